@@ -1,0 +1,149 @@
+#include "bot/intent.h"
+
+#include <cctype>
+#include <unordered_set>
+
+#include "bot/audience.h"
+
+namespace netra::bot {
+namespace {
+
+// A help or greeting message is short; a long message that happens to contain "menu" is something else.
+constexpr size_t kMaxCueOnlyWords = 8;
+
+bool is_code_char(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) || (std::toupper(static_cast<unsigned char>(c)) >= 'A' &&
+                                                         std::toupper(static_cast<unsigned char>(c)) <= 'Z');
+}
+
+}  // namespace
+
+std::optional<std::string> find_receipt_code(const std::string& text) {
+  for (size_t i = 0; i + 3 <= text.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(text[i])) != 'N' ||
+        std::toupper(static_cast<unsigned char>(text[i + 1])) != 'T' ||
+        std::toupper(static_cast<unsigned char>(text[i + 2])) != 'R') {
+      continue;
+    }
+    if (i > 0 && is_code_char(text[i - 1])) continue;
+    std::string code;
+    size_t pos = i + 3;
+    // Eight code characters, separators (dash, space) allowed between groups.
+    while (pos < text.size() && code.size() < 8) {
+      char c = text[pos];
+      if (is_code_char(c)) {
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      } else if (c != '-' && c != ' ') {
+        break;
+      }
+      ++pos;
+    }
+    if (code.size() == 8 && (pos >= text.size() || !is_code_char(text[pos]))) {
+      return "NTR-" + code.substr(0, 4) + "-" + code.substr(4);
+    }
+  }
+  return std::nullopt;
+}
+
+IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyzer_(analyzer) {
+  for (const auto& cue : analyzer.lexicon().intent_cues) {
+    std::string phrase;
+    for (const auto& word : cue.words) phrase += word + " ";
+    std::vector<std::string> words;
+    for (auto& word : analyzer.normalize(phrase)) words.push_back(std::move(word.text));
+    if (words.empty()) continue;
+    if (cue.intent == "greeting") greeting_.push_back(words);
+    else if (cue.intent == "help") help_.push_back(words);
+    else if (cue.intent == "report") report_.push_back(words);
+    else if (cue.intent == "status") status_.push_back(words);
+    else if (cue.intent == "question_cue") question_.push_back(words);
+  }
+}
+
+bool IntentClassifier::has_cue(const std::vector<std::vector<std::string>>& cues,
+                               const std::vector<knowledge::Term>& words) const {
+  for (const auto& cue : cues) {
+    if (contains_phrase(words, cue)) return true;
+  }
+  return false;
+}
+
+bool IntentClassifier::starts_with_cue(const std::vector<std::vector<std::string>>& cues,
+                                       const std::vector<knowledge::Term>& words) const {
+  // "Lapor min, ..." and "mau lapor, ..." both open with the cue; allow one filler word before it.
+  for (const auto& cue : cues) {
+    for (size_t offset = 0; offset <= 1 && offset + cue.size() <= words.size(); ++offset) {
+      bool all = true;
+      for (size_t k = 0; k < cue.size() && all; ++k) all = words[offset + k].text == cue[k];
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+bool IntentClassifier::only_cue_words(const std::vector<std::vector<std::string>>& cues,
+                                      const std::vector<knowledge::Term>& words) const {
+  if (words.empty() || words.size() > kMaxCueOnlyWords) return false;
+  std::vector<bool> covered(words.size(), false);
+  for (const auto& cue : cues) {
+    for (size_t i = 0; i + cue.size() <= words.size(); ++i) {
+      bool all = true;
+      for (size_t k = 0; k < cue.size() && all; ++k) all = words[i + k].text == cue[k];
+      if (all) {
+        for (size_t k = 0; k < cue.size(); ++k) covered[i + k] = true;
+      }
+    }
+  }
+  bool any = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (covered[i]) {
+      any = true;
+    } else if (!analyzer_.lexicon().stopwords.count(words[i].text) && !has_cue(greeting_, {words[i]})) {
+      return false;  // a content word that is not part of a cue
+    }
+  }
+  return any;
+}
+
+bool IntentClassifier::asks(const std::string& text, const std::vector<knowledge::Term>& words) const {
+  return text.find('?') != std::string::npos || has_cue(question_, words);
+}
+
+IntentReading IntentClassifier::classify(const std::string& text, const std::vector<knowledge::Term>& words) const {
+  IntentReading reading;
+  if (auto code = find_receipt_code(text)) {
+    reading.intent = Intent::status;
+    reading.receipt_code = *code;
+    return reading;
+  }
+  if (!words.empty() && words.size() <= 3 && starts_with_cue(status_, words) && !asks(text, words)) {
+    reading.intent = Intent::status;
+    return reading;
+  }
+  bool question = asks(text, words);
+  // A report opens with its cue ("lapor", "mau lapor") and tells rather than asks ("gimana cara lapor?" asks).
+  if (starts_with_cue(report_, words) && !question) {
+    reading.intent = Intent::report;
+    return reading;
+  }
+  if (text.rfind("/lapor", 0) == 0) {
+    reading.intent = Intent::report;
+    return reading;
+  }
+  if (only_cue_words(greeting_, words)) {
+    reading.intent = Intent::greeting;
+    return reading;
+  }
+  if (text.rfind("/start", 0) == 0 || text.rfind("/help", 0) == 0 || text.rfind("/menu", 0) == 0) {
+    reading.intent = Intent::help;
+    return reading;
+  }
+  if (has_cue(help_, words) && words.size() <= kMaxCueOnlyWords && !analyzer_.mentions_domain(analyzer_.analyze(text))) {
+    reading.intent = Intent::help;
+    return reading;
+  }
+  reading.intent = Intent::question;
+  return reading;
+}
+
+}  // namespace netra::bot

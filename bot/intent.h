@@ -1,0 +1,42 @@
+// Intent rules: what a message wants before any retrieval. Status checks carry a receipt code; reports start with
+// a report cue and read as an account rather than a question; greetings and help requests are made only of their
+// cue words. Everything else is a question, which the answerer may later find out of scope.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/answer.h"
+#include "knowledge/analyzer.h"
+
+namespace netra::bot {
+
+struct IntentReading {
+  Intent intent = Intent::question;
+  std::string receipt_code;  // NTR-XXXX-XXXX when the message names one
+};
+
+// Finds a receipt code (NTR-XXXX-XXXX, any case, dashes or spaces optional) and returns it normalised to upper
+// case with dashes, or nullopt.
+std::optional<std::string> find_receipt_code(const std::string& text);
+
+class IntentClassifier {
+ public:
+  explicit IntentClassifier(const knowledge::Analyzer& analyzer);
+  IntentReading classify(const std::string& text, const std::vector<knowledge::Term>& words) const;
+  // True when the words ask something (a question mark or a question cue).
+  bool asks(const std::string& text, const std::vector<knowledge::Term>& words) const;
+
+ private:
+  bool has_cue(const std::vector<std::vector<std::string>>& cues, const std::vector<knowledge::Term>& words) const;
+  bool starts_with_cue(const std::vector<std::vector<std::string>>& cues,
+                       const std::vector<knowledge::Term>& words) const;
+  bool only_cue_words(const std::vector<std::vector<std::string>>& cues,
+                      const std::vector<knowledge::Term>& words) const;
+
+  const knowledge::Analyzer& analyzer_;
+  std::vector<std::vector<std::string>> greeting_, help_, report_, status_, question_;
+};
+
+}  // namespace netra::bot

@@ -1,0 +1,102 @@
+#include "knowledge/analyzer.h"
+
+#include "knowledge/text.h"
+
+namespace netra::knowledge {
+namespace {
+
+// "bagi2" → "bagi": chat writes reduplication with a trailing 2.
+std::string strip_reduplication_digit(const std::string& word) {
+  if (word.size() > 3 && word.back() == '2' && word[word.size() - 2] >= 'a' && word[word.size() - 2] <= 'z') {
+    return word.substr(0, word.size() - 1);
+  }
+  return word;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(Lexicon lexicon, std::shared_ptr<const Stemmer> stemmer)
+    : lexicon_(std::move(lexicon)), stemmer_(std::move(stemmer)) {
+  for (const auto& word : lexicon_.domain_words) {
+    // Domain words go through the same normalisation, so `kades` in the list means what `kades` in a message does.
+    for (const auto& term : analyze(word)) domain_terms_.insert(term.text);
+  }
+}
+
+std::vector<Term> Analyzer::normalize(std::string_view text) const {
+  // First pass: words, with hyphenated forms either known to the slang map or split into parts.
+  std::vector<Term> words;
+  for (auto& word : split_words(text)) {
+    if (word.text.find('-') == std::string::npos || lexicon_.slang.count(word.text)) {
+      words.push_back({strip_reduplication_digit(word.text), word.start, word.end});
+      continue;
+    }
+    std::string previous;
+    size_t part_start = 0;
+    while (part_start <= word.text.size()) {
+      size_t dash = word.text.find('-', part_start);
+      if (dash == std::string::npos) dash = word.text.size();
+      std::string part = word.text.substr(part_start, dash - part_start);
+      // "bagi-bagi" is one word said twice; keep it once.
+      if (!part.empty() && part != previous) words.push_back({part, word.start, word.end});
+      previous = part;
+      part_start = dash + 1;
+    }
+  }
+
+  // Second pass: the longest slang phrase starting at each word replaces it.
+  std::vector<Term> out;
+  out.reserve(words.size());
+  size_t i = 0;
+  while (i < words.size()) {
+    bool replaced = false;
+    size_t longest = std::min(lexicon_.longest_phrase, words.size() - i);
+    for (size_t length = longest; length >= 1 && !replaced; --length) {
+      std::string phrase = words[i].text;
+      for (size_t k = 1; k < length; ++k) phrase += ' ' + words[i + k].text;
+      auto found = lexicon_.slang.find(phrase);
+      if (found == lexicon_.slang.end()) continue;
+      size_t start = words[i].start;
+      size_t end = words[i + length - 1].end;
+      for (const auto& replacement : found->second) out.push_back({replacement, start, end});
+      i += length;
+      replaced = true;
+    }
+    if (!replaced) {
+      out.push_back(std::move(words[i]));
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string Analyzer::term_of(const std::string& word) const {
+  if (lexicon_.stopwords.count(word)) return {};
+  std::string stem = stemmer_->stem(word);
+  if (lexicon_.stopwords.count(stem)) return {};
+  return stem;
+}
+
+std::vector<Term> Analyzer::analyze(std::string_view text) const {
+  std::vector<Term> terms;
+  for (auto& word : normalize(text)) {
+    std::string term = term_of(word.text);
+    if (!term.empty()) terms.push_back({std::move(term), word.start, word.end});
+  }
+  return terms;
+}
+
+std::unordered_set<std::string> Analyzer::term_set(std::string_view text) const {
+  std::unordered_set<std::string> set;
+  for (auto& term : analyze(text)) set.insert(std::move(term.text));
+  return set;
+}
+
+bool Analyzer::mentions_domain(const std::vector<Term>& terms) const {
+  for (const auto& term : terms) {
+    if (domain_terms_.count(term.text)) return true;
+  }
+  return false;
+}
+
+}  // namespace netra::knowledge

@@ -1,0 +1,68 @@
+// The knowledge corpus: human-edited text files in knowledge/corpus/ (format: docs/corpus-format.md), parsed
+// into typed entries and validated. Nothing reaches the index unless the whole corpus validates.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knowledge/problem.h"
+
+namespace netra::knowledge {
+
+enum class EntryKind { article, qa, summary };
+std::string_view to_string(EntryKind kind);
+
+// A reference to an article: source id, pasal, optional ayat.
+struct ArticleRef {
+  std::string source;
+  std::string pasal;
+  std::string ayat;
+};
+
+struct Entry {
+  EntryKind kind = EntryKind::article;
+  std::string id;      // unique: `source/id` for articles, the qa or summary id otherwise
+  std::string source;  // the file's source id (a regulation id, `qa` or `sosialisasi`)
+  std::string pasal, ayat, huruf;
+  std::string title;
+  std::vector<std::string> questions;  // qa only
+  std::vector<std::string> audience;
+  std::string verdict;  // dilarang | boleh | hati-hati | info
+  std::string answer;   // qa only
+  std::string text;     // article and summary body
+  std::string sanction;
+  std::vector<std::string> keywords;
+  std::vector<ArticleRef> cites;  // qa and summary; an article cites itself
+  std::string date, region, attribution;  // summary only
+  std::string file;
+  int line = 0;
+};
+
+struct SourceInfo {
+  std::string id;
+  std::string title;
+  std::string short_name;  // how replies name it: "UU 7/2017"
+  std::string note;
+  bool is_regulation = false;
+};
+
+struct Corpus {
+  std::vector<SourceInfo> sources;
+  std::vector<Entry> entries;
+};
+
+// Parses one file's content. `name` is used in problems and to check that a regulation's source id matches
+// its file name. Problems are appended; entries with problems are still returned when their key fields parse.
+Corpus parse_corpus_file(const std::string& name, std::string_view content, std::vector<Problem>& problems /* OUT */);
+
+// Checks what only the whole corpus can tell: unique ids, every citation pointing at an existing article.
+void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems /* OUT */);
+
+// Reads every *.txt under dir (sorted by name), parses and validates. Problems name the file as given by dir.
+Corpus load_corpus(const std::string& dir, std::vector<Problem>& problems /* OUT */);
+
+// Parses `SOURCE PASAL [AYAT]`; returns false when malformed.
+bool parse_article_ref(std::string_view text, ArticleRef& ref /* OUT */);
+
+}  // namespace netra::knowledge

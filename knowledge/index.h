@@ -1,0 +1,101 @@
+// The knowledge index: one SQLite file holding the validated corpus, the lexicon it was analysed with, and an
+// FTS5 table over every entry, tokenized by the `netra` tokenizer. Built by `netra index`; opened read-only to
+// answer. Because the lexicon travels inside the file, queries are always analysed as the corpus was.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "knowledge/analyzer.h"
+#include "knowledge/corpus.h"
+#include "knowledge/lexicon.h"
+#include "knowledge/sqlite.h"
+#include "knowledge/stemmer.h"
+
+namespace netra::knowledge {
+
+// Where the corpus and lexicon live: knowledge/corpus and knowledge/data under one root.
+struct KnowledgeSource {
+  std::string root;  // e.g. "knowledge"
+  std::string corpus_dir() const { return root + "/corpus"; }
+  std::string data_dir() const { return root + "/data"; }
+};
+
+struct BuildReport {
+  std::vector<Problem> problems;  // non-empty: nothing was written
+  size_t entries = 0;
+  size_t sources = 0;
+  std::string fingerprint;
+};
+
+// Reads, validates and indexes the corpus into out_path (written to a temporary file, then renamed, so a
+// running reader never sees half an index). Returns the problems instead of writing when validation fails.
+BuildReport build_index(const KnowledgeSource& source, const std::string& out_path, const DictionaryPaths& dictionary);
+
+// Builds from an already parsed corpus (the benchmark's synthetic corpora use this).
+BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_texts, const std::string& out_path,
+                             const DictionaryPaths& dictionary, const std::string& fingerprint);
+
+// A fingerprint of every corpus and lexicon file (names and bytes), to tell a stale index from a fresh one.
+std::string fingerprint_of(const KnowledgeSource& source);
+
+// One FTS5 match: which entry and its bm25 score (lower is better, as in SQLite).
+struct Match {
+  size_t entry = 0;  // index into KnowledgeBase::entries()
+  double bm25 = 0;
+};
+
+// An opened index: entries in memory, the analyzer rebuilt from the stored lexicon, and a small pool of
+// read-only connections so that concurrent requests each query on their own connection.
+class KnowledgeBase {
+ public:
+  // Throws std::runtime_error (or SqliteError) with a clear message when the file is missing or not an index.
+  static std::unique_ptr<KnowledgeBase> open(const std::string& index_path, const DictionaryPaths& dictionary);
+  ~KnowledgeBase();
+
+  const Analyzer& analyzer() const { return *analyzer_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+  const std::string& fingerprint() const { return fingerprint_; }
+  // The source's metadata, or nullptr for an unknown id.
+  const SourceInfo* source(const std::string& id) const;
+  // The article entry a citation points at: same source and pasal, preferring the same ayat. nullptr if none.
+  const Entry* article(const ArticleRef& ref) const;
+  // Distinct analysed terms of an entry (title, questions, keywords, text).
+  const std::unordered_set<std::string>& entry_terms(size_t entry) const { return entry_terms_[entry]; }
+  // Inverse document frequency of a term over the entries; terms the corpus never uses get the largest value.
+  double idf(const std::string& term) const;
+
+  // Runs one FTS5 query: any of `terms` (already analysed), best `limit` by weighted bm25.
+  std::vector<Match> match(const std::vector<std::string>& terms, size_t limit) const;
+
+ private:
+  KnowledgeBase() = default;
+  struct Connection;
+  std::unique_ptr<Connection> acquire() const;
+  void release(std::unique_ptr<Connection> connection) const;
+
+  std::string path_;
+  std::shared_ptr<const Stemmer> stemmer_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::vector<Entry> entries_;
+  std::vector<std::unordered_set<std::string>> entry_terms_;
+  std::unordered_map<std::string, double> idf_;
+  double max_idf_ = 1.0;
+  std::vector<SourceInfo> sources_;
+  std::multimap<std::pair<std::string, std::string>, size_t> articles_;  // (source, pasal) → entry
+  std::string fingerprint_;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<Connection>> pool_;
+};
+
+// Opens the index at index_path, first (re)building it from source when it is missing or older than the
+// corpus files. `rebuilt` tells whether a build happened. Throws with the validation problems on a bad corpus.
+std::unique_ptr<KnowledgeBase> open_or_build(const KnowledgeSource& source, const std::string& index_path,
+                                             const DictionaryPaths& dictionary, bool* rebuilt /* OUT, optional */);
+
+}  // namespace netra::knowledge

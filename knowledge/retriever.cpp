@@ -1,0 +1,74 @@
+#include "knowledge/retriever.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace netra::knowledge {
+namespace {
+
+// Weights of the re-ranking features. bm25 finds candidates and separates close ones; coverage says whether the
+// entry is about the whole question rather than one shared word; curated Q&A speaks to people, articles back it.
+constexpr double kBm25Weight = 0.45;
+constexpr double kCoverageWeight = 0.55;
+constexpr double kQaBoost = 0.12;
+constexpr double kSummaryPenalty = 0.15;
+constexpr double kAudienceMatchBoost = 0.06;
+constexpr double kAudienceMismatchPenalty = 0.08;
+
+bool audience_matches(const Entry& entry, const std::string& audience) {
+  if (entry.audience.empty()) return true;
+  for (const auto& who : entry.audience) {
+    if (who == audience || who == "all") return true;
+    // PPPK are ASN: a rule for ASN binds them too.
+    if (audience == "pppk" && who == "asn") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) const {
+  std::vector<std::string> unique_terms;
+  std::unordered_set<std::string> seen;
+  for (const auto& term : request.terms) {
+    if (seen.insert(term).second) unique_terms.push_back(term);
+  }
+  std::vector<RankedHit> hits;
+  if (unique_terms.empty()) return hits;
+
+  auto matches = knowledge_.match(unique_terms, request.candidates);
+  if (matches.empty()) return hits;
+
+  double total_weight = 0;
+  std::vector<double> weights;
+  for (const auto& term : unique_terms) {
+    weights.push_back(knowledge_.idf(term));
+    total_weight += weights.back();
+  }
+  double best_bm25 = matches.front().bm25;  // most negative
+  for (const auto& match : matches) {
+    const Entry& entry = knowledge_.entries()[match.entry];
+    const auto& terms = knowledge_.entry_terms(match.entry);
+    double covered = 0;
+    for (size_t i = 0; i < unique_terms.size(); ++i) {
+      if (terms.count(unique_terms[i])) covered += weights[i];
+    }
+    RankedHit hit;
+    hit.entry = match.entry;
+    hit.bm25 = match.bm25;
+    hit.coverage = total_weight > 0 ? covered / total_weight : 0;
+    double relative_bm25 = best_bm25 < 0 ? match.bm25 / best_bm25 : 0;  // 1 for the best match
+    hit.score = kBm25Weight * relative_bm25 + kCoverageWeight * hit.coverage;
+    if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
+    if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;
+    if (!request.audience.empty()) {
+      hit.score += audience_matches(entry, request.audience) ? kAudienceMatchBoost : -kAudienceMismatchPenalty;
+    }
+    hits.push_back(hit);
+  }
+  std::sort(hits.begin(), hits.end(), [](const RankedHit& a, const RankedHit& b) { return a.score > b.score; });
+  if (hits.size() > request.limit) hits.resize(request.limit);
+  return hits;
+}
+
+}  // namespace netra::knowledge

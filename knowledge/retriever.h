@@ -1,0 +1,37 @@
+// Retrieval and ranking: the analysed message goes to FTS5 (bm25 with column weights) for candidates, which are
+// re-ranked by how much of the message's meaning they cover (idf-weighted overlap), the entry kind (curated Q&A
+// first, articles as support) and the asker's audience.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "knowledge/index.h"
+
+namespace netra::knowledge {
+
+struct RankedHit {
+  size_t entry = 0;
+  double score = 0;     // higher is better; comparable within one query
+  double coverage = 0;  // 0..1: idf-weighted share of the query's terms this entry contains
+  double bm25 = 0;      // as FTS5 gave it (lower is better)
+};
+
+struct RetrievalRequest {
+  std::vector<std::string> terms;  // analysed query terms (duplicates allowed; they are folded)
+  std::string audience;            // asn, pppk, kades, perangkat, citizen, or empty
+  size_t candidates = 40;          // how many FTS5 matches to re-rank
+  size_t limit = 8;                // how many hits to return
+};
+
+class Retriever {
+ public:
+  explicit Retriever(const KnowledgeBase& knowledge) : knowledge_(knowledge) {}
+  // Hits best first; empty when no term matches anything.
+  std::vector<RankedHit> retrieve(const RetrievalRequest& request) const;
+
+ private:
+  const KnowledgeBase& knowledge_;
+};
+
+}  // namespace netra::knowledge

@@ -1,0 +1,184 @@
+#include "knowledge/text.h"
+
+#include <cstdint>
+
+namespace netra::knowledge {
+namespace {
+
+// Decodes one UTF-8 sequence at text[pos]. Returns the code point, or -1 for an invalid sequence;
+// *length is how many bytes were consumed (at least 1, so callers always advance).
+int32_t decode(std::string_view text, size_t pos, size_t* length /* OUT */) {
+  auto byte = static_cast<unsigned char>(text[pos]);
+  *length = 1;
+  if (byte < 0x80) return byte;
+  int extra = 0;
+  int32_t cp = 0;
+  if ((byte & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = byte & 0x1F;
+  } else if ((byte & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = byte & 0x0F;
+  } else if ((byte & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = byte & 0x07;
+  } else {
+    return -1;
+  }
+  if (pos + static_cast<size_t>(extra) >= text.size()) return -1;
+  for (int i = 1; i <= extra; ++i) {
+    auto next = static_cast<unsigned char>(text[pos + i]);
+    if ((next & 0xC0) != 0x80) return -1;
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  // Reject overlong forms and surrogates: they are how filters get bypassed.
+  if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return -1;
+  }
+  *length = static_cast<size_t>(extra) + 1;
+  return cp;
+}
+
+// The ASCII letter a Latin-1 or Latin Extended-A letter folds to, or 0 when it has none.
+char fold_latin(int32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
+    return static_cast<char>(cp);
+  }
+  static const char* latin1 =  // U+00C0 .. U+00FF
+      "aaaaaaaceeeeiiii"
+      "dnooooo_ouuuuyts"
+      "aaaaaaaceeeeiiii"
+      "dnooooo_ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    char c = latin1[cp - 0xC0];
+    return c == '_' ? 0 : c;
+  }
+  // Latin Extended-A (U+0100 .. U+017F) comes in upper/lower pairs of the same base letter.
+  static const char* extended_a =
+      "aaaaaaccccccccdd"
+      "ddeeeeeeeeeegggg"
+      "gggghhhhiiiiiiii"
+      "iiiijjkkklllllll"
+      "lllnnnnnnnnnoooo"
+      "oooorrrrrrssssss"
+      "ssttttttuuuuuuuu"
+      "uuuuwwyyyzzzzzzs";
+  if (cp >= 0x100 && cp <= 0x17F) return extended_a[cp - 0x100];
+  return 0;
+}
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  Word current;
+  bool in_word = false;
+  // A joiner (hyphen, apostrophe) seen inside a word, kept only if a word character follows.
+  size_t pending_joiner_start = 0;
+  bool pending_joiner = false;
+
+  auto finish = [&](size_t end) {
+    if (in_word) {
+      current.end = end;
+      words.push_back(std::move(current));
+      current = Word{};
+      in_word = false;
+    }
+    pending_joiner = false;
+  };
+
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 0;
+    int32_t cp = decode(text, pos, &length);
+    char folded = cp < 0 ? 0 : fold_latin(cp);
+    if (folded >= 'A' && folded <= 'Z') folded = static_cast<char>(folded - 'A' + 'a');
+    if (is_word_char(folded)) {
+      if (!in_word) {
+        current.start = pos;
+        in_word = true;
+      } else if (pending_joiner) {
+        current.text += '-';
+      }
+      pending_joiner = false;
+      current.text += folded;
+    } else if (in_word && (cp == '-' || cp == '\'' || cp == 0x2019) && !pending_joiner) {
+      pending_joiner = true;
+      pending_joiner_start = pos;
+    } else {
+      finish(pending_joiner ? pending_joiner_start : pos);
+    }
+    pos += length;
+  }
+  finish(pending_joiner ? pending_joiner_start : pos);
+  return words;
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 0;
+    int32_t cp = decode(text, pos, &length);
+    char folded = cp < 0 ? 0 : fold_latin(cp);
+    if (folded != 0 && cp < 0x180) {
+      out += folded;
+    } else {
+      out.append(text.substr(pos, length));
+    }
+    pos += length;
+  }
+  return out;
+}
+
+bool utf8_to_latin1(std::string_view utf8, std::string& out) {
+  out.clear();
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    size_t length = 0;
+    int32_t cp = decode(utf8, pos, &length);
+    if (cp < 0 || cp > 0xFF) return false;
+    out += static_cast<char>(cp);
+    pos += length;
+  }
+  return true;
+}
+
+std::string latin1_to_utf8(std::string_view latin1) {
+  std::string out;
+  for (char c : latin1) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out += c;
+    } else {
+      out += static_cast<char>(0xC0 | (byte >> 6));
+      out += static_cast<char>(0x80 | (byte & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  const char* space = " \t\r\n\f\v";
+  size_t first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  size_t last = text.find_last_not_of(space);
+  return text.substr(first, last - first + 1);
+}
+
+bool valid_utf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 0;
+    if (decode(text, pos, &length) < 0) return false;
+    pos += length;
+  }
+  return true;
+}
+
+}  // namespace netra::knowledge
