@@ -62,7 +62,11 @@ class FileParser {
       ++number;
       if (!raw.empty() && raw.back() == '\r') raw.pop_back();
       std::string_view line = raw;
-      if (trim(line).empty() || line.front() == '#') continue;
+      if (trim(line).empty()) {
+        last_value = nullptr;  // a blank line ends a field: continuation must follow it directly
+        continue;
+      }
+      if (line.front() == '#') continue;
       if (line.size() >= 2 && line[0] == ' ' && line[1] == ' ') {
         if (!last_value) {
           problem(number, "continuation line without a field before it");

@@ -100,7 +100,7 @@ void parse_cues(const std::string& file, const std::string& text, const std::uno
 
 const std::vector<std::string>& lexicon_file_names() {
   static const std::vector<std::string> names = {"slang.txt", "stopwords.txt", "domain.txt", "intents.txt",
-                                                 "roles.txt"};
+                                                 "roles.txt", "categories.txt"};
   return names;
 }
 
@@ -135,6 +135,9 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   parse_cues("intents.txt", text_of("intents.txt"), {"greeting", "help", "report", "status", "question_cue"},
              lexicon.intent_cues, problems);
   parse_cues("roles.txt", text_of("roles.txt"), {"asn", "pppk", "kades", "perangkat", "citizen"}, lexicon.role_cues,
+             problems);
+  parse_cues("categories.txt", text_of("categories.txt"),
+             {"medsos", "kampanye", "politik-uang", "fasilitas-negara", "keputusan", "lainnya"}, lexicon.category_cues,
              problems);
   return lexicon;
 }

@@ -13,7 +13,7 @@
 
 namespace netra::knowledge {
 
-// The raw contents of the lexicon files, by file name (slang.txt, stopwords.txt, domain.txt, intents.txt, roles.txt).
+// The raw contents of the lexicon files, by file name (slang.txt, stopwords.txt, domain.txt, intents.txt, roles.txt, categories.txt).
 using LexiconTexts = std::map<std::string, std::string>;
 
 struct IntentCue {
@@ -30,6 +30,8 @@ struct Lexicon {
   std::vector<IntentCue> intent_cues;
   // Role cues: the audience a phrase reveals ("guru pns" → asn). The intent field holds the role.
   std::vector<IntentCue> role_cues;
+  // Report category cues ("amplop" → politik-uang). The intent field holds the category.
+  std::vector<IntentCue> category_cues;
 };
 
 // The names of the files a lexicon is made of, in load order.

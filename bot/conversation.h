@@ -1,0 +1,51 @@
+// The per-sender dialogue: menu, questions (answered by the Answerer), the anonymous report flow and status
+// checks. State lives in the Store, keyed by sender_key, so a conversation survives a restart. Knows no
+// platform: channels turn their payloads into InboundMessage and render the Replies.
+#pragma once
+
+#include <array>
+#include <mutex>
+#include <string>
+
+#include "bot/answerer.h"
+#include "bot/message.h"
+#include "bot/report_flow.h"
+#include "bot/reports.h"
+#include "bot/store.h"
+
+namespace netra::bot {
+
+struct ConversationLimits {
+  int64_t reports_per_day = 5;          // per sender_key
+  int64_t status_checks_per_day = 30;   // per sender_key: guessing codes costs a day
+  size_t max_field_length = 1000;       // characters of one answer in the report flow
+  size_t max_what_length = 2000;
+  size_t max_evidence = 5;
+};
+
+class Conversation {
+ public:
+  Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {});
+
+  // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
+  // messages of one sender are serialised.
+  ConversationResult handle(const InboundMessage& message);
+
+ private:
+  ConversationResult dispatch(const InboundMessage& message, nlohmann::json& state);
+  ConversationResult check_status(const InboundMessage& message, const std::string& code);
+  std::mutex& lock_for(const std::string& sender_key);
+
+  const Answerer& answerer_;
+  Store& store_;
+  ReportDesk& reports_;
+  ConversationLimits limits_;
+  ReportFlow report_flow_;
+  // Messages of one sender are handled one at a time (a striped lock: senders share 64 mutexes).
+  std::array<std::mutex, 64> sender_locks_;
+};
+
+// The main menu's choices (Tanya aturan / Lapor pelanggaran / Cek status laporan).
+std::vector<Choice> menu_choices();
+
+}  // namespace netra::bot

@@ -1,0 +1,362 @@
+#include "bot/report_flow.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "bot/conversation.h"
+#include "knowledge/text.h"
+
+namespace netra::bot {
+namespace {
+
+using knowledge::trim;
+
+const char* kAnonymityNotice =
+    "Catatan soal anonim: WhatsApp atau Telegram sendiri tahu siapa yang mengirim pesan ini, tetapi Netra tidak "
+    "menyimpan nomor, nama, atau akun Anda bersama laporan. Karena itu kode tanda terima adalah satu-satunya jalan "
+    "kembali ke laporan ini: simpan baik-baik, kode tidak bisa dipulihkan.";
+
+const char* kAfterFiling =
+    "Apa artinya anonim: laporan ini tidak terhubung dengan identitas Anda, jadi tim peninjau tidak bisa menghubungi "
+    "Anda dan Anda tidak bisa menjadi pelapor resmi lewat Netra. Tim kami menelaah laporan dan dapat meneruskannya "
+    "sebagai informasi awal ke Bawaslu atau instansi pembina ASN.\n\n"
+    "Jika ingin pelanggaran ini diproses secara hukum, buat laporan resmi ke Bawaslu (kantor Bawaslu kabupaten/kota, "
+    "Panwaslu kecamatan/desa, atau aplikasi Gowaslu) dengan identitas Anda (KTP), paling lambat 7 hari kerja sejak "
+    "kejadian diketahui (UU 7/2017 Pasal 454). Sertakan siapa, kapan, di mana, apa yang terjadi, serta bukti atau saksi.";
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool is_one_of(const std::string& text, std::initializer_list<const char*> words) {
+  std::string folded = lower(std::string(trim(text)));
+  while (!folded.empty() && (folded.back() == '.' || folded.back() == '!')) folded.pop_back();
+  for (const char* word : words) {
+    if (folded == word) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> links_in(const std::string& text) {
+  std::vector<std::string> links;
+  size_t pos = 0;
+  while ((pos = text.find("http", pos)) != std::string::npos) {
+    if (text.compare(pos, 7, "http://") == 0 || text.compare(pos, 8, "https://") == 0) {
+      size_t end = text.find_first_of(" \t\r\n", pos);
+      links.push_back(text.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+      pos = end == std::string::npos ? text.size() : end;
+    } else {
+      pos += 4;
+    }
+  }
+  return links;
+}
+
+// Splits "Desa A, Kec. B, Kab. C" or labelled parts into desa, kecamatan, kabupaten. Returns false when fewer
+// than two places can be told apart.
+bool parse_place(const std::string& text, ReportDraft& draft) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find_first_of(",;\n", start);
+    if (end == std::string::npos) end = text.size();
+    auto part = std::string(trim(text.substr(start, end - start)));
+    if (!part.empty()) parts.push_back(part);
+    start = end + 1;
+  }
+  std::string desa, kecamatan, kabupaten;
+  std::vector<std::string> unlabelled;
+  for (const auto& part : parts) {
+    std::string folded = lower(part);
+    if (folded.rfind("kec", 0) == 0) kecamatan = part;
+    else if (folded.rfind("kab", 0) == 0 || folded.rfind("kota", 0) == 0) kabupaten = part;
+    else if (folded.rfind("desa", 0) == 0 || folded.rfind("kel", 0) == 0 || folded.rfind("ds", 0) == 0) desa = part;
+    else unlabelled.push_back(part);
+  }
+  // Unlabelled parts fill the empty slots from the smallest place to the largest, as people write them.
+  for (auto* slot : {&desa, &kecamatan, &kabupaten}) {
+    if (slot->empty() && !unlabelled.empty()) {
+      // With only two parts left and the kecamatan empty, the second is more likely the kabupaten.
+      if (slot == &kecamatan && unlabelled.size() == 1 && kabupaten.empty() && !desa.empty()) continue;
+      *slot = unlabelled.front();
+      unlabelled.erase(unlabelled.begin());
+    }
+  }
+  if (!unlabelled.empty() && kabupaten.empty()) kabupaten = unlabelled.front();
+  int known = !desa.empty() + !kecamatan.empty() + !kabupaten.empty();
+  if (known < 2 || kabupaten.empty()) return false;
+  draft.desa = desa;
+  draft.kecamatan = kecamatan;
+  draft.kabupaten = kabupaten;
+  return true;
+}
+
+std::string role_label(const std::string& role) {
+  if (role == "asn") return "ASN (PNS)";
+  if (role == "pppk") return "PPPK";
+  if (role == "kades") return "Kepala desa";
+  if (role == "perangkat") return "Perangkat desa";
+  return "Lainnya";
+}
+
+std::vector<Choice> role_choices() {
+  return {{"role:asn", "ASN"},
+          {"role:pppk", "PPPK"},
+          {"role:kades", "Kepala desa"},
+          {"role:perangkat", "Perangkat desa"},
+          {"role:lainnya", "Lainnya"}};
+}
+
+size_t utf8_length(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace
+
+std::string problem_with_account(const std::string& text, size_t max_length) {
+  auto content = std::string(trim(text));
+  if (content.empty()) return "Jawabannya masih kosong.";
+  if (utf8_length(content) > max_length) {
+    return "Terlalu panjang (lebih dari " + std::to_string(max_length) + " karakter). Mohon diringkas.";
+  }
+  if (!knowledge::valid_utf8(content)) return "Teksnya tidak bisa dibaca. Mohon ketik ulang.";
+  size_t letters = 0, words_with_letters = 0;
+  for (const auto& word : knowledge::split_words(content)) {
+    size_t word_letters = static_cast<size_t>(std::count_if(word.text.begin(), word.text.end(), ::isalpha));
+    letters += word_letters;
+    if (word_letters >= 2) ++words_with_letters;
+  }
+  if (words_with_letters < 3 || letters < 10) {
+    return "Ceritanya terlalu singkat untuk ditindaklanjuti. Mohon tulis beberapa kata: siapa, melakukan apa.";
+  }
+  return "";
+}
+
+nlohmann::json to_json(const ReportSession& s) {
+  const auto& d = s.draft;
+  return {{"step", s.step},
+          {"draft",
+           {{"what", d.what}, {"category", d.category}, {"subject_role", d.subject_role},
+            {"subject_name", d.subject_name}, {"desa", d.desa}, {"kecamatan", d.kecamatan},
+            {"kabupaten", d.kabupaten}, {"when", d.when}, {"evidence", d.evidence}, {"channel", d.channel}}}};
+}
+
+ReportSession report_session_from_json(const nlohmann::json& json) {
+  ReportSession s;
+  s.step = json.value("step", "what");
+  auto d = json.value("draft", nlohmann::json::object());
+  s.draft.what = d.value("what", "");
+  s.draft.category = d.value("category", "");
+  s.draft.subject_role = d.value("subject_role", "");
+  s.draft.subject_name = d.value("subject_name", "");
+  s.draft.desa = d.value("desa", "");
+  s.draft.kecamatan = d.value("kecamatan", "");
+  s.draft.kabupaten = d.value("kabupaten", "");
+  s.draft.when = d.value("when", "");
+  s.draft.evidence = d.value("evidence", std::vector<std::string>{});
+  s.draft.channel = d.value("channel", "");
+  return s;
+}
+
+ReportFlow::ReportFlow(const knowledge::Analyzer& analyzer, ReportDesk& reports, Store& store,
+                       const ConversationLimits& limits)
+    : analyzer_(analyzer),
+      reports_(reports),
+      store_(store),
+      limits_(limits),
+      audiences_(analyzer),
+      categories_(analyzer) {}
+
+FlowOutcome ReportFlow::ask(const ReportSession& session, const std::string& prefix) const {
+  Reply reply;
+  const std::string& step = session.step;
+  if (step == "what") {
+    reply.text = "Ceritakan apa yang terjadi: siapa melakukan apa? (ketik batal kapan saja untuk membatalkan)";
+  } else if (step == "who_role") {
+    reply.text = "Orang yang dilaporkan itu siapa? Pilih salah satu: ASN, PPPK, Kepala desa, Perangkat desa, "
+                 "atau Lainnya.";
+    reply.choices = role_choices();
+  } else if (step == "who_name") {
+    reply.text = "Jika mau, tulis nama atau jabatannya (misalnya \"Kepala Desa Sukorejo\"). Ketik lewati bila "
+                 "tidak ingin menyebutkan.";
+    reply.choices = {{"report:lewati", "Lewati"}};
+  } else if (step == "where") {
+    reply.text = "Di mana kejadiannya? Tulis desa/kelurahan, kecamatan, kabupaten/kota, dipisah koma. Contoh: "
+                 "Desa Sukorejo, Kec. Karangrejo, Kab. Magetan";
+  } else if (step == "when") {
+    reply.text = "Kapan kejadiannya? (misalnya: kemarin sore, 12 Februari 2024 pukul 10.00)";
+  } else if (step == "evidence") {
+    reply.text = "Ada bukti? Kirim foto, dokumen, atau tautan (boleh lebih dari satu, paling banyak " +
+                 std::to_string(limits_.max_evidence) + "). Ketik selesai bila sudah, atau lewati bila tidak ada.";
+    reply.choices = {{"report:selesai", "Selesai"}, {"report:lewati", "Tidak ada bukti"}};
+  } else {
+    reply.text = summary(session.draft) + "\n\n" + kAnonymityNotice +
+                 "\n\nKirim laporan ini? Ketik kirim untuk mengirim atau batal untuk membatalkan.";
+    reply.choices = {{"report:kirim", "Kirim"}, {"report:batal", "Batal"}};
+  }
+  if (!prefix.empty()) reply.text = prefix + "\n" + reply.text;
+  return {{reply}, false};
+}
+
+std::string ReportFlow::summary(const ReportDraft& d) const {
+  std::string place = d.desa;
+  for (const auto* part : {&d.kecamatan, &d.kabupaten}) {
+    if (!part->empty()) place += (place.empty() ? "" : ", ") + *part;
+  }
+  std::string text = "Ringkasan laporan:\n";
+  text += "• Kategori: " + category_label(d.category) + "\n";
+  text += "• Kejadian: " + d.what + "\n";
+  text += "• Terlapor: " + role_label(d.subject_role) + (d.subject_name.empty() ? "" : " — " + d.subject_name) + "\n";
+  text += "• Tempat: " + place + "\n";
+  text += "• Waktu: " + d.when + "\n";
+  text += "• Bukti: " + (d.evidence.empty() ? std::string("tidak ada") : std::to_string(d.evidence.size()) + " berkas/tautan");
+  return text;
+}
+
+FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& opening, const std::string& account) {
+  session = ReportSession{};
+  session.step = "what";
+  session.draft.channel = opening.channel;
+  if (store_.daily_counter(opening.sender_key, "reports") >= limits_.reports_per_day) {
+    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Silakan coba lagi besok, atau laporkan "
+                   "langsung ke Bawaslu setempat.",
+                   menu_choices()}},
+            true};
+  }
+  if (opening.media_ref && session.draft.evidence.size() < limits_.max_evidence) {
+    session.draft.evidence.push_back(*opening.media_ref);
+  }
+  std::string intro =
+      "Baik, kita buat laporan anonim. Saya akan bertanya satu per satu; ketik batal kapan saja untuk membatalkan.";
+  if (!account.empty() && problem_with_account(account, limits_.max_what_length).empty()) {
+    auto outcome = accept_what(session, account);
+    outcome.replies.front().text = intro + "\n\n" + outcome.replies.front().text;
+    return outcome;
+  }
+  auto outcome = ask(session);
+  outcome.replies.front().text = intro + "\n\n" + outcome.replies.front().text;
+  return outcome;
+}
+
+FlowOutcome ReportFlow::accept_what(ReportSession& session, const std::string& text) {
+  if (auto problem = problem_with_account(text, limits_.max_what_length); !problem.empty()) {
+    return ask(session, problem);
+  }
+  session.draft.what = std::string(trim(text));
+  session.draft.category = categories_.guess(session.draft.what);
+  // The account often already says who it was ("kades X …"); still ask, offering the buttons.
+  session.step = "who_role";
+  return ask(session, "Tercatat. Kategori sementara: " + category_label(session.draft.category) + ".");
+}
+
+FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage& message) {
+  std::string text = lower(std::string(trim(message.text)));
+  std::string role;
+  if (text.rfind("role:", 0) == 0) {
+    role = text.substr(5);
+  } else if (text == "1") role = "asn";
+  else if (text == "2") role = "pppk";
+  else if (text == "3") role = "kades";
+  else if (text == "4") role = "perangkat";
+  else if (text == "5" || is_one_of(text, {"lainnya", "lain", "lain-lain", "warga", "tidak tahu", "gak tau"})) {
+    role = "lainnya";
+  } else if (auto detected = audiences_.detect(analyzer_.normalize(text))) {
+    role = *detected == "citizen" ? "lainnya" : *detected;
+  }
+  if (role != "asn" && role != "pppk" && role != "kades" && role != "perangkat" && role != "lainnya") {
+    return ask(session, "Maaf, pilihan itu tidak saya kenali.");
+  }
+  session.draft.subject_role = role;
+  session.step = "who_name";
+  return ask(session);
+}
+
+FlowOutcome ReportFlow::accept_where(ReportSession& session, const std::string& text) {
+  if (auto problem = problem_with_account(text, limits_.max_field_length); problem.rfind("Terlalu panjang", 0) == 0) {
+    return ask(session, problem);
+  }
+  if (!parse_place(text, session.draft)) {
+    return ask(session, "Mohon sebutkan paling tidak desa/kelurahan atau kecamatan, dan kabupaten/kotanya.");
+  }
+  session.step = "when";
+  return ask(session);
+}
+
+FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMessage& message) {
+  std::string text = std::string(trim(message.text));
+  bool done = is_one_of(text, {"selesai", "lewati", "tidak ada", "gak ada", "ga ada", "tidak", "skip", "sudah",
+                               "report:selesai", "report:lewati"});
+  bool added = false;
+  if (message.media_ref && session.draft.evidence.size() < limits_.max_evidence) {
+    session.draft.evidence.push_back(*message.media_ref);
+    added = true;
+  }
+  for (const auto& link : links_in(text)) {
+    if (session.draft.evidence.size() >= limits_.max_evidence) break;
+    if (link.size() <= limits_.max_field_length) {
+      session.draft.evidence.push_back(link);
+      added = true;
+    }
+  }
+  if (done || session.draft.evidence.size() >= limits_.max_evidence) {
+    session.step = "confirm";
+    return ask(session);
+  }
+  if (added) {
+    return {{Reply{"Bukti diterima (" + std::to_string(session.draft.evidence.size()) +
+                       "). Kirim lagi, atau ketik selesai.",
+                   {{"report:selesai", "Selesai"}}}},
+            false};
+  }
+  return ask(session, "Yang saya terima bukan foto, dokumen, atau tautan.");
+}
+
+FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& message) {
+  if (!is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
+    return ask(session, "Ketik kirim untuk mengirim laporan, atau batal untuk membatalkan.");
+  }
+  if (store_.bump_daily_counter(message.sender_key, "reports") > limits_.reports_per_day) {
+    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices()}},
+            true};
+  }
+  std::string code = reports_.file(session.draft);
+  Reply receipt{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
+                    "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
+                menu_choices()};
+  return {{receipt}, true};
+}
+
+FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& message) {
+  const std::string& step = session.step;
+  // Media sent before the evidence step is kept as evidence all the same.
+  if (message.media_ref && step != "evidence" && session.draft.evidence.size() < limits_.max_evidence) {
+    session.draft.evidence.push_back(*message.media_ref);
+    if (trim(message.text).empty()) return ask(session, "Foto/dokumen disimpan sebagai bukti.");
+  }
+  if (step == "what") return accept_what(session, message.text);
+  if (step == "who_role") return accept_role(session, message);
+  if (step == "who_name") {
+    std::string text = std::string(trim(message.text));
+    if (is_one_of(text, {"lewati", "report:lewati", "-", "tidak", "tidak tahu", "gak tau", "skip"})) text.clear();
+    if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
+    session.draft.subject_name = text;
+    session.step = "where";
+    return ask(session);
+  }
+  if (step == "where") return accept_where(session, message.text);
+  if (step == "when") {
+    std::string text = std::string(trim(message.text));
+    if (text.empty() || knowledge::split_words(text).empty()) return ask(session, "Waktunya masih kosong.");
+    if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
+    session.draft.when = text;
+    session.step = "evidence";
+    return ask(session);
+  }
+  if (step == "evidence") return accept_evidence(session, message);
+  return confirm(session, message);
+}
+
+}  // namespace netra::bot

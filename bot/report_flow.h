@@ -1,0 +1,63 @@
+// The anonymous report flow, one step at a time: what happened → who (role, then optional name or position) →
+// where → when → evidence (optional) → summary and confirmation → receipt. Each answer is validated and asked
+// again with the reason when it does not fit. The draft lives in the session, so it survives a restart.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "bot/audience.h"
+#include "bot/message.h"
+#include "bot/report_category.h"
+#include "bot/reports.h"
+#include "bot/store.h"
+
+namespace netra::bot {
+
+struct ConversationLimits;
+
+struct ReportSession {
+  std::string step;  // what, who_role, who_name, where, when, evidence, confirm
+  ReportDraft draft;
+};
+
+nlohmann::json to_json(const ReportSession& session);
+ReportSession report_session_from_json(const nlohmann::json& json);
+
+struct FlowOutcome {
+  std::vector<Reply> replies;
+  bool finished = false;  // the session should be cleared (filed or refused)
+};
+
+class ReportFlow {
+ public:
+  ReportFlow(const knowledge::Analyzer& analyzer, ReportDesk& reports, Store& store, const ConversationLimits& limits);
+
+  // Starts a report. When the opening message already tells what happened ("mau lapor, kades X bagi amplop…"),
+  // that account is kept and the flow moves on to the next step.
+  FlowOutcome start(ReportSession& session, const InboundMessage& opening, const std::string& account);
+  // Handles one message inside the flow.
+  FlowOutcome handle(ReportSession& session, const InboundMessage& message);
+
+ private:
+  FlowOutcome ask(const ReportSession& session, const std::string& prefix = "") const;
+  FlowOutcome accept_what(ReportSession& session, const std::string& text);
+  FlowOutcome accept_role(ReportSession& session, const InboundMessage& message);
+  FlowOutcome accept_where(ReportSession& session, const std::string& text);
+  FlowOutcome accept_evidence(ReportSession& session, const InboundMessage& message);
+  FlowOutcome confirm(ReportSession& session, const InboundMessage& message);
+  std::string summary(const ReportDraft& draft) const;
+
+  const knowledge::Analyzer& analyzer_;
+  ReportDesk& reports_;
+  Store& store_;
+  const ConversationLimits& limits_;
+  AudienceDetector audiences_;
+  CategoryGuesser categories_;
+};
+
+// Why an answer to a free-text step is not usable, or empty when it is.
+std::string problem_with_account(const std::string& text, size_t max_length);
+
+}  // namespace netra::bot

@@ -1,0 +1,126 @@
+#include "bot/store.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "bot/pseudonym.h"
+
+namespace netra::bot {
+namespace {
+
+using knowledge::Database;
+using knowledge::Statement;
+
+// WAL lets readers and the writer work at once. synchronous=NORMAL is durable against a crashed or killed
+// process (the WAL is in the OS cache); losing a session or a dedupe row to a power cut is acceptable here.
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS deliveries(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions(sender_key TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS counters(
+  sender_key TEXT NOT NULL, name TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL,
+  PRIMARY KEY(sender_key, name, day));
+CREATE INDEX IF NOT EXISTS deliveries_seen ON deliveries(seen_at);
+CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);
+)sql";
+
+std::string utc_day(int64_t now) {
+  std::time_t time = static_cast<std::time_t>(now);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char text[11];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+  return text;
+}
+
+}  // namespace
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Store::Store(StoreConfig config)
+    : config_(std::move(config)), db_(config_.path, Database::Mode::read_write_create) {
+  db_.exec(kSchema);
+  purge_expired();
+}
+
+bool Store::claim_delivery(const std::string& delivery_id) {
+  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+  int64_t now = unix_now();
+  std::lock_guard lock(mutex_);
+  Statement existing(db_, "SELECT seen_at FROM deliveries WHERE id = ?1");
+  existing.bind(1, key);
+  if (existing.step() && existing.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
+  Statement insert(db_, "INSERT OR REPLACE INTO deliveries(id, seen_at) VALUES (?1, ?2)");
+  insert.bind(1, key).bind(2, now).run();
+  return true;
+}
+
+void Store::release_delivery(const std::string& delivery_id) {
+  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+  std::lock_guard lock(mutex_);
+  Statement remove(db_, "DELETE FROM deliveries WHERE id = ?1");
+  remove.bind(1, key).run();
+}
+
+std::optional<std::string> Store::load_session(const std::string& sender_key) {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT state, updated_at FROM sessions WHERE sender_key = ?1");
+  select.bind(1, sender_key);
+  if (!select.step()) return std::nullopt;
+  if (select.column_int(1) < unix_now() - config_.session_ttl_seconds) return std::nullopt;
+  return select.column_text(0);
+}
+
+void Store::save_session(const std::string& sender_key, const std::string& state_json) {
+  std::lock_guard lock(mutex_);
+  Statement upsert(db_, "INSERT OR REPLACE INTO sessions(sender_key, state, updated_at) VALUES (?1, ?2, ?3)");
+  upsert.bind(1, sender_key).bind(2, state_json).bind(3, unix_now()).run();
+}
+
+void Store::clear_session(const std::string& sender_key) {
+  std::lock_guard lock(mutex_);
+  Statement remove(db_, "DELETE FROM sessions WHERE sender_key = ?1");
+  remove.bind(1, sender_key).run();
+}
+
+int64_t Store::bump_daily_counter(const std::string& sender_key, const std::string& name) {
+  std::string day = utc_day(unix_now());
+  std::lock_guard lock(mutex_);
+  Statement upsert(db_,
+                   "INSERT INTO counters(sender_key, name, day, count) VALUES (?1, ?2, ?3, 1) "
+                   "ON CONFLICT(sender_key, name, day) DO UPDATE SET count = count + 1 RETURNING count");
+  upsert.bind(1, sender_key).bind(2, name).bind(3, day);
+  int64_t count = upsert.step() ? upsert.column_int(0) : 0;
+  upsert.reset();
+  return count;
+}
+
+int64_t Store::daily_counter(const std::string& sender_key, const std::string& name) {
+  std::string day = utc_day(unix_now());
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT count FROM counters WHERE sender_key = ?1 AND name = ?2 AND day = ?3");
+  select.bind(1, sender_key).bind(2, name).bind(3, day);
+  return select.step() ? select.column_int(0) : 0;
+}
+
+int64_t Store::purge_expired() {
+  int64_t now = unix_now();
+  std::lock_guard lock(mutex_);
+  int64_t removed = 0;
+  Statement deliveries(db_, "DELETE FROM deliveries WHERE seen_at < ?1");
+  deliveries.bind(1, now - config_.dedupe_ttl_seconds).run();
+  removed += db_.changes();
+  Statement sessions(db_, "DELETE FROM sessions WHERE updated_at < ?1");
+  sessions.bind(1, now - config_.session_ttl_seconds).run();
+  removed += db_.changes();
+  Statement counters(db_, "DELETE FROM counters WHERE day < ?1");
+  counters.bind(1, utc_day(now - 2 * 86400)).run();
+  removed += db_.changes();
+  return removed;
+}
+
+}  // namespace netra::bot

@@ -1,0 +1,59 @@
+// Conversation state in SQLite (NETRA_DATA_DIR/state.db): per-sender sessions keyed by sender_key, the dedupe
+// table of delivery ids, and per-sender counters for abuse limits. It never holds a phone number, chat id, user
+// id, username or display name: only keyed hashes. Thread-safe (one connection behind a mutex; SQLite serialises
+// writers anyway).
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "knowledge/sqlite.h"
+
+namespace netra::bot {
+
+struct StoreConfig {
+  std::string path;                    // e.g. var/state.db
+  int64_t session_ttl_seconds = 86400;  // a quiet session (and a half-finished report) expires after this
+  int64_t dedupe_ttl_seconds = 7 * 86400;  // Meta retries for up to 7 days
+  // Delivery ids are stored as HMACs under this key: a WhatsApp message id embeds the sender's phone number.
+  std::string pseudonym_key;
+};
+
+class Store {
+ public:
+  // Opens or creates the database and migrates its schema. Throws knowledge::SqliteError.
+  explicit Store(StoreConfig config);
+
+  // Records a delivery id (channel-scoped, e.g. "telegram:870213455"). Returns true the first time, false when it
+  // was seen within the dedupe window: the caller then does nothing.
+  bool claim_delivery(const std::string& delivery_id);
+  // Forgets a claimed delivery so a redelivery is processed (used when processing failed before any reply).
+  void release_delivery(const std::string& delivery_id);
+
+  // The session state (JSON text) of a sender, if not expired.
+  std::optional<std::string> load_session(const std::string& sender_key);
+  void save_session(const std::string& sender_key, const std::string& state_json);
+  void clear_session(const std::string& sender_key);
+
+  // Adds one to a named counter of a sender for the current UTC day and returns the new count.
+  int64_t bump_daily_counter(const std::string& sender_key, const std::string& name);
+  // The counter's current value for today, without changing it.
+  int64_t daily_counter(const std::string& sender_key, const std::string& name);
+
+  // Deletes expired sessions, dedupe rows and old counters. Returns rows removed.
+  int64_t purge_expired();
+
+  const StoreConfig& config() const { return config_; }
+
+ private:
+  StoreConfig config_;
+  std::mutex mutex_;
+  knowledge::Database db_;
+};
+
+// Seconds since the Unix epoch; the one clock the stores use.
+int64_t unix_now();
+
+}  // namespace netra::bot

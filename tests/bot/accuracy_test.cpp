@@ -1,0 +1,34 @@
+// Accuracy floors on labelled messages: the development set (a copy of shared/eval/dev.jsonl) and our own
+// labelled messages (tests/data/labelled.jsonl). They measure the method; no code knows any of these messages.
+#include <catch2/catch.hpp>
+
+#include "bot/evaluation.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+
+namespace {
+
+EvalReport evaluate_file(const std::string& name) {
+  std::vector<std::string> errors;
+  auto items = read_eval_file(netra::testing::test_data_dir() + "/" + name, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(items.size() >= 20);
+  return evaluate(netra::testing::shared_answerer(), items);
+}
+
+}  // namespace
+
+TEST_CASE("the development set meets the accuracy floors", "[accuracy]") {
+  auto report = evaluate_file("dev.jsonl");
+  CHECK(report.cite_at_3 >= 0.90);
+  CHECK(report.verdict_accuracy >= 0.85);
+  CHECK(report.intent_accuracy >= 0.95);
+}
+
+TEST_CASE("our own labelled messages meet the accuracy floors", "[accuracy]") {
+  auto report = evaluate_file("labelled.jsonl");
+  CHECK(report.cite_at_3 >= 0.85);
+  CHECK(report.verdict_accuracy >= 0.80);
+  CHECK(report.intent_accuracy >= 0.90);
+}

@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "bot/answer_json.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::testing::shared_answerer;
+
+TEST_CASE("liking a candidate's post as a PNS is forbidden, citing the rule it rests on", "[answer]") {
+  auto answer = shared_answerer().answer("pak, sy guru PNS, boleh gk like postingan caleg di IG?");
+  CHECK(answer.intent == Intent::question);
+  CHECK(answer.verdict == "dilarang");
+  REQUIRE_FALSE(answer.citations.empty());
+  CHECK(answer.citations.front().source == "skb-2022");
+  CHECK(answer.text.find("Dilarang") == answer.text.find("Dilarang"));
+  CHECK(answer.text.rfind("❌ Dilarang.", 0) == 0);
+  CHECK(answer.text.find("Dasar:") != std::string::npos);
+  CHECK(answer.audience == "asn");
+}
+
+TEST_CASE("the answer JSON has the contract's fields and types", "[answer]") {
+  auto json = to_json(shared_answerer().answer("kades boleh jadi tim sukses caleg?"));
+  REQUIRE(json.is_object());
+  CHECK(json["intent"].is_string());
+  CHECK(json["verdict"].is_string());
+  CHECK(json["text"].is_string());
+  CHECK(json["confidence"].is_number());
+  CHECK(json["confidence"].get<double>() >= 0.0);
+  CHECK(json["confidence"].get<double>() <= 1.0);
+  REQUIRE(json["citations"].is_array());
+  REQUIRE_FALSE(json["citations"].empty());
+  for (const auto& c : json["citations"]) {
+    for (const char* key : {"source", "pasal", "ayat", "title", "excerpt"}) {
+      INFO(key);
+      CHECK(c[key].is_string());
+    }
+    CHECK(c["pasal"].get<std::string>().rfind("Pasal", 0) == std::string::npos);
+  }
+}
+
+TEST_CASE("a citation always names an article the corpus describes", "[answer]") {
+  const auto& kb = netra::testing::shared_knowledge();
+  for (const char* q : {"kades bagi sembako dari caleg", "PNS pasang twibbon capres", "sanksi PNS kampanye",
+                        "ASN nyalon DPD harus mundur?", "berapa hari batas lapor pelanggaran"}) {
+    auto answer = shared_answerer().answer(q);
+    for (const auto& c : answer.citations) {
+      INFO(q << " → " << c.source << " " << c.pasal);
+      CHECK(kb.article({c.source, c.pasal, c.ayat}) != nullptr);
+    }
+  }
+}
+
+TEST_CASE("when nothing answers, the bot says so and cites nothing", "[answer]") {
+  auto answer = shared_answerer().answer("berapa harga cabai keriting di pasar hari ini?");
+  CHECK(answer.verdict == "none");
+  CHECK(answer.citations.empty());
+  CHECK(answer.confidence < 0.4);
+  CHECK(answer.text.find("Tanya aturan") != std::string::npos);
+}
+
+TEST_CASE("an explicit role overrides what the text reveals", "[answer]") {
+  auto answer = shared_answerer().answer("boleh ikut kampanye?", std::string("kades"));
+  CHECK(answer.audience == "kades");
+}
+
+TEST_CASE("hostile text is answered, never an error", "[answer]") {
+  for (const char* hostile :
+       {"\"\"\"", "kampanye AND", "NEAR(x", "title: caleg", "ASN.", "it's", "a-b", "*", "^", "(((", "OR OR OR",
+        "", "   ", "\xFF\xFE", "caleg\" OR \"x", std::string(5000, 'a').c_str()}) {
+    INFO(hostile);
+    CHECK_NOTHROW(shared_answerer().answer(hostile));
+  }
+}

@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include "knowledge/corpus.h"
+#include "support/test_support.h"
+
+using namespace netra::knowledge;
+
+namespace {
+
+const char* kRegulation =
+    "source: uu-7-2017\n"
+    "title: UU 7/2017 tentang Pemilihan Umum\n"
+    "short: UU 7/2017\n"
+    "\n"
+    "== article 280-3\n"
+    "pasal: 280\n"
+    "ayat: 3\n"
+    "title: Larangan menjadi tim kampanye\n"
+    "verdict: dilarang\n"
+    "text: ASN dan kepala desa tidak boleh menjadi\n"
+    "  anggota tim kampanye.\n";
+
+bool has_problem(const std::vector<Problem>& problems, int line, const std::string& fragment) {
+  for (const auto& p : problems) {
+    if (p.line == line && p.message.find(fragment) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a valid regulation file parses into an article that cites itself", "[corpus]") {
+  std::vector<Problem> problems;
+  auto corpus = parse_corpus_file("uu-7-2017.txt", kRegulation, problems);
+  REQUIRE(problems.empty());
+  REQUIRE(corpus.entries.size() == 1);
+  const auto& entry = corpus.entries.front();
+  CHECK(entry.pasal == "280");
+  CHECK(entry.ayat == "3");
+  CHECK(entry.text == "ASN dan kepala desa tidak boleh menjadi anggota tim kampanye.");
+  REQUIRE(entry.cites.size() == 1);
+  CHECK(entry.cites.front().source == "uu-7-2017");
+  CHECK(corpus.sources.front().short_name == "UU 7/2017");
+}
+
+TEST_CASE("a missing required key is reported at the entry's line", "[corpus]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("qa-x.txt",
+                    "source: qa\ntitle: t\n\n== qa tanpa-jawaban\nquestion: boleh?\nverdict: boleh\ncite: uu-7-2017 280\n",
+                    problems);
+  CHECK(has_problem(problems, 4, "needs `answer:`"));
+}
+
+TEST_CASE("unknown keys, bad verdicts and malformed citations are reported with their line", "[corpus]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("qa-x.txt",
+                    "source: qa\ntitle: t\n== qa a\nquestion: q\nverdict: mungkin\nanswer: a\ncite: uu-7-2017\n"
+                    "warna: merah\n",
+                    problems);
+  CHECK(has_problem(problems, 5, "verdict `mungkin`"));
+  CHECK(has_problem(problems, 7, "citation `uu-7-2017`"));
+  CHECK(has_problem(problems, 8, "unknown key `warna`"));
+}
+
+TEST_CASE("a continuation line without a field and a stray line are errors", "[corpus]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("qa-x.txt", "source: qa\ntitle: t\n\n  melayang\nkalimat tanpa titik dua\n", problems);
+  CHECK(has_problem(problems, 4, "continuation"));
+  CHECK(has_problem(problems, 5, "expected `key: value`"));
+}
+
+TEST_CASE("a regulation whose source id differs from its file name is rejected", "[corpus]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("uu-10-2016.txt", kRegulation, problems);
+  CHECK(has_problem(problems, 1, "does not match the file name"));
+}
+
+TEST_CASE("citing an article the corpus does not describe fails validation", "[corpus]") {
+  std::vector<Problem> problems;
+  auto corpus = parse_corpus_file("uu-7-2017.txt", kRegulation, problems);
+  auto qa = parse_corpus_file(
+      "qa-x.txt", "source: qa\ntitle: t\n== qa a\nquestion: q\nverdict: boleh\nanswer: a\ncite: uu-7-2017 999\n",
+      problems);
+  corpus.entries.push_back(qa.entries.front());
+  validate_corpus(corpus, problems);
+  CHECK(has_problem(problems, 3, "names no article"));
+}
+
+TEST_CASE("duplicate qa ids across files are reported", "[corpus]") {
+  std::vector<Problem> problems;
+  const char* text = "source: qa\ntitle: t\n== qa sama\nquestion: q\nverdict: boleh\nanswer: a\ncite: uu-7-2017 280\n";
+  auto corpus = parse_corpus_file("uu-7-2017.txt", kRegulation, problems);
+  for (const char* name : {"qa-a.txt", "qa-b.txt"}) {
+    auto parsed = parse_corpus_file(name, text, problems);
+    corpus.entries.push_back(parsed.entries.front());
+  }
+  validate_corpus(corpus, problems);
+  CHECK(has_problem(problems, 3, "already used"));
+}
+
+TEST_CASE("the repository's corpus validates and covers every regulation with 80+ curated answers", "[corpus]") {
+  std::vector<Problem> problems;
+  auto corpus = load_corpus(netra::testing::knowledge_root() + "/corpus", problems);
+  for (const auto& p : problems) INFO(p.to_string());
+  REQUIRE(problems.empty());
+  size_t qa = 0, summaries = 0, regulations = 0;
+  for (const auto& e : corpus.entries) {
+    qa += e.kind == EntryKind::qa;
+    summaries += e.kind == EntryKind::summary;
+  }
+  for (const auto& s : corpus.sources) regulations += s.is_regulation;
+  CHECK(qa >= 80);
+  CHECK(summaries >= 3);
+  CHECK(regulations == 12);
+}

@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include "knowledge/text.h"
+
+using namespace netra::knowledge;
+
+TEST_CASE("split_words lowercases and keeps the original byte offsets", "[text]") {
+  std::string text = "Boleh LIKE postingan?";
+  auto words = split_words(text);
+  REQUIRE(words.size() == 3);
+  CHECK(words[0].text == "boleh");
+  CHECK(words[1].text == "like");
+  CHECK(text.substr(words[1].start, words[1].end - words[1].start) == "LIKE");
+  CHECK(words[2].text == "postingan");
+  CHECK(words[2].end == text.size() - 1);
+}
+
+TEST_CASE("split_words keeps a hyphen inside a word but not at its edges", "[text]") {
+  auto words = split_words("nge-like -share di- bagi2");
+  REQUIRE(words.size() == 4);
+  CHECK(words[0].text == "nge-like");
+  CHECK(words[1].text == "share");
+  CHECK(words[2].text == "di");
+  CHECK(words[3].text == "bagi2");
+}
+
+TEST_CASE("split_words folds diacritics and treats emoji as separators", "[text]") {
+  std::string text = "Café\xF0\x9F\x99\x8F" "kampanye";
+  auto words = split_words(text);
+  REQUIRE(words.size() == 2);
+  CHECK(words[0].text == "cafe");
+  CHECK(words[0].end == 5);  // "Caf" + two bytes of é
+  CHECK(words[1].text == "kampanye");
+}
+
+TEST_CASE("split_words survives invalid UTF-8 without reading past the end", "[text]") {
+  std::string text = "abc\xC3";
+  auto words = split_words(text);
+  REQUIRE(words.size() == 1);
+  CHECK(words[0].text == "abc");
+  CHECK_FALSE(valid_utf8(text));
+  CHECK(valid_utf8("kampanye \xC3\xA9"));
+  CHECK(split_words("\xE0\x80\x80\xFF").empty());
+}
+
+TEST_CASE("Latin-1 conversion round-trips accented text and rejects what it cannot hold", "[text]") {
+  std::string latin1;
+  REQUIRE(utf8_to_latin1("caf\xC3\xA9", latin1));
+  CHECK(latin1 == "caf\xE9");
+  CHECK(latin1_to_utf8(latin1) == "caf\xC3\xA9");
+  CHECK_FALSE(utf8_to_latin1("\xF0\x9F\x99\x8F", latin1));
+}

@@ -1,0 +1,40 @@
+// Helpers shared by the test executables: the real corpus indexed once per process, temporary directories
+// that clean up after themselves, and paths to test data.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "bot/answerer.h"
+#include "knowledge/index.h"
+
+namespace netra::testing {
+
+// The repository's knowledge/ folder.
+std::string knowledge_root();
+// tests/data
+std::string test_data_dir();
+// The real corpus, indexed into a temporary file on first use, shared by the whole test process.
+const knowledge::KnowledgeBase& shared_knowledge();
+// An answerer over shared_knowledge().
+const bot::Answerer& shared_answerer();
+
+// A fresh directory under the system temp dir, removed with everything in it when destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Writes text to a file, creating parent directories.
+void write_file(const std::filesystem::path& path, const std::string& text);
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace netra::testing
