@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "adapters/serve.h"
 #include "bot/answer_json.h"
 #include "bot/answerer.h"
 #include "bot/evaluation.h"
@@ -29,6 +30,7 @@ constexpr const char* kUsage =
     "  ask --jsonl                            one message per stdin line, one answer JSON per line\n"
     "  eval FILE.jsonl [--verbose]            score the bot on an eval file\n"
     "  serve                                  run the HTTP server (configured by NETRA_* variables)\n"
+    "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
     "\n"
     "roles: asn, pppk, kades, perangkat, citizen\n"
     "Run `netra COMMAND --help` for a command's options.\n";
@@ -232,6 +234,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   if (command == "index") return command_index(args, out, err);
   if (command == "ask") return command_ask(args, in, out, err);
   if (command == "eval") return command_eval(args, out, err);
+  if (command == "serve") return command_serve(args, out, err);
+  if (command == "telegram") return command_telegram(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

@@ -164,7 +164,9 @@ Answer Answerer::answer_question(const std::string& message, const std::vector<T
   answer.audience = audience;
   knowledge::RetrievalRequest request;
   request.terms = terms;
-  request.audience = audience;
+  // Netra's first audience is ASN: a message that names nobody is ranked as an ASN's question.
+  request.audience = audience.empty() ? "asn" : audience;
+  request.prefers_info = intents_.asks_for_info(words);
   auto hits = retriever_.retrieve(request);
 
   double confidence = 0;

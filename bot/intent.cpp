@@ -57,7 +57,25 @@ IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyz
     else if (cue.intent == "report") report_.push_back(words);
     else if (cue.intent == "status") status_.push_back(words);
     else if (cue.intent == "question_cue") question_.push_back(words);
+    if (cue.intent == "report") report_stems_.push_back(stemmed(words));
+    if (cue.intent == "info_cue") info_stems_.push_back(stemmed(words));
   }
+}
+
+std::vector<std::string> IntentClassifier::stemmed(const std::vector<std::string>& words) const {
+  std::vector<std::string> out;
+  for (const auto& word : words) out.push_back(analyzer_.stem(word));
+  return out;
+}
+
+std::vector<knowledge::Term> IntentClassifier::stemmed(const std::vector<knowledge::Term>& words) const {
+  std::vector<knowledge::Term> out;
+  for (const auto& word : words) out.push_back({analyzer_.stem(word.text), word.start, word.end});
+  return out;
+}
+
+bool IntentClassifier::asks_for_info(const std::vector<knowledge::Term>& words) const {
+  return has_cue(info_stems_, stemmed(words));
 }
 
 bool IntentClassifier::has_cue(const std::vector<std::vector<std::string>>& cues,
@@ -121,8 +139,9 @@ IntentReading IntentClassifier::classify(const std::string& text, const std::vec
     return reading;
   }
   bool question = asks(text, words);
-  // A report opens with its cue ("lapor", "mau lapor") and tells rather than asks ("gimana cara lapor?" asks).
-  if (starts_with_cue(report_, words) && !question) {
+  // A report names its cue ("lapor", "mau ngadu", "pelaporan:") and tells rather than asks ("gimana cara
+  // lapor?" asks).
+  if (!question && (starts_with_cue(report_, words) || has_cue(report_stems_, stemmed(words)))) {
     reading.intent = Intent::report;
     return reading;
   }

@@ -27,6 +27,8 @@ class IntentClassifier {
   IntentReading classify(const std::string& text, const std::vector<knowledge::Term>& words) const;
   // True when the words ask something (a question mark or a question cue).
   bool asks(const std::string& text, const std::vector<knowledge::Term>& words) const;
+  // True when the message asks for a fact — a sanction, a procedure, a legal basis — rather than a yes or no.
+  bool asks_for_info(const std::vector<knowledge::Term>& words) const;
 
  private:
   bool has_cue(const std::vector<std::vector<std::string>>& cues, const std::vector<knowledge::Term>& words) const;
@@ -35,8 +37,14 @@ class IntentClassifier {
   bool only_cue_words(const std::vector<std::vector<std::string>>& cues,
                       const std::vector<knowledge::Term>& words) const;
 
+  // The words with each one stemmed: "pelaporan" and "melapor" both read as the cue "lapor".
+  std::vector<knowledge::Term> stemmed(const std::vector<knowledge::Term>& words) const;
+  std::vector<std::string> stemmed(const std::vector<std::string>& words) const;
+
   const knowledge::Analyzer& analyzer_;
   std::vector<std::vector<std::string>> greeting_, help_, report_, status_, question_;
+  // Report and info cues are matched on stems, so every derived form of a cue word counts.
+  std::vector<std::vector<std::string>> report_stems_, info_stems_;
 };
 
 }  // namespace netra::bot

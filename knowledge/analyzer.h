@@ -34,6 +34,9 @@ class Analyzer {
   // The distinct terms of a text, for overlap scoring.
   std::unordered_set<std::string> term_set(std::string_view text) const;
 
+  // The stem of one normalised word, stopword or not.
+  std::string stem(const std::string& word) const { return stemmer_->stem(word); }
+
   // Stems one normalised word, returning empty when it is a stopword (before or after stemming).
   std::string term_of(const std::string& word) const;
 

@@ -296,6 +296,11 @@ double KnowledgeBase::idf(const std::string& term) const {
   return found == idf_.end() ? max_idf_ : found->second;
 }
 
+double KnowledgeBase::idf_at_share(double share) const {
+  double total = static_cast<double>(entries_.size()) + 1.0;
+  return std::log(total / (share * static_cast<double>(entries_.size()) + 0.5) + 1.0);
+}
+
 std::unique_ptr<KnowledgeBase::Connection> KnowledgeBase::acquire() const {
   {
     std::lock_guard lock(pool_mutex_);

@@ -69,6 +69,8 @@ class KnowledgeBase {
   const std::unordered_set<std::string>& entry_terms(size_t entry) const { return entry_terms_[entry]; }
   // Inverse document frequency of a term over the entries; terms the corpus never uses get the largest value.
   double idf(const std::string& term) const;
+  // The idf of a term that occurs in `share` (0..1) of the entries: terms below it are common.
+  double idf_at_share(double share) const;
 
   // Runs one FTS5 query: any of `terms` (already analysed), best `limit` by weighted bm25.
   std::vector<Match> match(const std::vector<std::string>& terms, size_t limit) const;

@@ -13,7 +13,16 @@ constexpr double kCoverageWeight = 0.55;
 constexpr double kQaBoost = 0.12;
 constexpr double kSummaryPenalty = 0.15;
 constexpr double kAudienceMatchBoost = 0.06;
-constexpr double kAudienceMismatchPenalty = 0.08;
+// FTS5's cost grows with the rows a query matches, and words like "calon" or "asn" occur in most entries: an OR
+// over every term scores nearly the whole table. Candidates are found with the distinctive terms only (those in at
+// most this share of entries, at most kMaxQueryTerms of them, never fewer than kMinQueryTerms); every term still
+// counts for coverage.
+constexpr double kCommonTermShare = 0.15;
+constexpr size_t kMaxQueryTerms = 8;
+constexpr size_t kMinQueryTerms = 3;
+constexpr double kAudienceMismatchPenalty = 0.15;
+// A message asking for a sanction or a procedure wants the factual entry, not the ban it follows from.
+constexpr double kInfoPreference = 0.15;
 
 bool audience_matches(const Entry& entry, const std::string& audience) {
   if (entry.audience.empty()) return true;
@@ -36,15 +45,25 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
   std::vector<RankedHit> hits;
   if (unique_terms.empty()) return hits;
 
-  auto matches = knowledge_.match(unique_terms, request.candidates);
-  if (matches.empty()) return hits;
-
   double total_weight = 0;
   std::vector<double> weights;
   for (const auto& term : unique_terms) {
     weights.push_back(knowledge_.idf(term));
     total_weight += weights.back();
   }
+  std::vector<size_t> by_rarity(unique_terms.size());
+  for (size_t i = 0; i < by_rarity.size(); ++i) by_rarity[i] = i;
+  std::stable_sort(by_rarity.begin(), by_rarity.end(), [&](size_t a, size_t b) { return weights[a] > weights[b]; });
+  double common_idf = knowledge_.idf_at_share(kCommonTermShare);
+  std::vector<std::string> query_terms;
+  for (size_t i : by_rarity) {
+    if (query_terms.size() >= kMaxQueryTerms) break;
+    if (query_terms.size() >= kMinQueryTerms && weights[i] < common_idf) break;
+    query_terms.push_back(unique_terms[i]);
+  }
+
+  auto matches = knowledge_.match(query_terms, request.candidates);
+  if (matches.empty()) return hits;
   double best_bm25 = matches.front().bm25;  // most negative
   for (const auto& match : matches) {
     const Entry& entry = knowledge_.entries()[match.entry];
@@ -61,6 +80,7 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
     hit.score = kBm25Weight * relative_bm25 + kCoverageWeight * hit.coverage;
     if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
     if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;
+    if (request.prefers_info && entry.verdict == "info") hit.score += kInfoPreference;
     if (!request.audience.empty()) {
       hit.score += audience_matches(entry, request.audience) ? kAudienceMatchBoost : -kAudienceMismatchPenalty;
     }

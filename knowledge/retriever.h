@@ -20,6 +20,7 @@ struct RankedHit {
 struct RetrievalRequest {
   std::vector<std::string> terms;  // analysed query terms (duplicates allowed; they are folded)
   std::string audience;            // asn, pppk, kades, perangkat, citizen, or empty
+  bool prefers_info = false;       // the message asks for a fact (a sanction, a procedure, a legal basis)
   size_t candidates = 40;          // how many FTS5 matches to re-rank
   size_t limit = 8;                // how many hits to return
 };

@@ -1,0 +1,80 @@
+// The server's configuration: one struct built once at start-up from the environment (and an optional
+// KEY=VALUE file named by NETRA_CONFIG; the environment wins), then passed down explicitly. The variables and
+// defaults are the contract's table; the tuning knobs below it are ours.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace netra::adapters {
+
+struct TelegramConfig {
+  std::string token;         // empty: the channel is off
+  std::string secret;        // X-Telegram-Bot-Api-Secret-Token; empty: not checked (logged as a warning)
+  std::string api_base = "https://api.telegram.org";
+  std::string bot_username;  // NETRA_TELEGRAM_BOT_USERNAME, without '@': recognises mentions in groups
+  bool enabled() const { return !token.empty(); }
+};
+
+struct WhatsAppConfig {
+  std::string token;          // Bearer token for the Graph API
+  std::string app_secret;     // keys X-Hub-Signature-256
+  std::string verify_token;   // the GET handshake's hub.verify_token
+  std::string api_base = "https://graph.facebook.com/v21.0";
+  // Without the app secret no request could be authenticated, so both are needed.
+  bool enabled() const { return !token.empty() && !app_secret.empty(); }
+};
+
+// Limits and pool sizes of the HTTP server and the delivery workers.
+struct ServerTuning {
+  size_t http_threads = 96;              // ≥ Telegram's max_connections (40) plus clients; keep-alive holds a thread
+  size_t keep_alive_max_count = 20;      // requests per connection before it rotates
+  int keep_alive_timeout_seconds = 2;    // an idle keep-alive connection frees its thread quickly
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  size_t max_body_bytes = 1024 * 1024;   // webhook bodies are a few KiB; larger is abuse (413)
+  size_t inbound_workers = 4;            // bot processing for webhooks
+  size_t inbound_queue = 1000;           // messages waiting for the bot; beyond it the webhook answers 503
+  size_t outbound_workers = 4;           // reply senders (sharded by chat, so one chat's replies stay in order)
+  size_t outbound_queue = 2000;          // replies waiting to be sent; beyond it they are dropped and counted
+  int send_attempts = 5;
+  int send_timeout_seconds = 10;
+  int backoff_initial_ms = 500;          // doubled per attempt; a 429's retry_after wins when longer
+  int backoff_max_ms = 30000;
+  int drain_seconds = 10;                // at shutdown: how long queued replies still get to go out
+};
+
+struct Config {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string data_dir = "var";
+  std::string knowledge_dir;    // NETRA_KNOWLEDGE_DIR or the compile-time default
+  std::string knowledge_index;  // NETRA_KNOWLEDGE or data_dir/knowledge.db
+  TelegramConfig telegram;
+  WhatsAppConfig whatsapp;
+  std::string admin_token;      // empty: reviewer API off (404)
+  std::string admin_label = "admin";
+  std::string secret;           // keys sender pseudonyms; never logged
+  bool secret_generated = false;  // true when this start created data_dir/secret
+  ServerTuning tuning;
+};
+
+// Looks a variable up; nullopt when unset or empty.
+using Lookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// The process environment.
+Lookup environment_lookup();
+// Reads KEY=VALUE lines ('#' comments and blank lines skipped, optional quotes around the value). Throws
+// std::runtime_error naming file:line for a malformed line or when the file cannot be read.
+std::map<std::string, std::string> read_config_file(const std::string& path);
+// The environment first, then the file's values.
+Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> file_values);
+
+// Builds the configuration. Creates data_dir when missing and, when NETRA_SECRET is unset, reads
+// data_dir/secret or generates it once (32 random bytes, hex, mode 0600). Throws std::runtime_error with a
+// clear message for an invalid value (e.g. a port that is not a number).
+Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir);
+
+}  // namespace netra::adapters

@@ -1,0 +1,82 @@
+#include "adapters/dispatcher.h"
+
+#include <spdlog/spdlog.h>
+
+namespace netra::adapters {
+namespace {
+
+std::string message_kind(const ChannelMessage& message) {
+  if (!message.message.media_kind.empty()) return message.message.media_kind;
+  return "text";
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbound& outbound, Metrics& metrics,
+                       const ServerTuning& tuning)
+    : conversation_(conversation),
+      store_(store),
+      outbound_(outbound),
+      metrics_(metrics),
+      queue_(tuning.inbound_workers, tuning.inbound_queue) {}
+
+bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender) {
+  bot::ConversationResult result;
+  if (message.address.chat.empty()) return result;
+  const std::string& channel = message.message.channel;
+  if (message.direct_reply) {
+    result.replies.push_back(*message.direct_reply);
+    result.intent = bot::Intent::help;
+  } else {
+    auto started = std::chrono::steady_clock::now();
+    try {
+      result = conversation_.handle(message.message);
+    } catch (const std::exception& e) {
+      metrics_.count_error("bot");
+      spdlog::error("event=bot_failed channel={} sender={} delivery={} error=\"{}\"", channel,
+                    log_key(message.message.sender_key), message.delivery_id, e.what());
+      result.replies = {bot::Reply{"Maaf, Netra sedang mengalami gangguan. Silakan coba lagi sebentar lagi.", {}}};
+      result.intent = bot::Intent::help;
+    }
+    metrics_.observe_answer_seconds(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
+  spdlog::info("event=message channel={} sender={} delivery={} kind={} intent={} replies={}", channel,
+               log_key(message.message.sender_key), message.delivery_id, message_kind(message),
+               bot::to_string(result.intent), result.replies.size());
+  for (const auto& reply : result.replies) sender.send(message.address, reply);
+  return result;
+}
+
+Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender) {
+  const std::string channel = message.message.channel;
+  if (!store_.claim_delivery(message.delivery_id)) {
+    metrics_.count_duplicate(channel);
+    spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
+    return Admission::duplicate;
+  }
+  const std::string delivery_id = message.delivery_id;
+  const std::string sender_key = message.message.sender_key;
+  // Acknowledgements first: they share the chat's outbound shard, so they go out before any reply.
+  outbound_.enqueue(channel, message.address.chat, std::move(message.acknowledgements));
+  bool queued = queue_.submit(sender_key, [this, message = std::move(message), &sender] { process(message, sender); });
+  if (!queued) {
+    store_.release_delivery(delivery_id);
+    metrics_.count_dropped("inbound");
+    spdlog::warn("event=inbound_busy channel={} delivery={} depth={}", channel, delivery_id, queue_.depth());
+    return Admission::busy;
+  }
+  metrics_.count_inbound(channel);
+  return Admission::queued;
+}
+
+size_t Dispatcher::shutdown(std::chrono::steady_clock::time_point deadline) {
+  size_t dropped = queue_.shutdown(deadline);
+  if (dropped > 0) {
+    for (size_t i = 0; i < dropped; ++i) metrics_.count_dropped("inbound");
+    spdlog::warn("event=inbound_dropped_at_shutdown messages={}", dropped);
+  }
+  return dropped;
+}
+
+}  // namespace netra::adapters

@@ -1,0 +1,52 @@
+// Between a channel and the bot: runs the Conversation on a parsed message and hands the replies to the
+// channel's sender. For webhooks it first claims the delivery id (a redelivery does nothing, also across a
+// restart: the claim is in SQLite), then queues the work so the webhook can answer 200 at once.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "adapters/channel.h"
+#include "adapters/config.h"
+#include "adapters/metrics.h"
+#include "adapters/outbound.h"
+#include "adapters/work_queue.h"
+#include "bot/conversation.h"
+#include "bot/store.h"
+
+namespace netra::adapters {
+
+class Dispatcher {
+ public:
+  Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbound& outbound, Metrics& metrics,
+             const ServerTuning& tuning);
+
+  // Runs the bot on one message now, on this thread, and gives every reply to `sender`. A failure of the bot
+  // is logged and answered with an apology; it never throws.
+  bot::ConversationResult process(const ChannelMessage& message, ReplySender& sender);
+
+  enum class Admission { queued, duplicate, busy };
+  // The webhook path. Claims message.delivery_id (duplicate: nothing happens), queues the acknowledgements at
+  // once and the bot's work behind earlier messages of the same sender. busy: the queue is full; the claim is
+  // released so the platform's retry gets processed, and the webhook should answer 503.
+  // `sender` must outlive the queue (it is the channel's long-lived ChannelSender).
+  Admission admit(ChannelMessage message, ReplySender& sender);
+
+  size_t depth() const { return queue_.depth(); }
+  // Stops accepting; queued messages are still processed until the deadline. Returns how many were dropped.
+  size_t shutdown(std::chrono::steady_clock::time_point deadline);
+
+ private:
+  bot::Conversation& conversation_;
+  bot::Store& store_;
+  Outbound& outbound_;
+  Metrics& metrics_;
+  ShardedQueue queue_;
+};
+
+// The first characters of a sender key: enough to follow one conversation in the logs, useless to identify
+// anyone (the key itself is already a keyed hash).
+inline std::string log_key(const std::string& sender_key) { return sender_key.substr(0, 10); }
+
+}  // namespace netra::adapters

@@ -1,0 +1,197 @@
+#include "adapters/http_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/http_json.h"
+#include "adapters/reviewer_api.h"
+#include "bot/answer_json.h"
+#include "bot/audience.h"
+
+namespace netra::adapters {
+namespace {
+
+using nlohmann::json;
+
+std::string reason_for(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    default: return "request failed";
+  }
+}
+
+}  // namespace
+
+json parse_json_object(const std::string& body) {
+  json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) throw BadRequest("malformed JSON");
+  if (!parsed.is_object()) throw BadRequest("expected a JSON object");
+  return parsed;
+}
+
+std::string route_label(const std::string& path) {
+  static const char* known[] = {"/healthz",       "/metrics",          "/api/v1/ask",     "/api/v1/chat",
+                                "/api/v1/reports", "/webhook/telegram", "/webhook/whatsapp"};
+  for (const char* route : known) {
+    if (path == route) return route;
+  }
+  if (path.rfind("/api/v1/reports/", 0) == 0) return "/api/v1/reports/{code}";
+  return "other";
+}
+
+HttpServer::HttpServer(const Config& config, Services services) : config_(config), services_(services) {
+  configure_limits();
+  add_routes();
+  add_webhook_routes();
+  add_reviewer_routes(server_, services_.reports, {config_.admin_token, config_.admin_label});
+}
+
+void HttpServer::configure_limits() {
+  const ServerTuning& tuning = config_.tuning;
+  // Thread-per-connection: an open keep-alive connection holds a worker, so the pool must exceed the peers'
+  // connection count (Telegram opens up to 40) or fresh connections wait for a keep-alive to time out.
+  size_t threads = tuning.http_threads;
+  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_.set_tcp_nodelay(true);  // off by default; Nagle + delayed ACK cost ~40 ms a response
+  server_.set_keep_alive_max_count(tuning.keep_alive_max_count);
+  server_.set_keep_alive_timeout(tuning.keep_alive_timeout_seconds);
+  server_.set_read_timeout(tuning.read_timeout_seconds);
+  server_.set_write_timeout(tuning.write_timeout_seconds);
+  server_.set_payload_max_length(tuning.max_body_bytes);
+
+  // The one place where a failure becomes a status: unreadable input is the client's fault (400), anything
+  // else is ours (500, logged). Handlers throw BadRequest rather than answering half-validated input.
+  server_.set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
+                                       std::exception_ptr failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const BadRequest& e) {
+      send_error(response, 400, e.what());
+    } catch (const json::exception&) {
+      send_error(response, 400, "invalid JSON value");
+    } catch (const std::exception& e) {
+      services_.metrics.count_error("internal");
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      send_error(response, 500, "internal error");
+    } catch (...) {
+      services_.metrics.count_error("internal");
+      spdlog::error("event=request_failed route={} error=unknown", route_label(request.path));
+      send_error(response, 500, "internal error");
+    }
+  });
+  // httplib's own refusals (no route, body too large, unparsable request line) get a JSON body too.
+  server_.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(response, response.status, reason_for(response.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    services_.metrics.count_request(route_label(request.path), request.method, response.status);
+  });
+}
+
+void HttpServer::add_routes() {
+  server_.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, {{"status", "ok"}});
+  });
+  server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
+    std::vector<Sample> samples = {
+        {"netra_outbound_queue_depth", "gauge", "Reply batches waiting to be sent.",
+         static_cast<double>(services_.outbound.depth())},
+        {"netra_inbound_queue_depth", "gauge", "Messages waiting for the bot.",
+         static_cast<double>(services_.dispatcher.depth())},
+        {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
+         static_cast<double>(services_.reports.count())},
+    };
+    response.set_content(services_.metrics.render(samples), "text/plain; version=0.0.4; charset=utf-8");
+  });
+  server_.Post("/api/v1/ask", [this](const httplib::Request& request, httplib::Response& response) {
+    json body = parse_json_object(request.body);
+    auto question = body.find("question");
+    if (question == body.end() || !question->is_string()) throw BadRequest("\"question\" must be a string");
+    std::string text = question->get<std::string>();
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadRequest("\"question\" is empty");
+    if (text.size() > 4096) throw BadRequest("\"question\" is longer than 4096 bytes");
+    std::optional<std::string> role;
+    if (auto given = body.find("role"); given != body.end() && !given->is_null()) {
+      if (!given->is_string() || !bot::is_known_role(given->get<std::string>())) {
+        throw BadRequest("\"role\" must be one of asn, pppk, kades, perangkat, citizen");
+      }
+      role = given->get<std::string>();
+    }
+    auto started = std::chrono::steady_clock::now();
+    auto answer = services_.answerer.answer(text, role);
+    services_.metrics.observe_answer_seconds(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    send_json(response, 200, bot::to_json(answer));
+  });
+  server_.Post("/api/v1/chat", [this](const httplib::Request& request, httplib::Response& response) {
+    auto messages = services_.web.parse(request.body);
+    CollectingSender collected;
+    bot::ConversationResult result;
+    for (const auto& message : messages) result = services_.dispatcher.process(message, collected);
+    json replies = json::array();
+    json choices = json::array();
+    for (const auto& [address, reply] : collected.replies()) {
+      replies.push_back(reply.text);
+      for (const auto& choice : reply.choices) choices.push_back({{"id", choice.id}, {"title", choice.title}});
+    }
+    send_json(response, 200, {{"replies", replies}, {"intent", bot::to_string(result.intent)}, {"choices", choices}});
+  });
+}
+
+void HttpServer::add_webhook_routes() {
+  server_.Post("/webhook/telegram", [this](const httplib::Request& request, httplib::Response& response) {
+    if (!services_.telegram) return send_error(response, 404, "the telegram channel is off");
+    receive(*services_.telegram, *services_.telegram_sender, request, response);
+  });
+  server_.Post("/webhook/whatsapp", [this](const httplib::Request& request, httplib::Response& response) {
+    if (!services_.whatsapp) return send_error(response, 404, "the whatsapp channel is off");
+    receive(*services_.whatsapp, *services_.whatsapp_sender, request, response);
+  });
+  server_.Get("/webhook/whatsapp", [this](const httplib::Request& request, httplib::Response& response) {
+    if (!services_.whatsapp) return send_error(response, 404, "the whatsapp channel is off");
+    if (!services_.whatsapp->verify_subscription(request.get_param_value("hub.mode"),
+                                                 request.get_param_value("hub.verify_token"))) {
+      spdlog::warn("event=whatsapp_verification_refused");
+      return send_error(response, 403, "verification failed");
+    }
+    spdlog::info("event=whatsapp_verified");
+    response.set_content(request.get_param_value("hub.challenge"), "text/plain");
+  });
+}
+
+void HttpServer::receive(const Channel& channel, ReplySender& sender, const httplib::Request& request,
+                         httplib::Response& response) {
+  if (!channel.authentic(request)) {
+    services_.metrics.count_error("auth_" + std::string(channel.name()));
+    spdlog::warn("event=webhook_unauthenticated channel={}", channel.name());
+    return send_error(response, 401, "authentication failed");
+  }
+  bool busy = false;
+  for (auto& message : channel.parse(request.body)) {
+    busy |= services_.dispatcher.admit(std::move(message), sender) == Dispatcher::Admission::busy;
+  }
+  // 503 makes the platform retry later; what was admitted is deduplicated on that retry.
+  if (busy) return send_error(response, 503, "busy, retry later");
+  send_json(response, 200, {{"ok", true}});
+}
+
+bool HttpServer::bind() {
+  if (config_.port == 0) {
+    port_ = server_.bind_to_any_port(config_.bind);
+    return port_ > 0;
+  }
+  port_ = config_.port;
+  return server_.bind_to_port(config_.bind, config_.port);
+}
+
+bool HttpServer::run() { return server_.listen_after_bind(); }
+
+}  // namespace netra::adapters

@@ -1,0 +1,72 @@
+// `netra serve`'s HTTP front: the routes of the contract, the server's limits (timeouts, body size, worker
+// pool, keep-alive, TCP_NODELAY), request metrics, and the one place where failures become a status: bad
+// input is 400 (never 500), an unknown route 404 JSON, an oversized body 413.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+#include "adapters/config.h"
+#include "adapters/dispatcher.h"
+#include "adapters/metrics.h"
+#include "adapters/outbound.h"
+#include "adapters/telegram.h"
+#include "adapters/webchat.h"
+#include "adapters/whatsapp.h"
+#include "bot/answerer.h"
+#include "bot/reports.h"
+
+namespace netra::adapters {
+
+// A webhook channel that is on: the channel and the sender its replies go through.
+struct Webhook {
+  const Channel* channel = nullptr;  // nullptr: the channel is off and its routes answer 404
+  ReplySender* sender = nullptr;
+};
+
+// What the routes call into. Everything must outlive the server.
+struct Services {
+  const bot::Answerer& answerer;
+  bot::ReportDesk& reports;
+  Dispatcher& dispatcher;
+  Outbound& outbound;
+  Metrics& metrics;
+  const WebChatChannel& web;
+  const TelegramChannel* telegram = nullptr;  // nullptr when off
+  ReplySender* telegram_sender = nullptr;
+  const WhatsAppChannel* whatsapp = nullptr;  // nullptr when off
+  ReplySender* whatsapp_sender = nullptr;
+};
+
+class HttpServer {
+ public:
+  HttpServer(const Config& config, Services services);
+
+  // Binds config.bind:config.port (port 0: any free port). Returns false when the address cannot be bound.
+  bool bind();
+  int port() const { return port_; }
+  // Serves until stop(). Returns false when listening failed.
+  bool run();
+  // Stops accepting and closes idle connections; run() returns once in-flight requests are done.
+  void stop() { server_.stop(); }
+  bool is_running() const { return server_.is_running(); }
+
+ private:
+  void configure_limits();
+  void add_routes();
+  void add_webhook_routes();
+  // The webhook routine of every channel: authenticate the raw body, parse, dedupe and queue, answer.
+  void receive(const Channel& channel, ReplySender& sender, const httplib::Request& request,
+               httplib::Response& response);
+
+  const Config& config_;
+  Services services_;
+  httplib::Server server_;
+  int port_ = 0;
+};
+
+// The metrics label of a request path: the route pattern, never the path itself (report codes stay out).
+std::string route_label(const std::string& path);
+
+}  // namespace netra::adapters

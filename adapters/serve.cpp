@@ -1,0 +1,256 @@
+#include "adapters/serve.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <ostream>
+#include <thread>
+
+#include "adapters/config.h"
+#include "adapters/dispatcher.h"
+#include "adapters/http_server.h"
+#include "adapters/outbound.h"
+#include "bot/conversation.h"
+#include "knowledge/index.h"
+
+#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
+#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
+#endif
+
+namespace netra::adapters {
+namespace {
+
+constexpr const char* kServeUsage =
+    "usage: netra serve\n"
+    "  Runs the HTTP server: /healthz, /metrics, /api/v1/ask, /api/v1/chat, the Telegram and WhatsApp\n"
+    "  webhooks and the reviewer API. Configured by environment variables (or KEY=VALUE lines in the file\n"
+    "  named by NETRA_CONFIG; the environment wins):\n"
+    "    NETRA_BIND, NETRA_PORT            127.0.0.1, 8080\n"
+    "    NETRA_DATA_DIR                    var (state.db, reports.db, secret)\n"
+    "    NETRA_KNOWLEDGE, NETRA_KNOWLEDGE_DIR   the index (built when missing) and the knowledge folder\n"
+    "    NETRA_TELEGRAM_TOKEN, NETRA_TELEGRAM_SECRET, NETRA_TELEGRAM_API_BASE, NETRA_TELEGRAM_BOT_USERNAME\n"
+    "    NETRA_WHATSAPP_TOKEN, NETRA_WHATSAPP_APP_SECRET, NETRA_WHATSAPP_VERIFY_TOKEN, NETRA_WHATSAPP_API_BASE\n"
+    "    NETRA_ADMIN_TOKEN, NETRA_ADMIN_LABEL   the reviewer API (off without a token)\n"
+    "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
+    "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
+    "  queued replies get NETRA_DRAIN_SECONDS (10) to go out.\n";
+
+constexpr const char* kTelegramUsage =
+    "usage: netra telegram set-webhook URL [--max-connections N] [--drop-pending]\n"
+    "       netra telegram webhook-info\n"
+    "  Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the update\n"
+    "  types Netra reads (message, edited_message, callback_query). Needs NETRA_TELEGRAM_TOKEN.\n";
+
+void setup_logging() {
+  auto logger = spdlog::stderr_color_mt("netra");
+  spdlog::set_default_logger(logger);
+  // One line per event, key=value, UTC: easy to grep and to ship to a log store.
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
+  if (const char* level = std::getenv("NETRA_LOG_LEVEL")) spdlog::set_level(spdlog::level::from_str(level));
+}
+
+Config load_from_environment() {
+  Lookup lookup = environment_lookup();
+  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
+  return load_config(lookup, NETRA_DEFAULT_KNOWLEDGE_DIR);
+}
+
+// Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
+// an arbitrary thread) and stops the server; SIGUSR1 only ends the wait when the server stopped by itself.
+// Between signals it purges expired sessions and dedupe rows once an hour.
+void watch_signals(HttpServer& server, bot::Store& store, const std::atomic<bool>& serving_done, sigset_t signals) {
+  auto last_purge = std::chrono::steady_clock::now();
+  while (true) {
+    timespec wait{60, 0};
+    int signal = sigtimedwait(&signals, nullptr, &wait);
+    if (signal == SIGUSR1) return;
+    if (signal == SIGTERM || signal == SIGINT) {
+      spdlog::info("event=stopping signal={}", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+      // A signal during start-up: wait until listening has begun, or stop() would find nothing to stop.
+      while (!server.is_running() && !serving_done) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      server.stop();
+      return;
+    }
+    if (std::chrono::steady_clock::now() - last_purge >= std::chrono::hours(1)) {
+      last_purge = std::chrono::steady_clock::now();
+      try {
+        spdlog::info("event=purged rows={}", store.purge_expired());
+      } catch (const std::exception& e) {
+        spdlog::error("event=purge_failed error=\"{}\"", e.what());
+      }
+    }
+  }
+}
+
+int serve(const Config& config) {
+  bool rebuilt = false;
+  auto knowledge = knowledge::open_or_build(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
+                                            knowledge::DictionaryPaths{}, &rebuilt);
+  if (rebuilt) spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
+  bot::StoreConfig store_config;
+  store_config.path = config.data_dir + "/state.db";
+  store_config.pseudonym_key = config.secret;
+  bot::Store store(store_config);
+  bot::ReportDesk reports(config.data_dir + "/reports.db");
+  bot::Answerer answerer(*knowledge);
+  bot::Conversation conversation(answerer, store, reports);
+
+  Metrics metrics;
+  HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
+  Outbound outbound(transport, metrics, config.tuning);
+  Dispatcher dispatcher(conversation, store, outbound, metrics, config.tuning);
+
+  WebChatChannel web(config.secret);
+  std::optional<TelegramChannel> telegram;
+  std::optional<WhatsAppChannel> whatsapp;
+  std::optional<ChannelSender> telegram_sender, whatsapp_sender;
+  if (config.telegram.enabled()) {
+    telegram.emplace(config.telegram, config.secret);
+    telegram_sender.emplace(*telegram, outbound);
+  }
+  if (config.whatsapp.enabled()) {
+    whatsapp.emplace(config.whatsapp, config.secret);
+    whatsapp_sender.emplace(*whatsapp, outbound);
+  }
+  Services services{answerer, reports, dispatcher, outbound, metrics, web};
+  if (telegram) {
+    services.telegram = &*telegram;
+    services.telegram_sender = &*telegram_sender;
+  }
+  if (whatsapp) {
+    services.whatsapp = &*whatsapp;
+    services.whatsapp_sender = &*whatsapp_sender;
+  }
+  HttpServer server(config, services);
+  if (!server.bind()) {
+    spdlog::error("event=bind_failed address={}:{}", config.bind, config.port);
+    return 1;
+  }
+
+  spdlog::info("event=started address={}:{} data_dir={} knowledge_entries={}", config.bind, server.port(),
+               config.data_dir, knowledge->entries().size());
+  spdlog::info("event=channel name=telegram state={}", telegram ? "on" : "off (NETRA_TELEGRAM_TOKEN unset)");
+  spdlog::info("event=channel name=whatsapp state={}",
+               whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
+  spdlog::info("event=channel name=web state=on");
+  spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
+  if (telegram && config.telegram.secret.empty()) {
+    spdlog::warn("event=insecure channel=telegram reason=\"NETRA_TELEGRAM_SECRET unset: webhook requests are not "
+                 "authenticated\"");
+  }
+  if (whatsapp && config.whatsapp.verify_token.empty()) {
+    spdlog::warn("event=whatsapp_verify_token_unset reason=\"GET /webhook/whatsapp answers 403\"");
+  }
+  if (config.secret_generated) spdlog::info("event=secret_generated path={}/secret", config.data_dir);
+
+  std::atomic<bool> serving_done{false};
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1}) sigaddset(&signals, signal);
+  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals);
+  bool listened = server.run();
+  serving_done = true;
+  // Ends the watcher's wait when the server stopped without a signal; harmless when it already returned
+  // (the thread is not joined yet, so its id is still valid).
+  pthread_kill(watcher.native_handle(), SIGUSR1);
+  watcher.join();
+
+  // Stopped accepting: let the bot finish queued messages, then let replies go out, within the drain time.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.tuning.drain_seconds);
+  dispatcher.shutdown(deadline);
+  outbound.shutdown(deadline);
+  spdlog::info("event=stopped");
+  return listened ? 0 : 1;
+}
+
+}  // namespace
+
+int command_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
+    out << kServeUsage;
+    return 0;
+  }
+  if (args.size() > 1) {
+    err << "netra serve: unexpected argument " << args[1] << "\n" << kServeUsage;
+    return 2;
+  }
+  // Before any thread exists, so every thread inherits the mask and only the watcher receives these.
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1}) sigaddset(&signals, signal);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);  // a peer closing early must not kill the process
+  setup_logging();
+  try {
+    return serve(load_from_environment());
+  } catch (const std::exception& e) {
+    spdlog::error("event=startup_failed error=\"{}\"", e.what());
+    err << "netra serve: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int command_telegram(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string action = args.size() > 1 ? args[1] : "";
+  if (action.empty() || action == "--help" || action == "-h") {
+    (action.empty() ? err : out) << kTelegramUsage;
+    return action.empty() ? 2 : 0;
+  }
+  int max_connections = 40;
+  bool drop_pending = false;
+  std::string url;
+  for (size_t i = 2; i < args.size(); ++i) {
+    if (args[i] == "--drop-pending") {
+      drop_pending = true;
+    } else if (args[i] == "--max-connections" && i + 1 < args.size()) {
+      try {
+        max_connections = std::stoi(args[++i]);
+      } catch (const std::exception&) {
+        max_connections = 0;
+      }
+      if (max_connections < 1 || max_connections > 100) {
+        err << "netra telegram: --max-connections must be 1 to 100\n";
+        return 2;
+      }
+    } else if (url.empty() && args[i].rfind("--", 0) != 0) {
+      url = args[i];
+    } else {
+      err << "netra telegram: unexpected argument " << args[i] << "\n" << kTelegramUsage;
+      return 2;
+    }
+  }
+  if ((action == "set-webhook") == url.empty() || (action != "set-webhook" && action != "webhook-info")) {
+    err << kTelegramUsage;
+    return 2;
+  }
+  try {
+    Config config = load_from_environment();
+    if (!config.telegram.enabled()) {
+      err << "netra telegram: NETRA_TELEGRAM_TOKEN is not set\n";
+      return 1;
+    }
+    if (action == "set-webhook" && config.telegram.secret.empty()) {
+      err << "netra telegram: warning: NETRA_TELEGRAM_SECRET is not set; webhook requests will not be "
+             "authenticated\n";
+    }
+    TelegramChannel telegram(config.telegram, config.secret);
+    HttpTransport transport(std::chrono::seconds(15));
+    auto request = action == "set-webhook" ? telegram.set_webhook_request(url, max_connections, drop_pending)
+                                           : telegram.webhook_info_request();
+    SendResult result = transport.post(request);
+    if (result.status == 0) {
+      err << "netra telegram: " << request.what << " failed: " << result.error << "\n";
+      return 1;
+    }
+    out << result.body << "\n";
+    return result.status == 200 ? 0 : 1;
+  } catch (const std::exception& e) {
+    err << "netra telegram: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace netra::adapters

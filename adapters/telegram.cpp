@@ -1,0 +1,260 @@
+#include "adapters/telegram.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "adapters/text_limits.h"
+#include "bot/pseudonym.h"
+
+namespace netra::adapters {
+namespace {
+
+using nlohmann::json;
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+std::string trim_spaces(const std::string& text) {
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  size_t last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+// Telegram ids are integers up to 52 bits, chat ids negative for groups (-100… for supergroups).
+std::optional<int64_t> integer_at(const json& object, const char* key) {
+  if (!object.is_object()) return std::nullopt;
+  auto found = object.find(key);
+  if (found == object.end() || !found->is_number_integer()) return std::nullopt;
+  return found->get<int64_t>();
+}
+
+std::string string_at(const json& object, const char* key) {
+  if (!object.is_object()) return {};
+  auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// Whether a group message is meant for the bot, and its text with the bot's name taken out. Without a
+// configured username, a mention at the very start and any reply to a bot count as addressing Netra.
+struct Addressing {
+  bool addressed = false;
+  std::string text;
+};
+
+Addressing addressing_of(const json& message, std::string text, const std::string& bot_username) {
+  Addressing result;
+  const std::string wanted = lowercase(bot_username);
+  const json& reply_to = message.value("reply_to_message", json::object());
+  if (reply_to.is_object() && reply_to.contains("from") && reply_to["from"].value("is_bot", false)) {
+    std::string username = lowercase(string_at(reply_to["from"], "username"));
+    if (wanted.empty() || username == wanted) result.addressed = true;
+  }
+  const json& entities = message.contains("entities") ? message["entities"] : message.value("caption_entities", json());
+  // Cut from the end so earlier offsets stay valid.
+  std::vector<std::pair<size_t, size_t>> cuts;  // byte ranges to remove
+  if (entities.is_array()) {
+    for (const auto& entity : entities) {
+      if (!entity.is_object()) continue;
+      auto offset = integer_at(entity, "offset"), length = integer_at(entity, "length");
+      if (!offset || !length || *offset < 0 || *length <= 0) continue;
+      size_t begin = byte_offset_of_utf16(text, static_cast<size_t>(*offset));
+      size_t end = byte_offset_of_utf16(text, static_cast<size_t>(*offset + *length));
+      std::string piece = text.substr(begin, end - begin);
+      std::string type = string_at(entity, "type");
+      if (type == "mention") {
+        std::string name = lowercase(piece.substr(piece.empty() ? 0 : 1));
+        if ((!wanted.empty() && name == wanted) || (wanted.empty() && *offset == 0)) {
+          result.addressed = true;
+          cuts.emplace_back(begin, end);
+        }
+      } else if (type == "bot_command" && *offset == 0) {
+        size_t at = piece.find('@');
+        std::string target = at == std::string::npos ? "" : lowercase(piece.substr(at + 1));
+        if (target.empty() || wanted.empty() || target == wanted) {
+          result.addressed = true;
+          if (at != std::string::npos) cuts.emplace_back(begin + at, end);  // "/lapor@netra_bot" → "/lapor"
+        }
+      }
+    }
+  }
+  std::sort(cuts.rbegin(), cuts.rend());
+  for (const auto& [begin, end] : cuts) text.erase(begin, end - begin);
+  result.text = trim_spaces(text);
+  return result;
+}
+
+// The media a message carries, as the report flow's evidence: the largest photo size is last.
+void take_media(const json& message, bot::InboundMessage& inbound) {
+  if (message.contains("photo") && message["photo"].is_array() && !message["photo"].empty()) {
+    std::string file_id = string_at(message["photo"].back(), "file_id");
+    if (!file_id.empty()) {
+      inbound.media_ref = "telegram:" + file_id;
+      inbound.media_kind = "photo";
+    }
+    return;
+  }
+  for (const char* kind : {"document", "video"}) {
+    if (message.contains(kind)) {
+      std::string file_id = string_at(message[kind], "file_id");
+      if (!file_id.empty()) {
+        inbound.media_ref = "telegram:" + file_id;
+        inbound.media_kind = kind;
+      }
+      return;
+    }
+  }
+}
+
+// Message kinds the bot cannot read but the user clearly meant for it.
+const char* unreadable_kind(const json& message) {
+  for (const char* kind : {"sticker", "voice", "audio", "video_note", "location", "venue", "contact", "poll",
+                           "animation", "dice"}) {
+    if (message.contains(kind)) return kind;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TelegramChannel::TelegramChannel(TelegramConfig config, std::string secret)
+    : config_(std::move(config)), secret_(std::move(secret)) {
+  std::tie(origin_, path_prefix_) = split_api_base(config_.api_base);
+}
+
+bool TelegramChannel::authentic(const httplib::Request& request) const {
+  if (config_.secret.empty()) return true;
+  return bot::constant_time_equal(request.get_header_value("X-Telegram-Bot-Api-Secret-Token"), config_.secret);
+}
+
+std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) const {
+  json update = json::parse(body, nullptr, false);
+  if (update.is_discarded() || !update.is_object()) throw BadRequest("body is not a JSON object");
+  auto update_id = integer_at(update, "update_id");
+  if (!update_id) throw BadRequest("update_id missing");
+
+  ChannelMessage out;
+  out.delivery_id = "telegram:" + std::to_string(*update_id);
+  out.message.channel = "telegram";
+
+  const json* message = nullptr;
+  if (update.contains("callback_query") && update["callback_query"].is_object()) {
+    const json& callback = update["callback_query"];
+    std::string callback_id = string_at(callback, "id");
+    if (!callback_id.empty()) {
+      out.acknowledgements.push_back(api_request("answerCallbackQuery", json{{"callback_query_id", callback_id}}.dump()));
+    }
+    auto from_id = integer_at(callback.value("from", json::object()), "id");
+    const json& origin = callback.value("message", json::object());
+    auto chat_id = integer_at(origin.value("chat", json::object()), "id");
+    std::string data = string_at(callback, "data");
+    if (!from_id || !chat_id || data.empty()) {
+      // An inline-mode button has no chat to answer in: only stop the spinner (empty address).
+      if (out.acknowledgements.empty()) return {};
+      return {out};
+    }
+    bool group = string_at(origin["chat"], "type") != "private";
+    out.address.chat = std::to_string(*chat_id);
+    out.message.sender_key = bot::sender_key(
+        secret_, "telegram", group ? std::to_string(*chat_id) + ":" + std::to_string(*from_id) : std::to_string(*from_id));
+    out.message.text = data;
+    return {out};
+  }
+  if (update.contains("message")) message = &update["message"];
+  else if (update.contains("edited_message")) message = &update["edited_message"];
+  if (!message || !message->is_object()) return {};  // other update kinds: acknowledged and ignored
+
+  const json& chat = message->value("chat", json::object());
+  auto chat_id = integer_at(chat, "id");
+  if (!chat_id) return {};
+  std::string chat_type = string_at(chat, "type");
+  if (chat_type == "channel") return {};
+  bool group = chat_type == "group" || chat_type == "supergroup";
+  const json& from = message->value("from", json::object());
+  if (from.is_object() && from.value("is_bot", false)) return {};  // never talk to other bots: no reply loops
+  auto from_id = integer_at(from, "id");
+  std::string user = from_id ? std::to_string(*from_id) : std::to_string(*chat_id);
+
+  std::string text = message->contains("text") ? string_at(*message, "text") : string_at(*message, "caption");
+  if (group) {
+    auto addressing = addressing_of(*message, text, config_.bot_username);
+    if (!addressing.addressed) return {};
+    text = addressing.text;
+    if (auto message_id = integer_at(*message, "message_id")) out.address.reply_to = std::to_string(*message_id);
+  }
+  out.address.chat = std::to_string(*chat_id);
+  out.message.sender_key =
+      bot::sender_key(secret_, "telegram", group ? std::to_string(*chat_id) + ":" + user : user);
+  out.message.text = text;
+  take_media(*message, out.message);
+  if (!out.message.media_ref && text.empty()) {
+    const char* kind = unreadable_kind(*message);
+    if (!kind) return {};  // service messages (members joined, pinned, …)
+    out.message.media_kind = kind;
+    out.direct_reply = bot::Reply{unreadable_message_text(), {}};
+  }
+  return {out};
+}
+
+std::vector<OutboundRequest> TelegramChannel::render(const ReplyAddress& to, const bot::Reply& reply) const {
+  std::vector<std::string> parts = split_message(reply.text, kTelegramMessageUnits);
+  if (parts.empty() && !reply.choices.empty()) parts.push_back("Silakan pilih:");
+  json chat_id;
+  try {
+    chat_id = std::stoll(to.chat);
+  } catch (const std::exception&) {
+    chat_id = to.chat;  // "@channelname" style addresses are strings
+  }
+  std::vector<OutboundRequest> requests;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    json body = {{"chat_id", chat_id},
+                 {"text", escape_html(parts[i])},
+                 {"parse_mode", "HTML"},
+                 {"disable_web_page_preview", true}};
+    if (i == 0 && !to.reply_to.empty()) {
+      body["reply_to_message_id"] = std::stoll(to.reply_to);
+      body["allow_sending_without_reply"] = true;
+    }
+    if (i + 1 == parts.size() && !reply.choices.empty()) {
+      // One button a row reads best on phones for the menu's long titles; short lists go two a row.
+      size_t per_row = reply.choices.size() > 3 ? 2 : 1;
+      json keyboard = json::array();
+      for (const auto& choice : reply.choices) {
+        if (choice.id.empty() || choice.id.size() > 64) continue;  // Telegram rejects the whole message otherwise
+        if (keyboard.empty() || keyboard.back().size() >= per_row) keyboard.push_back(json::array());
+        keyboard.back().push_back({{"text", truncate_chars(choice.title, 64)}, {"callback_data", choice.id}});
+      }
+      if (!keyboard.empty()) body["reply_markup"] = {{"inline_keyboard", keyboard}};
+    }
+    requests.push_back(api_request("sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace)));
+  }
+  return requests;
+}
+
+OutboundRequest TelegramChannel::set_webhook_request(const std::string& url, int max_connections,
+                                                     bool drop_pending) const {
+  json body = {{"url", url},
+               {"allowed_updates", {"message", "edited_message", "callback_query"}},
+               {"max_connections", max_connections},
+               {"drop_pending_updates", drop_pending}};
+  if (!config_.secret.empty()) body["secret_token"] = config_.secret;
+  return api_request("setWebhook", body.dump());
+}
+
+OutboundRequest TelegramChannel::webhook_info_request() const { return api_request("getWebhookInfo", "{}"); }
+
+OutboundRequest TelegramChannel::api_request(const std::string& method, const std::string& json_body) const {
+  OutboundRequest request;
+  request.origin = origin_;
+  request.path = path_prefix_ + "/bot" + config_.token + "/" + method;
+  request.headers = {{"Content-Type", "application/json"}};
+  request.body = json_body;
+  request.what = method;
+  return request;
+}
+
+}  // namespace netra::adapters

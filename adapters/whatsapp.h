@@ -1,0 +1,47 @@
+// WhatsApp Business Cloud API webhook channel: notification JSON in, Graph API /messages requests out.
+// Every request is authenticated by X-Hub-Signature-256 over the raw body before anything parses it. Button
+// and list replies arrive as their choice id; images and documents as media refs ("whatsapp:<media id>") with
+// their caption. Delivery receipts (statuses) are accepted and ignored. Delivery ids for dedupe are
+// "whatsapp:" + HMAC(secret, wamid), because a wamid is base64 that contains the sender's phone number.
+#pragma once
+
+#include <string>
+
+#include "adapters/channel.h"
+#include "adapters/config.h"
+
+namespace netra::adapters {
+
+class WhatsAppChannel : public Channel {
+ public:
+  // `secret` keys sender pseudonyms (Config::secret).
+  WhatsAppChannel(WhatsAppConfig config, std::string secret);
+
+  std::string_view name() const override { return "whatsapp"; }
+  // X-Hub-Signature-256 must be "sha256=" + hex HMAC-SHA256(app secret, raw body), compared in constant time.
+  bool authentic(const httplib::Request& request) const override;
+  std::vector<ChannelMessage> parse(const std::string& body) const override;
+  // Text messages split below 4096 characters; choices as reply buttons (≤3) or a list (≤10 rows).
+  std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const override;
+
+  // The GET handshake: true when mode is "subscribe" and token equals the configured verify token.
+  bool verify_subscription(const std::string& mode, const std::string& token) const;
+
+ private:
+  OutboundRequest messages_request(const std::string& phone_number_id, const std::string& json_body) const;
+
+  WhatsAppConfig config_;
+  std::string secret_;
+  std::string origin_, path_prefix_;
+};
+
+// The platform's limits, in characters (we count UTF-16 units, never fewer).
+inline constexpr size_t kWhatsAppTextUnits = 4096;
+inline constexpr size_t kWhatsAppInteractiveBodyUnits = 1024;
+inline constexpr size_t kWhatsAppMaxButtons = 3;
+inline constexpr size_t kWhatsAppButtonTitleChars = 20;
+inline constexpr size_t kWhatsAppMaxListRows = 10;
+inline constexpr size_t kWhatsAppRowTitleChars = 24;
+inline constexpr size_t kWhatsAppRowDescriptionChars = 72;
+
+}  // namespace netra::adapters

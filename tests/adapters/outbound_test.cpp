@@ -1,0 +1,188 @@
+#include "adapters/outbound.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <thread>
+
+using namespace netra::adapters;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Answers each request with the next scripted status (then 200), recording bodies in order.
+class ScriptedTransport : public Transport {
+ public:
+  explicit ScriptedTransport(std::vector<int> statuses = {}) : statuses_(std::move(statuses)) {}
+  SendResult post(const OutboundRequest& request) override {
+    std::lock_guard lock(mutex_);
+    SendResult result;
+    result.status = next_ < statuses_.size() ? statuses_[next_++] : 200;
+    attempts_.push_back(request.body);
+    if (result.status == 200) delivered_.push_back(request.body);
+    changed_.notify_all();
+    return result;
+  }
+  bool wait_for_delivered(size_t count, std::chrono::milliseconds timeout = 5s) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return delivered_.size() >= count; });
+  }
+  std::vector<std::string> delivered() {
+    std::lock_guard lock(mutex_);
+    return delivered_;
+  }
+  size_t attempts() {
+    std::lock_guard lock(mutex_);
+    return attempts_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<int> statuses_;
+  size_t next_ = 0;
+  std::vector<std::string> attempts_, delivered_;
+};
+
+OutboundRequest request(const std::string& body) { return {"http://127.0.0.1:9", "/x", {}, body, "test"}; }
+
+ServerTuning fast_tuning() {
+  ServerTuning tuning;
+  tuning.backoff_initial_ms = 5;
+  tuning.send_attempts = 4;
+  return tuning;
+}
+
+SendResult result_of(int status, std::string body = "", std::string retry_after = "") {
+  SendResult result;
+  result.status = status;
+  result.body = std::move(body);
+  result.retry_after = std::move(retry_after);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("A delivered or refused request is not retried") {
+  RetryPolicy policy;
+  CHECK_FALSE(retry_delay(result_of(200), 1, policy));
+  CHECK_FALSE(retry_delay(result_of(400), 1, policy));
+  CHECK_FALSE(retry_delay(result_of(403), 1, policy));
+}
+
+TEST_CASE("Server errors and time-outs are retried with exponential backoff") {
+  RetryPolicy policy{5, 100ms, 1000ms};
+  CHECK(retry_delay(result_of(500), 1, policy) == 100ms);
+  CHECK(retry_delay(result_of(503), 2, policy) == 200ms);
+  CHECK(retry_delay(result_of(0), 3, policy) == 400ms);
+  CHECK(retry_delay(result_of(502), 4, policy) == 800ms);
+  CHECK_FALSE(retry_delay(result_of(500), 5, policy));
+}
+
+TEST_CASE("Backoff is capped at the policy's maximum") {
+  RetryPolicy policy{20, 100ms, 1000ms};
+  CHECK(retry_delay(result_of(500), 10, policy) == 1000ms);
+}
+
+TEST_CASE("A 429 waits at least Telegram's retry_after") {
+  RetryPolicy policy{5, 100ms, 30000ms};
+  auto body = R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}})";
+  CHECK(retry_delay(result_of(429, body), 1, policy) == 3000ms);
+}
+
+TEST_CASE("A 429 honours the Retry-After header when the body has no retry_after") {
+  RetryPolicy policy{5, 100ms, 30000ms};
+  CHECK(retry_delay(result_of(429, R"({"error":{"code":130429}})", "2"), 1, policy) == 2000ms);
+}
+
+TEST_CASE("A reply that fails with 500 and then succeeds is delivered exactly once") {
+  ScriptedTransport transport({500, 500});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  REQUIRE(outbound.enqueue("telegram", "chat-1", {request("hello")}));
+  REQUIRE(transport.wait_for_delivered(1));
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  CHECK(transport.delivered() == std::vector<std::string>{"hello"});
+  CHECK(transport.attempts() == 3);
+  auto text = metrics.render({});
+  CHECK(text.find("netra_replies_sent_total{channel=\"telegram\"} 1") != std::string::npos);
+  CHECK(text.find("netra_reply_retries_total{channel=\"telegram\"} 2") != std::string::npos);
+}
+
+TEST_CASE("A reply is given up after the bounded number of attempts") {
+  ScriptedTransport transport({500, 500, 500, 500, 500, 500});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  outbound.enqueue("whatsapp", "chat-1", {request("never")});
+  outbound.shutdown(std::chrono::steady_clock::now() + 2s);
+  CHECK(transport.attempts() == 4);
+  CHECK(metrics.render({}).find("netra_replies_failed_total{channel=\"whatsapp\"} 1") != std::string::npos);
+}
+
+TEST_CASE("The parts of one reply and the replies of one chat go out in order") {
+  ScriptedTransport transport({500});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  outbound.enqueue("telegram", "chat-1", {request("1"), request("2")});
+  outbound.enqueue("telegram", "chat-1", {request("3")});
+  REQUIRE(transport.wait_for_delivered(3));
+  CHECK(transport.delivered() == std::vector<std::string>{"1", "2", "3"});
+}
+
+TEST_CASE("A full outbound queue drops the batch and counts it") {
+  // A transport that blocks until released keeps the only worker busy.
+  class BlockingTransport : public Transport {
+   public:
+    SendResult post(const OutboundRequest&) override {
+      std::unique_lock lock(mutex);
+      released.wait(lock, [&] { return open; });
+      return result_of(200);
+    }
+    void release() {
+      std::lock_guard lock(mutex);
+      open = true;
+      released.notify_all();
+    }
+    std::mutex mutex;
+    std::condition_variable released;
+    bool open = false;
+  } transport;
+  ServerTuning tuning = fast_tuning();
+  tuning.outbound_workers = 1;
+  tuning.outbound_queue = 2;
+  Metrics metrics;
+  Outbound outbound(transport, metrics, tuning);
+  outbound.enqueue("telegram", "c", {request("busy")});
+  std::this_thread::sleep_for(20ms);  // the worker takes the first batch and blocks
+  CHECK(outbound.enqueue("telegram", "c", {request("a")}));
+  CHECK(outbound.enqueue("telegram", "c", {request("b")}));
+  CHECK_FALSE(outbound.enqueue("telegram", "c", {request("c")}));
+  CHECK(metrics.render({}).find("netra_queue_dropped_total{queue=\"outbound\"} 1") != std::string::npos);
+  transport.release();
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+}
+
+TEST_CASE("Shutdown lets queued replies go out before the deadline") {
+  ScriptedTransport transport;
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  for (int i = 0; i < 20; ++i) outbound.enqueue("telegram", "chat-" + std::to_string(i), {request("m")});
+  CHECK(outbound.shutdown(std::chrono::steady_clock::now() + 2s) == 0);
+  CHECK(transport.delivered().size() == 20);
+  CHECK_FALSE(outbound.enqueue("telegram", "late", {request("m")}));
+}
+
+TEST_CASE("Shutdown abandons a retry whose backoff outlasts the drain deadline") {
+  ScriptedTransport transport({500, 500, 500});
+  ServerTuning tuning = fast_tuning();
+  tuning.backoff_initial_ms = 60000;
+  Metrics metrics;
+  Outbound outbound(transport, metrics, tuning);
+  outbound.enqueue("telegram", "chat", {request("m")});
+  std::this_thread::sleep_for(20ms);
+  auto started = std::chrono::steady_clock::now();
+  outbound.shutdown(started + 100ms);
+  CHECK(std::chrono::steady_clock::now() - started < 2s);
+  CHECK(transport.delivered().empty());
+}

@@ -1,0 +1,225 @@
+#include "adapters/telegram.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "adapters/text_limits.h"
+#include "bot/pseudonym.h"
+#include "support/test_support.h"
+
+using namespace netra::adapters;
+using nlohmann::json;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  return netra::testing::read_file(netra::testing::test_data_dir() + "/fixtures/" + name);
+}
+
+TelegramChannel channel(const std::string& username = "", const std::string& secret = "") {
+  TelegramConfig config;
+  config.token = "123:TOKEN";
+  config.secret = secret;
+  config.api_base = "http://127.0.0.1:9/tg";
+  config.bot_username = username;
+  return TelegramChannel(config, "pseudonym-secret");
+}
+
+}  // namespace
+
+TEST_CASE("A Telegram text message becomes one bot message with a keyed sender and the update id for dedupe") {
+  auto messages = channel().parse(fixture("telegram_text.json"));
+  REQUIRE(messages.size() == 1);
+  const auto& message = messages[0];
+  CHECK(message.delivery_id == "telegram:870213455");
+  CHECK(message.message.channel == "telegram");
+  CHECK(message.message.text == "pak, sy guru PNS. boleh gk like postingan caleg di IG?");
+  CHECK(message.message.sender_key == netra::bot::sender_key("pseudonym-secret", "telegram", "583920174"));
+  CHECK(message.message.sender_key.find("583920174") == std::string::npos);
+  CHECK(message.address.chat == "583920174");
+  CHECK(message.address.reply_to.empty());
+  CHECK_FALSE(message.direct_reply);
+}
+
+TEST_CASE("A Telegram command reaches the bot as its text") {
+  auto messages = channel().parse(fixture("telegram_command.json"));
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "/lapor");
+}
+
+TEST_CASE("An edited Telegram message is answered like a new one") {
+  auto messages = channel().parse(fixture("telegram_edited.json"));
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].delivery_id == "telegram:870213457");
+  CHECK(messages[0].message.text.find("capres") != std::string::npos);
+}
+
+TEST_CASE("A Telegram button press becomes its callback data and is acknowledged with answerCallbackQuery") {
+  auto messages = channel().parse(fixture("telegram_callback.json"));
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "menu:lapor");
+  CHECK(messages[0].address.chat == "583920174");
+  REQUIRE(messages[0].acknowledgements.size() == 1);
+  const auto& ack = messages[0].acknowledgements[0];
+  CHECK(ack.path == "/tg/bot123:TOKEN/answerCallbackQuery");
+  CHECK(json::parse(ack.body)["callback_query_id"] == "2508437710931455123");
+}
+
+TEST_CASE("A group message that mentions the bot is answered without the mention, in reply to it") {
+  auto messages = channel("netra_bot").parse(fixture("telegram_group.json"));
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "kades boleh hadir deklarasi paslon?");
+  CHECK(messages[0].address.chat == "-1001987654321");
+  CHECK(messages[0].address.reply_to == "77");
+}
+
+TEST_CASE("A group message mentioning the bot at the start is answered even without a configured username") {
+  CHECK(channel().parse(fixture("telegram_group.json")).size() == 1);
+}
+
+TEST_CASE("A group message not addressed to the bot is ignored") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "rapat guru besok jam 8";
+  update["message"].erase("entities");
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+}
+
+TEST_CASE("A group mention of another account is ignored when the bot's username is known") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "@budi_guru kades boleh hadir?";
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+}
+
+TEST_CASE("A group command addressed to the bot loses the bot's name") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "/lapor@netra_bot";
+  update["message"]["entities"] = json::array({{{"offset", 0}, {"length", 16}, {"type", "bot_command"}}});
+  auto messages = channel("netra_bot").parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "/lapor");
+}
+
+TEST_CASE("A reply to the bot in a group is answered") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "kalau perangkat desa?";
+  update["message"].erase("entities");
+  update["message"]["reply_to_message"] = {{"message_id", 76},
+                                           {"from", {{"id", 7001234567}, {"is_bot", true}, {"username", "netra_bot"}}}};
+  auto messages = channel("netra_bot").parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "kalau perangkat desa?");
+}
+
+TEST_CASE("A Telegram photo passes its largest size as media ref with the caption as text") {
+  auto messages = channel().parse(fixture("telegram_photo.json"));
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.media_ref == std::optional<std::string>("telegram:AgACAgUAAxkBAAIBQmVfakePhotoLarge"));
+  CHECK(messages[0].message.media_kind == "photo");
+  CHECK(messages[0].message.text == "ini fotonya");
+}
+
+TEST_CASE("A Telegram document passes as media ref") {
+  auto update = json::parse(fixture("telegram_photo.json"));
+  update["message"].erase("photo");
+  update["message"]["document"] = {{"file_id", "BQACAgDoc"}, {"file_name", "surat.pdf"}};
+  auto messages = channel().parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.media_ref == std::optional<std::string>("telegram:BQACAgDoc"));
+  CHECK(messages[0].message.media_kind == "document");
+}
+
+TEST_CASE("A sticker gets a helpful reply instead of going to the bot") {
+  auto update = json::parse(fixture("telegram_photo.json"));
+  update["message"].erase("photo");
+  update["message"].erase("caption");
+  update["message"]["sticker"] = {{"file_id", "CAACAgSticker"}};
+  auto messages = channel().parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  REQUIRE(messages[0].direct_reply);
+  CHECK(messages[0].direct_reply->text.find("teks") != std::string::npos);
+}
+
+TEST_CASE("Telegram update kinds the bot does not read are ignored") {
+  CHECK(channel().parse(R"({"update_id": 5, "my_chat_member": {}})").empty());
+}
+
+TEST_CASE("A malformed Telegram body is a bad request") {
+  CHECK_THROWS_AS(channel().parse("{not json"), BadRequest);
+  CHECK_THROWS_AS(channel().parse("[1,2]"), BadRequest);
+  CHECK_THROWS_AS(channel().parse(R"({"message": {}})"), BadRequest);
+}
+
+TEST_CASE("The Telegram secret header is checked only when a secret is configured") {
+  httplib::Request request;
+  CHECK(channel().authentic(request));
+  auto guarded = channel("", "s3cret_token");
+  CHECK_FALSE(guarded.authentic(request));
+  request.set_header("X-Telegram-Bot-Api-Secret-Token", "wrong");
+  CHECK_FALSE(guarded.authentic(request));
+  httplib::Request good;
+  good.set_header("X-Telegram-Bot-Api-Secret-Token", "s3cret_token");
+  CHECK(guarded.authentic(good));
+}
+
+TEST_CASE("A Telegram reply is sent as HTML with <, > and & escaped") {
+  auto requests = channel().render({"583920174", "", ""}, {"Pasal 280 <ayat 3> & sanksi", {}});
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].origin == "http://127.0.0.1:9");
+  CHECK(requests[0].path == "/tg/bot123:TOKEN/sendMessage");
+  auto body = json::parse(requests[0].body);
+  CHECK(body["chat_id"] == 583920174);
+  CHECK(body["parse_mode"] == "HTML");
+  CHECK(body["text"] == "Pasal 280 &lt;ayat 3&gt; &amp; sanksi");
+  CHECK_FALSE(body.contains("reply_markup"));
+}
+
+TEST_CASE("A supergroup chat id keeps its 64-bit value and the reply quotes the message") {
+  auto requests = channel().render({"-1001987654321", "", "77"}, {"halo", {}});
+  auto body = json::parse(requests.at(0).body);
+  CHECK(body["chat_id"].get<int64_t>() == -1001987654321LL);
+  CHECK(body["reply_to_message_id"] == 77);
+}
+
+TEST_CASE("Choices become an inline keyboard whose callback data are the choice ids") {
+  netra::bot::Reply reply{"Pilih menu:",
+                          {{"menu:tanya", "Tanya aturan"}, {"menu:lapor", "Lapor pelanggaran"},
+                           {"menu:status", "Cek status laporan"}}};
+  auto body = json::parse(channel().render({"1", "", ""}, reply).at(0).body);
+  auto keyboard = body["reply_markup"]["inline_keyboard"];
+  REQUIRE(keyboard.size() == 3);
+  CHECK(keyboard[1][0]["text"] == "Lapor pelanggaran");
+  CHECK(keyboard[1][0]["callback_data"] == "menu:lapor");
+}
+
+TEST_CASE("A long Telegram reply is split below 4096 characters with the keyboard on the last part") {
+  std::string text;
+  while (text.size() < 9000) text += "Kepala desa dilarang ikut kampanye & berpihak.\n";
+  auto requests = channel().render({"1", "", ""}, {text, {{"menu:tanya", "Tanya aturan"}}});
+  REQUIRE(requests.size() == 3);
+  for (const auto& request : requests) {
+    auto body = json::parse(request.body);
+    // The limit counts text after entity parsing: the unescaped length.
+    std::string shown = body["text"];
+    size_t escaped = 0;
+    for (size_t at = shown.find("&amp;"); at != std::string::npos; at = shown.find("&amp;", at + 1)) ++escaped;
+    CHECK(utf16_length(shown) - 4 * escaped < 4096);
+  }
+  CHECK_FALSE(json::parse(requests[0].body).contains("reply_markup"));
+  CHECK(json::parse(requests[2].body).contains("reply_markup"));
+}
+
+TEST_CASE("setWebhook carries the secret token, the allowed updates and max_connections") {
+  auto request = channel("", "s3cret_token").set_webhook_request("https://netra.example/webhook/telegram", 40, false);
+  CHECK(request.path == "/tg/bot123:TOKEN/setWebhook");
+  auto body = json::parse(request.body);
+  CHECK(body["url"] == "https://netra.example/webhook/telegram");
+  CHECK(body["secret_token"] == "s3cret_token");
+  CHECK(body["max_connections"] == 40);
+  CHECK(body["allowed_updates"] == json::array({"message", "edited_message", "callback_query"}));
+}
+
+TEST_CASE("Messages from other bots are ignored so two bots never answer each other") {
+  auto update = json::parse(fixture("telegram_text.json"));
+  update["message"]["from"]["is_bot"] = true;
+  CHECK(channel().parse(update.dump()).empty());
+}

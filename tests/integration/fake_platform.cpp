@@ -1,0 +1,76 @@
+#include "integration/fake_platform.h"
+
+#include <stdexcept>
+
+namespace netra::testing {
+
+namespace {
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+FakePlatform::FakePlatform() {
+  server_.set_tcp_nodelay(true);
+  server_.Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    RecordedRequest recorded{request.path, request.get_header_value("Authorization"), request.body, 200};
+    if (failures_left_ > 0) {
+      --failures_left_;
+      recorded.answered = failure_status_;
+      response.status = failure_status_;
+      response.set_content(R"({"ok":false,"error_code":500,"description":"Internal Server Error"})",
+                           "application/json");
+    } else {
+      response.set_content(R"({"ok":true,"result":{}})", "application/json");
+    }
+    requests_.push_back(recorded);
+    changed_.notify_all();
+  });
+  port_ = server_.bind_to_any_port("127.0.0.1");
+  if (port_ <= 0) throw std::runtime_error("fake platform cannot bind");
+  thread_ = std::thread([this] { server_.listen_after_bind(); });
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+FakePlatform::~FakePlatform() {
+  server_.stop();
+  thread_.join();
+}
+
+void FakePlatform::fail_next(int count, int status) {
+  std::lock_guard lock(mutex_);
+  failures_left_ = count;
+  failure_status_ = status;
+}
+
+std::vector<RecordedRequest> FakePlatform::requests(const std::string& suffix) const {
+  std::lock_guard lock(mutex_);
+  std::vector<RecordedRequest> matching;
+  for (const auto& request : requests_) {
+    if (ends_with(request.path, suffix)) matching.push_back(request);
+  }
+  return matching;
+}
+
+std::vector<RecordedRequest> FakePlatform::delivered(const std::string& suffix) const {
+  std::vector<RecordedRequest> matching;
+  for (auto& request : requests(suffix)) {
+    if (request.answered == 200) matching.push_back(request);
+  }
+  return matching;
+}
+
+bool FakePlatform::wait_for_delivered(const std::string& suffix, size_t count, std::chrono::milliseconds timeout) const {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (delivered(suffix).size() < count) {
+    std::unique_lock lock(mutex_);
+    if (changed_.wait_until(lock, deadline) == std::cv_status::timeout) {
+      lock.unlock();
+      return delivered(suffix).size() >= count;
+    }
+  }
+  return true;
+}
+
+}  // namespace netra::testing

@@ -1,0 +1,54 @@
+// A local stand-in for the Telegram Bot API or the Graph API: an httplib server in a thread on a free
+// 127.0.0.1 port that records every request and answers 200 {"ok":true} — or fails the next N requests with
+// a chosen status, to exercise retries.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace netra::testing {
+
+struct RecordedRequest {
+  std::string path;
+  std::string authorization;
+  std::string body;
+  int answered = 0;  // the status the fake answered
+};
+
+class FakePlatform {
+ public:
+  FakePlatform();
+  ~FakePlatform();
+  FakePlatform(const FakePlatform&) = delete;
+  FakePlatform& operator=(const FakePlatform&) = delete;
+
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // The next `count` requests get `status` (and an error body) instead of 200.
+  void fail_next(int count, int status = 500);
+  // All requests so far whose path ends with `suffix` (e.g. "/sendMessage").
+  std::vector<RecordedRequest> requests(const std::string& suffix = "") const;
+  // Those of them answered 200.
+  std::vector<RecordedRequest> delivered(const std::string& suffix) const;
+  // Waits until at least `count` requests ending with `suffix` were answered 200. False on time-out.
+  bool wait_for_delivered(const std::string& suffix, size_t count,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::vector<RecordedRequest> requests_;
+  int failures_left_ = 0;
+  int failure_status_ = 500;
+};
+
+}  // namespace netra::testing
