@@ -146,6 +146,14 @@ int NetraProcess::stop() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void NetraProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 std::string NetraProcess::log() const { return read_file(log_path_); }
 
 }  // namespace netra::testing

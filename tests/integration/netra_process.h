@@ -37,6 +37,8 @@ class NetraProcess {
   httplib::Client client() const;
   // Sends SIGTERM and returns the exit status (as from waitpid's WEXITSTATUS, -1 if killed).
   int stop();
+  // SIGKILL, as a crash or the OOM killer would: no shutdown code runs.
+  void kill_hard();
   std::string log() const;
 
  private:
