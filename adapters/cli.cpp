@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "adapters/reports_export.h"
 #include "adapters/serve.h"
 #include "bot/answer_json.h"
 #include "bot/answerer.h"
@@ -31,6 +32,7 @@ constexpr const char* kUsage =
     "  eval FILE.jsonl [--verbose]            score the bot on an eval file\n"
     "  serve                                  run the HTTP server (configured by NETRA_* variables)\n"
     "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
+    "  reports export (--csv | --json)        export the reports for reviewers\n"
     "\n"
     "roles: asn, pppk, kades, perangkat, citizen\n"
     "Run `netra COMMAND --help` for a command's options.\n";
@@ -236,6 +238,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   if (command == "eval") return command_eval(args, out, err);
   if (command == "serve") return command_serve(args, out, err);
   if (command == "telegram") return command_telegram(args, out, err);
+  if (command == "reports") return command_reports(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

@@ -1,5 +1,8 @@
 // The HTTP surface of `netra serve` over real loopback HTTP: health, metrics, the JSON APIs, limits and errors.
 #include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "integration/netra_process.h"
@@ -116,7 +119,15 @@ TEST_CASE("A channel without credentials is off and its webhooks answer 404") {
 TEST_CASE("GET /metrics exposes requests, replies, queue depth, latency and reports") {
   auto client = shared_server().client();
   client.Get("/healthz");
+  // httplib calls the logger that counts a request after the response is written, so the count may trail the
+  // response by a moment: poll briefly for it.
+  const std::string healthz_line = "netra_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}";
   auto response = client.Get("/metrics");
+  for (int attempt = 0; attempt < 100 && response && response->body.find(healthz_line) == std::string::npos;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    response = client.Get("/metrics");
+  }
   REQUIRE(response);
   CHECK(response->status == 200);
   const std::string& text = response->body;

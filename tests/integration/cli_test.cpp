@@ -1,0 +1,81 @@
+// The `netra` command as users and scripts run it: exit codes and output of index, ask and reports export.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "bot/intent.h"
+#include "integration/netra_process.h"
+#include "support/test_support.h"
+
+using netra::testing::NetraProcess;
+using netra::testing::TempDir;
+using netra::testing::run_netra;
+using nlohmann::json;
+
+TEST_CASE("netra index reports an invalid corpus as file:line and exits 1 without writing") {
+  TempDir dir;
+  std::filesystem::copy(netra::testing::knowledge_root(), dir.path() / "knowledge",
+                        std::filesystem::copy_options::recursive);
+  netra::testing::write_file(dir.path() / "knowledge" / "corpus" / "qa-rusak.txt",
+                             "source: qa\ntitle: t\n\n== qa rusak\nquestion: boleh?\nverdict: mungkin\n");
+  std::string output;
+  int code = run_netra({"index", "--knowledge", dir.file("knowledge"), "--out", dir.file("k.db")}, {}, output);
+  CHECK(code == 1);
+  CHECK(output.find("qa-rusak.txt:6: verdict `mungkin`") != std::string::npos);
+  CHECK(output.find("qa-rusak.txt:4:") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
+}
+
+TEST_CASE("netra ask --json answers the flagship question with a verdict and its rule") {
+  TempDir dir;
+  std::string output;
+  int code = run_netra({"ask", "--json", "pak, sy guru PNS, boleh gk like postingan caleg di IG?"},
+                       {{"NETRA_DATA_DIR", dir.file("var")}}, output);
+  REQUIRE(code == 0);
+  auto answer = json::parse(output.substr(output.find('{')));
+  CHECK(answer["verdict"] == "dilarang");
+  CHECK(answer["citations"][0]["source"] == "skb-2022");
+}
+
+TEST_CASE("netra ask rejects an unknown role and an empty question with usage errors") {
+  std::string output;
+  CHECK(run_netra({"ask", "--role", "presiden", "boleh?"}, {}, output) == 2);
+  CHECK(output.find("unknown role") != std::string::npos);
+  CHECK(run_netra({"ask"}, {}, output) == 2);
+}
+
+TEST_CASE("netra reports export writes every report as CSV and as JSON with its audit trail") {
+  TempDir dir;
+  std::string code;
+  {
+    NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", "token"}});
+    std::string last;
+    for (const char* text : {"lapor", "Camat memakai mobil dinas, untuk mengantar \"tim sukses\" caleg", "role:asn",
+                             "Camat X", "Kec. Karangrejo, Kab. Magetan", "tadi pagi", "lewati", "kirim"}) {
+      auto response = server.client().Post("/api/v1/chat", json{{"session", "s"}, {"text", text}}.dump(),
+                                           "application/json");
+      REQUIRE(response);
+      auto body = json::parse(response->body);
+      last = body["replies"].back().get<std::string>();
+    }
+    code = *netra::bot::find_receipt_code(last);
+    server.client().Patch("/api/v1/reports/" + code, {{"Authorization", "Bearer token"}},
+                          R"({"status":"ditinjau","note":"dicek"})", "application/json");
+  }
+  std::map<std::string, std::string> env = {{"NETRA_DATA_DIR", dir.file("var")}};
+  std::string csv;
+  REQUIRE(run_netra({"reports", "export", "--csv"}, env, csv) == 0);
+  CHECK(csv.find("code,status,category,what") != std::string::npos);
+  CHECK(csv.find(code + ",ditinjau,fasilitas-negara,") != std::string::npos);
+  CHECK(csv.find("\"Camat memakai mobil dinas, untuk mengantar \"\"tim sukses\"\" caleg\"") != std::string::npos);
+  std::string json_text;
+  REQUIRE(run_netra({"reports", "export", "--json"}, env, json_text) == 0);
+  auto all = json::parse(json_text.substr(json_text.find('[')));
+  REQUIRE(all.size() == 1);
+  CHECK(all[0]["code"] == code);
+  REQUIRE(all[0]["audit"].size() == 1);
+  CHECK(all[0]["audit"][0]["to"] == "ditinjau");
+  std::string usage;
+  CHECK(run_netra({"reports", "export"}, env, usage) == 2);
+}
