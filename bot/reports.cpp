@@ -37,14 +37,7 @@ constexpr const char* kColumns =
     "channel, public_note, internal_note, created_at, updated_at";
 
 // Reports are dated to the day only: an exact time could be matched against a platform's message log.
-std::string today() {
-  std::time_t now = static_cast<std::time_t>(unix_now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-  return text;
-}
+std::string today() { return utc_day(unix_now()); }
 
 std::string now_iso() {
   std::time_t now = static_cast<std::time_t>(unix_now());

@@ -25,16 +25,17 @@ CREATE INDEX IF NOT EXISTS deliveries_seen ON deliveries(seen_at);
 CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);
 )sql";
 
-std::string utc_day(int64_t now) {
-  std::time_t time = static_cast<std::time_t>(now);
+
+}  // namespace
+
+std::string utc_day(int64_t unix_seconds) {
+  std::time_t time = static_cast<std::time_t>(unix_seconds);
   std::tm parts{};
   gmtime_r(&time, &parts);
   char text[11];
   std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
   return text;
 }
-
-}  // namespace
 
 int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -55,5 +55,7 @@ class Store {
 
 // Seconds since the Unix epoch; the one clock the stores use.
 int64_t unix_now();
+// The UTC day of a Unix time as YYYY-MM-DD.
+std::string utc_day(int64_t unix_seconds);
 
 }  // namespace netra::bot
