@@ -45,7 +45,7 @@ constexpr const char* kIndexUsage =
     "  --out FILE       the index file (default: $NETRA_KNOWLEDGE or $NETRA_DATA_DIR/knowledge.db, var/knowledge.db)\n";
 
 constexpr const char* kAskUsage =
-    "usage: netra ask [--json] [--role R] [--index FILE] QUESTION...\n"
+    "usage: netra ask [--json] [--explain] [--role R] [--index FILE] QUESTION...\n"
     "       netra ask --jsonl [--role R] [--index FILE] < messages.txt\n"
     "  Answers a message as the bot would. --json prints the answer JSON; --jsonl reads one message per line\n"
     "  and prints one answer JSON per line, in order. R is asn, pppk, kades, perangkat or citizen.\n"
@@ -149,7 +149,8 @@ int command_index(const std::vector<std::string>& args, std::ostream& out, std::
 }
 
 int command_ask(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  auto parsed = parse_arguments(args, 1, {"--help", "--json", "--jsonl"}, {"--role", "--index", "--knowledge"});
+  auto parsed =
+      parse_arguments(args, 1, {"--help", "--json", "--jsonl", "--explain"}, {"--role", "--index", "--knowledge"});
   if (parsed.flags.count("--help")) {
     out << kAskUsage;
     return 0;
@@ -191,6 +192,15 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
     return 0;
   }
   auto answer = answerer.answer(question, role);
+  if (parsed.flags.count("--explain")) {
+    // For tuning the corpus and the ranking: what was retrieved and why.
+    out << "audience: " << (answer.audience.empty() ? "-" : answer.audience) << "\n";
+    for (const auto& hit : answerer.explain(question, role)) {
+      const auto& entry = kb->entries()[hit.entry];
+      out << "  " << entry.id << " [" << knowledge::to_string(entry.kind) << ", " << entry.verdict
+          << "] score=" << hit.score << " coverage=" << hit.coverage << " bm25=" << hit.bm25 << "\n";
+    }
+  }
   if (parsed.flags.count("--json")) {
     out << bot::to_json(answer).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {

@@ -106,15 +106,34 @@ Citation Answerer::citation_of(const ArticleRef& ref) const {
   return citation;
 }
 
-Answer Answerer::answer(const std::string& message, const std::optional<std::string>& role) const {
-  const auto& analyzer = knowledge_.analyzer();
-  auto words = analyzer.normalize(message);
-  std::string audience;
-  if (role && is_known_role(*role)) {
-    audience = *role;
-  } else if (auto detected = audiences_.detect(words)) {
-    audience = *detected;
+std::string Answerer::audience_of(const std::vector<Term>& words, const std::optional<std::string>& role) const {
+  if (role && is_known_role(*role)) return *role;
+  if (auto detected = audiences_.detect(words)) return *detected;
+  return "";
+}
+
+knowledge::RetrievalRequest Answerer::request_for(const std::vector<Term>& words, const std::string& audience) const {
+  knowledge::RetrievalRequest request;
+  for (const auto& word : words) {
+    auto term = knowledge_.analyzer().term_of(word.text);
+    if (!term.empty()) request.terms.push_back(std::move(term));
   }
+  // Netra's first audience is ASN: a message that names nobody is ranked as an ASN's question.
+  request.audience = audience.empty() ? "asn" : audience;
+  request.audience_named = !audience.empty();
+  request.prefers_info = intents_.asks_for_info(words);
+  return request;
+}
+
+std::vector<knowledge::RankedHit> Answerer::explain(const std::string& message,
+                                                    const std::optional<std::string>& role) const {
+  auto words = knowledge_.analyzer().normalize(message);
+  return retriever_.retrieve(request_for(words, audience_of(words, role)));
+}
+
+Answer Answerer::answer(const std::string& message, const std::optional<std::string>& role) const {
+  auto words = knowledge_.analyzer().normalize(message);
+  std::string audience = audience_of(words, role);
 
   auto reading = intents_.classify(message, words);
   Answer answer;
@@ -152,22 +171,12 @@ Answer Answerer::answer(const std::string& message, const std::optional<std::str
 Answer Answerer::answer_question(const std::string& message, const std::vector<Term>& words,
                                  const std::string& audience) const {
   const auto& analyzer = knowledge_.analyzer();
-  std::vector<std::string> terms;
-  for (const auto& word : words) {
-    auto term = analyzer.term_of(word.text);
-    if (!term.empty()) terms.push_back(std::move(term));
-  }
   bool in_domain = analyzer.mentions_domain(analyzer.analyze(message));
 
   Answer answer;
   answer.intent = Intent::question;
   answer.audience = audience;
-  knowledge::RetrievalRequest request;
-  request.terms = terms;
-  // Netra's first audience is ASN: a message that names nobody is ranked as an ASN's question.
-  request.audience = audience.empty() ? "asn" : audience;
-  request.prefers_info = intents_.asks_for_info(words);
-  auto hits = retriever_.retrieve(request);
+  auto hits = retriever_.retrieve(request_for(words, audience));
 
   double confidence = 0;
   if (!hits.empty()) {

@@ -21,12 +21,18 @@ class Answerer {
   // `role` (asn, pppk, kades, perangkat, citizen) overrides what the text reveals. Never throws for any text.
   Answer answer(const std::string& message, const std::optional<std::string>& role = std::nullopt) const;
 
+  // The ranked candidates a question retrieves, best first, for `netra ask --explain` (tuning, not answering).
+  std::vector<knowledge::RankedHit> explain(const std::string& message,
+                                            const std::optional<std::string>& role = std::nullopt) const;
+
   const knowledge::KnowledgeBase& knowledge() const { return knowledge_; }
   const IntentClassifier& intents() const { return intents_; }
 
  private:
   Answer answer_question(const std::string& message, const std::vector<knowledge::Term>& words,
                          const std::string& audience) const;
+  knowledge::RetrievalRequest request_for(const std::vector<knowledge::Term>& words, const std::string& audience) const;
+  std::string audience_of(const std::vector<knowledge::Term>& words, const std::optional<std::string>& role) const;
   Citation citation_of(const knowledge::ArticleRef& ref) const;
   std::string cite_label(const knowledge::ArticleRef& ref) const;
 

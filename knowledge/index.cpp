@@ -16,7 +16,7 @@ namespace netra::knowledge {
 namespace {
 
 // Bump when the schema or the analysis changes, so old index files are rebuilt rather than misread.
-constexpr const char* kSchemaVersion = "3";
+constexpr const char* kSchemaVersion = "4";
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,7 +25,8 @@ CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, short_name TEXT, note TEXT
 CREATE TABLE entries(
   rowid INTEGER PRIMARY KEY, kind TEXT, key TEXT UNIQUE, source TEXT, pasal TEXT, ayat TEXT, huruf TEXT,
   title TEXT, questions TEXT, audience TEXT, verdict TEXT, answer TEXT, body TEXT, sanction TEXT,
-  keywords TEXT, cites TEXT, date TEXT, region TEXT, attribution TEXT, file TEXT, line INTEGER, terms TEXT);
+  keywords TEXT, cites TEXT, date TEXT, region TEXT, attribution TEXT, file TEXT, line INTEGER, terms TEXT,
+  question_terms TEXT);
 CREATE VIRTUAL TABLE docs USING fts5(title, questions, keywords, body, tokenize='netra');
 )sql";
 
@@ -158,7 +159,7 @@ BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_t
     }
     Statement entry_insert(db,
                            "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+                           "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
     Statement doc_insert(db, "INSERT INTO docs(rowid, title, questions, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     int64_t rowid = 0;
     for (const auto& e : corpus.entries) {
@@ -175,7 +176,16 @@ BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_t
       entry_insert.bind(10, join(e.audience, ',')).bind(11, e.verdict).bind(12, e.answer).bind(13, e.text);
       entry_insert.bind(14, e.sanction).bind(15, keywords).bind(16, encode_cites(e.cites)).bind(17, e.date);
       entry_insert.bind(18, e.region).bind(19, e.attribution).bind(20, e.file).bind(21, int64_t{e.line});
-      entry_insert.bind(22, join(sorted_terms, ' ')).run();
+      // Each curated question's distinct terms, one line per question: how a message matches a whole question.
+      std::string question_terms;
+      for (const auto& question : e.questions) {
+        auto set = analyzer.term_set(question);
+        std::vector<std::string> sorted(set.begin(), set.end());
+        std::sort(sorted.begin(), sorted.end());
+        if (!question_terms.empty()) question_terms += '\n';
+        question_terms += join(sorted, ' ');
+      }
+      entry_insert.bind(22, join(sorted_terms, ' ')).bind(23, question_terms).run();
       doc_insert.bind(1, rowid).bind(2, e.title).bind(3, questions).bind(4, keywords).bind(5, body).run();
       ++report.entries;
     }
@@ -228,7 +238,7 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   }
   Statement entries(db,
                     "SELECT kind, key, source, pasal, ayat, huruf, title, questions, audience, verdict, answer, body, "
-                    "sanction, keywords, cites, date, region, attribution, file, line, terms FROM entries "
+                    "sanction, keywords, cites, date, region, attribution, file, line, terms, question_terms FROM entries "
                     "ORDER BY rowid");
   std::unordered_map<std::string, size_t> document_frequency;
   while (entries.step()) {
@@ -265,6 +275,9 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
     if (e.kind == EntryKind::article) kb->articles_.emplace(std::make_pair(e.source, e.pasal), kb->entries_.size());
     kb->entries_.push_back(std::move(e));
     kb->entry_terms_.push_back(std::move(terms));
+    std::vector<std::vector<std::string>> questions;
+    for (const auto& line : split(entries.column_text(21), '\n')) questions.push_back(split(line, ' '));
+    kb->question_terms_.push_back(std::move(questions));
   }
   double total = static_cast<double>(kb->entries_.size()) + 1.0;
   kb->max_idf_ = std::log(total + 1.0);

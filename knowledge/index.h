@@ -67,6 +67,8 @@ class KnowledgeBase {
   const Entry* article(const ArticleRef& ref) const;
   // Distinct analysed terms of an entry (title, questions, keywords, text).
   const std::unordered_set<std::string>& entry_terms(size_t entry) const { return entry_terms_[entry]; }
+  // The distinct analysed terms of each curated question of an entry (empty for articles and summaries).
+  const std::vector<std::vector<std::string>>& question_terms(size_t entry) const { return question_terms_[entry]; }
   // Inverse document frequency of a term over the entries; terms the corpus never uses get the largest value.
   double idf(const std::string& term) const;
   // The idf of a term that occurs in `share` (0..1) of the entries: terms below it are common.
@@ -86,6 +88,7 @@ class KnowledgeBase {
   std::unique_ptr<Analyzer> analyzer_;
   std::vector<Entry> entries_;
   std::vector<std::unordered_set<std::string>> entry_terms_;
+  std::vector<std::vector<std::vector<std::string>>> question_terms_;
   std::unordered_map<std::string, double> idf_;
   double max_idf_ = 1.0;
   std::vector<SourceInfo> sources_;

@@ -11,8 +11,13 @@ namespace {
 constexpr double kBm25Weight = 0.45;
 constexpr double kCoverageWeight = 0.55;
 constexpr double kQaBoost = 0.12;
+// A message that contains most of one curated question is asking that question, however many other words it
+// has ("mas, minggu depan … sy pns, klo cuma nonton …"): the FAQ-matching signal.
+constexpr double kQuestionMatchWeight = 0.35;
 constexpr double kSummaryPenalty = 0.15;
 constexpr double kAudienceMatchBoost = 0.06;
+// When the message itself names who is asking ("sy kades"), entries for that role matter more.
+constexpr double kNamedAudienceFactor = 1.6;
 // FTS5's cost grows with the rows a query matches, and words like "calon" or "asn" occur in most entries: an OR
 // over every term scores nearly the whole table. Candidates are found with the distinctive terms only (those in at
 // most this share of entries, at most kMaxQueryTerms of them, never fewer than kMinQueryTerms); every term still
@@ -65,6 +70,7 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
   auto matches = knowledge_.match(query_terms, request.candidates);
   if (matches.empty()) return hits;
   double best_bm25 = matches.front().bm25;  // most negative
+  std::unordered_set<std::string> query_set(unique_terms.begin(), unique_terms.end());
   for (const auto& match : matches) {
     const Entry& entry = knowledge_.entries()[match.entry];
     const auto& terms = knowledge_.entry_terms(match.entry);
@@ -77,12 +83,22 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
     hit.bm25 = match.bm25;
     hit.coverage = total_weight > 0 ? covered / total_weight : 0;
     double relative_bm25 = best_bm25 < 0 ? match.bm25 / best_bm25 : 0;  // 1 for the best match
-    hit.score = kBm25Weight * relative_bm25 + kCoverageWeight * hit.coverage;
+    for (const auto& question : knowledge_.question_terms(match.entry)) {
+      double present = 0, all = 0;
+      for (const auto& term : question) {
+        double weight = knowledge_.idf(term);
+        all += weight;
+        if (query_set.count(term)) present += weight;
+      }
+      if (all > 0) hit.question_match = std::max(hit.question_match, present / all);
+    }
+    hit.score = kBm25Weight * relative_bm25 + kCoverageWeight * hit.coverage + kQuestionMatchWeight * hit.question_match;
     if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
     if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;
     if (request.prefers_info && entry.verdict == "info") hit.score += kInfoPreference;
     if (!request.audience.empty()) {
-      hit.score += audience_matches(entry, request.audience) ? kAudienceMatchBoost : -kAudienceMismatchPenalty;
+      double factor = request.audience_named ? kNamedAudienceFactor : 1.0;
+      hit.score += factor * (audience_matches(entry, request.audience) ? kAudienceMatchBoost : -kAudienceMismatchPenalty);
     }
     hits.push_back(hit);
   }

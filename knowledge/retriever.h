@@ -14,12 +14,14 @@ struct RankedHit {
   size_t entry = 0;
   double score = 0;     // higher is better; comparable within one query
   double coverage = 0;  // 0..1: idf-weighted share of the query's terms this entry contains
+  double question_match = 0;  // 0..1: idf-weighted share of the best-matching curated question found in the query
   double bm25 = 0;      // as FTS5 gave it (lower is better)
 };
 
 struct RetrievalRequest {
   std::vector<std::string> terms;  // analysed query terms (duplicates allowed; they are folded)
   std::string audience;            // asn, pppk, kades, perangkat, citizen, or empty
+  bool audience_named = false;     // the message or the caller named the audience (not a default assumption)
   bool prefers_info = false;       // the message asks for a fact (a sanction, a procedure, a legal basis)
   size_t candidates = 40;          // how many FTS5 matches to re-rank
   size_t limit = 8;                // how many hits to return
