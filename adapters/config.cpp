@@ -141,6 +141,7 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   tuning.send_attempts = number_or(lookup, "NETRA_SEND_ATTEMPTS", tuning.send_attempts, 1, 20);
   tuning.backoff_initial_ms = number_or(lookup, "NETRA_BACKOFF_INITIAL_MS", tuning.backoff_initial_ms, 1, 60000);
   tuning.drain_seconds = number_or(lookup, "NETRA_DRAIN_SECONDS", tuning.drain_seconds, 0, 300);
+  tuning.outbound_queue = number_or<size_t>(lookup, "NETRA_OUTBOUND_QUEUE", tuning.outbound_queue, 1, 1000000);
 
   std::filesystem::create_directories(config.data_dir);
   if (auto secret = lookup("NETRA_SECRET")) {

@@ -20,7 +20,7 @@ Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbo
       metrics_(metrics),
       queue_(tuning.inbound_workers, tuning.inbound_queue) {}
 
-bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender) {
+bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender, bool rethrow) {
   bot::ConversationResult result;
   if (message.address.chat.empty()) return result;
   const std::string& channel = message.message.channel;
@@ -35,6 +35,7 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
       metrics_.count_error("bot");
       spdlog::error("event=bot_failed channel={} sender={} delivery={} error=\"{}\"", channel,
                     log_key(message.message.sender_key), message.delivery_id, e.what());
+      if (rethrow) throw;
       result.replies = {bot::Reply{"Maaf, Netra sedang mengalami gangguan. Silakan coba lagi sebentar lagi.", {}}};
       result.intent = bot::Intent::help;
     }
@@ -50,6 +51,15 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
 
 Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender) {
   const std::string channel = message.message.channel;
+  auto refuse = [&](const std::string& delivery_id) {
+    metrics_.count_dropped("inbound");
+    spdlog::warn("event=inbound_busy channel={} delivery={} depth={}", channel, delivery_id, queue_.depth());
+    return Admission::busy;
+  };
+  // Full: refuse before claiming. Claiming (an HMAC and a SQLite write) and releasing (another write) every
+  // refused update took CPU and the store's lock from the workers draining the queue, so under a flood fewer
+  // replies went out the more connections the platform opened (docs/benchmarks.md).
+  if (!queue_.has_room(message.message.sender_key)) return refuse(message.delivery_id);
   if (!store_.claim_delivery(message.delivery_id)) {
     metrics_.count_duplicate(channel);
     spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
@@ -62,9 +72,7 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   bool queued = queue_.submit(sender_key, [this, message = std::move(message), &sender] { process(message, sender); });
   if (!queued) {
     store_.release_delivery(delivery_id);
-    metrics_.count_dropped("inbound");
-    spdlog::warn("event=inbound_busy channel={} delivery={} depth={}", channel, delivery_id, queue_.depth());
-    return Admission::busy;
+    return refuse(delivery_id);
   }
   metrics_.count_inbound(channel);
   return Admission::queued;

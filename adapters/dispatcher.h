@@ -23,8 +23,9 @@ class Dispatcher {
              const ServerTuning& tuning);
 
   // Runs the bot on one message now, on this thread, and gives every reply to `sender`. A failure of the bot
-  // is logged and answered with an apology; it never throws.
-  bot::ConversationResult process(const ChannelMessage& message, ReplySender& sender);
+  // is logged and answered with an apology; it never throws — unless `rethrow` is set: the web chat answers on
+  // the same HTTP exchange, so it lets the HTTP layer turn the failure into a status (503 when storage is busy).
+  bot::ConversationResult process(const ChannelMessage& message, ReplySender& sender, bool rethrow = false);
 
   enum class Admission { queued, duplicate, busy };
   // The webhook path. Claims message.delivery_id (duplicate: nothing happens), queues the acknowledgements at

@@ -1,6 +1,7 @@
 #include "adapters/http_server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +9,7 @@
 #include "adapters/reviewer_api.h"
 #include "bot/answer_json.h"
 #include "bot/audience.h"
+#include "knowledge/sqlite.h"
 
 namespace netra::adapters {
 namespace {
@@ -58,6 +60,11 @@ void HttpServer::configure_limits() {
   size_t threads = tuning.http_threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_tcp_nodelay(true);  // off by default; Nagle + delayed ACK cost ~40 ms a response
+  // Keep httplib's options (SO_REUSEADDR) and remember the listening socket: bind() raises its backlog.
+  server_.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   server_.set_keep_alive_max_count(tuning.keep_alive_max_count);
   server_.set_keep_alive_timeout(tuning.keep_alive_timeout_seconds);
   server_.set_read_timeout(tuning.read_timeout_seconds);
@@ -74,6 +81,15 @@ void HttpServer::configure_limits() {
       send_error(response, 400, e.what());
     } catch (const json::exception&) {
       send_error(response, 400, "invalid JSON value");
+    } catch (const knowledge::SqliteError& e) {
+      // Another writer held state.db or reports.db past the busy time-out (5 s): nothing was committed by the
+      // failed step (no receipt is ever given for it), and a retry will likely succeed.
+      int primary = e.code() & 0xFF;
+      bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+      services_.metrics.count_error(busy ? "storage_busy" : "storage");
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      if (busy) response.set_header("Retry-After", "2");
+      send_error(response, busy ? 503 : 500, busy ? "storage busy, retry later" : "internal error");
     } catch (const std::exception& e) {
       services_.metrics.count_error("internal");
       spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
@@ -135,7 +151,7 @@ void HttpServer::add_routes() {
     auto messages = services_.web.parse(request.body);
     CollectingSender collected;
     bot::ConversationResult result;
-    for (const auto& message : messages) result = services_.dispatcher.process(message, collected);
+    for (const auto& message : messages) result = services_.dispatcher.process(message, collected, true);
     json replies = json::array();
     json choices = json::array();
     for (const auto& [address, reply] : collected.replies()) {
@@ -184,12 +200,21 @@ void HttpServer::receive(const Channel& channel, ReplySender& sender, const http
 }
 
 bool HttpServer::bind() {
+  bool bound = false;
   if (config_.port == 0) {
     port_ = server_.bind_to_any_port(config_.bind);
-    return port_ > 0;
+    bound = port_ > 0;
+  } else {
+    port_ = config_.port;
+    bound = server_.bind_to_port(config_.bind, config_.port);
   }
-  port_ = config_.port;
-  return server_.bind_to_port(config_.bind, config_.port);
+  // The packaged httplib listens with a backlog of 5: a burst of new connections (a platform opening 40 at once,
+  // stalled clients) overflows it, the kernel drops SYNs and a new connection — a health check — waits 1, 3, 7 s
+  // for its retransmits. Listening again on the bound socket raises the backlog (capped by net.core.somaxconn).
+  if (bound && listen_socket_ != INVALID_SOCKET && ::listen(listen_socket_, 1024) != 0) {
+    spdlog::warn("event=listen_backlog_unchanged backlog=5");
+  }
+  return bound;
 }
 
 bool HttpServer::run() { return server_.listen_after_bind(); }

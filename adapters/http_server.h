@@ -64,6 +64,7 @@ class HttpServer {
   Services services_;
   httplib::Server server_;
   int port_ = 0;
+  socket_t listen_socket_ = INVALID_SOCKET;  // captured when httplib creates it, to raise its listen backlog
 };
 
 // The metrics label of a request path: the route pattern, never the path itself (report codes stay out).

@@ -63,7 +63,8 @@ Addressing addressing_of(const json& message, std::string text, const std::strin
       auto offset = integer_at(entity, "offset"), length = integer_at(entity, "length");
       if (!offset || !length || *offset < 0 || *length <= 0) continue;
       size_t begin = byte_offset_of_utf16(text, static_cast<size_t>(*offset));
-      size_t end = byte_offset_of_utf16(text, static_cast<size_t>(*offset + *length));
+      // Summed as size_t: both are non-negative int64, so the sum cannot wrap (int64 addition could overflow).
+      size_t end = byte_offset_of_utf16(text, static_cast<size_t>(*offset) + static_cast<size_t>(*length));
       std::string piece = text.substr(begin, end - begin);
       std::string type = string_at(entity, "type");
       if (type == "mention") {

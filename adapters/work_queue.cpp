@@ -22,6 +22,12 @@ bool ShardedQueue::submit(std::string_view key, std::function<void()> task) {
   return true;
 }
 
+bool ShardedQueue::has_room(std::string_view key) const {
+  size_t shard = std::hash<std::string_view>{}(key) % shards_.size();
+  std::lock_guard lock(mutex_);
+  return !stopping_ && shards_[shard].tasks.size() < shard_capacity_;
+}
+
 size_t ShardedQueue::depth() const {
   std::lock_guard lock(mutex_);
   size_t waiting = 0;

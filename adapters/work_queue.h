@@ -30,6 +30,9 @@ class ShardedQueue {
   // Queues a task behind the earlier tasks of the same key. False, and the task is not run, when that shard is
   // full or the queue is shutting down.
   bool submit(std::string_view key, std::function<void()> task);
+  // Whether submit(key, …) would find room now: lets a caller refuse before doing work that a refused submit
+  // would waste. Only a hint (another thread may fill the shard first), so submit's answer still counts.
+  bool has_room(std::string_view key) const;
   // Tasks waiting (not yet started).
   size_t depth() const;
   // Stops accepting, lets waiting tasks run until `deadline`, drops what is left, and joins the workers.

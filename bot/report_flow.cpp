@@ -318,11 +318,13 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
   if (!is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
     return ask(session, "Ketik kirim untuk mengirim laporan, atau batal untuk membatalkan.");
   }
-  if (store_.bump_daily_counter(message.sender_key, "reports") > limits_.reports_per_day) {
+  if (store_.daily_counter(message.sender_key, "reports") >= limits_.reports_per_day) {
     return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices()}},
             true};
   }
   std::string code = reports_.file(session.draft);
+  // Counted only once filed, so an attempt that failed (storage busy) does not use up the day's allowance.
+  store_.bump_daily_counter(message.sender_key, "reports");
   Reply receipt{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
                     "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
                 menu_choices()};

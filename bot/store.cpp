@@ -25,6 +25,17 @@ CREATE INDEX IF NOT EXISTS deliveries_seen ON deliveries(seen_at);
 CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);
 )sql";
 
+knowledge::Database open_migrated(const std::string& path) {
+  Database db(path, Database::Mode::read_write_create);
+  db.exec(kSchema);
+  return db;
+}
+
+// Rewinds a cached statement when the scope ends, also when reading its row throws.
+struct ResetOnExit {
+  Statement& statement;
+  ~ResetOnExit() { statement.reset(); }
+};
 
 }  // namespace
 
@@ -43,8 +54,18 @@ int64_t unix_now() {
 }
 
 Store::Store(StoreConfig config)
-    : config_(std::move(config)), db_(config_.path, Database::Mode::read_write_create) {
-  db_.exec(kSchema);
+    : config_(std::move(config)),
+      db_(open_migrated(config_.path)),
+      select_delivery_(db_, "SELECT seen_at FROM deliveries WHERE id = ?1"),
+      upsert_delivery_(db_, "INSERT OR REPLACE INTO deliveries(id, seen_at) VALUES (?1, ?2)"),
+      delete_delivery_(db_, "DELETE FROM deliveries WHERE id = ?1"),
+      select_session_(db_, "SELECT state, updated_at FROM sessions WHERE sender_key = ?1"),
+      upsert_session_(db_, "INSERT OR REPLACE INTO sessions(sender_key, state, updated_at) VALUES (?1, ?2, ?3)"),
+      delete_session_(db_, "DELETE FROM sessions WHERE sender_key = ?1"),
+      bump_counter_(db_,
+                    "INSERT INTO counters(sender_key, name, day, count) VALUES (?1, ?2, ?3, 1) "
+                    "ON CONFLICT(sender_key, name, day) DO UPDATE SET count = count + 1 RETURNING count"),
+      select_counter_(db_, "SELECT count FROM counters WHERE sender_key = ?1 AND name = ?2 AND day = ?3") {
   purge_expired();
 }
 
@@ -52,60 +73,54 @@ bool Store::claim_delivery(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   int64_t now = unix_now();
   std::lock_guard lock(mutex_);
-  Statement existing(db_, "SELECT seen_at FROM deliveries WHERE id = ?1");
-  existing.bind(1, key);
-  if (existing.step() && existing.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
-  Statement insert(db_, "INSERT OR REPLACE INTO deliveries(id, seen_at) VALUES (?1, ?2)");
-  insert.bind(1, key).bind(2, now).run();
+  {
+    ResetOnExit rewind{select_delivery_};
+    select_delivery_.bind(1, key);
+    if (select_delivery_.step() && select_delivery_.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
+  }
+  upsert_delivery_.bind(1, key).bind(2, now).run();
   return true;
 }
 
 void Store::release_delivery(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
-  Statement remove(db_, "DELETE FROM deliveries WHERE id = ?1");
-  remove.bind(1, key).run();
+  delete_delivery_.bind(1, key).run();
 }
 
 std::optional<std::string> Store::load_session(const std::string& sender_key) {
   std::lock_guard lock(mutex_);
-  Statement select(db_, "SELECT state, updated_at FROM sessions WHERE sender_key = ?1");
-  select.bind(1, sender_key);
-  if (!select.step()) return std::nullopt;
-  if (select.column_int(1) < unix_now() - config_.session_ttl_seconds) return std::nullopt;
-  return select.column_text(0);
+  ResetOnExit rewind{select_session_};
+  select_session_.bind(1, sender_key);
+  if (!select_session_.step()) return std::nullopt;
+  if (select_session_.column_int(1) < unix_now() - config_.session_ttl_seconds) return std::nullopt;
+  return select_session_.column_text(0);
 }
 
 void Store::save_session(const std::string& sender_key, const std::string& state_json) {
   std::lock_guard lock(mutex_);
-  Statement upsert(db_, "INSERT OR REPLACE INTO sessions(sender_key, state, updated_at) VALUES (?1, ?2, ?3)");
-  upsert.bind(1, sender_key).bind(2, state_json).bind(3, unix_now()).run();
+  upsert_session_.bind(1, sender_key).bind(2, state_json).bind(3, unix_now()).run();
 }
 
 void Store::clear_session(const std::string& sender_key) {
   std::lock_guard lock(mutex_);
-  Statement remove(db_, "DELETE FROM sessions WHERE sender_key = ?1");
-  remove.bind(1, sender_key).run();
+  delete_session_.bind(1, sender_key).run();
 }
 
 int64_t Store::bump_daily_counter(const std::string& sender_key, const std::string& name) {
   std::string day = utc_day(unix_now());
   std::lock_guard lock(mutex_);
-  Statement upsert(db_,
-                   "INSERT INTO counters(sender_key, name, day, count) VALUES (?1, ?2, ?3, 1) "
-                   "ON CONFLICT(sender_key, name, day) DO UPDATE SET count = count + 1 RETURNING count");
-  upsert.bind(1, sender_key).bind(2, name).bind(3, day);
-  int64_t count = upsert.step() ? upsert.column_int(0) : 0;
-  upsert.reset();
-  return count;
+  ResetOnExit rewind{bump_counter_};
+  bump_counter_.bind(1, sender_key).bind(2, name).bind(3, day);
+  return bump_counter_.step() ? bump_counter_.column_int(0) : 0;
 }
 
 int64_t Store::daily_counter(const std::string& sender_key, const std::string& name) {
   std::string day = utc_day(unix_now());
   std::lock_guard lock(mutex_);
-  Statement select(db_, "SELECT count FROM counters WHERE sender_key = ?1 AND name = ?2 AND day = ?3");
-  select.bind(1, sender_key).bind(2, name).bind(3, day);
-  return select.step() ? select.column_int(0) : 0;
+  ResetOnExit rewind{select_counter_};
+  select_counter_.bind(1, sender_key).bind(2, name).bind(3, day);
+  return select_counter_.step() ? select_counter_.column_int(0) : 0;
 }
 
 int64_t Store::purge_expired() {

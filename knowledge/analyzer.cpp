@@ -72,6 +72,7 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
 
 std::string Analyzer::term_of(const std::string& word) const {
   if (lexicon_.stopwords.count(word)) return {};
+  if (lexicon_.unstemmed.count(word)) return word;
   std::string stem = stemmer_->stem(word);
   if (lexicon_.stopwords.count(stem)) return {};
   return stem;

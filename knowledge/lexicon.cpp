@@ -100,7 +100,8 @@ void parse_cues(const std::string& file, const std::string& text, const std::uno
 
 const std::vector<std::string>& lexicon_file_names() {
   static const std::vector<std::string> names = {"slang.txt", "stopwords.txt", "domain.txt", "intents.txt",
-                                                 "roles.txt", "categories.txt"};
+                                                 "roles.txt", "categories.txt",
+                                                 "unstemmed.txt"};
   return names;
 }
 
@@ -131,6 +132,9 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   std::vector<std::string> stopwords;
   parse_word_list("stopwords.txt", text_of("stopwords.txt"), stopwords, problems);
   lexicon.stopwords.insert(stopwords.begin(), stopwords.end());
+  std::vector<std::string> unstemmed;
+  parse_word_list("unstemmed.txt", text_of("unstemmed.txt"), unstemmed, problems);
+  lexicon.unstemmed.insert(unstemmed.begin(), unstemmed.end());
   parse_word_list("domain.txt", text_of("domain.txt"), lexicon.domain_words, problems);
   parse_cues("intents.txt", text_of("intents.txt"), {"greeting", "help", "report", "status", "question_cue", "info_cue"},
              lexicon.intent_cues, problems);

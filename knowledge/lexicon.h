@@ -13,7 +13,7 @@
 
 namespace netra::knowledge {
 
-// The raw contents of the lexicon files, by file name (slang.txt, stopwords.txt, domain.txt, intents.txt, roles.txt, categories.txt).
+// The raw contents of the lexicon files, by file name (slang.txt, stopwords.txt, domain.txt, intents.txt, roles.txt, categories.txt, unstemmed.txt).
 using LexiconTexts = std::map<std::string, std::string>;
 
 struct IntentCue {
@@ -26,6 +26,8 @@ struct Lexicon {
   std::unordered_map<std::string, std::vector<std::string>> slang;
   size_t longest_phrase = 1;
   std::unordered_set<std::string> stopwords;
+  // Words that are indexed and searched as they are, never stemmed (data/unstemmed.txt).
+  std::unordered_set<std::string> unstemmed;
   std::vector<std::string> domain_words;  // as written; the analyser stems them
   std::vector<IntentCue> intent_cues;
   // Role cues: the audience a phrase reveals ("guru pns" → asn). The intent field holds the role.

@@ -13,6 +13,12 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 FakePlatform::FakePlatform() {
   server_.set_tcp_nodelay(true);
   server_.Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    std::chrono::milliseconds delay;
+    {
+      std::lock_guard lock(mutex_);
+      delay = delay_;
+    }
+    if (delay.count() > 0) std::this_thread::sleep_for(delay);
     std::lock_guard lock(mutex_);
     RecordedRequest recorded{request.path, request.get_header_value("Authorization"), request.body, 200};
     if (failures_left_ > 0) {
@@ -42,6 +48,11 @@ void FakePlatform::fail_next(int count, int status) {
   std::lock_guard lock(mutex_);
   failures_left_ = count;
   failure_status_ = status;
+}
+
+void FakePlatform::set_delay(std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  delay_ = delay;
 }
 
 std::vector<RecordedRequest> FakePlatform::requests(const std::string& suffix) const {

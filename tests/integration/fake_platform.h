@@ -32,6 +32,8 @@ class FakePlatform {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   // The next `count` requests get `status` (and an error body) instead of 200.
   void fail_next(int count, int status = 500);
+  // Every request waits this long before it is answered (a slow platform); zero by default.
+  void set_delay(std::chrono::milliseconds delay);
   // All requests so far whose path ends with `suffix` (e.g. "/sendMessage").
   std::vector<RecordedRequest> requests(const std::string& suffix = "") const;
   // Those of them answered 200.
@@ -49,6 +51,7 @@ class FakePlatform {
   std::vector<RecordedRequest> requests_;
   int failures_left_ = 0;
   int failure_status_ = 500;
+  std::chrono::milliseconds delay_{0};
 };
 
 }  // namespace netra::testing

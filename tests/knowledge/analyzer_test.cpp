@@ -88,3 +88,10 @@ TEST_CASE("the domain check tells election questions from everyday ones", "[anal
   CHECK(analyzer.mentions_domain(analyzer.analyze("boleh ikut kampanye caleg?")));
   CHECK_FALSE(analyzer.mentions_domain(analyzer.analyze("resep rendang yg enak gmn")));
 }
+
+TEST_CASE("words whose dictionary root means something else are not stemmed", "[analyzer]") {
+  // "pasangan calon" must not meet "pasang baliho"; "peserta" must not become the conjunction "serta".
+  CHECK(terms_of("pasangan") == std::vector<std::string>{"pasangan"});
+  CHECK(terms_of("pasang") != terms_of("pasangan"));
+  CHECK(terms_of("peserta kampanye").front() == "peserta");
+}
