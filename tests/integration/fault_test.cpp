@@ -22,11 +22,17 @@
 #include "bot/intent.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
+#include "integration/report_chat.h"
 #include "support/test_support.h"
 
 using netra::testing::FakePlatform;
 using netra::testing::NetraProcess;
 using netra::testing::TempDir;
+using netra::testing::ReportFilers;
+using netra::testing::chat;
+using netra::testing::post_chat;
+using netra::testing::receipt_in;
+using netra::testing::kReportFlow;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
@@ -38,15 +44,6 @@ const std::string kSecret = "fault_secret-1";
 const std::string kSend = "/bot" + kToken + "/sendMessage";
 const std::string kAdmin = "fault-admin";
 
-const std::vector<std::string> kFlow = {
-    "lapor",
-    "Kepala desa membagikan amplop berisi uang untuk paslon nomor 2 di balai desa",
-    "role:kades",
-    "lewati",
-    "Desa Sukorejo, Kec. Karangrejo, Kab. Magetan",
-    "kemarin sore",
-    "selesai",
-    "kirim"};
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -85,25 +82,6 @@ double metric(const NetraProcess& server, const std::string& series) {
     if (line.rfind(series + " ", 0) == 0) return std::stod(line.substr(series.size() + 1));
   }
   return 0;
-}
-
-httplib::Result post_chat(const NetraProcess& server, const std::string& session, const std::string& text) {
-  return server.client().Post("/api/v1/chat", json{{"session", session}, {"text", text}}.dump(), "application/json");
-}
-
-// Sends one chat message; returns the replies joined, or throws when the server does not answer 200.
-std::string chat(const NetraProcess& server, const std::string& session, const std::string& text) {
-  auto response = post_chat(server, session, text);
-  if (!response || response->status != 200) throw std::runtime_error("chat failed");
-  std::string joined;
-  auto body = json::parse(response->body);
-  for (const auto& reply : body["replies"]) joined += reply.get<std::string>() + "\n";
-  return joined;
-}
-
-std::string receipt_in(const std::string& text) {
-  auto code = netra::bot::find_receipt_code(text);
-  return code ? *code : "";
 }
 
 httplib::Result reviewer_get(const NetraProcess& server, const std::string& path) {
@@ -289,7 +267,7 @@ TEST_CASE("Fault: a slow platform API delays replies but never the webhooks, /he
 TEST_CASE("Fault: reports.db write-locked for less than the busy time-out: the report is filed once it is released") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
-  for (size_t i = 0; i + 1 < kFlow.size(); ++i) chat(server, "lock-short", kFlow[i]);
+  for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-short", kReportFlow[i]);
   WriteLock lock(dir.file("var") + "/reports.db");
   std::jthread releaser([&] {
     std::this_thread::sleep_for(milliseconds(1500));
@@ -312,7 +290,7 @@ TEST_CASE("Fault: reports.db write-locked for less than the busy time-out: the r
 TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no receipt, filed on a retry") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
-  for (size_t i = 0; i + 1 < kFlow.size(); ++i) chat(server, "lock-long", kFlow[i]);
+  for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-long", kReportFlow[i]);
   WriteLock lock(dir.file("var") + "/reports.db");
   std::optional<httplib::Result> response;
   double waited = 0;
@@ -414,37 +392,12 @@ TEST_CASE("Fault: SIGTERM while reports are filed loses no receipted report") {
   TempDir dir;
   std::map<std::string, std::string> env = {{"NETRA_ADMIN_TOKEN", kAdmin}};
   auto server = std::make_unique<NetraProcess>(dir.file("var"), env);
-  std::mutex mutex;
-  std::vector<std::string> receipts;
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> reporters;
-  for (int t = 0; t < 6; ++t) {
-    reporters.emplace_back([&, t] {
-      for (int n = 0; !stop; ++n) {
-        try {
-          std::string session = "term-" + std::to_string(t) + "-" + std::to_string(n);
-          std::string last;
-          for (const auto& message : kFlow) last = chat(*server, session, message);
-          std::lock_guard lock(mutex);
-          if (auto code = receipt_in(last); !code.empty()) receipts.push_back(code);
-        } catch (const std::exception&) {
-          return;  // the server is stopping: what was receipted before is what counts
-        }
-      }
-    });
-  }
-  for (int waited = 0; waited < 200; ++waited) {
-    {
-      std::lock_guard lock(mutex);
-      if (receipts.size() >= 18) break;
-    }
-    std::this_thread::sleep_for(milliseconds(25));
-  }
+  ReportFilers filers(*server, 6, "term-");
+  filers.wait_for(18, std::chrono::seconds(5));
   auto started = Clock::now();
   int status = server->stop();  // SIGTERM mid-way: requests in flight finish, then the process exits
   double stopping = seconds_since(started);
-  stop = true;
-  for (auto& reporter : reporters) reporter.join();
+  auto receipts = filers.stop();
   CHECK(status == 0);
   CHECK(stopping < 8.0);
   REQUIRE(receipts.size() >= 6);

@@ -3,49 +3,25 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include "bot/intent.h"
 #include "bot/pseudonym.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
+#include "integration/report_chat.h"
 #include "support/test_support.h"
 
 using netra::testing::FakePlatform;
 using netra::testing::NetraProcess;
 using netra::testing::TempDir;
+using netra::testing::ReportFilers;
+using netra::testing::chat;
+using netra::testing::receipt_in;
+using netra::testing::kReportFlow;
 using nlohmann::json;
 
 namespace {
-
-const std::vector<std::string> kFlow = {
-    "lapor",
-    "Kepala desa membagikan amplop berisi uang untuk paslon nomor 2 di balai desa",
-    "role:kades",
-    "lewati",
-    "Desa Sukorejo, Kec. Karangrejo, Kab. Magetan",
-    "kemarin sore",
-    "selesai",
-    "kirim"};
-
-// Sends one chat message; returns the replies joined, or throws when the server does not answer 200.
-std::string chat(const NetraProcess& server, const std::string& session, const std::string& text) {
-  auto response = server.client().Post("/api/v1/chat", json{{"session", session}, {"text", text}}.dump(),
-                                       "application/json");
-  if (!response || response->status != 200) throw std::runtime_error("chat failed");
-  std::string joined;
-  auto body = json::parse(response->body);  // named: a range-for over a temporary's member would dangle
-  for (const auto& reply : body["replies"]) joined += reply.get<std::string>() + "\n";
-  return joined;
-}
-
-std::string receipt_in(const std::string& text) {
-  auto code = netra::bot::find_receipt_code(text);
-  return code ? *code : "";
-}
 
 const std::string kAppSecret = "test-app-secret";
 
@@ -64,7 +40,7 @@ TEST_CASE("A report is filed over the web chat and its status is visible after a
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", "token"}});
   std::string last;
   std::string transcript;
-  for (const auto& message : kFlow) {
+  for (const auto& message : kReportFlow) {
     last = chat(server, "warga-1", message);
     transcript += "> " + message + "\n" + last;
   }
@@ -84,7 +60,7 @@ TEST_CASE("A report is filed over the web chat and its status is visible after a
 TEST_CASE("batal in the middle of a report files nothing") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", "token"}});
-  for (size_t i = 0; i < 4; ++i) chat(server, "warga-2", kFlow[i]);
+  for (size_t i = 0; i < 4; ++i) chat(server, "warga-2", kReportFlow[i]);
   CHECK(chat(server, "warga-2", "batal").find("Dibatalkan") != std::string::npos);
   auto list = server.client().Get("/api/v1/reports", {{"Authorization", "Bearer token"}});
   REQUIRE(list);
@@ -94,47 +70,22 @@ TEST_CASE("batal in the middle of a report files nothing") {
 TEST_CASE("A half-finished report resumes after netra serve restarts") {
   TempDir dir;
   auto server = std::make_unique<NetraProcess>(dir.file("var"));
-  for (size_t i = 0; i < 4; ++i) chat(*server, "warga-3", kFlow[i]);
+  for (size_t i = 0; i < 4; ++i) chat(*server, "warga-3", kReportFlow[i]);
   server->stop();
   server = std::make_unique<NetraProcess>(dir.file("var"));
   std::string last;
-  for (size_t i = 4; i < kFlow.size(); ++i) last = chat(*server, "warga-3", kFlow[i]);
+  for (size_t i = 4; i < kReportFlow.size(); ++i) last = chat(*server, "warga-3", kReportFlow[i]);
   CHECK_FALSE(receipt_in(last).empty());
 }
 
 TEST_CASE("Every receipted report survives a kill -9 while reports are being filed") {
   TempDir dir;
   auto server = std::make_unique<NetraProcess>(dir.file("var"), std::map<std::string, std::string>{{"NETRA_ADMIN_TOKEN", "token"}});
-  std::mutex mutex;
-  std::vector<std::string> receipts;
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> reporters;
-  for (int t = 0; t < 4; ++t) {
-    reporters.emplace_back([&, t] {
-      for (int n = 0; !stop; ++n) {
-        try {
-          std::string session = "pelapor-" + std::to_string(t) + "-" + std::to_string(n);
-          std::string last;
-          for (const auto& message : kFlow) last = chat(*server, session, message);
-          std::lock_guard lock(mutex);
-          if (auto code = receipt_in(last); !code.empty()) receipts.push_back(code);
-        } catch (const std::exception&) {
-          return;  // the server died under us: what was receipted before is what counts
-        }
-      }
-    });
-  }
+  ReportFilers filers(*server, 4, "pelapor-");
   // Let some reports land, then kill the server mid-flight.
-  for (int waited = 0; waited < 200; ++waited) {
-    {
-      std::lock_guard lock(mutex);
-      if (receipts.size() >= 12) break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  filers.wait_for(12, std::chrono::seconds(10));
   server->kill_hard();
-  stop = true;
-  for (auto& reporter : reporters) reporter.join();
+  auto receipts = filers.stop();
   REQUIRE(receipts.size() >= 4);
 
   server = std::make_unique<NetraProcess>(dir.file("var"), std::map<std::string, std::string>{{"NETRA_ADMIN_TOKEN", "token"}});
@@ -154,8 +105,8 @@ TEST_CASE("A report over WhatsApp leaves no trace of the reporter's number or na
                                         {"NETRA_WHATSAPP_APP_SECRET", kAppSecret},
                                         {"NETRA_WHATSAPP_VERIFY_TOKEN", "verify"},
                                         {"NETRA_WHATSAPP_API_BASE", api.base_url() + "/v21.0"}});
-  for (size_t i = 0; i < kFlow.size(); ++i) {
-    std::string body = whatsapp_text(static_cast<int>(i), kFlow[i]);
+  for (size_t i = 0; i < kReportFlow.size(); ++i) {
+    std::string body = whatsapp_text(static_cast<int>(i), kReportFlow[i]);
     auto response = server.client().Post(
         "/webhook/whatsapp", {{"X-Hub-Signature-256", "sha256=" + netra::bot::hmac_sha256_hex(kAppSecret, body)}},
         body, "application/json");
