@@ -142,6 +142,9 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   tuning.backoff_initial_ms = number_or(lookup, "NETRA_BACKOFF_INITIAL_MS", tuning.backoff_initial_ms, 1, 60000);
   tuning.drain_seconds = number_or(lookup, "NETRA_DRAIN_SECONDS", tuning.drain_seconds, 0, 300);
   tuning.outbound_queue = number_or<size_t>(lookup, "NETRA_OUTBOUND_QUEUE", tuning.outbound_queue, 1, 1000000);
+  tuning.admit_wait_ms = number_or(lookup, "NETRA_ADMIT_WAIT_MS", tuning.admit_wait_ms, 0, 60000);
+  tuning.answer_cache_entries =
+      number_or<size_t>(lookup, "NETRA_ANSWER_CACHE", tuning.answer_cache_entries, 0, 1000000);
 
   std::filesystem::create_directories(config.data_dir);
   if (auto secret = lookup("NETRA_SECRET")) {

@@ -36,7 +36,8 @@ struct ServerTuning {
   int write_timeout_seconds = 10;
   size_t max_body_bytes = 1024 * 1024;   // webhook bodies are a few KiB; larger is abuse (413)
   size_t inbound_workers = 4;            // bot processing for webhooks
-  size_t inbound_queue = 1000;           // messages waiting for the bot; beyond it the webhook answers 503
+  size_t inbound_queue = 1000;           // messages waiting for the bot; beyond it the webhook waits, then 503
+  int admit_wait_ms = 2000;              // how long a webhook waits for room in a full queue before the 503
   size_t outbound_workers = 4;           // reply senders (sharded by chat, so one chat's replies stay in order)
   size_t outbound_queue = 2000;          // replies waiting to be sent; beyond it they are dropped and counted
   int send_attempts = 5;
@@ -44,6 +45,7 @@ struct ServerTuning {
   int backoff_initial_ms = 500;          // doubled per attempt; a 429's retry_after wins when longer
   int backoff_max_ms = 30000;
   int drain_seconds = 10;                // at shutdown: how long queued replies still get to go out
+  size_t answer_cache_entries = 4096;    // answers kept for repeated questions (a few KiB each); 0: off
 };
 
 struct Config {

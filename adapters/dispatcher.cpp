@@ -18,6 +18,7 @@ Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbo
       store_(store),
       outbound_(outbound),
       metrics_(metrics),
+      admit_wait_(tuning.admit_wait_ms),
       queue_(tuning.inbound_workers, tuning.inbound_queue) {}
 
 bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender, bool rethrow) {
@@ -53,13 +54,9 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   const std::string channel = message.message.channel;
   auto refuse = [&](const std::string& delivery_id) {
     metrics_.count_dropped("inbound");
-    spdlog::warn("event=inbound_busy channel={} delivery={} depth={}", channel, delivery_id, queue_.depth());
+    log_busy(channel, delivery_id);
     return Admission::busy;
   };
-  // Full: refuse before claiming. Claiming (an HMAC and a SQLite write) and releasing (another write) every
-  // refused update took CPU and the store's lock from the workers draining the queue, so under a flood fewer
-  // replies went out the more connections the platform opened (docs/benchmarks.md).
-  if (!queue_.has_room(message.message.sender_key)) return refuse(message.delivery_id);
   if (!store_.claim_delivery(message.delivery_id)) {
     metrics_.count_duplicate(channel);
     spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
@@ -69,13 +66,29 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   const std::string sender_key = message.message.sender_key;
   // Acknowledgements first: they share the chat's outbound shard, so they go out before any reply.
   outbound_.enqueue(channel, message.address.chat, std::move(message.acknowledgements));
-  bool queued = queue_.submit(sender_key, [this, message = std::move(message), &sender] { process(message, sender); });
+  // A full queue is waited on rather than refused: the platform holds the request and sends no more on that
+  // connection meanwhile, so a flood slows to what the bot keeps up with instead of turning into 503s (each of
+  // which the platform would resend).
+  auto deadline = ShardedQueue::Clock::now() + admit_wait_;
+  bool queued = queue_.submit_within(
+      sender_key, [this, message = std::move(message), &sender] { process(message, sender); }, deadline);
   if (!queued) {
     store_.release_delivery(delivery_id);
     return refuse(delivery_id);
   }
   metrics_.count_inbound(channel);
   return Admission::queued;
+}
+
+void Dispatcher::log_busy(const std::string& channel, const std::string& delivery_id) {
+  busy_unlogged_.fetch_add(1);
+  int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t last = last_busy_log_ns_.load();
+  if (now - last < 1'000'000'000 || !last_busy_log_ns_.compare_exchange_strong(last, now)) return;
+  size_t refused = busy_unlogged_.exchange(0);
+  spdlog::warn("event=inbound_busy channel={} delivery={} depth={} refused_since_last_line={}", channel, delivery_id,
+               queue_.depth(), refused);
 }
 
 size_t Dispatcher::shutdown(std::chrono::steady_clock::time_point deadline) {

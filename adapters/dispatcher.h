@@ -3,7 +3,9 @@
 // restart: the claim is in SQLite), then queues the work so the webhook can answer 200 at once.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -29,12 +31,16 @@ class Dispatcher {
 
   enum class Admission { queued, duplicate, busy };
   // The webhook path. Claims message.delivery_id (duplicate: nothing happens), queues the acknowledgements at
-  // once and the bot's work behind earlier messages of the same sender. busy: the queue is full; the claim is
-  // released so the platform's retry gets processed, and the webhook should answer 503.
+  // once and the bot's work behind earlier messages of the same sender. A full queue is waited on for up to
+  // ServerTuning::admit_wait_ms: holding the platform's request slows its delivery down to what the bot keeps up
+  // with. busy: still full after that; the claim is released so the platform's retry gets processed, and the
+  // webhook should answer 503.
   // `sender` must outlive the queue (it is the channel's long-lived ChannelSender).
   Admission admit(ChannelMessage message, ReplySender& sender);
 
   size_t depth() const { return queue_.depth(); }
+  // Webhook requests held while the queue is full (see admit).
+  size_t waiting() const { return queue_.waiting_producers(); }
   // Stops accepting; queued messages are still processed until the deadline. Returns how many were dropped.
   size_t shutdown(std::chrono::steady_clock::time_point deadline);
 
@@ -43,7 +49,12 @@ class Dispatcher {
   bot::Store& store_;
   Outbound& outbound_;
   Metrics& metrics_;
+  std::chrono::milliseconds admit_wait_;
   ShardedQueue queue_;
+  void log_busy(const std::string& channel, const std::string& delivery_id);
+  // Under a flood every refusal would log a line; one line a second with the count keeps the log readable.
+  std::atomic<int64_t> last_busy_log_ns_{0};
+  std::atomic<size_t> busy_unlogged_{0};
 };
 
 // The first characters of a sender key: enough to follow one conversation in the logs, useless to identify

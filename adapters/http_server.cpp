@@ -117,11 +117,18 @@ void HttpServer::add_routes() {
     send_json(response, 200, {{"status", "ok"}});
   });
   server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
+    auto cache = services_.answerer.cache_stats();
     std::vector<Sample> samples = {
+        {"netra_answer_cache_hits_total", "counter", "Questions answered from the answer cache.",
+         static_cast<double>(cache.hits)},
+        {"netra_answer_cache_misses_total", "counter", "Questions answered by retrieval (not cached yet).",
+         static_cast<double>(cache.misses)},
         {"netra_outbound_queue_depth", "gauge", "Reply batches waiting to be sent.",
          static_cast<double>(services_.outbound.depth())},
         {"netra_inbound_queue_depth", "gauge", "Messages waiting for the bot.",
          static_cast<double>(services_.dispatcher.depth())},
+        {"netra_inbound_waiting_requests", "gauge", "Webhook requests held until the full inbound queue has room.",
+         static_cast<double>(services_.dispatcher.waiting())},
         {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
          static_cast<double>(services_.reports.count())},
     };

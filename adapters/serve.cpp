@@ -95,7 +95,7 @@ int serve(const Config& config) {
   store_config.pseudonym_key = config.secret;
   bot::Store store(store_config);
   bot::ReportDesk reports(config.data_dir + "/reports.db");
-  bot::Answerer answerer(*knowledge);
+  bot::Answerer answerer(*knowledge, config.tuning.answer_cache_entries);
   bot::Conversation conversation(answerer, store, reports);
 
   Metrics metrics;

@@ -12,20 +12,51 @@ ShardedQueue::ShardedQueue(size_t shards, size_t capacity)
 ShardedQueue::~ShardedQueue() { shutdown(Clock::now()); }
 
 bool ShardedQueue::submit(std::string_view key, std::function<void()> task) {
-  size_t shard = std::hash<std::string_view>{}(key) % shards_.size();
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_ || shards_[shard].tasks.size() >= shard_capacity_) return false;
-    shards_[shard].tasks.push_back(std::move(task));
+  // A deadline already past: take room that is there now, never wait.
+  return submit_within(key, std::move(task), Clock::time_point::min());
+}
+
+bool ShardedQueue::submit_within(std::string_view key, std::function<void()> task, Clock::time_point deadline) {
+  Shard& shard = shard_of(key);
+  std::unique_lock lock(mutex_);
+  if (stopping_) return false;
+  // A newcomer never takes room the producers already in line are owed.
+  bool room = shard.line.empty() && shard.tasks.size() + shard.reserved < shard_capacity_;
+  if (!room) {
+    if (Clock::now() >= deadline) return false;
+    Producer me;
+    shard.line.push_back(&me);
+    while (!me.admitted && !stopping_) {
+      if (me.turn.wait_until(lock, deadline) == std::cv_status::timeout) break;
+    }
+    if (!me.admitted) {
+      shard.line.erase(std::find(shard.line.begin(), shard.line.end(), &me));
+      return false;
+    }
+    --shard.reserved;
+    if (stopping_) return false;
   }
-  wake_.notify_all();
+  shard.tasks.push_back(std::move(task));
+  lock.unlock();
+  shard.work.notify_one();
   return true;
 }
 
-bool ShardedQueue::has_room(std::string_view key) const {
-  size_t shard = std::hash<std::string_view>{}(key) % shards_.size();
+void ShardedQueue::admit_waiting(Shard& shard) {
+  while (!shard.line.empty() && shard.tasks.size() + shard.reserved < shard_capacity_) {
+    Producer* next = shard.line.front();
+    shard.line.pop_front();
+    next->admitted = true;
+    ++shard.reserved;
+    next->turn.notify_one();
+  }
+}
+
+size_t ShardedQueue::waiting_producers() const {
   std::lock_guard lock(mutex_);
-  return !stopping_ && shards_[shard].tasks.size() < shard_capacity_;
+  size_t waiting = 0;
+  for (const auto& shard : shards_) waiting += shard.line.size();
+  return waiting;
 }
 
 size_t ShardedQueue::depth() const {
@@ -44,6 +75,13 @@ size_t ShardedQueue::shutdown(Clock::time_point deadline) {
     }
   }
   wake_.notify_all();
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& shard : shards_) {
+      for (Producer* producer : shard.line) producer->turn.notify_one();
+    }
+  }
+  for (auto& shard : shards_) shard.work.notify_all();
   for (auto& shard : shards_) {
     if (shard.worker.joinable()) shard.worker.join();
   }
@@ -71,11 +109,12 @@ void ShardedQueue::run(size_t index) {
       return;
     }
     if (shard.tasks.empty()) {
-      wake_.wait(lock);
+      shard.work.wait(lock);
       continue;
     }
     auto task = std::move(shard.tasks.front());
     shard.tasks.pop_front();
+    admit_waiting(shard);
     lock.unlock();
     try {
       task();

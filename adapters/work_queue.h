@@ -30,11 +30,14 @@ class ShardedQueue {
   // Queues a task behind the earlier tasks of the same key. False, and the task is not run, when that shard is
   // full or the queue is shutting down.
   bool submit(std::string_view key, std::function<void()> task);
-  // Whether submit(key, …) would find room now: lets a caller refuse before doing work that a refused submit
-  // would waste. Only a hint (another thread may fill the shard first), so submit's answer still counts.
-  bool has_room(std::string_view key) const;
+  // Like submit, but waits until `deadline` for room in a full shard: a caller that can hold its client (a
+  // webhook: the platform waits for the answer) slows the producer down instead of refusing work. Waiting
+  // callers get room first come, first served, so under a flood no caller waits much longer than the others.
+  bool submit_within(std::string_view key, std::function<void()> task, Clock::time_point deadline);
   // Tasks waiting (not yet started).
   size_t depth() const;
+  // Callers of submit_within waiting for room.
+  size_t waiting_producers() const;
   // Stops accepting, lets waiting tasks run until `deadline`, drops what is left, and joins the workers.
   // Returns how many tasks were dropped. Idempotent.
   size_t shutdown(Clock::time_point deadline);
@@ -43,14 +46,26 @@ class ShardedQueue {
   bool pause_until(Clock::time_point until);
 
  private:
+  // A caller of submit_within waiting in line; its own condition variable, so handing it a slot wakes it alone.
+  struct Producer {
+    std::condition_variable turn;
+    bool admitted = false;  // a slot is reserved for it
+  };
+  // Each shard has its own condition variable for its worker: a submit wakes only the worker that will run it.
   struct Shard {
     std::deque<std::function<void()>> tasks;
+    std::deque<Producer*> line;  // producers waiting for room, oldest first
+    size_t reserved = 0;         // slots handed to admitted producers that have not queued their task yet
+    std::condition_variable work;
     std::thread worker;
   };
+  Shard& shard_of(std::string_view key) { return shards_[std::hash<std::string_view>{}(key) % shards_.size()]; }
   void run(size_t shard);
+  // Under mutex_: hands free slots to the producers in line, oldest first.
+  void admit_waiting(Shard& shard);
 
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_;  // shutdown: ends pause_until early
   std::vector<Shard> shards_;
   size_t shard_capacity_;
   bool stopping_ = false;

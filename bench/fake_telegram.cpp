@@ -14,6 +14,10 @@ int main() {
   // More threads than Netra keeps pooled outbound connections (8), so a reply never waits for a free worker here.
   server.new_task_queue = [] { return new httplib::ThreadPool(16); };
   server.set_tcp_nodelay(true);
+  // api.telegram.org keeps a client's connection open across many requests; httplib's default (5 requests)
+  // would make Netra reconnect for every fifth reply, a cost the real API does not impose.
+  server.set_keep_alive_max_count(10000);
+  server.set_keep_alive_timeout(30);
   server.Post(".*", [&received](const httplib::Request&, httplib::Response& response) {
     ++received;
     response.set_content(R"({"ok":true,"result":{}})", "application/json");

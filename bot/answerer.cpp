@@ -81,11 +81,12 @@ std::string out_of_scope_text() {
          menu_text();
 }
 
-Answerer::Answerer(const knowledge::KnowledgeBase& knowledge)
+Answerer::Answerer(const knowledge::KnowledgeBase& knowledge, size_t cache_entries)
     : knowledge_(knowledge),
       retriever_(knowledge),
       intents_(knowledge.analyzer()),
-      audiences_(knowledge.analyzer()) {}
+      audiences_(knowledge.analyzer()),
+      cache_(std::make_unique<AnswerCache>(cache_entries)) {}
 
 std::string Answerer::cite_label(const ArticleRef& ref) const {
   const auto* source = knowledge_.source(ref.source);
@@ -165,7 +166,17 @@ Answer Answerer::answer(const std::string& message, const std::optional<std::str
     case Intent::out_of_scope:
       break;
   }
-  return answer_question(message, words, audience);
+  // An answer to a question depends only on the normalised words and the audience (not on case, punctuation or
+  // spelling variants the slang map folds), so that is the cache key.
+  std::string key = audience;
+  for (const auto& word : words) {
+    key += ' ';
+    key += word.text;
+  }
+  if (auto cached = cache_->find(key)) return *std::move(cached);
+  answer = answer_question(message, words, audience);
+  cache_->store(key, answer);
+  return answer;
 }
 
 Answer Answerer::answer_question(const std::string& message, const std::vector<Term>& words,

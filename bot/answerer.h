@@ -3,10 +3,12 @@
 // invents a rule: when nothing in the knowledge answers well, it says so and points to the menu.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "bot/answer.h"
+#include "bot/answer_cache.h"
 #include "bot/audience.h"
 #include "bot/intent.h"
 #include "knowledge/index.h"
@@ -16,7 +18,8 @@ namespace netra::bot {
 
 class Answerer {
  public:
-  explicit Answerer(const knowledge::KnowledgeBase& knowledge);
+  // `cache_entries`: how many answers to questions to keep for repeats (0: none; one-shot tools need none).
+  explicit Answerer(const knowledge::KnowledgeBase& knowledge, size_t cache_entries = 0);
 
   // `role` (asn, pppk, kades, perangkat, citizen) overrides what the text reveals. Never throws for any text.
   Answer answer(const std::string& message, const std::optional<std::string>& role = std::nullopt) const;
@@ -27,6 +30,7 @@ class Answerer {
 
   const knowledge::KnowledgeBase& knowledge() const { return knowledge_; }
   const IntentClassifier& intents() const { return intents_; }
+  AnswerCache::Stats cache_stats() const { return cache_->stats(); }
 
  private:
   Answer answer_question(const std::string& message, const std::vector<knowledge::Term>& words,
@@ -40,6 +44,7 @@ class Answerer {
   knowledge::Retriever retriever_;
   IntentClassifier intents_;
   AudienceDetector audiences_;
+  std::unique_ptr<AnswerCache> cache_;  // behind a pointer: answering is const, the cache changes
 };
 
 // The fixed replies the bot gives outside the knowledge (menu, greeting, help, not-understood).

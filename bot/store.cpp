@@ -16,18 +16,31 @@ using knowledge::Statement;
 constexpr const char* kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
-CREATE TABLE IF NOT EXISTS deliveries(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+-- One b-tree keyed by the (random) claim key: a claim is written for every webhook delivery, so each extra
+-- index would be another random page written per message. The hourly purge scans it instead.
+CREATE TABLE IF NOT EXISTS delivery_claims(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sessions(sender_key TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS counters(
   sender_key TEXT NOT NULL, name TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL,
   PRIMARY KEY(sender_key, name, day));
-CREATE INDEX IF NOT EXISTS deliveries_seen ON deliveries(seen_at);
 CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);
 )sql";
+
+bool has_table(Database& db, const char* name) {
+  Statement query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  return query.bind(1, name).step();
+}
 
 knowledge::Database open_migrated(const std::string& path) {
   Database db(path, Database::Mode::read_write_create);
   db.exec(kSchema);
+  // Before 2026-11-26 the claims lived in a rowid table with two indexes; carry them over once.
+  if (has_table(db, "deliveries")) {
+    knowledge::Transaction move(db);
+    db.exec("INSERT OR IGNORE INTO delivery_claims(id, seen_at) SELECT id, seen_at FROM deliveries;"
+            "DROP TABLE deliveries;");
+    move.commit();
+  }
   return db;
 }
 
@@ -56,9 +69,9 @@ int64_t unix_now() {
 Store::Store(StoreConfig config)
     : config_(std::move(config)),
       db_(open_migrated(config_.path)),
-      select_delivery_(db_, "SELECT seen_at FROM deliveries WHERE id = ?1"),
-      upsert_delivery_(db_, "INSERT OR REPLACE INTO deliveries(id, seen_at) VALUES (?1, ?2)"),
-      delete_delivery_(db_, "DELETE FROM deliveries WHERE id = ?1"),
+      select_delivery_(db_, "SELECT seen_at FROM delivery_claims WHERE id = ?1"),
+      upsert_delivery_(db_, "INSERT OR REPLACE INTO delivery_claims(id, seen_at) VALUES (?1, ?2)"),
+      delete_delivery_(db_, "DELETE FROM delivery_claims WHERE id = ?1"),
       select_session_(db_, "SELECT state, updated_at FROM sessions WHERE sender_key = ?1"),
       upsert_session_(db_, "INSERT OR REPLACE INTO sessions(sender_key, state, updated_at) VALUES (?1, ?2, ?3)"),
       delete_session_(db_, "DELETE FROM sessions WHERE sender_key = ?1"),
@@ -127,7 +140,7 @@ int64_t Store::purge_expired() {
   int64_t now = unix_now();
   std::lock_guard lock(mutex_);
   int64_t removed = 0;
-  Statement deliveries(db_, "DELETE FROM deliveries WHERE seen_at < ?1");
+  Statement deliveries(db_, "DELETE FROM delivery_claims WHERE seen_at < ?1");
   deliveries.bind(1, now - config_.dedupe_ttl_seconds).run();
   removed += db_.changes();
   Statement sessions(db_, "DELETE FROM sessions WHERE updated_at < ?1");

@@ -240,7 +240,7 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
                     "SELECT kind, key, source, pasal, ayat, huruf, title, questions, audience, verdict, answer, body, "
                     "sanction, keywords, cites, date, region, attribution, file, line, terms, question_terms FROM entries "
                     "ORDER BY rowid");
-  std::unordered_map<std::string, size_t> document_frequency;
+  std::vector<size_t> document_frequency;  // by term id
   while (entries.step()) {
     Entry e;
     auto kind = entries.column_text(0);
@@ -267,24 +267,52 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
     e.attribution = entries.column_text(17);
     e.file = entries.column_text(18);
     e.line = static_cast<int>(entries.column_int(19));
-    std::unordered_set<std::string> terms;
-    for (auto& term : split(entries.column_text(20), ' ')) {
-      ++document_frequency[term];
-      terms.insert(std::move(term));
+    std::vector<TermId> terms;
+    for (const auto& term : split(entries.column_text(20), ' ')) {
+      TermId id = kb->intern(term);
+      if (id >= document_frequency.size()) document_frequency.resize(id + 1, 0);
+      ++document_frequency[id];
+      terms.push_back(id);
     }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     if (e.kind == EntryKind::article) kb->articles_.emplace(std::make_pair(e.source, e.pasal), kb->entries_.size());
     kb->entries_.push_back(std::move(e));
     kb->entry_terms_.push_back(std::move(terms));
-    std::vector<std::vector<std::string>> questions;
-    for (const auto& line : split(entries.column_text(21), '\n')) questions.push_back(split(line, ' '));
+    std::vector<QuestionTerms> questions;
+    for (const auto& line : split(entries.column_text(21), '\n')) {
+      QuestionTerms question;
+      for (const auto& term : split(line, ' ')) question.terms.push_back(kb->intern(term));
+      questions.push_back(std::move(question));
+    }
     kb->question_terms_.push_back(std::move(questions));
   }
-  double total = static_cast<double>(kb->entries_.size()) + 1.0;
-  kb->max_idf_ = std::log(total + 1.0);
-  for (const auto& [term, count] : document_frequency) {
-    kb->idf_[term] = std::log(total / (static_cast<double>(count) + 0.5) + 1.0);
-  }
+  kb->compute_idf(document_frequency);
   return kb;
+}
+
+TermId KnowledgeBase::intern(const std::string& term) {
+  return term_ids_.try_emplace(term, static_cast<TermId>(term_ids_.size())).first->second;
+}
+
+void KnowledgeBase::compute_idf(const std::vector<size_t>& document_frequency) {
+  double total = static_cast<double>(entries_.size()) + 1.0;
+  max_idf_ = std::log(total + 1.0);
+  // Terms only a curated question uses (its analysis alone can differ from the whole entry's) have no document
+  // frequency: like any term the corpus never uses, they get the largest idf.
+  idf_by_id_.assign(term_ids_.size(), max_idf_);
+  for (size_t id = 0; id < document_frequency.size(); ++id) {
+    size_t count = document_frequency[id];
+    if (count > 0) idf_by_id_[id] = std::log(total / (static_cast<double>(count) + 0.5) + 1.0);
+  }
+  // Summed in each question's stored order, term by term from zero: the same additions in the same order as
+  // summing at query time, so question-match scores (and ties between entries) do not move by a rounding bit.
+  for (auto& questions : question_terms_) {
+    for (auto& question : questions) {
+      question.idf_sum = 0;
+      for (TermId term : question.terms) question.idf_sum += idf_by_id_[term];
+    }
+  }
 }
 
 const SourceInfo* KnowledgeBase::source(const std::string& id) const {
@@ -304,9 +332,15 @@ const Entry* KnowledgeBase::article(const ArticleRef& ref) const {
   return best;
 }
 
+std::optional<TermId> KnowledgeBase::term_id(const std::string& term) const {
+  auto found = term_ids_.find(term);
+  if (found == term_ids_.end()) return std::nullopt;
+  return found->second;
+}
+
 double KnowledgeBase::idf(const std::string& term) const {
-  auto found = idf_.find(term);
-  return found == idf_.end() ? max_idf_ : found->second;
+  auto id = term_id(term);
+  return id ? idf_by_id_[*id] : max_idf_;
 }
 
 double KnowledgeBase::idf_at_share(double share) const {

@@ -3,12 +3,13 @@
 // answer. Because the lexicon travels inside the file, queries are always analysed as the corpus was.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "knowledge/analyzer.h"
@@ -50,6 +51,16 @@ struct Match {
   double bm25 = 0;
 };
 
+// Terms are numbered when an index is opened, so that re-ranking compares small integers instead of hashing
+// strings for every term of every candidate. Ids belong to one opened KnowledgeBase and are not stored.
+using TermId = uint32_t;
+
+// A curated question as re-ranking reads it: its distinct terms and their idf summed once at load.
+struct QuestionTerms {
+  std::vector<TermId> terms;  // in stored order (by text), the order the idf was summed in
+  double idf_sum = 0;
+};
+
 // An opened index: entries in memory, the analyzer rebuilt from the stored lexicon, and a small pool of
 // read-only connections so that concurrent requests each query on their own connection.
 class KnowledgeBase {
@@ -65,12 +76,15 @@ class KnowledgeBase {
   const SourceInfo* source(const std::string& id) const;
   // The article entry a citation points at: same source and pasal, preferring the same ayat. nullptr if none.
   const Entry* article(const ArticleRef& ref) const;
-  // Distinct analysed terms of an entry (title, questions, keywords, text).
-  const std::unordered_set<std::string>& entry_terms(size_t entry) const { return entry_terms_[entry]; }
+  // The id of an analysed term, or nullopt when no entry and no curated question uses it.
+  std::optional<TermId> term_id(const std::string& term) const;
+  // Distinct analysed terms of an entry (title, questions, keywords, text), sorted by id for binary search.
+  const std::vector<TermId>& entry_terms(size_t entry) const { return entry_terms_[entry]; }
   // The distinct analysed terms of each curated question of an entry (empty for articles and summaries).
-  const std::vector<std::vector<std::string>>& question_terms(size_t entry) const { return question_terms_[entry]; }
+  const std::vector<QuestionTerms>& question_terms(size_t entry) const { return question_terms_[entry]; }
   // Inverse document frequency of a term over the entries; terms the corpus never uses get the largest value.
   double idf(const std::string& term) const;
+  double idf(TermId term) const { return idf_by_id_[term]; }
   // The idf of a term that occurs in `share` (0..1) of the entries: terms below it are common.
   double idf_at_share(double share) const;
 
@@ -82,14 +96,19 @@ class KnowledgeBase {
   struct Connection;
   std::unique_ptr<Connection> acquire() const;
   void release(std::unique_ptr<Connection> connection) const;
+  // The id of a term met while loading, numbering it on first sight.
+  TermId intern(const std::string& term);
+  // Fills idf_by_id_ from each term's document frequency (indexed by id), then each question's idf sum.
+  void compute_idf(const std::vector<size_t>& document_frequency);
 
   std::string path_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unique_ptr<Analyzer> analyzer_;
   std::vector<Entry> entries_;
-  std::vector<std::unordered_set<std::string>> entry_terms_;
-  std::vector<std::vector<std::vector<std::string>>> question_terms_;
-  std::unordered_map<std::string, double> idf_;
+  std::unordered_map<std::string, TermId> term_ids_;
+  std::vector<double> idf_by_id_;
+  std::vector<std::vector<TermId>> entry_terms_;
+  std::vector<std::vector<QuestionTerms>> question_terms_;
   double max_idf_ = 1.0;
   std::vector<SourceInfo> sources_;
   std::multimap<std::pair<std::string, std::string>, size_t> articles_;  // (source, pasal) → entry

@@ -1,6 +1,7 @@
 #include "knowledge/retriever.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace netra::knowledge {
@@ -39,59 +40,94 @@ bool audience_matches(const Entry& entry, const std::string& audience) {
   return false;
 }
 
+// The message's distinct terms in first-seen order, with what re-ranking asks of each, looked up once.
+struct QueryTerms {
+  std::vector<std::string> text;
+  std::vector<std::optional<TermId>> ids;  // nullopt: no entry uses the term, so none contains it
+  std::vector<double> weights;             // idf of each term
+  double total_weight = 0;
+  std::vector<TermId> known_ids;           // sorted: the membership test for curated questions' terms
+};
+
+QueryTerms fold_query(const std::vector<std::string>& terms, const KnowledgeBase& knowledge) {
+  QueryTerms query;
+  std::unordered_set<std::string> seen;
+  for (const auto& term : terms) {
+    if (!seen.insert(term).second) continue;
+    query.text.push_back(term);
+    query.ids.push_back(knowledge.term_id(term));
+    query.weights.push_back(knowledge.idf(term));
+    query.total_weight += query.weights.back();
+    if (query.ids.back()) query.known_ids.push_back(*query.ids.back());
+  }
+  std::sort(query.known_ids.begin(), query.known_ids.end());
+  return query;
+}
+
+// The distinct terms FTS5 searches for, rarest first (see kCommonTermShare).
+std::vector<std::string> candidate_terms(const QueryTerms& query, const KnowledgeBase& knowledge) {
+  std::vector<size_t> by_rarity(query.text.size());
+  for (size_t i = 0; i < by_rarity.size(); ++i) by_rarity[i] = i;
+  std::stable_sort(by_rarity.begin(), by_rarity.end(),
+                   [&](size_t a, size_t b) { return query.weights[a] > query.weights[b]; });
+  double common_idf = knowledge.idf_at_share(kCommonTermShare);
+  std::vector<std::string> terms;
+  for (size_t i : by_rarity) {
+    if (terms.size() >= kMaxQueryTerms) break;
+    if (terms.size() >= kMinQueryTerms && query.weights[i] < common_idf) break;
+    terms.push_back(query.text[i]);
+  }
+  return terms;
+}
+
+bool contains(const std::vector<TermId>& sorted_ids, TermId id) {
+  return std::binary_search(sorted_ids.begin(), sorted_ids.end(), id);
+}
+
+// The idf-weighted share of the query's terms the entry contains. Summed in the query's term order: a fixed
+// order of additions keeps scores, and so ties between entries, reproducible to the last bit.
+double coverage_of(const std::vector<TermId>& entry_terms, const QueryTerms& query) {
+  if (query.total_weight <= 0) return 0;
+  double covered = 0;
+  for (size_t i = 0; i < query.ids.size(); ++i) {
+    if (query.ids[i] && contains(entry_terms, *query.ids[i])) covered += query.weights[i];
+  }
+  return covered / query.total_weight;
+}
+
+// The largest idf-weighted share of one curated question's terms that the query contains.
+double best_question_match(const std::vector<QuestionTerms>& questions, const QueryTerms& query,
+                           const KnowledgeBase& knowledge) {
+  double best = 0;
+  for (const auto& question : questions) {
+    if (question.idf_sum <= 0) continue;
+    double present = 0;
+    for (TermId term : question.terms) {
+      if (contains(query.known_ids, term)) present += knowledge.idf(term);
+    }
+    best = std::max(best, present / question.idf_sum);
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) const {
-  std::vector<std::string> unique_terms;
-  std::unordered_set<std::string> seen;
-  for (const auto& term : request.terms) {
-    if (seen.insert(term).second) unique_terms.push_back(term);
-  }
   std::vector<RankedHit> hits;
-  if (unique_terms.empty()) return hits;
+  QueryTerms query = fold_query(request.terms, knowledge_);
+  if (query.text.empty()) return hits;
 
-  double total_weight = 0;
-  std::vector<double> weights;
-  for (const auto& term : unique_terms) {
-    weights.push_back(knowledge_.idf(term));
-    total_weight += weights.back();
-  }
-  std::vector<size_t> by_rarity(unique_terms.size());
-  for (size_t i = 0; i < by_rarity.size(); ++i) by_rarity[i] = i;
-  std::stable_sort(by_rarity.begin(), by_rarity.end(), [&](size_t a, size_t b) { return weights[a] > weights[b]; });
-  double common_idf = knowledge_.idf_at_share(kCommonTermShare);
-  std::vector<std::string> query_terms;
-  for (size_t i : by_rarity) {
-    if (query_terms.size() >= kMaxQueryTerms) break;
-    if (query_terms.size() >= kMinQueryTerms && weights[i] < common_idf) break;
-    query_terms.push_back(unique_terms[i]);
-  }
-
-  auto matches = knowledge_.match(query_terms, request.candidates);
+  auto matches = knowledge_.match(candidate_terms(query, knowledge_), request.candidates);
   if (matches.empty()) return hits;
   double best_bm25 = matches.front().bm25;  // most negative
-  std::unordered_set<std::string> query_set(unique_terms.begin(), unique_terms.end());
   for (const auto& match : matches) {
     const Entry& entry = knowledge_.entries()[match.entry];
-    const auto& terms = knowledge_.entry_terms(match.entry);
-    double covered = 0;
-    for (size_t i = 0; i < unique_terms.size(); ++i) {
-      if (terms.count(unique_terms[i])) covered += weights[i];
-    }
     RankedHit hit;
     hit.entry = match.entry;
     hit.bm25 = match.bm25;
-    hit.coverage = total_weight > 0 ? covered / total_weight : 0;
+    hit.coverage = coverage_of(knowledge_.entry_terms(match.entry), query);
+    hit.question_match = best_question_match(knowledge_.question_terms(match.entry), query, knowledge_);
     double relative_bm25 = best_bm25 < 0 ? match.bm25 / best_bm25 : 0;  // 1 for the best match
-    for (const auto& question : knowledge_.question_terms(match.entry)) {
-      double present = 0, all = 0;
-      for (const auto& term : question) {
-        double weight = knowledge_.idf(term);
-        all += weight;
-        if (query_set.count(term)) present += weight;
-      }
-      if (all > 0) hit.question_match = std::max(hit.question_match, present / all);
-    }
     hit.score = kBm25Weight * relative_bm25 + kCoverageWeight * hit.coverage + kQuestionMatchWeight * hit.question_match;
     if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
     if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;

@@ -1,5 +1,8 @@
 -- wrk script of the HTTP benchmark (scripts/bench). POSTs the dev-set questions, rotated, to one route:
 --   NETRA_WRK_MODE=ask       {"question": …}            (POST /api/v1/ask, and the echo server ceiling)
+--   NETRA_WRK_MODE=ask-new   the same, but no two requests alike: each question gets its own combination of
+--                            chat particles ("dong", "sih", …). They are stopwords, so the retrieval work is the
+--                            same, but the text differs, so Netra's answer cache never has it: the uncached cost.
 --   NETRA_WRK_MODE=telegram  a Telegram Update          (POST /webhook/telegram)
 -- NETRA_WRK_QUESTIONS names tests/data/dev.jsonl; NETRA_WRK_SECRET is sent as the webhook's secret token;
 -- NETRA_WRK_RUN (a small number, one per wrk run) keeps update_ids distinct across runs against one server.
@@ -28,11 +31,27 @@ function setup(thread)
   thread:set("thread_id", threads_made)
 end
 
+-- 14 particles: the bits of a request's number pick which follow the question, 16,384 variants per question.
+local particles = { "dong", "sih", "ya", "nih", "deh", "kok", "lho", "toh", "pun", "kah", "lah", "tuh", "loh", "nah" }
+
+-- The question literal with the particles the bits of n select, inserted before its closing quote.
+local function with_particles(literal, n)
+  local words = {}
+  for bit = 1, #particles do
+    if math.floor(n / 2 ^ (bit - 1)) % 2 == 1 then words[#words + 1] = particles[bit] end
+  end
+  if #words == 0 then return literal end
+  return literal:sub(1, -2) .. " " .. table.concat(words, " ") .. '"'
+end
+
 local sent = 0
 function request()
   sent = sent + 1
   -- Threads start at different questions so they do not ask the same one in lockstep.
   local question = questions[(sent + thread_id * 13) % #questions + 1]
+  if mode == "ask-new" then
+    question = with_particles(question, (sent + thread_id * 7919) % 2 ^ #particles)
+  end
   if mode ~= "telegram" then
     return wrk.format("POST", nil, headers, '{"question":' .. question .. '}')
   end

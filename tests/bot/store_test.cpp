@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "bot/pseudonym.h"
+#include "bot/store.h"
+#include "knowledge/sqlite.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Database;
+using netra::knowledge::Statement;
+using netra::testing::TempDir;
+
+namespace {
+
+StoreConfig config_in(const TempDir& dir) {
+  StoreConfig config;
+  config.path = dir.file("state.db");
+  config.pseudonym_key = "test-key";
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("a delivery is claimed once, also after reopening, and can be released for a retry", "[store]") {
+  TempDir dir;
+  {
+    Store store(config_in(dir));
+    CHECK(store.claim_delivery("telegram:1001"));
+    CHECK_FALSE(store.claim_delivery("telegram:1001"));
+    CHECK(store.claim_delivery("telegram:1002"));
+    store.release_delivery("telegram:1002");
+    CHECK(store.claim_delivery("telegram:1002"));
+  }
+  Store reopened(config_in(dir));
+  CHECK_FALSE(reopened.claim_delivery("telegram:1001"));
+  CHECK_FALSE(reopened.claim_delivery("telegram:1002"));
+  CHECK(reopened.claim_delivery("telegram:1003"));
+}
+
+TEST_CASE("claims stored by the earlier schema (a rowid table) still count after the upgrade", "[store]") {
+  TempDir dir;
+  auto config = config_in(dir);
+  {
+    Database old(config.path, Database::Mode::read_write_create);
+    old.exec("CREATE TABLE deliveries(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
+             "CREATE INDEX deliveries_seen ON deliveries(seen_at);");
+    Statement insert(old, "INSERT INTO deliveries(id, seen_at) VALUES (?1, ?2)");
+    insert.bind(1, hmac_sha256_hex(config.pseudonym_key, "whatsapp:wamid.OLD")).bind(2, unix_now()).run();
+  }
+  Store store(config);
+  CHECK_FALSE(store.claim_delivery("whatsapp:wamid.OLD"));
+  CHECK(store.claim_delivery("whatsapp:wamid.NEW"));
+  Database check(config.path, Database::Mode::read_write_create);
+  Statement old_table(check, "SELECT count(*) FROM sqlite_master WHERE name = 'deliveries'");
+  REQUIRE(old_table.step());
+  CHECK(old_table.column_int(0) == 0);
+}
