@@ -43,6 +43,13 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
     metrics_.observe_answer_seconds(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
+  // The delivery's claim (and any other waiting) goes to disk before a reply can be seen (Store::claim_delivery).
+  try {
+    store_.persist_claims();
+  } catch (const std::exception& e) {
+    metrics_.count_error("store");
+    spdlog::warn("event=claims_not_saved error=\"{}\" (kept in memory, written with the next message)", e.what());
+  }
   spdlog::info("event=message channel={} sender={} delivery={} kind={} intent={} replies={}", channel,
                log_key(message.message.sender_key), message.delivery_id, message_kind(message),
                bot::to_string(result.intent), result.replies.size());

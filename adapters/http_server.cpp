@@ -46,7 +46,8 @@ std::string route_label(const std::string& path) {
   return "other";
 }
 
-HttpServer::HttpServer(const Config& config, Services services) : config_(config), services_(services) {
+HttpServer::HttpServer(const Config& config, Services services)
+    : config_(config), services_(services), ask_bodies_(config.tuning.answer_cache_entries) {
   configure_limits();
   add_routes();
   add_webhook_routes();
@@ -123,6 +124,8 @@ void HttpServer::add_routes() {
          static_cast<double>(cache.hits)},
         {"netra_answer_cache_misses_total", "counter", "Questions answered by retrieval (not cached yet).",
          static_cast<double>(cache.misses)},
+        {"netra_ask_cache_hits_total", "counter", "/api/v1/ask requests answered with a cached response body.",
+         static_cast<double>(ask_bodies_.stats().hits)},
         {"netra_outbound_queue_depth", "gauge", "Reply batches waiting to be sent.",
          static_cast<double>(services_.outbound.depth())},
         {"netra_inbound_queue_depth", "gauge", "Messages waiting for the bot.",
@@ -148,11 +151,17 @@ void HttpServer::add_routes() {
       }
       role = given->get<std::string>();
     }
+    std::string key = role.value_or("") + '\n' + text;
+    if (auto cached = ask_bodies_.find(key)) {
+      response.set_content(*std::move(cached), "application/json");
+      return;
+    }
     auto started = std::chrono::steady_clock::now();
     auto answer = services_.answerer.answer(text, role);
     services_.metrics.observe_answer_seconds(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     send_json(response, 200, bot::to_json(answer));
+    ask_bodies_.store(key, response.body);
   });
   server_.Post("/api/v1/chat", [this](const httplib::Request& request, httplib::Response& response) {
     auto messages = services_.web.parse(request.body);

@@ -15,6 +15,7 @@
 #include "adapters/webchat.h"
 #include "adapters/whatsapp.h"
 #include "bot/answerer.h"
+#include "bot/lru_cache.h"
 #include "bot/reports.h"
 
 namespace netra::adapters {
@@ -62,6 +63,9 @@ class HttpServer {
 
   const Config& config_;
   Services services_;
+  // /api/v1/ask bodies by (role, question): a repeated request skips the analysis and the JSON building too,
+  // which cost as much as the answer itself once the answer comes from the answerer's cache.
+  bot::LruCache<std::string> ask_bodies_;
   httplib::Server server_;
   int port_ = 0;
   socket_t listen_socket_ = INVALID_SOCKET;  // captured when httplib creates it, to raise its listen backlog

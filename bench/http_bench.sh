@@ -120,6 +120,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- (c) peak RSS of netra serve, after all the load.
 cache_hits=$(curl -fsS "$netra/metrics" | awk '/^netra_answer_cache_hits_total /{print $2}')
 cache_misses=$(curl -fsS "$netra/metrics" | awk '/^netra_answer_cache_misses_total /{print $2}')
+body_hits=$(curl -fsS "$netra/metrics" | awk '/^netra_ask_cache_hits_total /{print $2}')
 hwm_kib=$(awk '/^VmHWM:/{print $2}' "/proc/$netra_pid/status")
 rss_kib=$(awk '/^VmRSS:/{print $2}' "/proc/$netra_pid/status")
 
@@ -153,7 +154,8 @@ printf "%-20s %5s %9s %8s %8s %8s %8s %9s\n" "/api/v1/ask" 1 "$(ok_rps "${result
   "$(field socket_errors "${result[ask,1]}")" "-"
 echo "\"/api/v1/ask\" repeats the $(grep -c '"question"' tests/data/dev.jsonl) dev questions, as people repeat the same questions: after the"
 echo "first round they come from the answer cache. \"uncached\" adds a different mix of chat particles (stopwords)"
-echo "to every request, so each is new to the cache. Cache over the whole run: $cache_hits hits, $cache_misses misses."
+echo "to every request, so each is new to the caches. Over the whole run: $body_hits /api/v1/ask bodies from the"
+echo "response cache; answerer cache $cache_hits hits, $cache_misses misses (misses = answers computed)."
 for connections in 8 32 64; do
   echo "webhook at $connections connections: ${result[replies,$connections]} replies reached the fake Telegram API;" \
     "queues drained ${result[drain,$connections]} s after wrk stopped"

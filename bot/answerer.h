@@ -30,7 +30,7 @@ class Answerer {
 
   const knowledge::KnowledgeBase& knowledge() const { return knowledge_; }
   const IntentClassifier& intents() const { return intents_; }
-  AnswerCache::Stats cache_stats() const { return cache_->stats(); }
+  CacheStats cache_stats() const { return cache_->stats(); }
 
  private:
   Answer answer_question(const std::string& message, const std::vector<knowledge::Term>& words,

@@ -82,23 +82,49 @@ Store::Store(StoreConfig config)
   purge_expired();
 }
 
+Store::~Store() {
+  try {
+    persist_claims();
+  } catch (const std::exception&) {
+    // Closing with the database locked: the unwritten claims only mean a redelivery would be answered again.
+  }
+}
+
 bool Store::claim_delivery(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   int64_t now = unix_now();
   std::lock_guard lock(mutex_);
+  if (pending_claims_.count(key)) return false;
   {
     ResetOnExit rewind{select_delivery_};
     select_delivery_.bind(1, key);
     if (select_delivery_.step() && select_delivery_.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
   }
-  upsert_delivery_.bind(1, key).bind(2, now).run();
+  pending_claims_.emplace(std::move(key), now);
   return true;
 }
 
 void Store::release_delivery(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
+  if (pending_claims_.erase(key)) return;
   delete_delivery_.bind(1, key).run();
+}
+
+void Store::persist_claims() {
+  std::lock_guard lock(mutex_);
+  write_pending_claims();
+}
+
+void Store::write_pending_claims() {
+  if (pending_claims_.empty()) return;
+  knowledge::Transaction transaction(db_, true);
+  for (const auto& [key, seen_at] : pending_claims_) {
+    ResetOnExit rewind{upsert_delivery_};
+    upsert_delivery_.bind(1, key).bind(2, seen_at).step();
+  }
+  transaction.commit();
+  pending_claims_.clear();
 }
 
 std::optional<std::string> Store::load_session(const std::string& sender_key) {

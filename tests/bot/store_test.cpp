@@ -55,3 +55,24 @@ TEST_CASE("claims stored by the earlier schema (a rowid table) still count after
   REQUIRE(old_table.step());
   CHECK(old_table.column_int(0) == 0);
 }
+
+TEST_CASE("claims wait in memory until persist_claims writes them together", "[store]") {
+  TempDir dir;
+  auto config = config_in(dir);
+  Store store(config);
+  Database reader(config.path, Database::Mode::read_only);
+  auto rows_on_disk = [&] {
+    Statement count(reader, "SELECT count(*) FROM delivery_claims");
+    REQUIRE(count.step());
+    return count.column_int(0);
+  };
+  CHECK(store.claim_delivery("telegram:1"));
+  CHECK(store.claim_delivery("telegram:2"));
+  CHECK_FALSE(store.claim_delivery("telegram:1"));  // a claim in memory already counts
+  CHECK(rows_on_disk() == 0);
+  store.persist_claims();
+  CHECK(rows_on_disk() == 2);
+  CHECK_FALSE(store.claim_delivery("telegram:2"));  // and on disk still counts
+  store.persist_claims();  // nothing waiting: nothing written
+  CHECK(rows_on_disk() == 2);
+}

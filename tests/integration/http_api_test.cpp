@@ -49,6 +49,42 @@ TEST_CASE("POST /api/v1/ask with a role uses it") {
   CHECK(response->status == 200);
 }
 
+namespace {
+
+// The value of an unlabelled counter or gauge in a /metrics text, -1 when it is missing.
+double metric_value(const std::string& text, const std::string& name) {
+  auto at = text.find("\n" + name + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(text.substr(at + name.size() + 2));
+}
+
+}  // namespace
+
+TEST_CASE("A repeated /api/v1/ask gets the same answer from the response cache; another role is asked anew") {
+  TempDir dir;
+  NetraProcess server(dir.file("var"));
+  auto client = server.client();
+  const std::string question = R"({"question": "kades boleh ikut kampanye caleg?"})";
+  auto first = client.Post("/api/v1/ask", question, "application/json");
+  auto second = client.Post("/api/v1/ask", question, "application/json");
+  REQUIRE(first);
+  REQUIRE(second);
+  REQUIRE(first->status == 200);
+  CHECK(second->status == 200);
+  CHECK(second->body == first->body);
+  CHECK(second->get_header_value("Content-Type") == "application/json");
+  auto as_citizen =
+      client.Post("/api/v1/ask", R"({"question": "kades boleh ikut kampanye caleg?", "role": "citizen"})",
+                  "application/json");
+  REQUIRE(as_citizen);
+  CHECK(json::parse(as_citizen->body)["audience"] == "citizen");
+  CHECK(json::parse(first->body)["audience"] == "kades");
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metric_value(metrics->body, "netra_ask_cache_hits_total") == 1);
+  CHECK(metric_value(metrics->body, "netra_answer_cache_misses_total") == 2);
+}
+
 TEST_CASE("Bad input to /api/v1/ask is a 400 with an error message, never a 500") {
   auto client = shared_server().client();
   for (const char* body : {R"({"question": )", R"([1, 2])", R"({"q": "x"})", R"({"question": 5})",
