@@ -89,3 +89,19 @@ TEST_CASE("A malformed config file line names file and line") {
   netra::testing::write_file(dir.file("bad.env"), "NETRA_PORT=1\njust words\n");
   CHECK_THROWS_WITH(read_config_file(dir.file("bad.env")), Catch::Contains("bad.env:2"));
 }
+
+TEST_CASE("The answer cache and the webhook's wait for room are configurable, 0 turning them off") {
+  TempDir dir;
+  auto defaults = load_config(lookup_of({{"NETRA_DATA_DIR", dir.path().string()}, {"NETRA_SECRET", "s"}}), "k");
+  CHECK(defaults.tuning.answer_cache_entries == 4096);
+  CHECK(defaults.tuning.admit_wait_ms == 2000);
+  auto off = load_config(lookup_of({{"NETRA_DATA_DIR", dir.path().string()}, {"NETRA_SECRET", "s"},
+                                    {"NETRA_ANSWER_CACHE", "0"}, {"NETRA_ADMIT_WAIT_MS", "0"}}),
+                         "k");
+  CHECK(off.tuning.answer_cache_entries == 0);
+  CHECK(off.tuning.admit_wait_ms == 0);
+  CHECK_THROWS_WITH(load_config(lookup_of({{"NETRA_DATA_DIR", dir.path().string()}, {"NETRA_SECRET", "s"},
+                                           {"NETRA_ADMIT_WAIT_MS", "-5"}}),
+                                "k"),
+                    Catch::Contains("NETRA_ADMIT_WAIT_MS"));
+}
