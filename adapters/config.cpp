@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
 #include "bot/pseudonym.h"
 
@@ -142,6 +144,8 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   tuning.backoff_initial_ms = number_or(lookup, "NETRA_BACKOFF_INITIAL_MS", tuning.backoff_initial_ms, 1, 60000);
   tuning.drain_seconds = number_or(lookup, "NETRA_DRAIN_SECONDS", tuning.drain_seconds, 0, 300);
   tuning.outbound_queue = number_or<size_t>(lookup, "NETRA_OUTBOUND_QUEUE", tuning.outbound_queue, 1, 1000000);
+  size_t cores = std::max<size_t>(2, std::thread::hardware_concurrency());
+  tuning.inbound_workers = number_or<size_t>(lookup, "NETRA_INBOUND_WORKERS", cores, 1, 256);
   tuning.admit_wait_ms = number_or(lookup, "NETRA_ADMIT_WAIT_MS", tuning.admit_wait_ms, 0, 60000);
   tuning.answer_cache_entries =
       number_or<size_t>(lookup, "NETRA_ANSWER_CACHE", tuning.answer_cache_entries, 0, 1000000);

@@ -35,7 +35,10 @@ struct ServerTuning {
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   size_t max_body_bytes = 1024 * 1024;   // webhook bodies are a few KiB; larger is abuse (413)
-  size_t inbound_workers = 4;            // bot processing for webhooks
+  // Bot processing for webhooks. The bot's work is CPU (answers) and short SQLite calls, so more workers than
+  // cores only shuffle them; fewer, longer first-come lines also make a held webhook's wait more even.
+  // load_config sets one per core (at least 2).
+  size_t inbound_workers = 2;
   size_t inbound_queue = 1000;           // messages waiting for the bot; beyond it the webhook waits, then 503
   int admit_wait_ms = 2000;              // how long a webhook waits for room in a full queue before the 503
   size_t outbound_workers = 4;           // reply senders (sharded by chat, so one chat's replies stay in order)
