@@ -79,6 +79,11 @@ Store::Store(StoreConfig config)
                     "INSERT INTO counters(sender_key, name, day, count) VALUES (?1, ?2, ?3, 1) "
                     "ON CONFLICT(sender_key, name, day) DO UPDATE SET count = count + 1 RETURNING count"),
       select_counter_(db_, "SELECT count FROM counters WHERE sender_key = ?1 AND name = ?2 AND day = ?3") {
+  if (config_.checkpoint_interval_ms > 0) {
+    db_.exec("PRAGMA wal_autocheckpoint=0");
+    checkpointer_ = std::make_unique<WalCheckpointer>(config_.path,
+                                                      std::chrono::milliseconds(config_.checkpoint_interval_ms));
+  }
   purge_expired();
 }
 

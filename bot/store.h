@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "bot/wal_checkpointer.h"
 #include "knowledge/sqlite.h"
 
 namespace netra::bot {
@@ -20,6 +22,9 @@ struct StoreConfig {
   int64_t dedupe_ttl_seconds = 7 * 86400;  // Meta retries for up to 7 days
   // Delivery ids are stored as HMACs under this key: a WhatsApp message id embeds the sender's phone number.
   std::string pseudonym_key;
+  // WAL checkpoints run on a background thread this often (bot/wal_checkpointer.h); 0: inside COMMITs, as
+  // SQLite does by default.
+  int checkpoint_interval_ms = 200;
 };
 
 class Store {
@@ -70,6 +75,7 @@ class Store {
   knowledge::Statement select_session_, upsert_session_, delete_session_;
   knowledge::Statement bump_counter_, select_counter_;
   std::unordered_map<std::string, int64_t> pending_claims_;  // claim key → seen_at, not yet written
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // null when checkpoint_interval_ms is 0
 };
 
 // Seconds since the Unix epoch; the one clock the stores use.

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
 #include "bot/pseudonym.h"
 #include "bot/store.h"
 #include "knowledge/sqlite.h"
@@ -75,4 +79,22 @@ TEST_CASE("claims wait in memory until persist_claims writes them together", "[s
   CHECK_FALSE(store.claim_delivery("telegram:2"));  // and on disk still counts
   store.persist_claims();  // nothing waiting: nothing written
   CHECK(rows_on_disk() == 2);
+}
+
+TEST_CASE("the WAL is checkpointed into the database file in the background, not only at close", "[store]") {
+  TempDir dir;
+  auto config = config_in(dir);
+  config.checkpoint_interval_ms = 50;
+  Store store(config);
+  auto size_before = std::filesystem::file_size(config.path);
+  for (int i = 0; i < 300; ++i) {
+    store.save_session("sender-" + std::to_string(i), std::string(500, 'x'));  // ~40 pages, only in the WAL
+  }
+  auto size_now = size_before;
+  for (int attempt = 0; attempt < 100 && size_now == size_before; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    size_now = std::filesystem::file_size(config.path);
+  }
+  CHECK(size_now > size_before);
+  CHECK(store.load_session("sender-299") == std::string(500, 'x'));
 }
