@@ -195,10 +195,17 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
   if (parsed.flags.count("--explain")) {
     // For tuning the corpus and the ranking: what was retrieved and why.
     out << "audience: " << (answer.audience.empty() ? "-" : answer.audience) << "\n";
+    out << "terms:";
+    for (const auto& word : kb->analyzer().normalize(question)) {
+      auto term = kb->analyzer().term_of(word.text);
+      if (!term.empty()) out << " " << term << "(" << kb->idf(term) << ")";
+    }
+    out << "\n";
     for (const auto& hit : answerer.explain(question, role)) {
       const auto& entry = kb->entries()[hit.entry];
       out << "  " << entry.id << " [" << knowledge::to_string(entry.kind) << ", " << entry.verdict
-          << "] score=" << hit.score << " coverage=" << hit.coverage << " bm25=" << hit.bm25 << "\n";
+          << "] score=" << hit.score << " coverage=" << hit.coverage << " question=" << hit.question_match << " bm25=" << hit.bm25
+          << "\n";
     }
   }
   if (parsed.flags.count("--json")) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bot/conversation.h"
+#include "bot/pseudonym.h"
 #include "knowledge/text.h"
 
 namespace netra::bot {
@@ -141,7 +142,8 @@ nlohmann::json to_json(const ReportSession& s) {
           {"draft",
            {{"what", d.what}, {"category", d.category}, {"subject_role", d.subject_role},
             {"subject_name", d.subject_name}, {"desa", d.desa}, {"kecamatan", d.kecamatan},
-            {"kabupaten", d.kabupaten}, {"when", d.when}, {"evidence", d.evidence}, {"channel", d.channel}}}};
+            {"kabupaten", d.kabupaten}, {"when", d.when}, {"evidence", d.evidence}, {"channel", d.channel},
+            {"submission_id", d.submission_id}}}};
 }
 
 ReportSession report_session_from_json(const nlohmann::json& json) {
@@ -158,6 +160,7 @@ ReportSession report_session_from_json(const nlohmann::json& json) {
   s.draft.when = d.value("when", "");
   s.draft.evidence = d.value("evidence", std::vector<std::string>{});
   s.draft.channel = d.value("channel", "");
+  s.draft.submission_id = d.value("submission_id", "");
   return s;
 }
 
@@ -220,6 +223,7 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
   session = ReportSession{};
   session.step = "what";
   session.draft.channel = opening.channel;
+  session.draft.submission_id = random_hex(16);
   if (store_.daily_counter(opening.sender_key, "reports") >= limits_.reports_per_day) {
     return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Silakan coba lagi besok, atau laporkan "
                    "langsung ke Bawaslu setempat.",

@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS reports(
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, code TEXT NOT NULL, at TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
   admin_label TEXT NOT NULL, public_note TEXT NOT NULL, internal_note TEXT NOT NULL);
+-- submission id (random, from the chat's draft) → the receipt it got: filing is idempotent.
+CREATE TABLE IF NOT EXISTS submissions(id TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS audit_code ON audit(code);
 )sql";
@@ -105,6 +107,21 @@ ReportDesk::ReportDesk(const std::string& path) : db_(path, Database::Mode::read
 
 std::string ReportDesk::file(const ReportDraft& draft) {
   std::lock_guard lock(mutex_);
+  knowledge::Transaction transaction(db_, true);
+  if (!draft.submission_id.empty()) {
+    Statement earlier(db_, "SELECT code FROM submissions WHERE id = ?1");
+    if (earlier.bind(1, draft.submission_id).step()) return earlier.column_text(0);
+  }
+  std::string code = insert_report(draft);
+  if (!draft.submission_id.empty()) {
+    Statement remember(db_, "INSERT INTO submissions(id, code) VALUES (?1, ?2)");
+    remember.bind(1, draft.submission_id).bind(2, code).run();
+  }
+  transaction.commit();
+  return code;
+}
+
+std::string ReportDesk::insert_report(const ReportDraft& draft) {
   std::string day = today();
   Statement insert(db_, std::string("INSERT INTO reports(") + kColumns +
                             ") VALUES (?1, 'baru', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '', '', ?12, ?12)");

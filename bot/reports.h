@@ -24,6 +24,9 @@ struct ReportDraft {
   std::string when;              // as the reporter said it ("kemarin sore", "12 Februari")
   std::vector<std::string> evidence;  // platform media refs or links
   std::string channel;           // telegram, whatsapp, web: where it came from, not who
+  // Random, made when the report flow starts: filing the same draft again (a retry after the chat failed to
+  // save its state) returns the first receipt instead of a second report. Says nothing about the sender.
+  std::string submission_id;
 };
 
 struct Report {
@@ -58,7 +61,8 @@ class ReportDesk {
   explicit ReportDesk(const std::string& path);
 
   // Commits the report and returns its new receipt code (NTR-XXXX-XXXX, CSPRNG, Crockford base32, unique).
-  // Returns only after the commit is durable.
+  // Returns only after the commit is durable. A draft whose submission_id was filed before gets that report's
+  // code back and nothing new is stored.
   std::string file(const ReportDraft& draft);
   std::optional<Report> find(const std::string& receipt_code);
   std::vector<Report> list(const ReportFilter& filter);
@@ -70,6 +74,7 @@ class ReportDesk {
   int64_t count();
 
  private:
+  std::string insert_report(const ReportDraft& draft);  // under mutex_, inside the caller's transaction
   std::mutex mutex_;
   knowledge::Database db_;
 };

@@ -50,6 +50,23 @@ TEST_CASE("a filed report can be found by its code with status baru", "[reports]
   CHECK_FALSE(desk.find("NTR-0000-0000"));
 }
 
+TEST_CASE("filing a draft again with the same submission id returns the first receipt and stores nothing new",
+          "[reports]") {
+  TempDir dir;
+  ReportDesk desk(dir.file("reports.db"));
+  auto draft = sample_draft();
+  draft.submission_id = "9f2c0d8a41b7e6c35d0a1f2e3b4c5d6e";
+  auto first = desk.file(draft);
+  CHECK(desk.file(draft) == first);
+  auto other = sample_draft();
+  other.submission_id = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  CHECK(desk.file(other) != first);
+  auto no_id = sample_draft();  // no submission id: every filing is new
+  CHECK(desk.file(no_id) != desk.file(no_id));
+  ReportFilter all;
+  CHECK(desk.list(all).size() == 4);
+}
+
 TEST_CASE("a filed report survives reopening the database", "[reports]") {
   TempDir dir;
   std::string code;

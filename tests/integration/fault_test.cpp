@@ -356,6 +356,29 @@ TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers
   CHECK(chat(server, "state-lock", "lapor").find("apa yang terjadi") != std::string::npos);
 }
 
+TEST_CASE("Fault: state.db write-locked right after a report is filed: 503, and the retry gives the same receipt") {
+  TempDir dir;
+  NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
+  for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "filed-then-lock", kReportFlow[i]);
+  // reports.db is free, so "kirim" files the report; recording it in state.db (the daily count, the cleared
+  // session) then fails past the busy time-out, and the chat answers 503 without a receipt.
+  WriteLock lock(dir.file("var") + "/state.db");
+  auto failed = post_chat(server, "filed-then-lock", "kirim");
+  REQUIRE(failed);
+  INFO(failed->body);
+  CHECK(failed->status == 503);
+  CHECK(receipt_in(failed->body).empty());
+  lock.release();
+  // The reporter sends "kirim" again, as the 503 asks: the same report's receipt, not a second report.
+  auto code = receipt_in(chat(server, "filed-then-lock", "kirim"));
+  REQUIRE_FALSE(code.empty());
+  auto list = reviewer_get(server, "/api/v1/reports");
+  REQUIRE(list);
+  auto reports = json::parse(list->body)["reports"];
+  REQUIRE(reports.size() == 1);
+  CHECK(reports[0]["code"] == code);
+}
+
 TEST_CASE("Fault: 64 stalled clients do not starve /healthz") {
   TempDir dir;
   NetraProcess server(dir.file("var"));
