@@ -45,13 +45,14 @@ class Dispatcher {
   size_t shutdown(std::chrono::steady_clock::time_point deadline);
 
  private:
+  void log_busy(const std::string& channel, const std::string& delivery_id);
+
   bot::Conversation& conversation_;
   bot::Store& store_;
   Outbound& outbound_;
   Metrics& metrics_;
   std::chrono::milliseconds admit_wait_;
   ShardedQueue queue_;
-  void log_busy(const std::string& channel, const std::string& delivery_id);
   // Under a flood every refusal would log a line; one line a second with the count keeps the log readable.
   std::atomic<int64_t> last_busy_log_ns_{0};
   std::atomic<size_t> busy_unlogged_{0};
