@@ -123,6 +123,7 @@ knowledge::RetrievalRequest Answerer::request_for(const std::vector<Term>& words
   request.audience = audience.empty() ? "asn" : audience;
   request.audience_named = !audience.empty();
   request.prefers_info = intents_.asks_for_info(words);
+  request.prefers_verdict = intents_.asks_for_verdict(words);
   return request;
 }
 

@@ -59,6 +59,7 @@ IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyz
     else if (cue.intent == "question_cue") question_.push_back(words);
     if (cue.intent == "report") report_stems_.push_back(stemmed(words));
     if (cue.intent == "info_cue") info_stems_.push_back(stemmed(words));
+    if (cue.intent == "verdict_cue") verdict_stems_.push_back(stemmed(words));
   }
 }
 
@@ -76,6 +77,11 @@ std::vector<knowledge::Term> IntentClassifier::stemmed(const std::vector<knowled
 
 bool IntentClassifier::asks_for_info(const std::vector<knowledge::Term>& words) const {
   return has_cue(info_stems_, stemmed(words));
+}
+
+bool IntentClassifier::asks_for_verdict(const std::vector<knowledge::Term>& words) const {
+  auto stems = stemmed(words);
+  return has_cue(verdict_stems_, stems) && !has_cue(info_stems_, stems);
 }
 
 bool IntentClassifier::has_cue(const std::vector<std::vector<std::string>>& cues,

@@ -29,6 +29,9 @@ class IntentClassifier {
   bool asks(const std::string& text, const std::vector<knowledge::Term>& words) const;
   // True when the message asks for a fact — a sanction, a procedure, a legal basis — rather than a yes or no.
   bool asks_for_info(const std::vector<knowledge::Term>& words) const;
+  // True when the message asks whether something is allowed ("boleh", "melanggar", "aman") and not for a fact:
+  // it wants a verdict, so a factual entry (a sanction list, a definition) is the weaker answer.
+  bool asks_for_verdict(const std::vector<knowledge::Term>& words) const;
 
  private:
   bool has_cue(const std::vector<std::vector<std::string>>& cues, const std::vector<knowledge::Term>& words) const;
@@ -44,7 +47,7 @@ class IntentClassifier {
   const knowledge::Analyzer& analyzer_;
   std::vector<std::vector<std::string>> greeting_, help_, report_, status_, question_;
   // Report and info cues are matched on stems, so every derived form of a cue word counts.
-  std::vector<std::vector<std::string>> report_stems_, info_stems_;
+  std::vector<std::vector<std::string>> report_stems_, info_stems_, verdict_stems_;
 };
 
 }  // namespace netra::bot

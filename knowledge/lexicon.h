@@ -17,7 +17,7 @@ namespace netra::knowledge {
 using LexiconTexts = std::map<std::string, std::string>;
 
 struct IntentCue {
-  std::string intent;               // greeting, help, report, status, question_cue
+  std::string intent;               // greeting, help, report, status, question_cue, info_cue, verdict_cue
   std::vector<std::string> words;   // the cue phrase, as normalised words
 };
 

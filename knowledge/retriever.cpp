@@ -29,6 +29,10 @@ constexpr size_t kMinQueryTerms = 3;
 constexpr double kAudienceMismatchPenalty = 0.15;
 // A message asking for a sanction or a procedure wants the factual entry, not the ban it follows from.
 constexpr double kInfoPreference = 0.15;
+// A message asking "is it allowed?" (and no fact) wants a verdict: a factual entry on the same topic (its
+// sanctions, its definition) answers a different question. Only curated Q&A are moved: articles are the basis
+// either way, and a clearly better factual match still wins.
+constexpr double kVerdictPreference = 0.15;
 
 bool audience_matches(const Entry& entry, const std::string& audience) {
   if (entry.audience.empty()) return true;
@@ -132,6 +136,9 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
     if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
     if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;
     if (request.prefers_info && entry.verdict == "info") hit.score += kInfoPreference;
+    if (request.prefers_verdict && entry.kind == EntryKind::qa && entry.verdict == "info") {
+      hit.score -= kVerdictPreference;
+    }
     if (!request.audience.empty()) {
       double factor = request.audience_named ? kNamedAudienceFactor : 1.0;
       hit.score += factor * (audience_matches(entry, request.audience) ? kAudienceMatchBoost : -kAudienceMismatchPenalty);

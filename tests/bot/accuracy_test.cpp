@@ -21,14 +21,17 @@ EvalReport evaluate_file(const std::string& name) {
 
 TEST_CASE("the development set meets the accuracy floors", "[accuracy]") {
   auto report = evaluate_file("dev.jsonl");
-  CHECK(report.cite_at_3 >= 0.90);
-  CHECK(report.verdict_accuracy >= 0.85);
+  // A little below the measured figures (docs/measurements.md): a change that loses more is a regression.
+  CHECK(report.cite_at_1 >= 0.90);
+  CHECK(report.cite_at_3 >= 0.95);
+  CHECK(report.verdict_accuracy >= 0.92);
   CHECK(report.intent_accuracy >= 0.95);
 }
 
 TEST_CASE("our own labelled messages meet the accuracy floors", "[accuracy]") {
   auto report = evaluate_file("labelled.jsonl");
-  CHECK(report.cite_at_3 >= 0.85);
-  CHECK(report.verdict_accuracy >= 0.80);
-  CHECK(report.intent_accuracy >= 0.90);
+  CHECK(report.cite_at_1 >= 0.90);
+  CHECK(report.cite_at_3 >= 0.95);
+  CHECK(report.verdict_accuracy >= 0.92);
+  CHECK(report.intent_accuracy >= 0.95);
 }
