@@ -81,6 +81,14 @@ std::string out_of_scope_text() {
          menu_text();
 }
 
+std::string no_recommendation_text() {
+  return "Netra netral dan tidak menyarankan calon, pasangan calon, atau partai mana pun. Pilihan sepenuhnya hak "
+         "Anda dan bersifat rahasia: kenali visi, misi, program, dan rekam jejak setiap calon dari sumber resmi "
+         "seperti KPU, lalu gunakan hak pilih Anda di TPS. Netra bisa membantu soal aturan netralitas ASN, kepala "
+         "desa dan perangkat desa, atau menerima laporan pelanggaran.\n\n" +
+         menu_text();
+}
+
 Answerer::Answerer(const knowledge::KnowledgeBase& knowledge, size_t cache_entries)
     : knowledge_(knowledge),
       retriever_(knowledge),
@@ -95,6 +103,41 @@ std::string Answerer::cite_label(const ArticleRef& ref) const {
   label += " Pasal " + ref.pasal;
   if (!ref.ayat.empty()) label += " ayat (" + ref.ayat + ")";
   return label;
+}
+
+// Puts first what binds the asker and speaks to the election asked about, keeping the entry's order otherwise:
+// an entry written for kades and perangkat alike cites UU Desa Pasal 29 (kades) before Pasal 51 (perangkat), and
+// one written for both elections cites UU 7/2017 (Pemilu) before UU 10/2016 (Pilkada).
+void Answerer::order_citations(std::vector<Citation>& citations, const std::vector<Term>& words,
+                               const std::string& audience) const {
+  // Articles that bind only other roles go after the rest (not for citizens: what they ask about binds others).
+  if (!audience.empty() && audience != "citizen") {
+    auto binds_asker = [&](const Citation& citation) {
+      const Entry* article = knowledge_.article({citation.source, citation.pasal, citation.ayat});
+      if (!article || article->audience.empty()) return true;
+      for (const auto& who : article->audience) {
+        if (who == audience || who == "all" || (audience == "pppk" && who == "asn")) return true;
+      }
+      return false;
+    };
+    std::stable_partition(citations.begin(), citations.end(), binds_asker);
+  }
+  // The two election laws trade places: the places they hold keep holding one of them, the named election first.
+  Election election = intents_.election_named(words);
+  if (election == Election::unnamed) return;
+  const std::string first = election == Election::pilkada ? "uu-10-2016" : "uu-7-2017";
+  const std::string second = election == Election::pilkada ? "uu-7-2017" : "uu-10-2016";
+  std::vector<size_t> places;
+  std::vector<Citation> election_citations;
+  for (size_t i = 0; i < citations.size(); ++i) {
+    if (citations[i].source == first || citations[i].source == second) {
+      places.push_back(i);
+      election_citations.push_back(citations[i]);
+    }
+  }
+  std::stable_partition(election_citations.begin(), election_citations.end(),
+                        [&](const Citation& citation) { return citation.source == first; });
+  for (size_t k = 0; k < places.size(); ++k) citations[places[k]] = std::move(election_citations[k]);
 }
 
 Citation Answerer::citation_of(const ArticleRef& ref) const {
@@ -113,7 +156,8 @@ std::string Answerer::audience_of(const std::vector<Term>& words, const std::opt
   return "";
 }
 
-knowledge::RetrievalRequest Answerer::request_for(const std::vector<Term>& words, const std::string& audience) const {
+knowledge::RetrievalRequest Answerer::request_for(const std::string& message, const std::vector<Term>& words,
+                                                  const std::string& audience) const {
   knowledge::RetrievalRequest request;
   for (const auto& word : words) {
     auto term = knowledge_.analyzer().term_of(word.text);
@@ -124,13 +168,14 @@ knowledge::RetrievalRequest Answerer::request_for(const std::vector<Term>& words
   request.audience_named = !audience.empty();
   request.prefers_info = intents_.asks_for_info(words);
   request.prefers_verdict = intents_.asks_for_verdict(words);
+  request.focus_terms = intents_.reporting_terms(message, words);
   return request;
 }
 
 std::vector<knowledge::RankedHit> Answerer::explain(const std::string& message,
                                                     const std::optional<std::string>& role) const {
   auto words = knowledge_.analyzer().normalize(message);
-  return retriever_.retrieve(request_for(words, audience_of(words, role)));
+  return retriever_.retrieve(request_for(message, words, audience_of(words, role)));
 }
 
 Answer Answerer::answer(const std::string& message, const std::optional<std::string>& role) const {
@@ -163,13 +208,18 @@ Answer Answerer::answer(const std::string& message, const std::optional<std::str
       answer.text = help_text();
       answer.confidence = 1.0;
       return answer;
-    case Intent::question:
     case Intent::out_of_scope:
+      // Only a request for a recommendation is read as out of scope before retrieval.
+      answer.text = no_recommendation_text();
+      answer.confidence = 1.0;
+      return answer;
+    case Intent::question:
       break;
   }
-  // An answer to a question depends only on the normalised words and the audience (not on case, punctuation or
-  // spelling variants the slang map folds), so that is the cache key.
-  std::string key = audience;
+  // An answer to a question depends only on the audience, the normalised words (not on case or spelling variants
+  // the slang map folds) and whether the message asks (a "?" is punctuation, not a word, but it tells a question
+  // about reporting from a report), so that is the cache key. answer_question must read nothing else.
+  std::string key = audience + (intents_.asks(message, words) ? "?" : ".");
   for (const auto& word : words) {
     key += ' ';
     key += word.text;
@@ -188,7 +238,7 @@ Answer Answerer::answer_question(const std::string& message, const std::vector<T
   Answer answer;
   answer.intent = Intent::question;
   answer.audience = audience;
-  auto hits = retriever_.retrieve(request_for(words, audience));
+  auto hits = retriever_.retrieve(request_for(message, words, audience));
 
   double confidence = 0;
   if (!hits.empty()) {
@@ -210,9 +260,9 @@ Answer Answerer::answer_question(const std::string& message, const std::vector<T
   answer.confidence = confidence;
   answer.verdict = primary.verdict.empty() ? "info" : primary.verdict;
 
-  // Citations: the primary entry's own, then articles other strong hits rest on.
+  // Citations: the primary entry's own, then articles other strong hits rest on; ordered for the asker before
+  // the list is cut, so an article the entry names late can still come first.
   auto add_citation = [&](const ArticleRef& ref) {
-    if (answer.citations.size() >= kMaxCitations) return;
     for (const auto& existing : answer.citations) {
       if (same_ref(existing, ref)) return;
     }
@@ -226,16 +276,26 @@ Answer Answerer::answer_question(const std::string& message, const std::vector<T
     }
   }
 
+  order_citations(answer.citations, words, audience);
+  if (answer.citations.size() > kMaxCitations) answer.citations.resize(kMaxCitations);
+
   std::string body = primary.kind == EntryKind::qa ? primary.answer : primary.text;
   std::string text = verdict_heading(answer.verdict) + " " + body;
   if (primary.kind == EntryKind::summary) {
     text += "\n(Sosialisasi " + primary.region + ", " + primary.date + "; " + primary.attribution + ")";
   }
-  if (!primary.cites.empty()) {
+  // The entry's own citations, in the order the reply gives them.
+  std::vector<std::string> basis;
+  for (const auto& citation : answer.citations) {
+    bool own = std::any_of(primary.cites.begin(), primary.cites.end(),
+                           [&](const ArticleRef& ref) { return same_ref(citation, ref); });
+    if (own && basis.size() < 3) basis.push_back(cite_label({citation.source, citation.pasal, citation.ayat}));
+  }
+  if (!basis.empty()) {
     text += "\n\nDasar: ";
-    for (size_t i = 0; i < primary.cites.size() && i < 3; ++i) {
+    for (size_t i = 0; i < basis.size(); ++i) {
       if (i > 0) text += "; ";
-      text += cite_label(primary.cites[i]);
+      text += basis[i];
     }
     text += ".";
   }

@@ -35,7 +35,10 @@ class Answerer {
  private:
   Answer answer_question(const std::string& message, const std::vector<knowledge::Term>& words,
                          const std::string& audience) const;
-  knowledge::RetrievalRequest request_for(const std::vector<knowledge::Term>& words, const std::string& audience) const;
+  knowledge::RetrievalRequest request_for(const std::string& message, const std::vector<knowledge::Term>& words,
+                                          const std::string& audience) const;
+  void order_citations(std::vector<Citation>& citations, const std::vector<knowledge::Term>& words,
+                       const std::string& audience) const;
   std::string audience_of(const std::vector<knowledge::Term>& words, const std::optional<std::string>& role) const;
   Citation citation_of(const knowledge::ArticleRef& ref) const;
   std::string cite_label(const knowledge::ArticleRef& ref) const;
@@ -53,5 +56,6 @@ std::string greeting_text();
 std::string help_text();
 std::string not_found_text();
 std::string out_of_scope_text();
+std::string no_recommendation_text();
 
 }  // namespace netra::bot

@@ -1,9 +1,8 @@
 #include "bot/intent.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
-
-#include "bot/audience.h"
 
 namespace netra::bot {
 namespace {
@@ -45,7 +44,7 @@ std::optional<std::string> find_receipt_code(const std::string& text) {
   return std::nullopt;
 }
 
-IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyzer_(analyzer) {
+IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyzer_(analyzer), roles_(analyzer) {
   for (const auto& cue : analyzer.lexicon().intent_cues) {
     std::string phrase;
     for (const auto& word : cue.words) phrase += word + " ";
@@ -60,6 +59,9 @@ IntentClassifier::IntentClassifier(const knowledge::Analyzer& analyzer) : analyz
     if (cue.intent == "report") report_stems_.push_back(stemmed(words));
     if (cue.intent == "info_cue") info_stems_.push_back(stemmed(words));
     if (cue.intent == "verdict_cue") verdict_stems_.push_back(stemmed(words));
+    if (cue.intent == "choice_cue") choice_stems_.push_back(stemmed(words));
+    if (cue.intent == "pilkada_cue") pilkada_stems_.push_back(stemmed(words));
+    if (cue.intent == "pemilu_cue") pemilu_stems_.push_back(stemmed(words));
   }
 }
 
@@ -82,6 +84,39 @@ bool IntentClassifier::asks_for_info(const std::vector<knowledge::Term>& words) 
 bool IntentClassifier::asks_for_verdict(const std::vector<knowledge::Term>& words) const {
   auto stems = stemmed(words);
   return has_cue(verdict_stems_, stems) && !has_cue(info_stems_, stems);
+}
+
+bool IntentClassifier::asks_for_a_choice(const std::vector<knowledge::Term>& words) const {
+  auto stems = stemmed(words);
+  if (!has_cue(choice_stems_, stems) || has_cue(verdict_stems_, stems) || has_cue(info_stems_, stems) ||
+      has_cue(report_stems_, stems)) {
+    return false;
+  }
+  auto role = roles_.detect(words);
+  return !role || *role == "citizen";
+}
+
+std::vector<std::string> IntentClassifier::reporting_terms(const std::string& text,
+                                                           const std::vector<knowledge::Term>& words) const {
+  std::vector<std::string> terms;
+  if (!asks(text, words)) return terms;
+  for (const auto& word : stemmed(words)) {
+    for (const auto& cue : report_stems_) {
+      if (cue.size() == 1 && cue.front() == word.text &&
+          std::find(terms.begin(), terms.end(), word.text) == terms.end()) {
+        terms.push_back(word.text);
+      }
+    }
+  }
+  return terms;
+}
+
+Election IntentClassifier::election_named(const std::vector<knowledge::Term>& words) const {
+  auto stems = stemmed(words);
+  bool pilkada = has_cue(pilkada_stems_, stems);
+  bool pemilu = has_cue(pemilu_stems_, stems);
+  if (pilkada == pemilu) return Election::unnamed;
+  return pilkada ? Election::pilkada : Election::pemilu;
 }
 
 bool IntentClassifier::has_cue(const std::vector<std::vector<std::string>>& cues,
@@ -165,6 +200,10 @@ IntentReading IntentClassifier::classify(const std::string& text, const std::vec
   }
   if (has_cue(help_, words) && words.size() <= kMaxCueOnlyWords && !analyzer_.mentions_domain(analyzer_.analyze(text))) {
     reading.intent = Intent::help;
+    return reading;
+  }
+  if (asks_for_a_choice(words)) {
+    reading.intent = Intent::out_of_scope;
     return reading;
   }
   reading.intent = Intent::question;

@@ -1,6 +1,7 @@
 // Intent rules: what a message wants before any retrieval. Status checks carry a receipt code; reports start with
 // a report cue and read as an account rather than a question; greetings and help requests are made only of their
-// cue words. Everything else is a question, which the answerer may later find out of scope.
+// cue words. A request for a candidate recommendation is out of scope (Netra recommends no one). Everything else
+// is a question, which the answerer may later find out of scope.
 #pragma once
 
 #include <optional>
@@ -8,9 +9,13 @@
 #include <vector>
 
 #include "bot/answer.h"
+#include "bot/audience.h"
 #include "knowledge/analyzer.h"
 
 namespace netra::bot {
+
+// Which election a message is about, when it names only one of them.
+enum class Election { unnamed, pilkada, pemilu };
 
 struct IntentReading {
   Intent intent = Intent::question;
@@ -32,6 +37,16 @@ class IntentClassifier {
   // True when the message asks whether something is allowed ("boleh", "melanggar", "aman") and not for a fact:
   // it wants a verdict, so a factual entry (a sanction list, a definition) is the weaker answer.
   bool asks_for_verdict(const std::vector<knowledge::Term>& words) const;
+  // True when the message asks Netra whom to vote for or which candidate is good (choice cues), asks neither
+  // whether something is allowed nor for a fact, and names no official: Netra recommends no one. "PNS bebas milih
+  // siapa aja kan?" names one and asks about that official's right to vote.
+  bool asks_for_a_choice(const std::vector<knowledge::Term>& words) const;
+  // When the message carries a report cue ("ngelaporin", "ngadu") while asking something, it asks about reporting
+  // ("caranya gmn?", "ke mana?") rather than filing a report: returns the stems of its one-word report cues
+  // ("lapor"), empty otherwise.
+  std::vector<std::string> reporting_terms(const std::string& text, const std::vector<knowledge::Term>& words) const;
+  // The election the message names: Pilkada cues only, Pemilu cues only, or neither or both (unnamed).
+  Election election_named(const std::vector<knowledge::Term>& words) const;
 
  private:
   bool has_cue(const std::vector<std::vector<std::string>>& cues, const std::vector<knowledge::Term>& words) const;
@@ -45,9 +60,11 @@ class IntentClassifier {
   std::vector<std::string> stemmed(const std::vector<std::string>& words) const;
 
   const knowledge::Analyzer& analyzer_;
+  AudienceDetector roles_;
   std::vector<std::vector<std::string>> greeting_, help_, report_, status_, question_;
   // Report and info cues are matched on stems, so every derived form of a cue word counts.
-  std::vector<std::vector<std::string>> report_stems_, info_stems_, verdict_stems_;
+  std::vector<std::vector<std::string>> report_stems_, info_stems_, verdict_stems_, choice_stems_, pilkada_stems_,
+      pemilu_stems_;
 };
 
 }  // namespace netra::bot

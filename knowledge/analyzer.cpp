@@ -13,6 +13,15 @@ std::string strip_reduplication_digit(const std::string& word) {
   return word;
 }
 
+// "kadesnya" → "kades"; a word too short to carry a suffix comes back empty so it matches nothing ("tanya").
+std::string without_possessive(const std::string& word) {
+  constexpr std::string_view kSuffix = "nya";
+  if (word.size() < kSuffix.size() + 3 || word.compare(word.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+    return {};
+  }
+  return word.substr(0, word.size() - kSuffix.size());
+}
+
 }  // namespace
 
 Analyzer::Analyzer(Lexicon lexicon, std::shared_ptr<const Stemmer> stemmer)
@@ -55,6 +64,9 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
       std::string phrase = words[i].text;
       for (size_t k = 1; k < length; ++k) phrase += ' ' + words[i + k].text;
       auto found = lexicon_.slang.find(phrase);
+      // "kadesnya", "calegnya": chat adds the possessive to a word the map knows; one pass of the map would
+      // otherwise never see the word ("kades" stems out of "kadesnya" only after mapping, as a bare term).
+      if (found == lexicon_.slang.end() && length == 1) found = lexicon_.slang.find(without_possessive(phrase));
       if (found == lexicon_.slang.end()) continue;
       size_t start = words[i].start;
       size_t end = words[i + length - 1].end;

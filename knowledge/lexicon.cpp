@@ -137,7 +137,7 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   lexicon.unstemmed.insert(unstemmed.begin(), unstemmed.end());
   parse_word_list("domain.txt", text_of("domain.txt"), lexicon.domain_words, problems);
   parse_cues("intents.txt", text_of("intents.txt"), {"greeting", "help", "report", "status", "question_cue", "info_cue",
-                                              "verdict_cue"},
+                                              "verdict_cue", "choice_cue", "pilkada_cue", "pemilu_cue"},
              lexicon.intent_cues, problems);
   parse_cues("roles.txt", text_of("roles.txt"), {"asn", "pppk", "kades", "perangkat", "citizen"}, lexicon.role_cues,
              problems);

@@ -17,8 +17,9 @@ namespace netra::knowledge {
 using LexiconTexts = std::map<std::string, std::string>;
 
 struct IntentCue {
-  std::string intent;               // greeting, help, report, status, question_cue, info_cue, verdict_cue
-  std::vector<std::string> words;   // the cue phrase, as normalised words
+  std::string intent;              // greeting, help, report, status, question_cue, info_cue, verdict_cue,
+                                   // choice_cue, pilkada_cue, pemilu_cue
+  std::vector<std::string> words;  // the cue phrase, as normalised words
 };
 
 struct Lexicon {

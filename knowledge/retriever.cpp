@@ -34,6 +34,11 @@ constexpr double kInfoPreference = 0.15;
 // either way, and a clearly better factual match still wins.
 constexpr double kVerdictPreference = 0.15;
 
+// A message that asks how to do something the corpus has its own entries for (how to report a violation) is about
+// that act, however much of the message describes the violation itself: such a description matches the entry on
+// the violation far better than the one on reporting it.
+constexpr double kFocusBoost = 0.5;
+
 bool audience_matches(const Entry& entry, const std::string& audience) {
   if (entry.audience.empty()) return true;
   for (const auto& who : entry.audience) {
@@ -99,6 +104,16 @@ double coverage_of(const std::vector<TermId>& entry_terms, const QueryTerms& que
   return covered / query.total_weight;
 }
 
+// True when one of the entry's curated questions contains one of the focus terms.
+bool questions_contain(const std::vector<QuestionTerms>& questions, const std::vector<TermId>& focus_ids) {
+  for (const auto& question : questions) {
+    for (TermId term : question.terms) {
+      if (std::find(focus_ids.begin(), focus_ids.end(), term) != focus_ids.end()) return true;
+    }
+  }
+  return false;
+}
+
 // The largest idf-weighted share of one curated question's terms that the query contains.
 double best_question_match(const std::vector<QuestionTerms>& questions, const QueryTerms& query,
                            const KnowledgeBase& knowledge) {
@@ -121,6 +136,11 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
   QueryTerms query = fold_query(request.terms, knowledge_);
   if (query.text.empty()) return hits;
 
+  std::vector<TermId> focus_ids;
+  for (const auto& term : request.focus_terms) {
+    if (auto id = knowledge_.term_id(term)) focus_ids.push_back(*id);
+  }
+
   auto matches = knowledge_.match(candidate_terms(query, knowledge_), request.candidates);
   if (matches.empty()) return hits;
   double best_bm25 = matches.front().bm25;  // most negative
@@ -136,6 +156,10 @@ std::vector<RankedHit> Retriever::retrieve(const RetrievalRequest& request) cons
     if (entry.kind == EntryKind::qa) hit.score += kQaBoost;
     if (entry.kind == EntryKind::summary) hit.score -= kSummaryPenalty;
     if (request.prefers_info && entry.verdict == "info") hit.score += kInfoPreference;
+    if (!focus_ids.empty() && entry.kind == EntryKind::qa &&
+        questions_contain(knowledge_.question_terms(match.entry), focus_ids)) {
+      hit.score += kFocusBoost;
+    }
     if (request.prefers_verdict && entry.kind == EntryKind::qa && entry.verdict == "info") {
       hit.score -= kVerdictPreference;
     }

@@ -24,6 +24,9 @@ struct RetrievalRequest {
   bool audience_named = false;     // the message or the caller named the audience (not a default assumption)
   bool prefers_info = false;       // the message asks for a fact (a sanction, a procedure, a legal basis)
   bool prefers_verdict = false;    // the message asks whether something is allowed, and for no fact
+  // Terms the message is about rather than merely mentions ("lapor" in "caranya ngelaporin … gmn?"): entries
+  // whose curated questions contain one are preferred.
+  std::vector<std::string> focus_terms;
   size_t candidates = 40;          // how many FTS5 matches to re-rank
   size_t limit = 8;                // how many hits to return
 };

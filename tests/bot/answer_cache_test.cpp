@@ -58,16 +58,21 @@ TEST_CASE("a caching answerer answers every eval question exactly as an uncached
   Answerer uncached(shared_knowledge());
   Answerer cached(shared_knowledge(), 1024);
   std::vector<std::string> questions;
-  for (const char* file : {"dev.jsonl", "labelled.jsonl"}) {
+  for (const char* file : {"dev.jsonl", "labelled.jsonl", "blind.jsonl"}) {
     std::vector<std::string> errors;
     auto items = read_eval_file(netra::testing::test_data_dir() + "/" + file, errors);
     REQUIRE(errors.empty());
     for (const auto& item : items) {
       questions.push_back(item.question);
-      // The same question in capitals and with other punctuation: it must hit the same entry, and be right to.
+      // The same question in capitals and with other punctuation, with and without a question mark: each must
+      // get exactly the answer an uncached answerer gives it.
       std::string shouted = item.question;
       for (auto& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       questions.push_back(shouted + "!!");
+      std::string unmarked = item.question;
+      std::erase(unmarked, '?');
+      questions.push_back(unmarked);
+      questions.push_back(unmarked + " ?");
     }
   }
   REQUIRE(questions.size() > 100);
