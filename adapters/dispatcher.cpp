@@ -18,7 +18,6 @@ Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbo
       store_(store),
       outbound_(outbound),
       metrics_(metrics),
-      admit_wait_(tuning.admit_wait_ms),
       queue_(tuning.inbound_workers, tuning.inbound_queue) {}
 
 bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender, bool rethrow) {
@@ -43,7 +42,7 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
     metrics_.observe_answer_seconds(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
-  // The delivery's claim (and any other waiting) goes to disk before a reply can be seen (Store::claim_delivery).
+  // The delivery's claim (and any other kept) goes to disk before a reply can be seen (Store::persist_claims).
   try {
     store_.persist_claims();
   } catch (const std::exception& e) {
@@ -57,13 +56,9 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
   return result;
 }
 
-Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender) {
+Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender,
+                                        ShardedQueue::Clock::time_point deadline) {
   const std::string channel = message.message.channel;
-  auto refuse = [&](const std::string& delivery_id) {
-    metrics_.count_dropped("inbound");
-    log_busy(channel, delivery_id);
-    return Admission::busy;
-  };
   if (!store_.claim_delivery(message.delivery_id)) {
     metrics_.count_duplicate(channel);
     spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
@@ -71,17 +66,22 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   }
   const std::string delivery_id = message.delivery_id;
   const std::string sender_key = message.message.sender_key;
-  // Acknowledgements first: they share the chat's outbound shard, so they go out before any reply.
-  outbound_.enqueue(channel, message.address.chat, std::move(message.acknowledgements));
   // A full queue is waited on rather than refused: the platform holds the request and sends no more on that
   // connection meanwhile, so a flood slows to what the bot keeps up with instead of turning into 503s (each of
   // which the platform would resend).
-  auto deadline = ShardedQueue::Clock::now() + admit_wait_;
-  bool queued = queue_.submit_within(
-      sender_key, [this, message = std::move(message), &sender] { process(message, sender); }, deadline);
-  if (!queued) {
-    store_.release_delivery(delivery_id);
-    return refuse(delivery_id);
+  auto task = [this, message = std::move(message), &sender]() mutable {
+    // Only now is the message taken: its claim is kept (written before the reply, in process) and the
+    // acknowledgements go out, first in the chat's outbound shard, so before any reply. A message refused or
+    // dropped before this point has claimed nothing on disk and acknowledged nothing: its redelivery is processed.
+    store_.keep_claim(message.delivery_id);
+    outbound_.enqueue(message.message.channel, message.address.chat, std::move(message.acknowledgements));
+    process(message, sender);
+  };
+  if (!queue_.submit_within(sender_key, std::move(task), deadline)) {
+    store_.release_delivery(delivery_id);  // only in memory: never kept, so never written
+    metrics_.count_dropped("inbound");
+    log_busy(channel, delivery_id);
+    return Admission::busy;
   }
   metrics_.count_inbound(channel);
   return Admission::queued;

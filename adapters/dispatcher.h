@@ -1,6 +1,7 @@
 // Between a channel and the bot: runs the Conversation on a parsed message and hands the replies to the
 // channel's sender. For webhooks it first claims the delivery id (a redelivery does nothing, also across a
-// restart: the claim is in SQLite), then queues the work so the webhook can answer 200 at once.
+// restart: the claim is written to SQLite before the reply goes out), then queues the work so the webhook can
+// answer 200 without waiting for the bot.
 #pragma once
 
 #include <atomic>
@@ -30,13 +31,13 @@ class Dispatcher {
   bot::ConversationResult process(const ChannelMessage& message, ReplySender& sender, bool rethrow = false);
 
   enum class Admission { queued, duplicate, busy };
-  // The webhook path. Claims message.delivery_id (duplicate: nothing happens), queues the acknowledgements at
-  // once and the bot's work behind earlier messages of the same sender. A full queue is waited on for up to
-  // ServerTuning::admit_wait_ms: holding the platform's request slows its delivery down to what the bot keeps up
-  // with. busy: still full after that; the claim is released so the platform's retry gets processed, and the
-  // webhook should answer 503.
+  // The webhook path. Claims message.delivery_id (duplicate: nothing happens) and queues the bot's work behind
+  // earlier messages of the same sender; the work starts by sending the acknowledgements. A full queue is waited
+  // on until `deadline` (ServerTuning::admit_wait_ms from the request's start; a past deadline: no wait):
+  // holding the platform's request slows its delivery down to what the bot keeps up with. busy: still full; the
+  // claim is released so the platform's retry gets processed, and the webhook should answer 503.
   // `sender` must outlive the queue (it is the channel's long-lived ChannelSender).
-  Admission admit(ChannelMessage message, ReplySender& sender);
+  Admission admit(ChannelMessage message, ReplySender& sender, ShardedQueue::Clock::time_point deadline);
 
   size_t depth() const { return queue_.depth(); }
   // Webhook requests held while the queue is full (see admit).
@@ -51,7 +52,6 @@ class Dispatcher {
   bot::Store& store_;
   Outbound& outbound_;
   Metrics& metrics_;
-  std::chrono::milliseconds admit_wait_;
   ShardedQueue queue_;
   // Under a flood every refusal would log a line; one line a second with the count keeps the log readable.
   std::atomic<int64_t> last_busy_log_ns_{0};

@@ -206,9 +206,12 @@ void HttpServer::receive(const Channel& channel, ReplySender& sender, const http
     spdlog::warn("event=webhook_unauthenticated channel={}", channel.name());
     return send_error(response, 401, "authentication failed");
   }
+  // One wait per request, however many messages it carries; once one is refused the rest are not waited for.
+  auto deadline = ShardedQueue::Clock::now() + std::chrono::milliseconds(config_.tuning.admit_wait_ms);
   bool busy = false;
   for (auto& message : channel.parse(request.body)) {
-    busy |= services_.dispatcher.admit(std::move(message), sender) == Dispatcher::Admission::busy;
+    if (busy) deadline = ShardedQueue::Clock::time_point::min();
+    busy |= services_.dispatcher.admit(std::move(message), sender, deadline) == Dispatcher::Admission::busy;
   }
   // 503 makes the platform retry later; what was admitted is deduplicated on that retry.
   if (busy) return send_error(response, 503, "busy, retry later");

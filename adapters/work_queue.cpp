@@ -21,33 +21,31 @@ bool ShardedQueue::submit_within(std::string_view key, std::function<void()> tas
   std::unique_lock lock(mutex_);
   if (stopping_) return false;
   // A newcomer never takes room the producers already in line are owed.
-  bool room = shard.line.empty() && shard.tasks.size() + shard.reserved < shard_capacity_;
-  if (!room) {
-    if (Clock::now() >= deadline) return false;
-    Producer me;
-    shard.line.push_back(&me);
-    while (!me.admitted && !stopping_) {
-      if (me.turn.wait_until(lock, deadline) == std::cv_status::timeout) break;
-    }
-    if (!me.admitted) {
-      shard.line.erase(std::find(shard.line.begin(), shard.line.end(), &me));
-      return false;
-    }
-    --shard.reserved;
-    if (stopping_) return false;
+  if (shard.line.empty() && shard.tasks.size() < shard_capacity_) {
+    shard.tasks.push_back(std::move(task));
+    lock.unlock();
+    shard.work.notify_one();
+    return true;
   }
-  shard.tasks.push_back(std::move(task));
-  lock.unlock();
-  shard.work.notify_one();
-  return true;
+  if (Clock::now() >= deadline) return false;
+  Producer me(&task);
+  shard.line.push_back(&me);
+  while (!me.admitted && !stopping_) {
+    if (me.turn.wait_until(lock, deadline) == std::cv_status::timeout) break;
+  }
+  if (me.admitted) return true;  // the worker queued the task, in line order
+  shard.line.erase(std::find(shard.line.begin(), shard.line.end(), &me));
+  return false;
 }
 
 void ShardedQueue::admit_waiting(Shard& shard) {
-  while (!shard.line.empty() && shard.tasks.size() + shard.reserved < shard_capacity_) {
+  // The worker moves each admitted task into the shard itself: were producers to queue their own tasks once they
+  // wake, a later one could wake first and overtake an earlier one of the same key.
+  while (!shard.line.empty() && shard.tasks.size() < shard_capacity_) {
     Producer* next = shard.line.front();
     shard.line.pop_front();
+    shard.tasks.push_back(std::move(*next->task));
     next->admitted = true;
-    ++shard.reserved;
     next->turn.notify_one();
   }
 }

@@ -28,7 +28,7 @@ class ShardedQueue {
   ShardedQueue& operator=(const ShardedQueue&) = delete;
 
   // Queues a task behind the earlier tasks of the same key. False, and the task is not run, when that shard is
-  // full or the queue is shutting down.
+  // full, producers are waiting in line for it (see submit_within), or the queue is shutting down.
   bool submit(std::string_view key, std::function<void()> task);
   // Like submit, but waits until `deadline` for room in a full shard: a caller that can hold its client (a
   // webhook: the platform waits for the answer) slows the producer down instead of refusing work. Waiting
@@ -39,7 +39,9 @@ class ShardedQueue {
   // Callers of submit_within waiting for room.
   size_t waiting_producers() const;
   // Stops accepting, lets waiting tasks run until `deadline`, drops what is left, and joins the workers.
-  // Returns how many tasks were dropped. Idempotent.
+  // Returns how many tasks were dropped. Idempotent. Producers waiting in submit_within are woken and refused;
+  // they may still be returning when shutdown does, so the queue must outlive its producers' threads (netra
+  // serve joins the HTTP threads before it shuts the queue down).
   size_t shutdown(Clock::time_point deadline);
   // For a running task that waits (a retry's backoff): sleeps until `until`, but returns false at once when a
   // shutdown's deadline passes first, so the task can give up.
@@ -48,14 +50,15 @@ class ShardedQueue {
  private:
   // A caller of submit_within waiting in line; its own condition variable, so handing it a slot wakes it alone.
   struct Producer {
+    explicit Producer(std::function<void()>* waiting_task) : task(waiting_task) {}
+    std::function<void()>* task;  // moved into the shard by the worker that admits it
     std::condition_variable turn;
-    bool admitted = false;  // a slot is reserved for it
+    bool admitted = false;
   };
   // Each shard has its own condition variable for its worker: a submit wakes only the worker that will run it.
   struct Shard {
     std::deque<std::function<void()>> tasks;
     std::deque<Producer*> line;  // producers waiting for room, oldest first
-    size_t reserved = 0;         // slots handed to admitted producers that have not queued their task yet
     std::condition_variable work;
     std::thread worker;
   };

@@ -318,10 +318,19 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
   return ask(session, "Yang saya terima bukan foto, dokumen, atau tautan.");
 }
 
+Reply ReportFlow::receipt_reply(const std::string& code) const {
+  return Reply{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
+                   "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
+               menu_choices()};
+}
+
 FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& message) {
   if (!is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
     return ask(session, "Ketik kirim untuk mengirim laporan, atau batal untuk membatalkan.");
   }
+  // Sent again after a failure that followed the filing (the chat could not save its state): the same receipt,
+  // neither refused by the daily limit nor counted twice.
+  if (auto earlier = reports_.filed_code(session.draft.submission_id)) return {{receipt_reply(*earlier)}, true};
   if (store_.daily_counter(message.sender_key, "reports") >= limits_.reports_per_day) {
     return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices()}},
             true};
@@ -329,10 +338,7 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
   std::string code = reports_.file(session.draft);
   // Counted only once filed, so an attempt that failed (storage busy) does not use up the day's allowance.
   store_.bump_daily_counter(message.sender_key, "reports");
-  Reply receipt{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
-                    "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
-                menu_choices()};
-  return {{receipt}, true};
+  return {{receipt_reply(code)}, true};
 }
 
 FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& message) {

@@ -47,6 +47,7 @@ class ReportFlow {
   FlowOutcome accept_where(ReportSession& session, const std::string& text);
   FlowOutcome accept_evidence(ReportSession& session, const InboundMessage& message);
   FlowOutcome confirm(ReportSession& session, const InboundMessage& message);
+  Reply receipt_reply(const std::string& code) const;
   std::string summary(const ReportDraft& draft) const;
 
   const knowledge::Analyzer& analyzer_;

@@ -121,6 +121,14 @@ std::string ReportDesk::file(const ReportDraft& draft) {
   return code;
 }
 
+std::optional<std::string> ReportDesk::filed_code(const std::string& submission_id) {
+  if (submission_id.empty()) return std::nullopt;
+  std::lock_guard lock(mutex_);
+  Statement earlier(db_, "SELECT code FROM submissions WHERE id = ?1");
+  if (!earlier.bind(1, submission_id).step()) return std::nullopt;
+  return earlier.column_text(0);
+}
+
 std::string ReportDesk::insert_report(const ReportDraft& draft) {
   std::string day = today();
   Statement insert(db_, std::string("INSERT INTO reports(") + kColumns +

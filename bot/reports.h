@@ -64,6 +64,8 @@ class ReportDesk {
   // Returns only after the commit is durable. A draft whose submission_id was filed before gets that report's
   // code back and nothing new is stored.
   std::string file(const ReportDraft& draft);
+  // The receipt code a submission id was filed under, if it was.
+  std::optional<std::string> filed_code(const std::string& submission_id);
   std::optional<Report> find(const std::string& receipt_code);
   std::vector<Report> list(const ReportFilter& filter);
   // baru → ditinjau → diteruskan → selesai; any open status → ditolak. Notes may be empty (kept as they were).

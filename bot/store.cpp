@@ -1,7 +1,9 @@
 #include "bot/store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <vector>
 
 #include "bot/pseudonym.h"
 
@@ -34,11 +36,14 @@ bool has_table(Database& db, const char* name) {
 knowledge::Database open_migrated(const std::string& path) {
   Database db(path, Database::Mode::read_write_create);
   db.exec(kSchema);
-  // Before 2026-11-26 the claims lived in a rowid table with two indexes; carry them over once.
-  if (has_table(db, "deliveries")) {
-    knowledge::Transaction move(db);
-    db.exec("INSERT OR IGNORE INTO delivery_claims(id, seen_at) SELECT id, seen_at FROM deliveries;"
-            "DROP TABLE deliveries;");
+  // Before 2026-11-26 the claims lived in a rowid table with two indexes; carry them over once. The check is
+  // inside the write transaction: two processes opening the store at once must not both move the table.
+  {
+    knowledge::Transaction move(db, true);
+    if (has_table(db, "deliveries")) {
+      db.exec("INSERT OR IGNORE INTO delivery_claims(id, seen_at) SELECT id, seen_at FROM deliveries;"
+              "DROP TABLE deliveries;");
+    }
     move.commit();
   }
   return db;
@@ -105,8 +110,14 @@ bool Store::claim_delivery(const std::string& delivery_id) {
     select_delivery_.bind(1, key);
     if (select_delivery_.step() && select_delivery_.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
   }
-  pending_claims_.emplace(std::move(key), now);
+  pending_claims_.emplace(std::move(key), PendingClaim{now, false});
   return true;
+}
+
+void Store::keep_claim(const std::string& delivery_id) {
+  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+  std::lock_guard lock(mutex_);
+  if (auto found = pending_claims_.find(key); found != pending_claims_.end()) found->second.kept = true;
 }
 
 void Store::release_delivery(const std::string& delivery_id) {
@@ -122,14 +133,19 @@ void Store::persist_claims() {
 }
 
 void Store::write_pending_claims() {
-  if (pending_claims_.empty()) return;
+  bool any_kept = std::any_of(pending_claims_.begin(), pending_claims_.end(),
+                              [](const auto& pending) { return pending.second.kept; });
+  if (!any_kept) return;  // no write transaction (and no write lock) for nothing
+  std::vector<std::string> written;
   knowledge::Transaction transaction(db_, true);
-  for (const auto& [key, seen_at] : pending_claims_) {
+  for (const auto& [key, claim] : pending_claims_) {
+    if (!claim.kept) continue;
     ResetOnExit rewind{upsert_delivery_};
-    upsert_delivery_.bind(1, key).bind(2, seen_at).step();
+    upsert_delivery_.bind(1, key).bind(2, claim.seen_at).step();
+    written.push_back(key);
   }
   transaction.commit();
-  pending_claims_.clear();
+  for (const auto& key : written) pending_claims_.erase(key);
 }
 
 std::optional<std::string> Store::load_session(const std::string& sender_key) {

@@ -1,7 +1,7 @@
 // Conversation state in SQLite (NETRA_DATA_DIR/state.db): per-sender sessions keyed by sender_key, the dedupe
 // table of delivery ids, and per-sender counters for abuse limits. It never holds a phone number, chat id, user
 // id, username or display name: only keyed hashes. Thread-safe (one connection behind a mutex; SQLite serialises
-// writers anyway).
+// writers anyway; a second connection only checkpoints the WAL in the background).
 #pragma once
 
 #include <cstdint>
@@ -37,15 +37,19 @@ class Store {
 
   // Records a delivery id (channel-scoped, e.g. "telegram:870213455"). Returns true the first time, false when it
   // was seen within the dedupe window: the caller then does nothing. The claim is held in memory (it already
-  // counts for the next call) and written by persist_claims, in one transaction with the other claims waiting:
-  // a write per webhook was a third of the webhook path's cost (docs/benchmarks.md).
+  // counts for the next call) until keep_claim or release_delivery.
   bool claim_delivery(const std::string& delivery_id);
-  // Forgets a claimed delivery so a redelivery is processed (used when processing failed before any reply).
+  // The claimed message was accepted for processing: persist_claims will write the claim. Until then a claim
+  // exists only in memory, so a process killed while a message waits to be accepted has not taken it, and the
+  // platform's redelivery of it is processed.
+  void keep_claim(const std::string& delivery_id);
+  // Forgets a claimed delivery so a redelivery is processed (used when the message could not be accepted).
   void release_delivery(const std::string& delivery_id);
-  // Writes the claims held in memory. The bot calls it after handling a message and before its replies go out,
-  // so a claim is on disk before anyone sees an answer: a process killed earlier never answered the message,
-  // and the platform's redelivery of it is processed, not dropped. Throws knowledge::SqliteError (the claims
-  // stay in memory for the next call). Also done when the store closes.
+  // Writes the kept claims, all in one transaction: a write per webhook was a third of the webhook path's cost
+  // (docs/benchmarks.md). The bot calls it after handling a message and before its replies go out, so normally a
+  // claim is on disk before anyone sees an answer. Throws knowledge::SqliteError (the claims stay in memory for
+  // the next call; the caller then sends its replies anyway: an answer matters more than a possible repeat).
+  // Also done when the store closes.
   void persist_claims();
 
   // The session state (JSON text) of a sender, if not expired.
@@ -74,7 +78,11 @@ class Store {
   knowledge::Statement select_delivery_, upsert_delivery_, delete_delivery_;
   knowledge::Statement select_session_, upsert_session_, delete_session_;
   knowledge::Statement bump_counter_, select_counter_;
-  std::unordered_map<std::string, int64_t> pending_claims_;  // claim key → seen_at, not yet written
+  struct PendingClaim {
+    int64_t seen_at = 0;
+    bool kept = false;  // accepted for processing: written by the next persist_claims
+  };
+  std::unordered_map<std::string, PendingClaim> pending_claims_;  // claim key → claim, not yet written
   std::unique_ptr<WalCheckpointer> checkpointer_;  // null when checkpoint_interval_ms is 0
 };
 

@@ -56,8 +56,11 @@ TEST_CASE("filing a draft again with the same submission id returns the first re
   ReportDesk desk(dir.file("reports.db"));
   auto draft = sample_draft();
   draft.submission_id = "9f2c0d8a41b7e6c35d0a1f2e3b4c5d6e";
+  CHECK_FALSE(desk.filed_code(draft.submission_id).has_value());
   auto first = desk.file(draft);
+  CHECK(desk.filed_code(draft.submission_id) == first);
   CHECK(desk.file(draft) == first);
+  CHECK_FALSE(desk.filed_code("").has_value());
   auto other = sample_draft();
   other.submission_id = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
   CHECK(desk.file(other) != first);

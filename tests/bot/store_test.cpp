@@ -31,14 +31,29 @@ TEST_CASE("a delivery is claimed once, also after reopening, and can be released
     Store store(config_in(dir));
     CHECK(store.claim_delivery("telegram:1001"));
     CHECK_FALSE(store.claim_delivery("telegram:1001"));
+    store.keep_claim("telegram:1001");
     CHECK(store.claim_delivery("telegram:1002"));
     store.release_delivery("telegram:1002");
     CHECK(store.claim_delivery("telegram:1002"));
+    store.keep_claim("telegram:1002");
   }
-  Store reopened(config_in(dir));
+  Store reopened(config_in(dir));  // closing wrote the kept claims
   CHECK_FALSE(reopened.claim_delivery("telegram:1001"));
   CHECK_FALSE(reopened.claim_delivery("telegram:1002"));
   CHECK(reopened.claim_delivery("telegram:1003"));
+}
+
+TEST_CASE("a claim never kept (its message was not accepted) is not written and does not outlive the process",
+          "[store]") {
+  TempDir dir;
+  {
+    Store store(config_in(dir));
+    CHECK(store.claim_delivery("whatsapp:wamid.WAITING"));
+    CHECK_FALSE(store.claim_delivery("whatsapp:wamid.WAITING"));  // while it waits, a repeat is a duplicate
+    store.persist_claims();
+  }
+  Store reopened(config_in(dir));
+  CHECK(reopened.claim_delivery("whatsapp:wamid.WAITING"));  // the redelivery is processed
 }
 
 TEST_CASE("claims stored by the earlier schema (a rowid table) still count after the upgrade", "[store]") {
@@ -60,7 +75,7 @@ TEST_CASE("claims stored by the earlier schema (a rowid table) still count after
   CHECK(old_table.column_int(0) == 0);
 }
 
-TEST_CASE("claims wait in memory until persist_claims writes them together", "[store]") {
+TEST_CASE("kept claims wait in memory until persist_claims writes them together", "[store]") {
   TempDir dir;
   auto config = config_in(dir);
   Store store(config);
@@ -72,10 +87,13 @@ TEST_CASE("claims wait in memory until persist_claims writes them together", "[s
   };
   CHECK(store.claim_delivery("telegram:1"));
   CHECK(store.claim_delivery("telegram:2"));
+  CHECK(store.claim_delivery("telegram:3"));
   CHECK_FALSE(store.claim_delivery("telegram:1"));  // a claim in memory already counts
+  store.keep_claim("telegram:1");
+  store.keep_claim("telegram:2");
   CHECK(rows_on_disk() == 0);
   store.persist_claims();
-  CHECK(rows_on_disk() == 2);
+  CHECK(rows_on_disk() == 2);  // the kept ones; telegram:3 is still waiting to be accepted
   CHECK_FALSE(store.claim_delivery("telegram:2"));  // and on disk still counts
   store.persist_claims();  // nothing waiting: nothing written
   CHECK(rows_on_disk() == 2);
