@@ -16,7 +16,8 @@ bool is_known_role(const std::string& role);
 class AudienceDetector {
  public:
   explicit AudienceDetector(const knowledge::Analyzer& analyzer);
-  // The first role (in the cue file's priority order) whose cue phrase occurs in the normalised words.
+  // The first role (in the cue file's priority order) whose cue phrase occurs in the normalised words. A cue
+  // right after a negation ("blm PPPK", "bkn ASN") says who the writer is not, so it does not count.
   std::optional<std::string> detect(const std::vector<knowledge::Term>& words) const;
 
  private:
@@ -25,6 +26,7 @@ class AudienceDetector {
     std::vector<std::string> words;
   };
   std::vector<Cue> cues_;
+  std::vector<std::string> negations_;  // single words, from the `negation:` lines of roles.txt
 };
 
 // True when `phrase` occurs as consecutive words in `words`.

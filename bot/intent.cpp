@@ -9,6 +9,10 @@ namespace {
 
 // A help or greeting message is short; a long message that happens to contain "menu" is something else.
 constexpr size_t kMaxCueOnlyWords = 8;
+// A help request may open with a greeting and chat fillers ("assalamualaikum min, ini bot apa ya? bs bantu apa
+// aja"): those do not count against its length, but only a few content words may stand beside the cue.
+constexpr size_t kMaxHelpWords = 16;
+constexpr size_t kMaxHelpContentWords = 4;
 
 bool is_code_char(char c) {
   return std::isdigit(static_cast<unsigned char>(c)) || (std::toupper(static_cast<unsigned char>(c)) >= 'A' &&
@@ -164,6 +168,16 @@ bool IntentClassifier::only_cue_words(const std::vector<std::vector<std::string>
   return any;
 }
 
+bool IntentClassifier::short_enough_for_help(const std::vector<knowledge::Term>& words) const {
+  if (words.size() <= kMaxCueOnlyWords) return true;
+  if (words.size() > kMaxHelpWords) return false;
+  size_t content = 0;
+  for (const auto& word : words) {
+    if (!analyzer_.lexicon().stopwords.count(word.text) && !has_cue(greeting_, {word})) ++content;
+  }
+  return content <= kMaxHelpContentWords;
+}
+
 bool IntentClassifier::asks(const std::string& text, const std::vector<knowledge::Term>& words) const {
   return text.find('?') != std::string::npos || has_cue(question_, words);
 }
@@ -198,7 +212,7 @@ IntentReading IntentClassifier::classify(const std::string& text, const std::vec
     reading.intent = Intent::help;
     return reading;
   }
-  if (has_cue(help_, words) && words.size() <= kMaxCueOnlyWords && !analyzer_.mentions_domain(analyzer_.analyze(text))) {
+  if (has_cue(help_, words) && short_enough_for_help(words) && !analyzer_.mentions_domain(analyzer_.analyze(text))) {
     reading.intent = Intent::help;
     return reading;
   }

@@ -54,6 +54,9 @@ class IntentClassifier {
                        const std::vector<knowledge::Term>& words) const;
   bool only_cue_words(const std::vector<std::vector<std::string>>& cues,
                       const std::vector<knowledge::Term>& words) const;
+  // True when a message with a help cue is short enough to be only a help request: a few content words at
+  // most, greetings and fillers aside.
+  bool short_enough_for_help(const std::vector<knowledge::Term>& words) const;
 
   // The words with each one stemmed: "pelaporan" and "melapor" both read as the cue "lapor".
   std::vector<knowledge::Term> stemmed(const std::vector<knowledge::Term>& words) const;

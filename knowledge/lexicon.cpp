@@ -139,7 +139,7 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   parse_cues("intents.txt", text_of("intents.txt"), {"greeting", "help", "report", "status", "question_cue", "info_cue",
                                               "verdict_cue", "choice_cue", "pilkada_cue", "pemilu_cue"},
              lexicon.intent_cues, problems);
-  parse_cues("roles.txt", text_of("roles.txt"), {"asn", "pppk", "kades", "perangkat", "citizen"}, lexicon.role_cues,
+  parse_cues("roles.txt", text_of("roles.txt"), {"asn", "pppk", "kades", "perangkat", "citizen", "negation"}, lexicon.role_cues,
              problems);
   parse_cues("categories.txt", text_of("categories.txt"),
              {"medsos", "kampanye", "politik-uang", "fasilitas-negara", "keputusan", "lainnya"}, lexicon.category_cues,

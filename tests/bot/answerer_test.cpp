@@ -63,6 +63,11 @@ TEST_CASE("an explicit role overrides what the text reveals", "[answer]") {
   CHECK(answer.audience == "kades");
 }
 
+TEST_CASE("a role the writer says they are not does not decide the audience", "[answer]") {
+  CHECK(shared_answerer().answer("sy guru honorer, blm PPPK, boleh ikut kampanye?").audience == "citizen");
+  CHECK(shared_answerer().answer("sy bkn PNS, cuma warga biasa, boleh jd timses?").audience == "citizen");
+}
+
 TEST_CASE("hostile text is answered, never an error", "[answer]") {
   // Outlives the loop: a temporary's c_str() in the list dangled once the range was initialised (ASan).
   const std::string long_text(5000, 'a');

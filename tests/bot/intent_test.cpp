@@ -41,6 +41,8 @@ TEST_CASE("greetings and help requests are recognised only when that is all the 
   CHECK(intent_of("halo min") == Intent::greeting);
   CHECK(intent_of("bot ini bisa apa aja?") == Intent::help);
   CHECK(intent_of("/start") == Intent::help);
+  // A greeting and chat fillers around the help cue do not make it a question.
+  CHECK(intent_of("halo min, ini bot apa sih? bisa bantu apa saja ya") == Intent::help);
   CHECK(intent_of("assalamualaikum, kades boleh ikut kampanye?") == Intent::question);
 }
 
