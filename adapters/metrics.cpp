@@ -77,7 +77,7 @@ std::string Metrics::render(const std::vector<Sample>& samples) const {
   write_counter(out, "netra_queue_dropped_total", "Tasks dropped because a queue was full or shutting down.", "queue",
                 dropped_);
   write_counter(out, "netra_errors_total", "Failures by kind.", "kind", errors_);
-  out << "# HELP netra_answer_seconds Time the bot took to answer one message.\n"
+  out << "# HELP netra_answer_seconds Time the bot took to answer one message (not /api/v1/ask response-cache hits).\n"
          "# TYPE netra_answer_seconds histogram\n";
   for (size_t i = 0; i < kBuckets.size(); ++i) {
     out << "netra_answer_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << bucket_counts_[i] << "\n";
