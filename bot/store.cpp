@@ -110,20 +110,23 @@ bool Store::claim_delivery(const std::string& delivery_id) {
     select_delivery_.bind(1, key);
     if (select_delivery_.step() && select_delivery_.column_int(0) >= now - config_.dedupe_ttl_seconds) return false;
   }
-  pending_claims_.emplace(std::move(key), PendingClaim{now, false});
+  pending_claims_.emplace(std::move(key), now);
   return true;
 }
 
 void Store::keep_claim(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
-  if (auto found = pending_claims_.find(key); found != pending_claims_.end()) found->second.kept = true;
+  if (pending_claims_.count(key)) kept_claims_.push_back(std::move(key));
 }
 
 void Store::release_delivery(const std::string& delivery_id) {
   std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
-  if (pending_claims_.erase(key)) return;
+  if (pending_claims_.erase(key)) {
+    std::erase(kept_claims_, key);
+    return;
+  }
   delete_delivery_.bind(1, key).run();
 }
 
@@ -133,19 +136,17 @@ void Store::persist_claims() {
 }
 
 void Store::write_pending_claims() {
-  bool any_kept = std::any_of(pending_claims_.begin(), pending_claims_.end(),
-                              [](const auto& pending) { return pending.second.kept; });
-  if (!any_kept) return;  // no write transaction (and no write lock) for nothing
-  std::vector<std::string> written;
+  if (kept_claims_.empty()) return;  // no write transaction (and no write lock) for nothing
   knowledge::Transaction transaction(db_, true);
-  for (const auto& [key, claim] : pending_claims_) {
-    if (!claim.kept) continue;
+  for (const auto& key : kept_claims_) {
+    auto claim = pending_claims_.find(key);
+    if (claim == pending_claims_.end()) continue;
     ResetOnExit rewind{upsert_delivery_};
-    upsert_delivery_.bind(1, key).bind(2, claim.seen_at).step();
-    written.push_back(key);
+    upsert_delivery_.bind(1, key).bind(2, claim->second).step();
   }
   transaction.commit();
-  for (const auto& key : written) pending_claims_.erase(key);
+  for (const auto& key : kept_claims_) pending_claims_.erase(key);
+  kept_claims_.clear();
 }
 
 std::optional<std::string> Store::load_session(const std::string& sender_key) {

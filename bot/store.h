@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "bot/wal_checkpointer.h"
 #include "knowledge/sqlite.h"
@@ -78,11 +79,8 @@ class Store {
   knowledge::Statement select_delivery_, upsert_delivery_, delete_delivery_;
   knowledge::Statement select_session_, upsert_session_, delete_session_;
   knowledge::Statement bump_counter_, select_counter_;
-  struct PendingClaim {
-    int64_t seen_at = 0;
-    bool kept = false;  // accepted for processing: written by the next persist_claims
-  };
-  std::unordered_map<std::string, PendingClaim> pending_claims_;  // claim key → claim, not yet written
+  std::unordered_map<std::string, int64_t> pending_claims_;  // claim key → seen_at, not yet written
+  std::vector<std::string> kept_claims_;  // the pending claims accepted for processing: the next write's rows
   std::unique_ptr<WalCheckpointer> checkpointer_;  // null when checkpoint_interval_ms is 0
 };
 
