@@ -12,6 +12,7 @@
 
 #include "knowledge/analyzer.h"
 #include "knowledge/text.h"
+#include "fuzz/fuzz_support.h"
 
 namespace {
 
@@ -19,9 +20,7 @@ using namespace netra::knowledge;
 
 const Analyzer* analyzer = nullptr;
 
-void check(bool condition) {
-  if (!condition) std::abort();
-}
+using netra::fuzz::check;
 
 bool word_shaped(const std::string& text) {
   if (text.empty() || text.front() == '-' || text.back() == '-') return false;

@@ -6,11 +6,10 @@
 #include <string>
 
 #include "knowledge/corpus.h"
+#include "fuzz/fuzz_support.h"
 
 namespace {
-void check(bool condition) {
-  if (!condition) std::abort();
-}
+using netra::fuzz::check;
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -9,8 +9,12 @@
 #include <string>
 
 #include "adapters/telegram.h"
+#include "fuzz/fuzz_support.h"
+#include "fuzz/webhook_input.h"
 
 namespace {
+
+using netra::fuzz::check;
 
 using netra::adapters::BadRequest;
 using netra::adapters::TelegramChannel;
@@ -25,10 +29,6 @@ TelegramChannel make_channel(bool with_username) {
   return TelegramChannel(config, "0123456789abcdef0123456789abcdef");
 }
 
-void check(bool condition) {
-  if (!condition) std::abort();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -36,14 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const TelegramChannel anonymous = make_channel(false);
   std::string input(reinterpret_cast<const char*>(data), size);
 
-  httplib::Request request;
-  size_t newline = input.find('\n');
-  std::string body = input;
-  if (newline != std::string::npos && newline < 300) {
-    request.set_header("X-Telegram-Bot-Api-Secret-Token", input.substr(0, newline));
-    body = input.substr(newline + 1);
-  }
-  request.body = body;
+  httplib::Request request = netra::fuzz::webhook_request(input, "X-Telegram-Bot-Api-Secret-Token");
+  const std::string& body = request.body;
   bool ok = named.authentic(request);
   check(ok == (request.get_header_value("X-Telegram-Bot-Api-Secret-Token") == "fuzz-secret_1"));
 

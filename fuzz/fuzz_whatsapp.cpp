@@ -8,9 +8,13 @@
 #include <string>
 
 #include "adapters/whatsapp.h"
+#include "fuzz/fuzz_support.h"
+#include "fuzz/webhook_input.h"
 #include "bot/pseudonym.h"
 
 namespace {
+
+using netra::fuzz::check;
 
 using netra::adapters::BadRequest;
 using netra::adapters::WhatsAppChannel;
@@ -27,24 +31,14 @@ WhatsAppChannel make_channel() {
   return WhatsAppChannel(config, "0123456789abcdef0123456789abcdef");
 }
 
-void check(bool condition) {
-  if (!condition) std::abort();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const WhatsAppChannel channel = make_channel();
   std::string input(reinterpret_cast<const char*>(data), size);
 
-  httplib::Request request;
-  size_t newline = input.find('\n');
-  std::string body = input;
-  if (newline != std::string::npos && newline < 300) {
-    request.set_header("X-Hub-Signature-256", input.substr(0, newline));
-    body = input.substr(newline + 1);
-  }
-  request.body = body;
+  httplib::Request request = netra::fuzz::webhook_request(input, "X-Hub-Signature-256");
+  const std::string& body = request.body;
   channel.authentic(request);
   // The correct signature must always pass, in either case of hex digits.
   httplib::Request signed_request;

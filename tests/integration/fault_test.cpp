@@ -15,8 +15,8 @@
 #include <chrono>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <sstream>
+#include <future>
 #include <thread>
 
 #include "bot/intent.h"
@@ -46,6 +46,21 @@ const std::string kAdmin = "fault-admin";
 
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// One chat message sent on its own thread, timed, so the test can probe the server while the request waits on a
+// database lock.
+struct TimedReply {
+  httplib::Result result;
+  double seconds = 0;
+};
+std::future<TimedReply> chat_in_background(const NetraProcess& server, const std::string& session,
+                                           const std::string& text) {
+  return std::async(std::launch::async, [&server, session, text] {
+    auto started = Clock::now();
+    auto result = post_chat(server, session, text);
+    return TimedReply{std::move(result), seconds_since(started)};
+  });
+}
 
 std::map<std::string, std::string> telegram_env(const std::string& api_base, std::map<std::string, std::string> more) {
   std::map<std::string, std::string> env = {{"NETRA_TELEGRAM_TOKEN", kToken},
@@ -292,23 +307,15 @@ TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no r
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-long", kReportFlow[i]);
   WriteLock lock(dir.file("var") + "/reports.db");
-  std::optional<httplib::Result> response;
-  double waited = 0;
-  std::jthread sender([&] {
-    auto started = Clock::now();
-    response.emplace(post_chat(server, "lock-long", "kirim"));
-    waited = seconds_since(started);
-  });
+  auto sent = chat_in_background(server, "lock-long", "kirim");
   std::this_thread::sleep_for(milliseconds(300));
   check_healthy(server);
   // Readers are not blocked by a writer in WAL mode: reviewers still see the desk.
   auto list = reviewer_get(server, "/api/v1/reports");
   REQUIRE(list);
   CHECK(list->status == 200);
-  sender.join();
-  REQUIRE(response);
-  REQUIRE(*response);
-  auto& result = *response;
+  auto [result, waited] = sent.get();
+  REQUIRE(result);
   INFO(result->body);
   CHECK(result->status == 503);
   CHECK(result->get_header_value("Content-Type") == "application/json");
@@ -335,19 +342,11 @@ TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   WriteLock lock(dir.file("var") + "/state.db");
-  std::optional<httplib::Result> response;
-  double waited = 0;
-  std::jthread sender([&] {
-    auto started = Clock::now();
-    response.emplace(post_chat(server, "state-lock", "lapor"));  // starting a report saves the session
-    waited = seconds_since(started);
-  });
+  auto sent = chat_in_background(server, "state-lock", "lapor");  // starting a report saves the session
   std::this_thread::sleep_for(milliseconds(300));
   check_healthy(server);
-  sender.join();
-  REQUIRE(response);
-  REQUIRE(*response);
-  auto& result = *response;
+  auto [result, waited] = sent.get();
+  REQUIRE(result);
   INFO(result->body);
   CHECK(result->status == 503);
   CHECK(json::parse(result->body)["error"] == "storage busy, retry later");
