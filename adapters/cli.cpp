@@ -207,6 +207,13 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
           << "] score=" << hit.score << " coverage=" << hit.coverage << " question=" << hit.question_match << " bm25=" << hit.bm25
           << "\n";
     }
+    // How sure the corpus is of each article the answer cites (maintainers' view; users never see it).
+    out << "citations:\n";
+    for (const auto& citation : answer.citations) {
+      const auto* article = kb->article({citation.source, citation.pasal, citation.ayat});
+      out << "  " << citation.source << " " << citation.pasal << (citation.ayat.empty() ? "" : " " + citation.ayat)
+          << ": " << (article ? article->provenance + ", checked " + article->checked : "no article") << "\n";
+    }
   }
   if (parsed.flags.count("--json")) {
     out << bot::to_json(answer).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

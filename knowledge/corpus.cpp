@@ -14,6 +14,9 @@ namespace {
 
 const std::set<std::string> kVerdicts = {"dilarang", "boleh", "hati-hati", "info"};
 const std::set<std::string> kAudiences = {"asn", "pppk", "kades", "perangkat", "citizen", "all"};
+const std::set<std::string, std::less<>> kProvenances = {std::string(kProvenanceOfficial),
+                                                         std::string(kProvenanceSecondary),
+                                                         std::string(kProvenanceRecalled)};
 // Keys that may appear more than once; each occurrence adds a value.
 const std::set<std::string> kRepeatable = {"question", "cite"};
 // No field is ever this long in a real corpus; a longer one is a broken file (a missing `==`, say).
@@ -126,6 +129,33 @@ std::string file_stem(const std::string& name) {
   return std::filesystem::path(name).stem().string();
 }
 
+// YYYY-MM-DD with digits where digits belong (a check that the field is a date, not that the day exists).
+bool is_iso_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return true;
+}
+
+// The best provenance among the article entries a citation can mean: same source and pasal, and the same ayat
+// when the citation gives one and an entry has it. Empty when no article matches.
+std::string provenance_of(const std::multimap<std::pair<std::string, std::string>, const Entry*>& articles,
+                          const ArticleRef& cite) {
+  auto [first, last] = articles.equal_range({cite.source, cite.pasal});
+  bool ayat_known = false;
+  for (auto it = first; it != last; ++it) ayat_known = ayat_known || (!cite.ayat.empty() && it->second->ayat == cite.ayat);
+  std::string best;
+  for (auto it = first; it != last; ++it) {
+    const Entry& article = *it->second;
+    if (ayat_known && article.ayat != cite.ayat) continue;
+    if (article.provenance == kProvenanceOfficial) return article.provenance;
+    if (article.provenance == kProvenanceSecondary || best.empty()) best = article.provenance;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string_view to_string(EntryKind kind) {
@@ -190,8 +220,9 @@ Corpus parse_corpus_file(const std::string& name, std::string_view content, std:
     std::set<std::string> required;
     switch (entry.kind) {
       case EntryKind::article:
-        allowed = {"pasal", "ayat", "huruf", "title", "audience", "verdict", "sanction", "keywords", "text"};
-        required = {"pasal", "title", "text"};
+        allowed = {"pasal",   "ayat",     "huruf", "title", "audience",   "verdict",
+                   "sanction", "keywords", "text",  "provenance", "checked"};
+        required = {"pasal", "title", "text", "provenance", "checked"};
         if (!source.is_regulation) parser.problem(block.line, "an article belongs in a regulation file");
         break;
       case EntryKind::qa:
@@ -225,6 +256,15 @@ Corpus parse_corpus_file(const std::string& name, std::string_view content, std:
       else if (key == "date") entry.date = value;
       else if (key == "region") entry.region = value;
       else if (key == "attribution") entry.attribution = value;
+      else if (key == "provenance") {
+        entry.provenance = value;
+        if (!kProvenances.count(value)) {
+          parser.problem(field.line, "provenance `" + value + "` is not one of official, secondary, recalled");
+        }
+      } else if (key == "checked") {
+        entry.checked = value;
+        if (!is_iso_date(value)) parser.problem(field.line, "checked `" + value + "` is not YYYY-MM-DD");
+      }
       else if (key == "question") entry.questions = field.values;
       else if (key == "keywords") entry.keywords = split_list(value, ',');
       else if (key == "verdict") {
@@ -252,11 +292,20 @@ Corpus parse_corpus_file(const std::string& name, std::string_view content, std:
     }
     if (entry.kind == EntryKind::article) {
       if (entry.verdict.empty()) entry.verdict = "info";
+      // The fact sheet's rule: what was not confirmed is cited by article number only.
+      if (entry.provenance == kProvenanceRecalled) {
+        for (const char* part : {"ayat", "huruf"}) {
+          if (auto found = block.fields.find(part); found != block.fields.end()) {
+            parser.problem(found->second.line, std::string("a recalled article is cited without ayat or huruf: drop `") +
+                                                   part + ":` or confirm the article");
+          }
+        }
+      }
       entry.cites.push_back({source.id, entry.pasal, entry.ayat});
     }
     if (entry.kind == EntryKind::summary) {
       if (entry.verdict.empty()) entry.verdict = "info";
-      if (!entry.date.empty() && (entry.date.size() != 10 || entry.date[4] != '-' || entry.date[7] != '-')) {
+      if (!entry.date.empty() && !is_iso_date(entry.date)) {
         parser.problem(block.fields.at("date").line, "date `" + entry.date + "` is not YYYY-MM-DD");
       }
     }
@@ -270,10 +319,10 @@ Corpus parse_corpus_file(const std::string& name, std::string_view content, std:
 
 void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems) {
   std::map<std::string, const Entry*> by_id;
-  std::set<std::pair<std::string, std::string>> articles;  // (source, pasal)
+  std::multimap<std::pair<std::string, std::string>, const Entry*> articles;  // (source, pasal) → article
   std::map<std::string, std::string> source_files;
   for (const auto& entry : corpus.entries) {
-    if (entry.kind == EntryKind::article) articles.insert({entry.source, entry.pasal});
+    if (entry.kind == EntryKind::article) articles.emplace(std::make_pair(entry.source, entry.pasal), &entry);
   }
   for (const auto& source : corpus.sources) {
     if (!source.is_regulation) continue;
@@ -287,12 +336,34 @@ void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems) {
                           "id `" + entry.id + "` already used at " + it->second->file + ":" +
                               std::to_string(it->second->line)});
     }
+    bool rests_on_confirmed = false;
+    std::vector<std::string> recalled;
     for (const auto& cite : entry.cites) {
+      std::string label = cite.source + " " + cite.pasal;
       if (!articles.count({cite.source, cite.pasal})) {
         problems.push_back({entry.file, entry.line,
-                            "citation `" + cite.source + " " + cite.pasal +
-                                "` names no article in the corpus (never cite an article we do not describe)"});
+                            "citation `" + label + "` names no article in the corpus (never cite an article we do "
+                            "not describe)"});
+        continue;
       }
+      std::string provenance = provenance_of(articles, cite);
+      if (provenance == kProvenanceRecalled) {
+        recalled.push_back(label);
+        if (!cite.ayat.empty()) {
+          problems.push_back({entry.file, entry.line,
+                              "citation `" + label + " " + cite.ayat +
+                                  "` gives an ayat, but the article is only recalled: cite it as `" + label + "`"});
+        }
+      } else {
+        rests_on_confirmed = true;
+      }
+    }
+    if (entry.kind == EntryKind::qa && !rests_on_confirmed && !recalled.empty()) {
+      std::string list;
+      for (const auto& label : recalled) list += (list.empty() ? "" : ", ") + label;
+      problems.push_back({entry.file, entry.line,
+                          "qa `" + entry.id + "`: its verdict rests only on recalled articles (" + list +
+                              "); cite an official or secondary article, or leave the claim out"});
     }
   }
 }

@@ -13,6 +13,14 @@ namespace netra::knowledge {
 enum class EntryKind { article, qa, summary };
 std::string_view to_string(EntryKind kind);
 
+// How sure the corpus is of an article, as graded in the legal fact sheet (shared/regulations.md):
+// `official` read in the government text (salinan or a faithful scan of it), `secondary` read in pages of
+// Bawaslu, KPU, BKN or news that quote the text, `recalled` not confirmed. A recalled article is cited without
+// ayat or huruf and never carries a curated verdict on its own (validate_corpus enforces both).
+inline constexpr std::string_view kProvenanceOfficial = "official";
+inline constexpr std::string_view kProvenanceSecondary = "secondary";
+inline constexpr std::string_view kProvenanceRecalled = "recalled";
+
 // A reference to an article: source id, pasal, optional ayat.
 struct ArticleRef {
   std::string source;
@@ -35,6 +43,8 @@ struct Entry {
   std::vector<std::string> keywords;
   std::vector<ArticleRef> cites;  // qa and summary; an article cites itself
   std::string date, region, attribution;  // summary only
+  std::string provenance;  // article only: official | secondary | recalled
+  std::string checked;     // article only: YYYY-MM-DD, the last check of the article against its source
   std::string file;
   int line = 0;
 };
@@ -56,7 +66,9 @@ struct Corpus {
 // its file name. Problems are appended; entries with problems are still returned when their key fields parse.
 Corpus parse_corpus_file(const std::string& name, std::string_view content, std::vector<Problem>& problems /* OUT */);
 
-// Checks what only the whole corpus can tell: unique ids, every citation pointing at an existing article.
+// Checks what only the whole corpus can tell: unique ids, every citation pointing at an existing article,
+// no ayat given for an article known only as recalled, and no curated answer whose verdict rests only on
+// recalled articles (the fact sheet's rule: a recalled article never carries a verdict alone).
 void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems /* OUT */);
 
 // Reads every *.txt under dir (sorted by name), parses and validates. Problems name the file as given by dir.

@@ -16,7 +16,7 @@ namespace netra::knowledge {
 namespace {
 
 // Bump when the schema or the analysis changes, so old index files are rebuilt rather than misread.
-constexpr const char* kSchemaVersion = "4";
+constexpr const char* kSchemaVersion = "5";
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,7 @@ CREATE TABLE entries(
   rowid INTEGER PRIMARY KEY, kind TEXT, key TEXT UNIQUE, source TEXT, pasal TEXT, ayat TEXT, huruf TEXT,
   title TEXT, questions TEXT, audience TEXT, verdict TEXT, answer TEXT, body TEXT, sanction TEXT,
   keywords TEXT, cites TEXT, date TEXT, region TEXT, attribution TEXT, file TEXT, line INTEGER, terms TEXT,
-  question_terms TEXT);
+  question_terms TEXT, provenance TEXT, checked TEXT);
 CREATE VIRTUAL TABLE docs USING fts5(title, questions, keywords, body, tokenize='netra');
 )sql";
 
@@ -159,7 +159,7 @@ BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_t
     }
     Statement entry_insert(db,
                            "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+                           "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
     Statement doc_insert(db, "INSERT INTO docs(rowid, title, questions, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     int64_t rowid = 0;
     for (const auto& e : corpus.entries) {
@@ -185,7 +185,8 @@ BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_t
         if (!question_terms.empty()) question_terms += '\n';
         question_terms += join(sorted, ' ');
       }
-      entry_insert.bind(22, join(sorted_terms, ' ')).bind(23, question_terms).run();
+      entry_insert.bind(22, join(sorted_terms, ' ')).bind(23, question_terms);
+      entry_insert.bind(24, e.provenance).bind(25, e.checked).run();
       doc_insert.bind(1, rowid).bind(2, e.title).bind(3, questions).bind(4, keywords).bind(5, body).run();
       ++report.entries;
     }
@@ -238,8 +239,8 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   }
   Statement entries(db,
                     "SELECT kind, key, source, pasal, ayat, huruf, title, questions, audience, verdict, answer, body, "
-                    "sanction, keywords, cites, date, region, attribution, file, line, terms, question_terms FROM entries "
-                    "ORDER BY rowid");
+                    "sanction, keywords, cites, date, region, attribution, file, line, terms, question_terms, "
+                    "provenance, checked FROM entries ORDER BY rowid");
   std::vector<size_t> document_frequency;  // by term id
   while (entries.step()) {
     Entry e;
@@ -267,6 +268,8 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
     e.attribution = entries.column_text(17);
     e.file = entries.column_text(18);
     e.line = static_cast<int>(entries.column_int(19));
+    e.provenance = entries.column_text(22);
+    e.checked = entries.column_text(23);
     std::vector<TermId> terms;
     for (const auto& term : split(entries.column_text(20), ' ')) {
       TermId id = kb->intern(term);

@@ -27,6 +27,37 @@ TEST_CASE("netra index reports an invalid corpus as file:line and exits 1 withou
   CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
 }
 
+TEST_CASE("netra index refuses a curated answer whose verdict rests only on recalled articles") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "knowledge");
+  std::filesystem::copy(netra::testing::knowledge_root() + "/data", dir.path() / "knowledge" / "data");
+  netra::testing::write_file(dir.path() / "knowledge" / "corpus" / "uu-6-2014.txt",
+                             "source: uu-6-2014\ntitle: UU 6/2014 tentang Desa\nshort: UU 6/2014\n\n"
+                             "== article 29\npasal: 29\ntitle: Larangan kades\nprovenance: recalled\n"
+                             "checked: 2026-11-30\ntext: Kepala desa dilarang terlibat kampanye.\n");
+  netra::testing::write_file(dir.path() / "knowledge" / "corpus" / "qa-x.txt",
+                             "source: qa\ntitle: t\n\n== qa kades-kampanye\nquestion: kades boleh kampanye?\n"
+                             "verdict: dilarang\nanswer: Tidak boleh.\ncite: uu-6-2014 29\n");
+  std::string output;
+  int code = run_netra({"index", "--knowledge", dir.file("knowledge"), "--out", dir.file("k.db")}, {}, output);
+  CHECK(code == 1);
+  CHECK(output.find("qa-x.txt:4: qa `kades-kampanye`: its verdict rests only on recalled articles") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
+}
+
+TEST_CASE("netra ask --explain shows how sure the corpus is of each cited article") {
+  TempDir dir;
+  std::string output;
+  int code = run_netra({"ask", "--explain", "kades boleh jadi timses caleg?"}, {{"NETRA_DATA_DIR", dir.file("var")}},
+                       output);
+  REQUIRE(code == 0);
+  auto list = output.find("citations:\n");
+  REQUIRE(list != std::string::npos);
+  CHECK(output.find(", checked 20", list) != std::string::npos);
+  CHECK((output.find(": official,", list) != std::string::npos || output.find(": secondary,", list) != std::string::npos));
+}
+
 TEST_CASE("netra ask --json answers the flagship question with a verdict and its rule") {
   TempDir dir;
   std::string output;

@@ -16,6 +16,8 @@ const char* kRegulation =
     "pasal: 280\n"
     "ayat: 3\n"
     "title: Larangan menjadi tim kampanye\n"
+    "provenance: secondary\n"
+    "checked: 2026-11-30\n"
     "verdict: dilarang\n"
     "text: ASN dan kepala desa tidak boleh menjadi\n"
     "  anggota tim kampanye.\n";
@@ -41,6 +43,8 @@ TEST_CASE("a valid regulation file parses into an article that cites itself", "[
   REQUIRE(entry.cites.size() == 1);
   CHECK(entry.cites.front().source == "uu-7-2017");
   CHECK(corpus.sources.front().short_name == "UU 7/2017");
+  CHECK(entry.provenance == "secondary");
+  CHECK(entry.checked == "2026-11-30");
 }
 
 TEST_CASE("a missing required key is reported at the entry's line", "[corpus]") {
@@ -112,4 +116,86 @@ TEST_CASE("the repository's corpus validates and covers every regulation with 80
   CHECK(qa >= 80);
   CHECK(summaries >= 3);
   CHECK(regulations == 12);
+}
+
+namespace {
+
+// A regulation file with one article of the given provenance; `extra` lines go inside the article.
+std::string article_file(const std::string& provenance, const std::string& extra = "") {
+  return "source: uu-6-2014\ntitle: UU 6/2014 tentang Desa\nshort: UU 6/2014\n\n"
+         "== article 29\npasal: 29\n" +
+         extra + "title: Larangan bagi kepala desa\nprovenance: " + provenance +
+         "\nchecked: 2026-11-30\ntext: Kepala desa dilarang terlibat kampanye.\n";
+}
+
+Corpus corpus_with_qa(const std::string& provenance, const std::string& cites, std::vector<Problem>& problems) {
+  auto corpus = parse_corpus_file("uu-6-2014.txt", article_file(provenance), problems);
+  auto qa = parse_corpus_file(
+      "qa-x.txt", "source: qa\ntitle: t\n\n== qa kades-kampanye\nquestion: kades boleh kampanye?\nverdict: dilarang\n"
+                  "answer: Tidak boleh.\ncite: " + cites + "\n",
+      problems);
+  for (auto& entry : qa.entries) corpus.entries.push_back(entry);
+  validate_corpus(corpus, problems);
+  return corpus;
+}
+
+}  // namespace
+
+TEST_CASE("an article without provenance or check date is rejected", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("uu-7-2017.txt",
+                    "source: uu-7-2017\ntitle: t\nshort: UU 7/2017\n\n== article 282\npasal: 282\ntitle: x\ntext: y\n",
+                    problems);
+  CHECK(has_problem(problems, 5, "needs `provenance:`"));
+  CHECK(has_problem(problems, 5, "needs `checked:`"));
+}
+
+TEST_CASE("provenance must be official, secondary or recalled and the check date YYYY-MM-DD", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("uu-7-2017.txt",
+                    "source: uu-7-2017\ntitle: t\nshort: UU 7/2017\n\n== article 282\npasal: 282\ntitle: x\n"
+                    "provenance: kata orang\nchecked: 30-11-2026\ntext: y\n",
+                    problems);
+  CHECK(has_problem(problems, 8, "provenance `kata orang`"));
+  CHECK(has_problem(problems, 9, "checked `30-11-2026`"));
+}
+
+TEST_CASE("a recalled article may not carry an ayat or a huruf", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("uu-6-2014.txt", article_file("recalled", "ayat: 1\nhuruf: j\n"), problems);
+  CHECK(has_problem(problems, 7, "recalled article is cited without ayat or huruf: drop `ayat:`"));
+  CHECK(has_problem(problems, 8, "drop `huruf:`"));
+  problems.clear();
+  parse_corpus_file("uu-6-2014.txt", article_file("official", "ayat: 1\nhuruf: j\n"), problems);
+  CHECK(problems.empty());
+}
+
+TEST_CASE("a curated answer resting only on recalled articles is refused at its line", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  corpus_with_qa("recalled", "uu-6-2014 29", problems);
+  CHECK(has_problem(problems, 4, "qa `kades-kampanye`: its verdict rests only on recalled articles (uu-6-2014 29)"));
+  problems.clear();
+  corpus_with_qa("secondary", "uu-6-2014 29", problems);
+  CHECK(problems.empty());
+}
+
+TEST_CASE("a citation may not give an ayat for an article that is only recalled", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  corpus_with_qa("recalled", "uu-6-2014 29 2", problems);
+  CHECK(has_problem(problems, 4, "gives an ayat, but the article is only recalled"));
+}
+
+TEST_CASE("every article of the repository's corpus records its provenance and check date", "[corpus][provenance]") {
+  std::vector<Problem> problems;
+  auto corpus = load_corpus(netra::testing::knowledge_root() + "/corpus", problems);
+  REQUIRE(problems.empty());
+  size_t articles = 0;
+  for (const auto& entry : corpus.entries) {
+    if (entry.kind != EntryKind::article) continue;
+    ++articles;
+    INFO(entry.id);
+    CHECK((entry.provenance == "official" || entry.provenance == "secondary" || entry.provenance == "recalled"));
+    CHECK(entry.checked.size() == 10);
+  }
+  CHECK(articles > 50);
 }

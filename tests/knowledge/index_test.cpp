@@ -89,3 +89,14 @@ TEST_CASE("opening a file that is not an index fails with a clear message", "[in
   CHECK_THROWS_WITH(KnowledgeBase::open(dir.file("bukan.db"), {}), Catch::Contains("bukan.db"));
   CHECK_THROWS_WITH(KnowledgeBase::open(dir.file("tidak-ada.db"), {}), Catch::Contains("does not exist"));
 }
+
+TEST_CASE("the index keeps each article's provenance and check date", "[index][provenance]") {
+  const auto& kb = shared_knowledge();
+  const auto* article = kb.article({"uu-7-2017", "454", "6"});
+  REQUIRE(article != nullptr);
+  CHECK(article->provenance == "official");
+  CHECK(article->checked.size() == 10);
+  for (const auto& entry : kb.entries()) {
+    if (entry.kind == EntryKind::article) CHECK_FALSE(entry.provenance.empty());
+  }
+}
