@@ -100,6 +100,13 @@ std::string Answerer::cite_label(const ArticleRef& ref) const {
   const auto* source = knowledge_.source(ref.source);
   std::string label = source && !source->short_name.empty() ? source->short_name : ref.source;
   if (ref.pasal.rfind("lampiran-", 0) == 0) return label + " Lampiran " + upper_roman(ref.pasal.substr(9));
+  // A part named in words is no "Pasal": a court decision's ruling (`amar`), or a part whose article number the
+  // fact sheet does not give (`syarat-calon`).
+  if (!ref.pasal.empty() && !std::isdigit(static_cast<unsigned char>(ref.pasal.front()))) {
+    std::string part = ref.pasal;
+    std::replace(part.begin(), part.end(), '-', ' ');
+    return label + " (" + part + ")";
+  }
   label += " Pasal " + ref.pasal;
   if (!ref.ayat.empty()) label += " ayat (" + ref.ayat + ")";
   return label;
