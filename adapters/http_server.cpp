@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/http_framing.h"
 #include "adapters/http_json.h"
 #include "adapters/reviewer_api.h"
 #include "bot/answer_json.h"
@@ -21,6 +22,7 @@ std::string reason_for(int status) {
     case 400: return "bad request";
     case 404: return "not found";
     case 405: return "method not allowed";
+    case 411: return "Content-Length is required";
     case 413: return "request body too large";
     case 414: return "request URI too long";
     default: return "request failed";
@@ -71,6 +73,13 @@ void HttpServer::configure_limits() {
   server_.set_read_timeout(tuning.read_timeout_seconds);
   server_.set_write_timeout(tuning.write_timeout_seconds);
   server_.set_payload_max_length(tuning.max_body_bytes);
+  // Chunked, ambiguous or oversized bodies are refused from the headers, before httplib reads them.
+  guard_request_framing(server_, tuning.max_body_bytes,
+                        [this](const httplib::Request& request, const FramingRefusal& refusal) {
+                          services_.metrics.count_error("http_framing");
+                          spdlog::warn("event=http_refused status={} reason=\"{}\" route={}", refusal.status,
+                                       refusal.reason, route_label(request.path));
+                        });
 
   // The one place where a failure becomes a status: unreadable input is the client's fault (400), anything
   // else is ours (500, logged). Handlers throw BadRequest rather than answering half-validated input.
