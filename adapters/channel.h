@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/platform_refusal.h"
 #include "bot/message.h"
 
 namespace netra::adapters {
@@ -47,6 +48,20 @@ struct ChannelMessage {
   std::vector<OutboundRequest> acknowledgements;
 };
 
+// A platform's later report that one of our messages was not delivered (WhatsApp statuses[] with status
+// "failed"): counted and logged, never retried — it arrives minutes later and usually means "outside the 24-hour
+// window" or "undeliverable", which a retry cannot change.
+struct DeliveryFailure {
+  std::string code;         // the platform's error code, as Refusal::code ("131047")
+  std::string description;  // its title and details, as Refusal::description
+};
+
+// Everything one webhook body carries.
+struct WebhookBatch {
+  std::vector<ChannelMessage> messages;
+  std::vector<DeliveryFailure> failures;
+};
+
 // A request body the channel cannot read (malformed JSON, wrong shape): the HTTP layer answers 400.
 class BadRequest : public std::runtime_error {
  public:
@@ -64,8 +79,17 @@ class Channel {
   // Parses a webhook body into messages for the bot (none for updates the bot ignores, e.g. delivery
   // receipts). Throws BadRequest when the body is not what the platform sends.
   virtual std::vector<ChannelMessage> parse(const std::string& body) const = 0;
+  // Like parse, plus the platform's reports of earlier messages that failed. The default has no such reports.
+  virtual WebhookBatch read(const std::string& body) const { return {parse(body), {}}; }
   // The requests that deliver one reply to an address, in order (long texts are split).
   virtual std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const = 0;
+  // What the platform's failed answer to one of this channel's requests means. The default reads the HTTP status
+  // only (refusal_by_status); channels read their platform's error body.
+  virtual Refusal read_refusal(const SendResult& result) const { return refusal_by_status(result); }
+  // `request` sent to `chat` instead, for Refusal::Action::readdress. nullopt when the channel cannot re-address.
+  virtual std::optional<OutboundRequest> readdress(const OutboundRequest&, const std::string&) const {
+    return std::nullopt;
+  }
 };
 
 // The output role: delivers the bot's replies to an address. Webhook channels render and queue them

@@ -218,7 +218,15 @@ void HttpServer::receive(const Channel& channel, ReplySender& sender, const http
   // One wait per request, however many messages it carries; once one is refused the rest are not waited for.
   auto deadline = ShardedQueue::Clock::now() + std::chrono::milliseconds(config_.tuning.admit_wait_ms);
   bool busy = false;
-  for (auto& message : channel.parse(request.body)) {
+  WebhookBatch batch = channel.read(request.body);
+  for (const auto& failure : batch.failures) {
+    // A message the platform accepted earlier and could not deliver: only counted and logged. Retrying cannot
+    // help (it is usually the closed 24-hour window), and the code and words never name the recipient.
+    services_.metrics.count_async_failure(std::string(channel.name()), failure.code);
+    spdlog::warn("event=delivery_failed channel={} code={} description=\"{}\"", channel.name(), failure.code,
+                 failure.description);
+  }
+  for (auto& message : batch.messages) {
     if (busy) deadline = ShardedQueue::Clock::time_point::min();
     busy |= services_.dispatcher.admit(std::move(message), sender, deadline) == Dispatcher::Admission::busy;
   }

@@ -11,6 +11,14 @@ void write_counter(std::ostringstream& out, const std::string& name, const std::
   for (const auto& [key, value] : values) out << name << "{" << label << "=\"" << key << "\"} " << value << "\n";
 }
 
+void write_by_channel_and_code(std::ostringstream& out, const std::string& name, const std::string& help,
+                               const std::map<std::pair<std::string, std::string>, uint64_t>& values) {
+  out << "# HELP " << name << " " << help << "\n# TYPE " << name << " counter\n";
+  for (const auto& [key, value] : values) {
+    out << name << "{channel=\"" << key.first << "\",code=\"" << key.second << "\"} " << value << "\n";
+  }
+}
+
 }  // namespace
 
 void Metrics::count_request(const std::string& route, const std::string& method, int status) {
@@ -48,6 +56,16 @@ void Metrics::count_error(const std::string& kind) {
   ++errors_[kind];
 }
 
+void Metrics::count_outbound_failure(const std::string& channel, const std::string& code) {
+  std::lock_guard lock(mutex_);
+  ++outbound_failures_[{channel, code}];
+}
+
+void Metrics::count_async_failure(const std::string& channel, const std::string& code) {
+  std::lock_guard lock(mutex_);
+  ++async_failures_[{channel, code}];
+}
+
 void Metrics::observe_answer_seconds(double seconds) {
   std::lock_guard lock(mutex_);
   for (size_t i = 0; i < kBuckets.size(); ++i) {
@@ -77,6 +95,12 @@ std::string Metrics::render(const std::vector<Sample>& samples) const {
   write_counter(out, "netra_queue_dropped_total", "Tasks dropped because a queue was full or shutting down.", "queue",
                 dropped_);
   write_counter(out, "netra_errors_total", "Failures by kind.", "kind", errors_);
+  write_by_channel_and_code(out, "netra_outbound_failures_total",
+                            "Outbound attempts the platform refused (each attempt, retried or not), by its error code.",
+                            outbound_failures_);
+  write_by_channel_and_code(out, "netra_outbound_async_failures_total",
+                            "Messages the platform accepted and later reported as not delivered, by its error code.",
+                            async_failures_);
   out << "# HELP netra_answer_seconds Time the bot took to answer one message (not /api/v1/ask response-cache hits).\n"
          "# TYPE netra_answer_seconds histogram\n";
   for (size_t i = 0; i < kBuckets.size(); ++i) {

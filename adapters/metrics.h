@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace netra::adapters {
@@ -30,6 +31,10 @@ class Metrics {
   void count_retry(const std::string& channel);
   void count_dropped(const std::string& queue);                    // "inbound" or "outbound" full or shut down
   void count_error(const std::string& kind);                       // e.g. "bot", "auth"
+  // A platform refused one outbound attempt; `code` is Refusal::code ("131056", "403", "network").
+  void count_outbound_failure(const std::string& channel, const std::string& code);
+  // A platform reported later that a message it had accepted was not delivered (DeliveryFailure::code).
+  void count_async_failure(const std::string& channel, const std::string& code);
   void observe_answer_seconds(double seconds);
 
   // The text exposition, with `samples` appended.
@@ -43,6 +48,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
   std::map<std::string, uint64_t> inbound_, duplicates_, replies_sent_, replies_failed_, retries_, dropped_, errors_;
+  std::map<std::pair<std::string, std::string>, uint64_t> outbound_failures_, async_failures_;  // (channel, code)
   std::array<uint64_t, kBuckets.size()> bucket_counts_{};
   uint64_t answer_count_ = 0;
   double answer_sum_ = 0;

@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <charconv>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace netra::adapters {
@@ -61,25 +59,14 @@ SendResult HttpTransport::post(const OutboundRequest& request) {
   return result;
 }
 
-std::optional<std::chrono::milliseconds> retry_delay(const SendResult& result, int attempt, const RetryPolicy& policy) {
+std::optional<std::chrono::milliseconds> retry_delay(const Refusal& refusal, int attempt, const RetryPolicy& policy) {
   using std::chrono::milliseconds;
-  bool retryable = result.status == 0 || result.status == 429 || result.status >= 500;
-  if (!retryable || attempt >= policy.attempts) return std::nullopt;
+  if (refusal.action != Refusal::Action::retry || attempt >= policy.attempts) return std::nullopt;
+  if (refusal.retry_after > policy.max_retry_after) return std::nullopt;
   milliseconds backoff = policy.initial * (1LL << std::min(attempt - 1, 16));
   backoff = std::min(backoff, policy.max);
-  if (result.status == 429) {
-    long long seconds = 0;
-    auto answer = nlohmann::json::parse(result.body, nullptr, false);
-    if (answer.is_object() && answer.contains("parameters") && answer["parameters"].is_object()) {
-      seconds = answer["parameters"].value("retry_after", 0LL);
-    }
-    if (seconds == 0 && !result.retry_after.empty()) {
-      std::from_chars(result.retry_after.data(), result.retry_after.data() + result.retry_after.size(), seconds);
-    }
-    // Waiting less than the platform asks only earns another 429; waiting minutes blocks the chat's queue.
-    backoff = std::max(backoff, milliseconds(std::clamp(seconds, 0LL, 60LL) * 1000));
-  }
-  return backoff;
+  // Waiting less than the platform asks only earns another refusal.
+  return std::max<milliseconds>(backoff, refusal.retry_after);
 }
 
 Outbound::Outbound(Transport& transport, Metrics& metrics, const ServerTuning& tuning)
@@ -89,11 +76,38 @@ Outbound::Outbound(Transport& transport, Metrics& metrics, const ServerTuning& t
               std::chrono::milliseconds(tuning.backoff_max_ms)},
       queue_(tuning.outbound_workers, tuning.outbound_queue) {}
 
+void Outbound::add_channel(const Channel& channel) {
+  std::lock_guard lock(mutex_);
+  channels_[std::string(channel.name())] = &channel;
+}
+
+const Channel* Outbound::channel_named(const std::string& name) const {
+  std::lock_guard lock(mutex_);
+  auto found = channels_.find(name);
+  return found == channels_.end() ? nullptr : found->second;
+}
+
+std::optional<std::string> Outbound::moved_chat(const std::string& channel, const std::string& chat) const {
+  std::lock_guard lock(mutex_);
+  auto found = moved_chats_.find(channel + '\n' + chat);
+  if (found == moved_chats_.end()) return std::nullopt;
+  return found->second;
+}
+
+void Outbound::remember_move(const std::string& channel, const std::string& chat, const std::string& to) {
+  // A group migrates once in its life; thousands of migrations between two restarts would be abuse or a bug, and
+  // forgetting them costs only one more refusal each.
+  constexpr size_t kMaxMovedChats = 10000;
+  std::lock_guard lock(mutex_);
+  if (moved_chats_.size() >= kMaxMovedChats) moved_chats_.clear();
+  moved_chats_[channel + '\n' + chat] = to;
+}
+
 bool Outbound::enqueue(const std::string& channel, const std::string& chat, std::vector<OutboundRequest> requests) {
   if (requests.empty()) return true;
   size_t count = requests.size();
-  bool queued = queue_.submit(chat, [this, channel, requests = std::move(requests)] {
-    for (const auto& request : requests) deliver(channel, request);
+  bool queued = queue_.submit(chat, [this, channel, chat, requests = std::move(requests)]() mutable {
+    for (auto& request : requests) deliver(channel, chat, std::move(request));
   });
   if (!queued) {
     metrics_.count_dropped("outbound");
@@ -103,24 +117,44 @@ bool Outbound::enqueue(const std::string& channel, const std::string& chat, std:
   return queued;
 }
 
-void Outbound::deliver(const std::string& channel, const OutboundRequest& request) {
+void Outbound::deliver(const std::string& channel, const std::string& chat, OutboundRequest request) {
+  const Channel* platform = channel_named(channel);
+  if (auto moved = moved_chat(channel, chat); moved && platform) {
+    if (auto readdressed = platform->readdress(request, *moved)) request = std::move(*readdressed);
+  }
+  bool readdressed_once = false;
   for (int attempt = 1;; ++attempt) {
     SendResult result = transport_.post(request);
     if (result.status >= 200 && result.status < 300) {
       metrics_.count_reply(channel, true);
       return;
     }
-    auto delay = retry_delay(result, attempt, policy_);
-    // Log the status and httplib's error only: the path holds the bot token, the body the user's chat id.
+    Refusal refusal = platform ? platform->read_refusal(result) : refusal_by_status(result);
+    metrics_.count_outbound_failure(channel, refusal.code);
+    // Logged: the platform's code and words. Never the path (it holds the bot token) or the body (the recipient).
+    if (refusal.action == Refusal::Action::readdress && platform && !readdressed_once) {
+      if (auto readdressed = platform->readdress(request, refusal.readdress_to)) {
+        spdlog::warn("event=send_readdressed channel={} what={} status={} code={} description=\"{}\"", channel,
+                     request.what, result.status, refusal.code, refusal.description);
+        remember_move(channel, chat, refusal.readdress_to);
+        request = std::move(*readdressed);
+        readdressed_once = true;  // a second move in a row is not followed: it would be a loop
+        continue;
+      }
+    }
+    auto delay = retry_delay(refusal, attempt, policy_);
     if (!delay) {
+      const char* reason = refusal.action != Refusal::Action::retry ? "refused"
+                           : refusal.retry_after > policy_.max_retry_after ? "retry_after_too_long"
+                                                                            : "attempts_used";
       metrics_.count_reply(channel, false);
-      spdlog::error("event=send_failed channel={} what={} status={} error=\"{}\" attempts={}", channel, request.what,
-                    result.status, result.error, attempt);
+      spdlog::error("event=send_failed channel={} what={} status={} code={} description=\"{}\" attempts={} reason={}",
+                    channel, request.what, result.status, refusal.code, refusal.description, attempt, reason);
       return;
     }
     metrics_.count_retry(channel);
-    spdlog::warn("event=send_retry channel={} what={} status={} error=\"{}\" attempt={} delay_ms={}", channel,
-                 request.what, result.status, result.error, attempt, delay->count());
+    spdlog::warn("event=send_retry channel={} what={} status={} code={} description=\"{}\" attempt={} delay_ms={}",
+                 channel, request.what, result.status, refusal.code, refusal.description, attempt, delay->count());
     if (!queue_.pause_until(std::chrono::steady_clock::now() + *delay)) {
       metrics_.count_reply(channel, false);
       metrics_.count_dropped("outbound");

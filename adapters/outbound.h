@@ -1,6 +1,9 @@
-// Delivery of replies to the platforms: a bounded queue, sharded by chat so one chat's replies keep their
-// order, with retries — exponential backoff on 429 (honouring retry_after), 5xx and time-outs, a bounded
-// number of attempts — and a metric plus a log line for everything dropped or given up.
+// Delivery of replies to the platforms: a bounded queue, sharded by chat so one chat's replies keep their order.
+// A refused request is decided by what the platform says (Channel::read_refusal): retried with exponential backoff
+// and at least the platform's retry_after (throughput limits, 5xx, time-outs), re-addressed (a Telegram group that
+// became a supergroup — remembered for the chat's later replies), or given up at once (the bot was blocked, the
+// WhatsApp 24-hour window closed). Every refusal is counted by channel and platform code and logged with the
+// platform's description, never with the recipient; everything dropped or given up has a metric and a log line.
 #pragma once
 
 #include <chrono>
@@ -17,14 +20,6 @@
 #include "adapters/work_queue.h"
 
 namespace netra::adapters {
-
-// What one HTTP attempt got back.
-struct SendResult {
-  int status = 0;                // 0: no response (connection refused, time-out)
-  std::string body;              // the platform's answer (may carry retry_after)
-  std::string retry_after;       // the Retry-After header, if any
-  std::string error;             // httplib's error name when status is 0
-};
 
 // Sends one request. The real one speaks HTTP; tests substitute a recorder.
 class Transport {
@@ -53,12 +48,15 @@ struct RetryPolicy {
   int attempts = 5;
   std::chrono::milliseconds initial{500};
   std::chrono::milliseconds max{30000};
+  // A platform asking for a longer wait than this is not waited for: the retry would hold the chat's outbound shard
+  // (and the other chats on it) that long, and a reply minutes late no longer answers anything.
+  std::chrono::seconds max_retry_after{60};
 };
 
-// How long to wait before attempt number `attempt` + 1 after `result` (attempt counts from 1), or nullopt when
-// the request is delivered (2xx), cannot succeed (other 4xx) or has used its attempts. A 429's retry_after
-// (Telegram's parameters.retry_after, or the Retry-After header) is honoured when longer than the backoff.
-std::optional<std::chrono::milliseconds> retry_delay(const SendResult& result, int attempt, const RetryPolicy& policy);
+// How long to wait before attempt number `attempt` + 1 after `refusal` (attempt counts from 1): the exponential
+// backoff (initial, doubled per attempt, at most policy.max), or the platform's retry_after when longer. nullopt
+// when the refusal is not Action::retry, the attempts are used up, or retry_after exceeds policy.max_retry_after.
+std::optional<std::chrono::milliseconds> retry_delay(const Refusal& refusal, int attempt, const RetryPolicy& policy);
 
 class Outbound {
  public:
@@ -70,20 +68,35 @@ class Outbound {
   size_t depth() const { return queue_.depth(); }
   // Stops accepting and lets queued replies go out until the deadline. Returns how many batches were dropped.
   size_t shutdown(std::chrono::steady_clock::time_point deadline);
+  // Lets the queue read `channel`'s refusals and re-address its requests (by Channel::name()); the refusals of a
+  // channel never added are read by HTTP status only. `channel` must outlive the queue. ChannelSender calls it.
+  void add_channel(const Channel& channel);
 
  private:
-  void deliver(const std::string& channel, const OutboundRequest& request);
+  // Sends one request of `chat`'s batch, with its retries; `chat` is the address it was queued under.
+  void deliver(const std::string& channel, const std::string& chat, OutboundRequest request);
+  const Channel* channel_named(const std::string& name) const;
+  // The chat that `chat` moved to (Telegram migrate_to_chat_id), if a refusal said so.
+  std::optional<std::string> moved_chat(const std::string& channel, const std::string& chat) const;
+  void remember_move(const std::string& channel, const std::string& chat, const std::string& to);
 
   Transport& transport_;
   Metrics& metrics_;
   RetryPolicy policy_;
-  ShardedQueue queue_;
+  mutable std::mutex mutex_;
+  std::map<std::string, const Channel*> channels_;
+  // "channel\nold chat" → new chat. In memory only, like every reply address; bounded (kMaxMovedChats).
+  std::map<std::string, std::string> moved_chats_;
+  ShardedQueue queue_;  // last: its workers stop (in its destructor) before the members they use are destroyed
 };
 
 // A channel's output role: renders a reply with the channel and queues it on the outbound worker.
 class ChannelSender : public ReplySender {
  public:
-  ChannelSender(const Channel& channel, Outbound& outbound) : channel_(channel), outbound_(outbound) {}
+  // Registers `channel` with `outbound` (Outbound::add_channel), so its platform's refusals are read.
+  ChannelSender(const Channel& channel, Outbound& outbound) : channel_(channel), outbound_(outbound) {
+    outbound_.add_channel(channel_);
+  }
   void send(const ReplyAddress& to, const bot::Reply& reply) override;
 
  private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -234,6 +235,48 @@ std::vector<OutboundRequest> TelegramChannel::render(const ReplyAddress& to, con
     requests.push_back(api_request("sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace)));
   }
   return requests;
+}
+
+Refusal TelegramChannel::read_refusal(const SendResult& result) const {
+  Refusal refusal = refusal_by_status(result);
+  json answer = json::parse(result.body, nullptr, false);
+  if (!answer.is_object()) return refusal;
+  auto error_code = integer_at(answer, "error_code");
+  if (error_code) refusal.code = error_code_label(*error_code);
+  refusal.description = loggable_description(string_at(answer, "description"));
+  auto parameters = answer.find("parameters");
+  if (parameters != answer.end() && parameters->is_object()) {
+    if (auto seconds = integer_at(*parameters, "retry_after"); seconds && *seconds > 0) {
+      refusal.retry_after = std::chrono::seconds(std::min<int64_t>(*seconds, 1'000'000));
+    }
+    // "Bad Request: group chat was upgraded to a supergroup chat": the same conversation under a new id.
+    if (auto moved_to = integer_at(*parameters, "migrate_to_chat_id")) {
+      refusal.action = Refusal::Action::readdress;
+      refusal.readdress_to = std::to_string(*moved_to);
+      return refusal;
+    }
+  }
+  // error_code mirrors the HTTP status; only "too many requests" and server errors can pass on another attempt.
+  int meaning = error_code ? static_cast<int>(std::clamp<int64_t>(*error_code, 0, 999)) : result.status;
+  bool transient = result.status == 0 || result.status >= 500 || meaning == 429 || meaning >= 500;
+  refusal.action = transient ? Refusal::Action::retry : Refusal::Action::give_up;
+  return refusal;
+}
+
+std::optional<OutboundRequest> TelegramChannel::readdress(const OutboundRequest& request,
+                                                          const std::string& chat) const {
+  int64_t chat_id = 0;
+  auto [end, problem] = std::from_chars(chat.data(), chat.data() + chat.size(), chat_id);
+  if (problem != std::errc() || end != chat.data() + chat.size()) return std::nullopt;
+  json body = json::parse(request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("chat_id")) return std::nullopt;
+  body["chat_id"] = chat_id;
+  // The quoted message belonged to the old group's history; the reply stands on its own in the new one.
+  body.erase("reply_to_message_id");
+  body.erase("allow_sending_without_reply");
+  OutboundRequest moved = request;
+  moved.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return moved;
 }
 
 OutboundRequest TelegramChannel::set_webhook_request(const std::string& url, int max_connections,

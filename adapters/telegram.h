@@ -24,6 +24,12 @@ class TelegramChannel : public Channel {
   std::vector<ChannelMessage> parse(const std::string& body) const override;
   // sendMessage with parse_mode HTML, split below 4096 characters; choices as an inline keyboard on the last part.
   std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const override;
+  // Reads {"ok":false,"error_code","description","parameters":{"retry_after","migrate_to_chat_id"}}: a
+  // migrate_to_chat_id re-addresses (the group became a supergroup); 429 and 5xx are retried, waiting at least
+  // retry_after; everything else (403 blocked or kicked, 400 bad request, 401 bad token) is given up.
+  Refusal read_refusal(const SendResult& result) const override;
+  // A sendMessage to `chat` (a decimal chat id) instead; nullopt for requests without a chat_id.
+  std::optional<OutboundRequest> readdress(const OutboundRequest& request, const std::string& chat) const override;
 
   // setWebhook for `url` with the configured secret, the update types Netra reads, and max_connections.
   OutboundRequest set_webhook_request(const std::string& url, int max_connections, bool drop_pending) const;

@@ -58,6 +58,44 @@ bool take_content(const json& message, ChannelMessage& out) {
   return true;
 }
 
+// Graph API error codes (WhatsApp Cloud API "Error codes" reference). Throughput and rate limits: wait and retry.
+// Meta's documentation lists them under HTTP 400 as well as 429, so the status alone would give them up.
+bool is_transient_error(long long code) {
+  switch (code) {
+    case 4:        // API Too Many Calls
+    case 80007:    // WhatsApp Business Account rate limit
+    case 130429:   // Cloud API message throughput reached
+    case 131056:   // (Business, Consumer) pair rate limit: too many messages to one user in a short time
+    case 2:        // API Service: temporarily unavailable
+    case 131000:   // Something went wrong
+    case 131016:   // Service unavailable
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Codes no retry can change: send a template, or stay silent.
+bool is_final_error(long long code) {
+  return code == 131047    // re-engagement: more than 24 hours since the user's last message
+         || code == 131026;  // message undeliverable (no WhatsApp, old app, terms not accepted, or blocked)
+}
+
+// "title: details" of a Graph API error object (an error body's "error", or one statuses[].errors item).
+std::string words_of(const json& error) {
+  std::string words = string_at(error, "message");
+  if (words.empty()) words = string_at(error, "title");
+  std::string details = string_at(member(error, "error_data"), "details");
+  if (!details.empty()) words += (words.empty() ? "" : ": ") + details;
+  return loggable_description(words);
+}
+
+std::optional<long long> code_of(const json& error) {
+  const json& code = member(error, "code");
+  if (code.is_number_integer()) return code.get<long long>();
+  return std::nullopt;
+}
+
 }  // namespace
 
 WhatsAppChannel::WhatsAppChannel(WhatsAppConfig config, std::string secret)
@@ -77,20 +115,34 @@ bool WhatsAppChannel::verify_subscription(const std::string& mode, const std::st
   return mode == "subscribe" && !config_.verify_token.empty() && bot::constant_time_equal(token, config_.verify_token);
 }
 
-std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const {
+std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const { return read(body).messages; }
+
+WebhookBatch WhatsAppChannel::read(const std::string& body) const {
   json notification = json::parse(body, nullptr, false);
   if (notification.is_discarded() || !notification.is_object()) throw BadRequest("body is not a JSON object");
-  std::vector<ChannelMessage> messages;
+  WebhookBatch batch;
+  std::vector<ChannelMessage>& messages = batch.messages;
   const json& entries = member(notification, "entry");
-  if (!entries.is_array()) return messages;
+  if (!entries.is_array()) return batch;
   for (const auto& entry : entries) {
     const json& changes = member(entry, "changes");
     if (!changes.is_array()) continue;
     for (const auto& change : changes) {
       const json& value = member(change, "value");
+      const json& statuses = member(value, "statuses");
+      if (statuses.is_array()) {
+        for (const auto& status : statuses) {
+          if (string_at(status, "status") != "failed") continue;  // sent, delivered, read: nothing to do
+          const json& errors = member(status, "errors");
+          const json& error = errors.is_array() && !errors.empty() ? errors.front() : json();
+          auto code = code_of(error);
+          // Only the code and Meta's words: recipient_id is the user's number, id a wamid that embeds it.
+          batch.failures.push_back({code ? error_code_label(*code) : "unknown", words_of(error)});
+        }
+      }
       std::string phone_number_id = string_at(member(value, "metadata"), "phone_number_id");
       const json& list = member(value, "messages");
-      if (!list.is_array() || phone_number_id.empty()) continue;  // statuses only: nothing to do
+      if (!list.is_array() || phone_number_id.empty()) continue;
       for (const auto& message : list) {
         std::string from = string_at(message, "from"), id = string_at(message, "id");
         if (from.empty() || id.empty()) continue;  // cannot be answered or deduplicated
@@ -105,7 +157,21 @@ std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) cons
       }
     }
   }
-  return messages;
+  return batch;
+}
+
+Refusal WhatsAppChannel::read_refusal(const SendResult& result) const {
+  Refusal refusal = refusal_by_status(result);
+  json answer = json::parse(result.body, nullptr, false);
+  const json& error = member(answer, "error");
+  if (!error.is_object()) return refusal;
+  refusal.description = words_of(error);
+  auto code = code_of(error);
+  if (!code) return refusal;
+  refusal.code = error_code_label(*code);
+  if (is_transient_error(*code)) refusal.action = Refusal::Action::retry;
+  else if (is_final_error(*code)) refusal.action = Refusal::Action::give_up;
+  return refusal;
 }
 
 std::vector<OutboundRequest> WhatsAppChannel::render(const ReplyAddress& to, const bot::Reply& reply) const {

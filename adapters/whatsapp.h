@@ -1,7 +1,9 @@
 // WhatsApp Business Cloud API webhook channel: notification JSON in, Graph API /messages requests out.
 // Every request is authenticated by X-Hub-Signature-256 over the raw body before anything parses it. Button
 // and list replies arrive as their choice id; images and documents as media refs ("whatsapp:<media id>") with
-// their caption. Delivery receipts (statuses) are accepted and ignored. Delivery ids for dedupe are
+// their caption. Delivery receipts (statuses) are accepted; a "failed" one is reported as a DeliveryFailure
+// (counted and logged, never retried). Refusals are read by Graph API error code, not HTTP status: Meta sends its
+// throughput limits as HTTP 400 as often as 429. Delivery ids for dedupe are
 // "whatsapp:" + HMAC(secret, wamid), because a wamid is base64 that contains the sender's phone number.
 #pragma once
 
@@ -21,8 +23,16 @@ class WhatsAppChannel : public Channel {
   // X-Hub-Signature-256 must be "sha256=" + hex HMAC-SHA256(app secret, raw body), compared in constant time.
   bool authentic(const httplib::Request& request) const override;
   std::vector<ChannelMessage> parse(const std::string& body) const override;
+  // The messages, plus one DeliveryFailure per statuses[] entry whose status is "failed" (its first errors[] item).
+  WebhookBatch read(const std::string& body) const override;
   // Text messages split below 4096 characters; choices as reply buttons (≤3) or a list (≤10 rows).
   std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const override;
+
+  // Reads {"error":{"message","type","code","error_data":{"details"},"fbtrace_id"}} by error.code: the rate and
+  // throughput limits (4, 80007, 130429, 131056) and Meta's temporary failures (2, 131000, 131016) are retried,
+  // whatever the HTTP status; 131047 (outside the 24-hour window: only a template could be sent) and 131026
+  // (undeliverable) are given up; any other code by HTTP status.
+  Refusal read_refusal(const SendResult& result) const override;
 
   // The GET handshake: true when mode is "subscribe" and token equals the configured verify token.
   bool verify_subscription(const std::string& mode, const std::string& token) const;

@@ -11,14 +11,24 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Answers each request with the next scripted status (then 200), recording bodies in order.
+SendResult result_of(int status, std::string body = "", std::string retry_after = "") {
+  SendResult result;
+  result.status = status;
+  result.body = std::move(body);
+  result.retry_after = std::move(retry_after);
+  return result;
+}
+
+// Answers each request with the next scripted answer (then 200), recording bodies in order.
 class ScriptedTransport : public Transport {
  public:
-  explicit ScriptedTransport(std::vector<int> statuses = {}) : statuses_(std::move(statuses)) {}
+  explicit ScriptedTransport(std::vector<int> statuses = {}) {
+    for (int status : statuses) answers_.push_back(result_of(status));
+  }
+  explicit ScriptedTransport(std::vector<SendResult> answers) : answers_(std::move(answers)) {}
   SendResult post(const OutboundRequest& request) override {
     std::lock_guard lock(mutex_);
-    SendResult result;
-    result.status = next_ < statuses_.size() ? statuses_[next_++] : 200;
+    SendResult result = next_ < answers_.size() ? answers_[next_++] : result_of(200);
     attempts_.push_back(request.body);
     if (result.status == 200) delivered_.push_back(request.body);
     changed_.notify_all();
@@ -36,11 +46,15 @@ class ScriptedTransport : public Transport {
     std::lock_guard lock(mutex_);
     return attempts_.size();
   }
+  std::vector<std::string> attempted() {
+    std::lock_guard lock(mutex_);
+    return attempts_;
+  }
 
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::vector<int> statuses_;
+  std::vector<SendResult> answers_;
   size_t next_ = 0;
   std::vector<std::string> attempts_, delivered_;
 };
@@ -54,46 +68,54 @@ ServerTuning fast_tuning() {
   return tuning;
 }
 
-SendResult result_of(int status, std::string body = "", std::string retry_after = "") {
-  SendResult result;
-  result.status = status;
-  result.body = std::move(body);
-  result.retry_after = std::move(retry_after);
-  return result;
+Refusal by_status(int status, std::string retry_after = "") {
+  return refusal_by_status(result_of(status, "", std::move(retry_after)));
 }
 
 }  // namespace
 
-TEST_CASE("A delivered or refused request is not retried") {
+TEST_CASE("A refusal that is not transient is not retried") {
   RetryPolicy policy;
-  CHECK_FALSE(retry_delay(result_of(200), 1, policy));
-  CHECK_FALSE(retry_delay(result_of(400), 1, policy));
-  CHECK_FALSE(retry_delay(result_of(403), 1, policy));
+  CHECK_FALSE(retry_delay(by_status(400), 1, policy));
+  CHECK_FALSE(retry_delay(by_status(403), 1, policy));
 }
 
 TEST_CASE("Server errors and time-outs are retried with exponential backoff") {
   RetryPolicy policy{5, 100ms, 1000ms};
-  CHECK(retry_delay(result_of(500), 1, policy) == 100ms);
-  CHECK(retry_delay(result_of(503), 2, policy) == 200ms);
-  CHECK(retry_delay(result_of(0), 3, policy) == 400ms);
-  CHECK(retry_delay(result_of(502), 4, policy) == 800ms);
-  CHECK_FALSE(retry_delay(result_of(500), 5, policy));
+  CHECK(retry_delay(by_status(500), 1, policy) == 100ms);
+  CHECK(retry_delay(by_status(503), 2, policy) == 200ms);
+  CHECK(retry_delay(by_status(0), 3, policy) == 400ms);
+  CHECK(retry_delay(by_status(502), 4, policy) == 800ms);
+  CHECK_FALSE(retry_delay(by_status(500), 5, policy));
 }
 
 TEST_CASE("Backoff is capped at the policy's maximum") {
   RetryPolicy policy{20, 100ms, 1000ms};
-  CHECK(retry_delay(result_of(500), 10, policy) == 1000ms);
+  CHECK(retry_delay(by_status(500), 10, policy) == 1000ms);
 }
 
-TEST_CASE("A 429 waits at least Telegram's retry_after") {
+TEST_CASE("A 429 honours the Retry-After header when it is longer than the backoff") {
   RetryPolicy policy{5, 100ms, 30000ms};
-  auto body = R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}})";
-  CHECK(retry_delay(result_of(429, body), 1, policy) == 3000ms);
+  CHECK(retry_delay(by_status(429, "2"), 1, policy) == 2000ms);
 }
 
-TEST_CASE("A 429 honours the Retry-After header when the body has no retry_after") {
-  RetryPolicy policy{5, 100ms, 30000ms};
-  CHECK(retry_delay(result_of(429, R"({"error":{"code":130429}})", "2"), 1, policy) == 2000ms);
+TEST_CASE("A wait longer than the policy allows is not waited for") {
+  RetryPolicy policy{5, 100ms, 30000ms, 60s};
+  CHECK(retry_delay(by_status(429, "60"), 1, policy) == 60000ms);
+  CHECK_FALSE(retry_delay(by_status(429, "61"), 1, policy));
+}
+
+TEST_CASE("Refusals are counted by channel and code, and a status-only reading names the status") {
+  ScriptedTransport transport({500, 404});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  outbound.enqueue("web", "chat-1", {request("x")});
+  outbound.shutdown(std::chrono::steady_clock::now() + 2s);
+  auto text = metrics.render({});
+  CHECK(text.find("netra_outbound_failures_total{channel=\"web\",code=\"500\"} 1") != std::string::npos);
+  CHECK(text.find("netra_outbound_failures_total{channel=\"web\",code=\"404\"} 1") != std::string::npos);
+  CHECK(text.find("netra_replies_failed_total{channel=\"web\"} 1") != std::string::npos);
+  CHECK(transport.attempts() == 2);
 }
 
 TEST_CASE("A reply that fails with 500 and then succeeds is delivered exactly once") {
@@ -121,7 +143,7 @@ TEST_CASE("A reply is given up after the bounded number of attempts") {
 }
 
 TEST_CASE("The parts of one reply and the replies of one chat go out in order") {
-  ScriptedTransport transport({500});
+  ScriptedTransport transport(std::vector<int>{500});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   outbound.enqueue("telegram", "chat-1", {request("1"), request("2")});
@@ -185,4 +207,11 @@ TEST_CASE("Shutdown abandons a retry whose backoff outlasts the drain deadline")
   outbound.shutdown(started + 100ms);
   CHECK(std::chrono::steady_clock::now() - started < 2s);
   CHECK(transport.delivered().empty());
+}
+
+TEST_CASE("A platform's description is logged without digit runs that could be a phone number or chat id") {
+  CHECK(loggable_description("Forbidden: bot was blocked by the user") == "Forbidden: bot was blocked by the user");
+  CHECK(loggable_description("(#131047) undeliverable to 6281234567890") == "(#131047) undeliverable to …");
+  CHECK(loggable_description("chat -1001557912345 \"quoted\"\nnext") == "chat -…  quoted  next");
+  CHECK(loggable_description(std::string(500, 'x')).size() == 200);
 }

@@ -223,3 +223,47 @@ TEST_CASE("Messages from other bots are ignored so two bots never answer each ot
   update["message"]["from"]["is_bot"] = true;
   CHECK(channel().parse(update.dump()).empty());
 }
+
+namespace {
+SendResult answer(int status, const std::string& body) {
+  SendResult result;
+  result.status = status;
+  result.body = body;
+  return result;
+}
+}  // namespace
+
+TEST_CASE("Telegram's migrate_to_chat_id re-addresses the reply to the supergroup, without the old quote") {
+  auto telegram = channel();
+  auto refusal = telegram.read_refusal(answer(
+      400, R"({"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1001557912345}})"));
+  CHECK(refusal.action == Refusal::Action::readdress);
+  CHECK(refusal.readdress_to == "-1001557912345");
+  CHECK(refusal.code == "400");
+  auto original = telegram.render({"-4012345", "", "77"}, {"halo", {}}).at(0);
+  auto moved = telegram.readdress(original, refusal.readdress_to);
+  REQUIRE(moved);
+  auto body = json::parse(moved->body);
+  CHECK(body["chat_id"].get<int64_t>() == -1001557912345LL);
+  CHECK_FALSE(body.contains("reply_to_message_id"));
+  CHECK(body["text"] == "halo");
+  CHECK(moved->path == original.path);
+  CHECK_FALSE(telegram.readdress(original, "not-a-chat"));
+}
+
+TEST_CASE("A Telegram 403 is given up, a 429 retried after retry_after, a 5xx retried") {
+  auto telegram = channel();
+  auto blocked = telegram.read_refusal(answer(403, R"({"ok":false,"error_code":403,"description":"Forbidden: bot was kicked from the group chat"})"));
+  CHECK(blocked.action == Refusal::Action::give_up);
+  CHECK(blocked.code == "403");
+  CHECK(blocked.description == "Forbidden: bot was kicked from the group chat");
+  auto flood = telegram.read_refusal(answer(429, R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})"));
+  CHECK(flood.action == Refusal::Action::retry);
+  CHECK(flood.retry_after == std::chrono::seconds(7));
+  CHECK(telegram.read_refusal(answer(502, "<html>Bad Gateway</html>")).action == Refusal::Action::retry);
+  CHECK(telegram.read_refusal(answer(400, R"({"ok":false,"error_code":400,"description":"Bad Request: chat not found"})")).action ==
+        Refusal::Action::give_up);
+  auto unreachable = telegram.read_refusal(answer(0, ""));
+  CHECK(unreachable.action == Refusal::Action::retry);
+  CHECK(unreachable.code == "network");
+}

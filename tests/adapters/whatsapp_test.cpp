@@ -212,3 +212,45 @@ TEST_CASE("A reply too long for an interactive body goes first as text, then the
   CHECK(json::parse(requests[0].body)["type"] == "text");
   CHECK(json::parse(requests[1].body)["type"] == "interactive");
 }
+
+namespace {
+netra::adapters::SendResult graph_answer(int status, long long code) {
+  netra::adapters::SendResult result;
+  result.status = status;
+  result.body = nlohmann::json{{"error", {{"message", "(#" + std::to_string(code) + ") x"}, {"code", code}}}}.dump();
+  return result;
+}
+}  // namespace
+
+TEST_CASE("WhatsApp refusals are read by error code, whatever the HTTP status") {
+  auto whatsapp = channel();
+  for (long long code : {4LL, 80007LL, 130429LL, 131056LL}) {
+    INFO(code);
+    auto refusal = whatsapp.read_refusal(graph_answer(400, code));
+    CHECK(refusal.action == netra::adapters::Refusal::Action::retry);
+    CHECK(refusal.code == std::to_string(code));
+  }
+  for (long long code : {131047LL, 131026LL}) {
+    INFO(code);
+    CHECK(whatsapp.read_refusal(graph_answer(400, code)).action == netra::adapters::Refusal::Action::give_up);
+    CHECK(whatsapp.read_refusal(graph_answer(500, code)).action == netra::adapters::Refusal::Action::give_up);
+  }
+  // An unknown code falls back to the status.
+  CHECK(whatsapp.read_refusal(graph_answer(400, 100)).action == netra::adapters::Refusal::Action::give_up);
+  CHECK(whatsapp.read_refusal(graph_answer(503, 100)).action == netra::adapters::Refusal::Action::retry);
+}
+
+TEST_CASE("A failed WhatsApp status becomes a delivery failure with its code, without the recipient") {
+  auto notification = nlohmann::json::parse(fixture("whatsapp_status.json"));
+  auto& status = notification["entry"][0]["changes"][0]["value"]["statuses"][0];
+  status["status"] = "failed";
+  status["errors"] = {{{"code", 131026}, {"title", "Message undeliverable"},
+                       {"error_data", {{"details", "Message could not be delivered to 6281234567890"}}}}};
+  auto batch = channel().read(notification.dump());
+  CHECK(batch.messages.empty());
+  REQUIRE(batch.failures.size() == 1);
+  CHECK(batch.failures[0].code == "131026");
+  CHECK(batch.failures[0].description == "Message undeliverable: Message could not be delivered to …");
+  // Delivered and read receipts are not failures.
+  CHECK(channel().read(fixture("whatsapp_status.json")).failures.empty());
+}

@@ -20,8 +20,16 @@ FakePlatform::FakePlatform() {
     }
     if (delay.count() > 0) std::this_thread::sleep_for(delay);
     std::lock_guard lock(mutex_);
-    RecordedRequest recorded{request.path, request.get_header_value("Authorization"), request.body, 200};
-    if (failures_left_ > 0) {
+    RecordedRequest recorded{request.path, request.get_header_value("Authorization"), request.body, 200,
+                             std::chrono::steady_clock::now()};
+    if (!scripted_.empty()) {
+      ScriptedAnswer answer = scripted_.front();
+      scripted_.pop_front();
+      recorded.answered = answer.status;
+      response.status = answer.status;
+      if (!answer.retry_after.empty()) response.set_header("Retry-After", answer.retry_after);
+      response.set_content(answer.body.empty() ? R"({"ok":true,"result":{}})" : answer.body, "application/json");
+    } else if (failures_left_ > 0) {
       --failures_left_;
       recorded.answered = failure_status_;
       response.status = failure_status_;
@@ -48,6 +56,11 @@ void FakePlatform::fail_next(int count, int status) {
   std::lock_guard lock(mutex_);
   failures_left_ = count;
   failure_status_ = status;
+}
+
+void FakePlatform::answer_next(std::vector<ScriptedAnswer> answers) {
+  std::lock_guard lock(mutex_);
+  scripted_.assign(answers.begin(), answers.end());
 }
 
 void FakePlatform::set_delay(std::chrono::milliseconds delay) {

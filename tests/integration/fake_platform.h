@@ -1,12 +1,14 @@
 // A local stand-in for the Telegram Bot API or the Graph API: an httplib server in a thread on a free
 // 127.0.0.1 port that records every request and answers 200 {"ok":true} — or fails the next N requests with
-// a chosen status, to exercise retries.
+// a chosen status, or answers the next requests with scripted answers (status, the platform's error body,
+// Retry-After), to exercise what Netra does with each kind of refusal.
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -20,6 +22,14 @@ struct RecordedRequest {
   std::string authorization;
   std::string body;
   int answered = 0;  // the status the fake answered
+  std::chrono::steady_clock::time_point at;  // when it arrived
+};
+
+// One answer of the fake, as the platform would give it.
+struct ScriptedAnswer {
+  int status = 200;
+  std::string body;              // e.g. {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}
+  std::string retry_after = "";  // a Retry-After header, when not empty
 };
 
 class FakePlatform {
@@ -32,6 +42,8 @@ class FakePlatform {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   // The next `count` requests get `status` (and an error body) instead of 200.
   void fail_next(int count, int status = 500);
+  // The next requests get these answers, in order, before any fail_next failures; then 200 again.
+  void answer_next(std::vector<ScriptedAnswer> answers);
   // Every request waits this long before it is answered (a slow platform); zero by default.
   void set_delay(std::chrono::milliseconds delay);
   // All requests so far whose path ends with `suffix` (e.g. "/sendMessage").
@@ -49,6 +61,7 @@ class FakePlatform {
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   std::vector<RecordedRequest> requests_;
+  std::deque<ScriptedAnswer> scripted_;
   int failures_left_ = 0;
   int failure_status_ = 500;
   std::chrono::milliseconds delay_{0};
