@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 
+#include "adapters/backup.h"
+#include "adapters/install_paths.h"
 #include "adapters/reports_export.h"
 #include "adapters/serve.h"
 #include "bot/answer_json.h"
@@ -17,6 +19,9 @@
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
 #define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
+#endif
+#ifndef NETRA_VERSION
+#define NETRA_VERSION "unknown"
 #endif
 
 namespace netra::adapters {
@@ -33,6 +38,8 @@ constexpr const char* kUsage =
     "  serve                                  run the HTTP server (configured by NETRA_* variables)\n"
     "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
     "  reports export (--csv | --json)        export the reports for reviewers\n"
+    "  backup [--data-dir DIR] DEST           copy the SQLite state consistently while the server runs\n"
+    "  --version                              print the version\n"
     "\n"
     "roles: asn, pppk, kades, perangkat, citizen\n"
     "Run `netra COMMAND --help` for a command's options.\n";
@@ -41,7 +48,8 @@ constexpr const char* kIndexUsage =
     "usage: netra index [--knowledge DIR] [--out FILE]\n"
     "  Validates DIR/corpus/*.txt and DIR/data/*.txt (problems as `file:line: what is wrong`, exit 1)\n"
     "  and builds the FTS5 knowledge index into FILE.\n"
-    "  --knowledge DIR  the knowledge folder (default: $NETRA_KNOWLEDGE_DIR or the source tree's knowledge/)\n"
+    "  --knowledge DIR  the knowledge folder (default: $NETRA_KNOWLEDGE_DIR, else the installed\n"
+    "                   <prefix>/share/netra/knowledge, else the source tree's knowledge/)\n"
     "  --out FILE       the index file (default: $NETRA_KNOWLEDGE or $NETRA_DATA_DIR/knowledge.db, var/knowledge.db)\n";
 
 constexpr const char* kAskUsage =
@@ -97,7 +105,9 @@ Arguments parse_arguments(const std::vector<std::string>& args, size_t first, co
   return parsed;
 }
 
-std::string default_knowledge_dir() { return env_or("NETRA_KNOWLEDGE_DIR", NETRA_DEFAULT_KNOWLEDGE_DIR); }
+std::string default_knowledge_dir() {
+  return env_or("NETRA_KNOWLEDGE_DIR", shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR));
+}
 std::string default_index_path() {
   return env_or("NETRA_KNOWLEDGE", env_or("NETRA_DATA_DIR", "var") + "/knowledge.db");
 }
@@ -257,12 +267,17 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     return args.empty() ? 2 : 0;
   }
   const std::string& command = args.front();
+  if (command == "--version") {
+    out << "netra " << NETRA_VERSION << "\n";
+    return 0;
+  }
   if (command == "index") return command_index(args, out, err);
   if (command == "ask") return command_ask(args, in, out, err);
   if (command == "eval") return command_eval(args, out, err);
   if (command == "serve") return command_serve(args, out, err);
   if (command == "telegram") return command_telegram(args, out, err);
   if (command == "reports") return command_reports(args, out, err);
+  if (command == "backup") return command_backup(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

@@ -127,7 +127,7 @@ void HttpServer::add_routes() {
     send_json(response, 200, {{"status", "ok"}});
   });
   server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
-    auto cache = services_.answerer.cache_stats();
+    auto cache = services_.answerers.current()->cache_stats();
     std::vector<Sample> samples = {
         {"netra_answer_cache_hits_total", "counter", "Questions answered from the answer cache.",
          static_cast<double>(cache.hits)},
@@ -160,13 +160,14 @@ void HttpServer::add_routes() {
       }
       role = given->get<std::string>();
     }
-    std::string key = role.value_or("") + '\n' + text;
+    // The generation first (see AnswererSlot::generation): a body cached under it never comes from an older index.
+    std::string key = std::to_string(services_.answerers.generation()) + '\n' + role.value_or("") + '\n' + text;
     if (auto cached = ask_bodies_.find(key)) {
       response.set_content(*std::move(cached), "application/json");
       return;
     }
     auto started = std::chrono::steady_clock::now();
-    auto answer = services_.answerer.answer(text, role);
+    auto answer = services_.answerers.current()->answer(text, role);
     services_.metrics.observe_answer_seconds(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     send_json(response, 200, bot::to_json(answer));

@@ -15,6 +15,7 @@
 #include "adapters/webchat.h"
 #include "adapters/whatsapp.h"
 #include "bot/answerer.h"
+#include "bot/answerer_slot.h"
 #include "bot/lru_cache.h"
 #include "bot/reports.h"
 
@@ -28,7 +29,7 @@ struct Webhook {
 
 // What the routes call into. Everything must outlive the server.
 struct Services {
-  const bot::Answerer& answerer;
+  const bot::AnswererSlot& answerers;  // the current knowledge; SIGHUP swaps it
   bot::ReportDesk& reports;
   Dispatcher& dispatcher;
   Outbound& outbound;
@@ -63,8 +64,8 @@ class HttpServer {
 
   const Config& config_;
   Services services_;
-  // /api/v1/ask bodies by (role, question): a repeated request skips the analysis and the JSON building too,
-  // which cost as much as the answer itself once the answer comes from the answerer's cache.
+  // /api/v1/ask bodies by (knowledge generation, role, question): a repeated request skips the analysis and the
+  // JSON building too, which cost as much as the answer itself once the answer comes from the answerer's cache.
   bot::LruCache<std::string> ask_bodies_;
   httplib::Server server_;
   int port_ = 0;

@@ -2,17 +2,23 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <functional>
 #include <ostream>
 #include <thread>
 
 #include "adapters/config.h"
 #include "adapters/dispatcher.h"
+#include "adapters/health_loop.h"
 #include "adapters/http_server.h"
+#include "adapters/install_paths.h"
+#include "adapters/knowledge_loader.h"
+#include "adapters/logging.h"
 #include "adapters/outbound.h"
+#include "adapters/systemd_notify.h"
+#include "bot/answerer_slot.h"
 #include "bot/conversation.h"
 #include "knowledge/index.h"
 
@@ -36,7 +42,9 @@ constexpr const char* kServeUsage =
     "    NETRA_ADMIN_TOKEN, NETRA_ADMIN_LABEL   the reviewer API (off without a token)\n"
     "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
     "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
-    "  queued replies get NETRA_DRAIN_SECONDS (10) to go out.\n";
+    "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
+    "  index when the corpus changed) without dropping a request; an invalid corpus keeps the old one.\n"
+    "  Under systemd (Type=notify) it reports readiness and feeds the watchdog (deploy/systemd/netra.service).\n";
 
 constexpr const char* kTelegramUsage =
     "usage: netra telegram set-webhook URL [--max-connections N] [--drop-pending]\n"
@@ -44,29 +52,26 @@ constexpr const char* kTelegramUsage =
     "  Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the update\n"
     "  types Netra reads (message, edited_message, callback_query). Needs NETRA_TELEGRAM_TOKEN.\n";
 
-void setup_logging() {
-  auto logger = spdlog::stderr_color_mt("netra");
-  spdlog::set_default_logger(logger);
-  // One line per event, key=value, UTC: easy to grep and to ship to a log store.
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
-  if (const char* level = std::getenv("NETRA_LOG_LEVEL")) spdlog::set_level(spdlog::level::from_str(level));
-}
-
 Config load_from_environment() {
   Lookup lookup = environment_lookup();
   if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-  return load_config(lookup, NETRA_DEFAULT_KNOWLEDGE_DIR);
+  return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR));
 }
 
 // Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
-// an arbitrary thread) and stops the server; SIGUSR1 only ends the wait when the server stopped by itself.
-// Between signals it purges expired sessions and dedupe rows once an hour.
-void watch_signals(HttpServer& server, bot::Store& store, const std::atomic<bool>& serving_done, sigset_t signals) {
+// an arbitrary thread) and stops the server; SIGUSR1 only ends the wait when the server stopped by itself;
+// SIGHUP runs `reload`. Between signals it purges expired sessions and dedupe rows once an hour.
+void watch_signals(HttpServer& server, bot::Store& store, const std::atomic<bool>& serving_done, sigset_t signals,
+                   const std::function<void()>& reload) {
   auto last_purge = std::chrono::steady_clock::now();
   while (true) {
     timespec wait{60, 0};
     int signal = sigtimedwait(&signals, nullptr, &wait);
     if (signal == SIGUSR1) return;
+    if (signal == SIGHUP) {
+      reload();
+      continue;
+    }
     if (signal == SIGTERM || signal == SIGINT) {
       spdlog::info("event=stopping signal={}", signal == SIGTERM ? "SIGTERM" : "SIGINT");
       // A signal during start-up: wait until listening has begun, or stop() would find nothing to stop.
@@ -85,18 +90,41 @@ void watch_signals(HttpServer& server, bot::Store& store, const std::atomic<bool
   }
 }
 
+// Loads the corpus again and swaps the new answerer in; requests already answering keep the old one. An invalid
+// corpus is logged and counted, and the old knowledge stays.
+void reload_knowledge(KnowledgeLoader& loader, bot::AnswererSlot& answerers, Metrics& metrics,
+                      const SystemdNotifier& notifier) {
+  spdlog::info("event=knowledge_reload_started");
+  notifier.reloading("reloading the knowledge");
+  try {
+    auto loaded = loader.load();
+    answerers.replace(loaded.answerer);
+    spdlog::info("event=knowledge_reloaded generation={} entries={} rebuilt={}", answerers.generation(),
+                 loaded.entries, loaded.rebuilt);
+  } catch (const std::exception& e) {
+    metrics.count_error("knowledge_reload");
+    spdlog::error("event=knowledge_reload_failed kept_generation={} error=\"{}\"", answerers.generation(), e.what());
+  }
+  notifier.ready("serving");
+}
+
 int serve(const Config& config) {
-  bool rebuilt = false;
-  auto knowledge = knowledge::open_or_build(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
-                                            knowledge::DictionaryPaths{}, &rebuilt);
-  if (rebuilt) spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
+  SystemdNotifier notifier;
+  KnowledgeLoader loader(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
+                         config.tuning.answer_cache_entries);
+  if (size_t removed = loader.remove_stale_pins()) spdlog::info("event=knowledge_pins_removed count={}", removed);
+  notifier.status("loading the knowledge");
+  auto loaded = loader.load();
+  if (loaded.rebuilt) {
+    spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
+  }
+  bot::AnswererSlot answerers(std::move(loaded.answerer));
   bot::StoreConfig store_config;
   store_config.path = config.data_dir + "/state.db";
   store_config.pseudonym_key = config.secret;
   bot::Store store(store_config);
   bot::ReportDesk reports(config.data_dir + "/reports.db");
-  bot::Answerer answerer(*knowledge, config.tuning.answer_cache_entries);
-  bot::Conversation conversation(answerer, store, reports);
+  bot::Conversation conversation(answerers, store, reports);
 
   Metrics metrics;
   HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
@@ -115,7 +143,7 @@ int serve(const Config& config) {
     whatsapp.emplace(config.whatsapp, config.secret);
     whatsapp_sender.emplace(*whatsapp, outbound);
   }
-  Services services{answerer, reports, dispatcher, outbound, metrics, web};
+  Services services{answerers, reports, dispatcher, outbound, metrics, web};
   if (telegram) {
     services.telegram = &*telegram;
     services.telegram_sender = &*telegram_sender;
@@ -131,7 +159,7 @@ int serve(const Config& config) {
   }
 
   spdlog::info("event=started address={}:{} data_dir={} knowledge_entries={}", config.bind, server.port(),
-               config.data_dir, knowledge->entries().size());
+               config.data_dir, loaded.entries);
   spdlog::info("event=channel name=telegram state={}", telegram ? "on" : "off (NETRA_TELEGRAM_TOKEN unset)");
   spdlog::info("event=channel name=whatsapp state={}",
                whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
@@ -149,10 +177,16 @@ int serve(const Config& config) {
   std::atomic<bool> serving_done{false};
   sigset_t signals;
   sigemptyset(&signals);
-  for (int signal : {SIGTERM, SIGINT, SIGUSR1}) sigaddset(&signals, signal);
-  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
+  std::function<void()> reload = [&] { reload_knowledge(loader, answerers, metrics, notifier); };
+  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals,
+                      std::cref(reload));
+  HealthLoop health(notifier, config.bind, server.port(),
+                    "serving on " + config.bind + ":" + std::to_string(server.port()));
   bool listened = server.run();
   serving_done = true;
+  health.stop();
+  notifier.stopping("draining queued messages and replies");
   // Ends the watcher's wait when the server stopped without a signal; harmless when it already returned
   // (the thread is not joined yet, so its id is still valid).
   pthread_kill(watcher.native_handle(), SIGUSR1);
@@ -180,10 +214,10 @@ int command_serve(const std::vector<std::string>& args, std::ostream& out, std::
   // Before any thread exists, so every thread inherits the mask and only the watcher receives these.
   sigset_t signals;
   sigemptyset(&signals);
-  for (int signal : {SIGTERM, SIGINT, SIGUSR1}) sigaddset(&signals, signal);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   ::signal(SIGPIPE, SIG_IGN);  // a peer closing early must not kill the process
-  setup_logging();
+  configure_logging();
   try {
     return serve(load_from_environment());
   } catch (const std::exception& e) {

@@ -70,11 +70,20 @@ std::vector<Choice> menu_choices() {
 }
 
 Conversation::Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits)
-    : answerer_(answerer),
+    : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, limits) {}
+
+Conversation::Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits)
+    : Conversation(nullptr, &answerers, store, reports, limits) {}
+
+Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store,
+                           ReportDesk& reports, ConversationLimits limits)
+    : fixed_answerer_(std::move(fixed)),
+      answerers_(answerers ? *answerers : *fixed_answerer_),
+      report_flow_answerer_(answerers_.current()),
       store_(store),
       reports_(reports),
       limits_(limits),
-      report_flow_(answerer.knowledge().analyzer(), reports, store, limits_) {}
+      report_flow_(report_flow_answerer_->knowledge().analyzer(), reports, store, limits_) {}
 
 std::mutex& Conversation::lock_for(const std::string& sender_key) {
   return sender_locks_[std::hash<std::string>{}(sender_key) % sender_locks_.size()];
@@ -173,7 +182,7 @@ ConversationResult Conversation::dispatch(const InboundMessage& message, nlohman
     return {{Reply{help_text(), menu_choices()}}, Intent::help};
   }
 
-  Answer answer = answerer_.answer(text);
+  Answer answer = answerers_.current()->answer(text);
   switch (answer.intent) {
     case Intent::report:
       return start_report(account_after_cue(text));

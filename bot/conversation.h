@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bot/answerer.h"
+#include "bot/answerer_slot.h"
 #include "bot/message.h"
 #include "bot/report_flow.h"
 #include "bot/reports.h"
@@ -25,18 +26,27 @@ struct ConversationLimits {
 
 class Conversation {
  public:
+  // A fixed answerer (tools, tests).
   Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {});
+  // Whatever answerer `answerers` holds when a message arrives (`netra serve`, which reloads on SIGHUP). The
+  // report flow reads with the analyzer of the answerer current at construction (its role and category cues)
+  // until the process restarts.
+  Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits = {});
 
   // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
   // messages of one sender are serialised.
   ConversationResult handle(const InboundMessage& message);
 
  private:
+  Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store, ReportDesk& reports,
+               ConversationLimits limits);
   ConversationResult dispatch(const InboundMessage& message, nlohmann::json& state);
   ConversationResult check_status(const InboundMessage& message, const std::string& code);
   std::mutex& lock_for(const std::string& sender_key);
 
-  const Answerer& answerer_;
+  std::unique_ptr<AnswererSlot> fixed_answerer_;  // set by the fixed-answerer constructor only
+  const AnswererSlot& answerers_;
+  std::shared_ptr<const Answerer> report_flow_answerer_;  // keeps the report flow's analyzer alive
   Store& store_;
   ReportDesk& reports_;
   ConversationLimits limits_;

@@ -154,6 +154,10 @@ void NetraProcess::kill_hard() {
   pid_ = -1;
 }
 
+void NetraProcess::send_signal(int signal_number) const {
+  if (pid_ > 0) ::kill(pid_, signal_number);
+}
+
 std::string NetraProcess::log() const { return read_file(log_path_); }
 
 }  // namespace netra::testing

@@ -39,6 +39,8 @@ class NetraProcess {
   int stop();
   // SIGKILL, as a crash or the OOM killer would: no shutdown code runs.
   void kill_hard();
+  // Sends `signal_number` (e.g. SIGHUP) to the running server.
+  void send_signal(int signal_number) const;
   std::string log() const;
 
  private:

@@ -67,6 +67,11 @@ void ReportFilers::wait_for(size_t count, std::chrono::milliseconds timeout) {
   }
 }
 
+std::vector<std::string> ReportFilers::receipts() {
+  std::lock_guard lock(mutex_);
+  return receipts_;
+}
+
 std::vector<std::string> ReportFilers::stop() {
   stop_ = true;
   for (auto& thread : threads_) {

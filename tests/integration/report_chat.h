@@ -37,6 +37,8 @@ class ReportFilers {
 
   // Waits until at least `count` receipts were collected or `timeout` passed.
   void wait_for(size_t count, std::chrono::milliseconds timeout);
+  // The receipts collected so far (each shown only after its report was committed); the threads go on.
+  std::vector<std::string> receipts();
   // Stops and joins the threads; returns every receipt collected.
   std::vector<std::string> stop();
 
