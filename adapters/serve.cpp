@@ -96,16 +96,19 @@ void reload_knowledge(KnowledgeLoader& loader, bot::AnswererSlot& answerers, Met
                       const SystemdNotifier& notifier) {
   spdlog::info("event=knowledge_reload_started");
   notifier.reloading("reloading the knowledge");
+  std::string outcome;
   try {
     auto loaded = loader.load();
     answerers.replace(loaded.answerer);
     spdlog::info("event=knowledge_reloaded generation={} entries={} rebuilt={}", answerers.generation(),
                  loaded.entries, loaded.rebuilt);
+    outcome = "knowledge reloaded";
   } catch (const std::exception& e) {
     metrics.count_error("knowledge_reload");
     spdlog::error("event=knowledge_reload_failed kept_generation={} error=\"{}\"", answerers.generation(), e.what());
+    outcome = "knowledge reload failed, kept the previous one";
   }
-  notifier.ready("serving");
+  notifier.ready("serving; " + outcome + " (generation " + std::to_string(answerers.generation()) + ")");
 }
 
 int serve(const Config& config) {
