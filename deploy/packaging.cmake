@@ -30,7 +30,8 @@ set(CPACK_PACKAGE_NAME netra)
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_CONTACT "Netra maintainers <netra@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "election-neutrality chatbot for Indonesian civil servants and village heads")
-set(CPACK_PACKAGE_DESCRIPTION
+# One string (several quoted arguments would make a CMake list, joined with ';' in the control file).
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "Netra answers ASN, PPPK, kepala desa and perangkat desa about what the election-neutrality rules allow, in\n"
     "Indonesian, over WhatsApp, Telegram and an HTTP API, and takes anonymous violation reports. The package runs\n"
     "it as a hardened systemd service on 127.0.0.1:8080; put nginx with TLS in front of it\n"

@@ -38,10 +38,11 @@ grep -E '/usr/share/netra/knowledge/.*\.(cpp|h)$' "$work/files" && fail "source 
 grep -E '^/(var|home|root|tmp)' "$work/files" && fail "the package ships state or build paths"
 
 # Control data: dependencies from shlibdeps plus the run-time data, the conffile, the maintainer scripts.
-dpkg-deb -f "$deb" Package Version Architecture Depends >"$work/control"
+dpkg-deb -f "$deb" Package Version Architecture Depends Description >"$work/control"
 cat "$work/control"
 grep -qx "Package: netra" "$work/control" || fail "package name"
 grep -qx "Architecture: amd64" "$work/control" || fail "architecture"
+grep -q '^ ;' "$work/control" && fail "the description holds a CMake list separator"
 for dependency in libc6 libstdc++6 libsqlite3-0 libssl3 libsystemd0 libhunspell hunspell-id ca-certificates; do
   grep -q "^Depends:.*${dependency}" "$work/control" || fail "Depends lacks $dependency"
 done
