@@ -22,7 +22,9 @@ HealthLoop::HealthLoop(const SystemdNotifier& notifier, const std::string& bind,
   if (notifier_.enabled()) thread_ = std::thread(&HealthLoop::run, this);
 }
 
-HealthLoop::~HealthLoop() { stop(); }
+HealthLoop::~HealthLoop() {
+  stop();
+}
 
 void HealthLoop::stop() {
   {

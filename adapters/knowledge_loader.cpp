@@ -40,12 +40,13 @@ struct Generation {
       : pin(std::move(pin_path)), knowledge(std::move(kb)), answerer(*knowledge, cache_entries) {}
 };
 
-std::string pin_prefix(const std::string& index_path) { return fs::path(index_path).filename().string() + ".pin-"; }
+std::string pin_prefix(const std::string& index_path) {
+  return fs::path(index_path).filename().string() + ".pin-";
+}
 
 }  // namespace
 
-KnowledgeLoader::KnowledgeLoader(knowledge::KnowledgeSource source, std::string index_path,
-                                 size_t answer_cache_entries)
+KnowledgeLoader::KnowledgeLoader(knowledge::KnowledgeSource source, std::string index_path, size_t answer_cache_entries)
     : source_(std::move(source)), index_path_(std::move(index_path)), answer_cache_entries_(answer_cache_entries) {}
 
 bool KnowledgeLoader::index_is_current() const {
@@ -84,8 +85,7 @@ LoadedKnowledge KnowledgeLoader::load() {
   LoadedKnowledge loaded;
   bool have_source = fs::is_directory(source_.corpus_dir());
   if (!have_source && !fs::exists(index_path_)) {
-    throw std::runtime_error("knowledge index " + index_path_ + " is missing and no corpus at " +
-                             source_.corpus_dir());
+    throw std::runtime_error("knowledge index " + index_path_ + " is missing and no corpus at " + source_.corpus_dir());
   }
   if (have_source && !index_is_current()) {
     build();

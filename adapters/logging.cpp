@@ -19,11 +19,20 @@ class SyslogPriorityFlag : public spdlog::custom_flag_formatter {
     char priority = '6';
     switch (message.level) {
       case spdlog::level::trace:
-      case spdlog::level::debug: priority = '7'; break;
-      case spdlog::level::warn: priority = '4'; break;
-      case spdlog::level::err: priority = '3'; break;
-      case spdlog::level::critical: priority = '2'; break;
-      default: break;
+      case spdlog::level::debug:
+        priority = '7';
+        break;
+      case spdlog::level::warn:
+        priority = '4';
+        break;
+      case spdlog::level::err:
+        priority = '3';
+        break;
+      case spdlog::level::critical:
+        priority = '2';
+        break;
+      default:
+        break;
     }
     const char prefix[] = {'<', priority, '>'};
     out.append(prefix, prefix + sizeof(prefix));

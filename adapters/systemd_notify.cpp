@@ -34,7 +34,9 @@ void SystemdNotifier::send(const std::string& state) const {
   if (result < 0) spdlog::warn("event=sd_notify_failed error=\"{}\"", std::strerror(-result));
 }
 
-void SystemdNotifier::ready(const std::string& status) const { send("READY=1\nSTATUS=" + one_line(status)); }
+void SystemdNotifier::ready(const std::string& status) const {
+  send("READY=1\nSTATUS=" + one_line(status));
+}
 
 void SystemdNotifier::reloading(const std::string& status) const {
   send("RELOADING=1\nSTATUS=" + one_line(status));
@@ -44,8 +46,12 @@ void SystemdNotifier::stopping(const std::string& status) const {
   send("STOPPING=1\nSTATUS=" + one_line(status));
 }
 
-void SystemdNotifier::watchdog() const { send("WATCHDOG=1"); }
+void SystemdNotifier::watchdog() const {
+  send("WATCHDOG=1");
+}
 
-void SystemdNotifier::status(const std::string& status) const { send("STATUS=" + one_line(status)); }
+void SystemdNotifier::status(const std::string& status) const {
+  send("STATUS=" + one_line(status));
+}
 
 }  // namespace netra::adapters

@@ -56,7 +56,9 @@ std::string whatsapp_body(const std::string& wamid, const std::string& text) {
   return crlf + "\r\n";
 }
 
-std::string signature(const std::string& body) { return "sha256=" + netra::bot::hmac_sha256_hex(kAppSecret, body); }
+std::string signature(const std::string& body) {
+  return "sha256=" + netra::bot::hmac_sha256_hex(kAppSecret, body);
+}
 
 // How many requests Netra has received, by its own count (/metrics read directly on its port). The read itself is
 // counted only from the next read on.
@@ -116,13 +118,14 @@ TEST_CASE("Through the nginx edge, answers and signed webhooks reach Netra byte 
 
   // A signed WhatsApp notification: accepted (the signature matched the bytes Netra got) and answered.
   std::string body = whatsapp_body("wamid.edge-1", "pns boleh ikut kampanye? ✓ é 🗳️");
-  auto signed_ok = https.Post("/webhook/whatsapp", {{"X-Hub-Signature-256", signature(body)}}, body, "application/json");
+  auto signed_ok =
+      https.Post("/webhook/whatsapp", {{"X-Hub-Signature-256", signature(body)}}, body, "application/json");
   REQUIRE(signed_ok);
   CHECK(signed_ok->status == 200);
   CHECK(api.wait_for_delivered("/messages", 1));
   // The same bytes with a signature of anything else: refused, so the check above was real.
-  auto forged = https.Post("/webhook/whatsapp", {{"X-Hub-Signature-256", signature(body + " ")}}, body,
-                           "application/json");
+  auto forged =
+      https.Post("/webhook/whatsapp", {{"X-Hub-Signature-256", signature(body + " ")}}, body, "application/json");
   REQUIRE(forged);
   CHECK(forged->status == 401);
 
@@ -130,8 +133,10 @@ TEST_CASE("Through the nginx edge, answers and signed webhooks reach Netra byte 
   TlsClientContext trust(edge.ca_file());
   TlsConnection chunked(trust, edge.port());
   std::string second = whatsapp_body("wamid.edge-2", "kades boleh jadi tim sukses?");
-  std::string request = "POST /webhook/whatsapp HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
-                        "X-Hub-Signature-256: " + signature(second) + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string request =
+      "POST /webhook/whatsapp HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
+      "X-Hub-Signature-256: " +
+      signature(second) + "\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (size_t at = 0; at < second.size(); at += 97) {
     std::string piece = second.substr(at, 97);
     std::ostringstream size;
@@ -160,7 +165,8 @@ TEST_CASE("Through the nginx edge, answers and signed webhooks reach Netra byte 
   REQUIRE(desk_login);
   CHECK(forwarded.since_last() == 2);
   // ... while /metrics (however spelled), a look-alike of /desk, and anything else stop at nginx with a 404.
-  for (const char* hidden : {"/metrics", "/metrics?format=prometheus", "/api/../metrics", "/desktop", "/", "/webhookx"}) {
+  for (const char* hidden :
+       {"/metrics", "/metrics?format=prometheus", "/api/../metrics", "/desktop", "/", "/webhookx"}) {
     INFO(hidden);
     auto response = https.Get(hidden);
     REQUIRE(response);
@@ -179,8 +185,9 @@ TEST_CASE("Chunked floods, endless header lines and pipelined requests are dealt
   // A chunked body that never ends: nginx stops it at client_max_body_size (413); Netra never sees the request.
   {
     TlsConnection flood(trust, edge.port());
-    flood.send("POST /api/v1/ask HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
-               "Transfer-Encoding: chunked\r\n\r\n");
+    flood.send(
+        "POST /api/v1/ask HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n");
     std::string chunk = "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
     for (int sent = 0; sent < 64 && flood.send(chunk); ++sent) {
     }  // at most 4 MiB; nginx closes after 1 MiB
@@ -242,8 +249,9 @@ TEST_CASE("150 slow clients held at the nginx edge do not stall Netra, and nginx
     if (i % 2 == 0) {
       slow.back()->send("GET /healthz HTTP/1.1\r\nHost: netra.example.id\r\nX-Slow: ");
     } else {
-      slow.back()->send("POST /webhook/telegram HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
-                        "Content-Length: 4096\r\n\r\n{\"update_id\": ");
+      slow.back()->send(
+          "POST /webhook/telegram HTTP/1.1\r\nHost: netra.example.id\r\nContent-Type: application/json\r\n"
+          "Content-Length: 4096\r\n\r\n{\"update_id\": ");
     }
   }
   auto closed = [&](int parity) {
@@ -298,7 +306,8 @@ TEST_CASE("A burst of questions from one address is cut to the configured rate a
   https.set_keep_alive(true);
   int answered = 0, limited = 0;
   for (int i = 0; i < 60; ++i) {
-    auto response = https.Post("/api/v1/ask", R"({"question": "kades boleh pasang baliho caleg?"})", "application/json");
+    auto response =
+        https.Post("/api/v1/ask", R"({"question": "kades boleh pasang baliho caleg?"})", "application/json");
     REQUIRE(response);
     if (response->status == 200) ++answered;
     if (response->status == 429) ++limited;

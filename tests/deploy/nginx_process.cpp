@@ -58,9 +58,9 @@ void substitute(std::string& text, const std::string& literal, const std::string
 
 NginxProcess::NginxProcess(int netra_port, Routing routing) {
   // ECDSA P-256: handshakes are cheap, so a test can open hundreds of connections quickly.
-  run({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days",
-       "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", prefix_.file("key.pem"),
-       "-out", prefix_.file("cert.pem")},
+  run({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+       "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", prefix_.file("key.pem"), "-out",
+       prefix_.file("cert.pem")},
       prefix_.file("openssl.log"));
 
   port_ = free_port();
@@ -82,17 +82,35 @@ NginxProcess::NginxProcess(int netra_port, Routing routing) {
       std::string(::geteuid() == 0 ? "user root;\n" : "") +
       "worker_processes 1;\n"
       "daemon off;\n"
-      "pid " + prefix_.file("nginx.pid") + ";\n"
-      "error_log " + prefix_.file("error.log") + " info;\n"
+      "pid " +
+      prefix_.file("nginx.pid") +
+      ";\n"
+      "error_log " +
+      prefix_.file("error.log") +
+      " info;\n"
       "events { worker_connections 1024; }\n"
       "http {\n"
-      "  access_log " + prefix_.file("access.log") + ";\n"
-      "  client_body_temp_path " + prefix_.file("client_body") + ";\n"
-      "  proxy_temp_path " + prefix_.file("proxy") + ";\n"
-      "  fastcgi_temp_path " + prefix_.file("fastcgi") + ";\n"
-      "  uwsgi_temp_path " + prefix_.file("uwsgi") + ";\n"
-      "  scgi_temp_path " + prefix_.file("scgi") + ";\n"
-      "  include " + prefix_.file("netra.conf") + ";\n"
+      "  access_log " +
+      prefix_.file("access.log") +
+      ";\n"
+      "  client_body_temp_path " +
+      prefix_.file("client_body") +
+      ";\n"
+      "  proxy_temp_path " +
+      prefix_.file("proxy") +
+      ";\n"
+      "  fastcgi_temp_path " +
+      prefix_.file("fastcgi") +
+      ";\n"
+      "  uwsgi_temp_path " +
+      prefix_.file("uwsgi") +
+      ";\n"
+      "  scgi_temp_path " +
+      prefix_.file("scgi") +
+      ";\n"
+      "  include " +
+      prefix_.file("netra.conf") +
+      ";\n"
       "}\n";
   write_file(prefix_.file("nginx.conf"), main_config);
 
@@ -110,8 +128,7 @@ NginxProcess::NginxProcess(int netra_port, Routing routing) {
     int status = 0;
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
-      throw std::runtime_error("nginx exited during start-up:\n" + read_file(prefix_.file("nginx.out")) +
-                               error_log());
+      throw std::runtime_error("nginx exited during start-up:\n" + read_file(prefix_.file("nginx.out")) + error_log());
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
@@ -142,8 +159,12 @@ httplib::Client NginxProcess::client() const {
   return client;
 }
 
-std::string NginxProcess::error_log() const { return read_file(prefix_.file("error.log")); }
+std::string NginxProcess::error_log() const {
+  return read_file(prefix_.file("error.log"));
+}
 
-std::string NginxProcess::site_config() const { return read_file(prefix_.file("netra.conf")); }
+std::string NginxProcess::site_config() const {
+  return read_file(prefix_.file("netra.conf"));
+}
 
 }  // namespace netra::testing

@@ -58,7 +58,9 @@ TlsClientContext::TlsClientContext(const std::string& ca_file) : context_(SSL_CT
   SSL_CTX_set_verify(context_, SSL_VERIFY_PEER, nullptr);
 }
 
-TlsClientContext::~TlsClientContext() { SSL_CTX_free(context_); }
+TlsClientContext::~TlsClientContext() {
+  SSL_CTX_free(context_);
+}
 
 std::vector<HttpResponse> parse_responses(const std::string& data, size_t* consumed) {
   std::vector<HttpResponse> responses;

@@ -30,7 +30,7 @@ class TlsClientContext {
 struct HttpResponse {
   int status = 0;
   std::map<std::string, std::string> headers;  // names lowercased
-  std::string body;                              // de-chunked
+  std::string body;                            // de-chunked
 };
 
 // Complete HTTP/1.1 responses at the start of `data`, in order; `consumed` (OUT, optional) gets how many bytes

@@ -1,7 +1,7 @@
 // `netra backup` against a running `netra serve` that keeps filing reports: the copy holds every report receipted
 // before the backup began, a server restored from it finds them, and the copy is private to its owner.
-#include <catch2/catch.hpp>
 #include <sys/stat.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

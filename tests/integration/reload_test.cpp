@@ -1,7 +1,7 @@
 // SIGHUP reloads the knowledge of a running `netra serve`: answers change, and requests answering meanwhile finish
 // on the old knowledge instead of failing.
-#include <catch2/catch.hpp>
 #include <signal.h>
+#include <catch2/catch.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -28,10 +28,14 @@ std::string peacock_entry(const std::string& version) {
          "title: Uji muat ulang\n"
          "\n"
          "== qa uji-merak-balai-desa\n"
-         "question: " + kQuestion + "\n"
+         "question: " +
+         kQuestion +
+         "\n"
          "audience: kades\n"
          "verdict: boleh\n"
-         "answer: Jawaban uji muat ulang " + version + ": memelihara burung merak tidak ada hubungannya dengan "
+         "answer: Jawaban uji muat ulang " +
+         version +
+         ": memelihara burung merak tidak ada hubungannya dengan "
          "kampanye, jadi boleh.\n"
          "cite: uu-6-2014 29\n"
          "keywords: merak, burung merak, memelihara, balai desa\n";
@@ -131,7 +135,8 @@ TEST_CASE("SIGHUP reloads an edited corpus while requests keep being answered, a
   CHECK(wait_for_answer_with(server, "uji muat ulang versi dua"));
 
   // An invalid corpus file: the reload fails, is logged, and the answers stay as they were.
-  netra::testing::write_file(knowledge / "corpus" / "qa-rusak.txt", "source: qa\ntitle: rusak\n\n== qa rusak\nverdict: ???\n");
+  netra::testing::write_file(knowledge / "corpus" / "qa-rusak.txt",
+                             "source: qa\ntitle: rusak\n\n== qa rusak\nverdict: ???\n");
   server.send_signal(SIGHUP);
   REQUIRE(wait_for_log(server, "event=knowledge_reload_failed", 1));
   CHECK(ask(server, kQuestion).find("uji muat ulang versi dua") != std::string::npos);

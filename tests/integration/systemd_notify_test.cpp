@@ -1,10 +1,10 @@
 // The sd_notify protocol as systemd sees it: the test binds the AF_UNIX datagram socket a Type=notify unit would
 // get, passes it in NOTIFY_SOCKET (and a watchdog interval in WATCHDOG_USEC), and reads what `netra serve` says.
-#include <catch2/catch.hpp>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstring>
@@ -94,4 +94,3 @@ TEST_CASE("Under a notify socket, netra serve reports ready, feeds the watchdog,
   CHECK_FALSE(systemd.wait_for("STOPPING=1", std::chrono::seconds(10)).empty());
   CHECK(server.stop() == 0);
 }
-
