@@ -18,6 +18,7 @@
 #include "adapters/logging.h"
 #include "adapters/outbound.h"
 #include "adapters/systemd_notify.h"
+#include "adapters/telegram_identity.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
 #include "knowledge/index.h"
@@ -138,9 +139,11 @@ int serve(const Config& config) {
   std::optional<TelegramChannel> telegram;
   std::optional<WhatsAppChannel> whatsapp;
   std::optional<ChannelSender> telegram_sender, whatsapp_sender;
+  std::optional<TelegramIdentity> telegram_identity;  // getMe, for group messages: unless the name is configured
   if (config.telegram.enabled()) {
     telegram.emplace(config.telegram, config.secret);
     telegram_sender.emplace(*telegram, outbound);
+    if (config.telegram.bot_username.empty()) telegram_identity.emplace(*telegram);
   }
   if (config.whatsapp.enabled()) {
     whatsapp.emplace(config.whatsapp, config.secret);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "adapters/lenient_json.h"
 #include "adapters/text_limits.h"
 #include "bot/pseudonym.h"
 
@@ -40,53 +41,81 @@ std::string string_at(const json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
-// Whether a group message is meant for the bot, and its text with the bot's name taken out. Without a
-// configured username, a mention at the very start and any reply to a bot count as addressing Netra.
+// Whether a group message is meant for the bot, and its text with the bot's name taken out.
 struct Addressing {
   bool addressed = false;
   std::string text;
 };
 
-Addressing addressing_of(const json& message, std::string text, const std::string& bot_username) {
+// True only for a member that is the JSON literal true (json::value would throw for another type).
+bool is_true(const json& object, const char* key) {
+  if (!object.is_object()) return false;
+  auto found = object.find(key);
+  return found != object.end() && found->is_boolean() && found->get<bool>();
+}
+
+// The member of an object, or nullptr: unlike json::value, never copies (an update's entities can be thousands).
+const json* find_member(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto found = object.find(key);
+  return found == object.end() ? nullptr : &*found;
+}
+
+// `text` is at most kMaxTextUnits long and `bot_username` is empty while the bot's name is not known (getMe has not
+// answered and NETRA_TELEGRAM_BOT_USERNAME is unset): then only a bare /command counts, because a mention, a
+// /command@name or a reply to a bot could be meant for any bot in the group. A command addressed to another bot is
+// never for Netra, whatever else the message holds. Reads at most kMaxEntitiesExamined entities, each in O(1).
+Addressing addressing_of(const json& message, const std::string& text, const std::string& bot_username) {
   Addressing result;
   const std::string wanted = lowercase(bot_username);
-  const json& reply_to = message.value("reply_to_message", json::object());
-  if (reply_to.is_object() && reply_to.contains("from") && reply_to["from"].value("is_bot", false)) {
-    std::string username = lowercase(string_at(reply_to["from"], "username"));
-    if (wanted.empty() || username == wanted) result.addressed = true;
-  }
-  const json& entities = message.contains("entities") ? message["entities"] : message.value("caption_entities", json());
-  // Cut from the end so earlier offsets stay valid.
+  bool for_another_bot = false;
+  const json* entities = find_member(message, "entities");
+  if (!entities) entities = find_member(message, "caption_entities");
   std::vector<std::pair<size_t, size_t>> cuts;  // byte ranges to remove
-  if (entities.is_array()) {
-    for (const auto& entity : entities) {
-      if (!entity.is_object()) continue;
+  if (entities && entities->is_array()) {
+    Utf16Index index(text);
+    size_t examined = 0;
+    for (const auto& entity : *entities) {
+      if (examined++ == kMaxEntitiesExamined) break;
       auto offset = integer_at(entity, "offset"), length = integer_at(entity, "length");
       if (!offset || !length || *offset < 0 || *length <= 0) continue;
-      size_t begin = byte_offset_of_utf16(text, static_cast<size_t>(*offset));
       // Summed as size_t: both are non-negative int64, so the sum cannot wrap (int64 addition could overflow).
-      size_t end = byte_offset_of_utf16(text, static_cast<size_t>(*offset) + static_cast<size_t>(*length));
-      std::string piece = text.substr(begin, end - begin);
+      size_t first = static_cast<size_t>(*offset), last = first + static_cast<size_t>(*length);
+      if (first >= index.units()) continue;  // beyond the text (or the part of it Netra reads)
+      size_t begin = index.byte_offset(first), end = index.byte_offset(last);
+      std::string_view piece = std::string_view(text).substr(begin, end - begin);
       std::string type = string_at(entity, "type");
       if (type == "mention") {
-        std::string name = lowercase(piece.substr(piece.empty() ? 0 : 1));
-        if ((!wanted.empty() && name == wanted) || (wanted.empty() && *offset == 0)) {
+        if (!wanted.empty() && piece.size() > 1 && lowercase(std::string(piece.substr(1))) == wanted) {
           result.addressed = true;
           cuts.emplace_back(begin, end);
         }
-      } else if (type == "bot_command" && *offset == 0) {
+      } else if (type == "bot_command" && first == 0) {
         size_t at = piece.find('@');
-        std::string target = at == std::string::npos ? "" : lowercase(piece.substr(at + 1));
-        if (target.empty() || wanted.empty() || target == wanted) {
+        std::string target = at == std::string_view::npos ? "" : lowercase(std::string(piece.substr(at + 1)));
+        if (target.empty()) {
+          result.addressed = true;  // "/lapor": every bot in the group may take it
+        } else if (!wanted.empty() && target == wanted) {
           result.addressed = true;
-          if (at != std::string::npos) cuts.emplace_back(begin + at, end);  // "/lapor@netra_bot" → "/lapor"
+          cuts.emplace_back(begin + at, end);  // "/lapor@netra_bot" → "/lapor"
+        } else {
+          for_another_bot = true;  // "/lapor@OtherHelperBot", or any @name while Netra's own is unknown
         }
       }
     }
   }
+  const json* reply_to = find_member(message, "reply_to_message");
+  const json* replied_from = reply_to ? find_member(*reply_to, "from") : nullptr;
+  if (replied_from && !wanted.empty() && is_true(*replied_from, "is_bot") &&
+      lowercase(string_at(*replied_from, "username")) == wanted) {
+    result.addressed = true;
+  }
+  if (for_another_bot) return {};
+  std::string remaining = text;
+  // Cut from the end so earlier offsets stay valid.
   std::sort(cuts.rbegin(), cuts.rend());
-  for (const auto& [begin, end] : cuts) text.erase(begin, end - begin);
-  result.text = trim_spaces(text);
+  for (const auto& [begin, end] : cuts) remaining.erase(begin, end - begin);
+  result.text = trim_spaces(remaining);
   return result;
 }
 
@@ -124,8 +153,34 @@ const char* unreadable_kind(const json& message) {
 }  // namespace
 
 TelegramChannel::TelegramChannel(TelegramConfig config, std::string secret)
-    : config_(std::move(config)), secret_(std::move(secret)) {
+    : config_(std::move(config)), secret_(std::move(secret)), username_(config_.bot_username) {
   std::tie(origin_, path_prefix_) = split_api_base(config_.api_base);
+}
+
+std::string TelegramChannel::bot_username() const {
+  std::lock_guard lock(username_mutex_);
+  return username_;
+}
+
+void TelegramChannel::learn_bot_username(const std::string& username) {
+  if (!config_.bot_username.empty()) return;
+  std::lock_guard lock(username_mutex_);
+  username_ = username;
+}
+
+OutboundRequest TelegramChannel::get_me_request() const { return api_request("getMe", "{}"); }
+
+std::optional<std::string> TelegramChannel::username_in_get_me(const std::string& body) {
+  json answer = json::parse(body, nullptr, false);
+  if (!answer.is_object() || !is_true(answer, "ok")) return std::nullopt;
+  std::string username = string_at(answer["result"], "username");
+  // Telegram usernames: 5-32 of a-z, 0-9 and _ (bots end in "bot").
+  if (username.empty() || username.size() > 32 ||
+      username.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+          std::string::npos) {
+    return std::nullopt;
+  }
+  return username;
 }
 
 bool TelegramChannel::authentic(const httplib::Request& request) const {
@@ -134,8 +189,9 @@ bool TelegramChannel::authentic(const httplib::Request& request) const {
 }
 
 std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) const {
-  json update = json::parse(body, nullptr, false);
+  json update = parse_json_leniently(body);
   if (update.is_discarded() || !update.is_object()) throw BadRequest("body is not a JSON object");
+  const std::string bot_username = this->bot_username();
   auto update_id = integer_at(update, "update_id");
   if (!update_id) throw BadRequest("update_id missing");
 
@@ -154,6 +210,7 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
     const json& origin = callback.value("message", json::object());
     auto chat_id = integer_at(origin.value("chat", json::object()), "id");
     std::string data = string_at(callback, "data");
+    if (data.size() > kMaxCallbackDataBytes) data.clear();  // not a button of ours: only stop the spinner
     if (!from_id || !chat_id || data.empty()) {
       // An inline-mode button has no chat to answer in: only stop the spinner (empty address).
       if (out.acknowledgements.empty()) return {};
@@ -176,14 +233,25 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
   std::string chat_type = string_at(chat, "type");
   if (chat_type == "channel") return {};
   bool group = chat_type == "group" || chat_type == "supergroup";
-  const json& from = message->value("from", json::object());
-  if (from.is_object() && from.value("is_bot", false)) return {};  // never talk to other bots: no reply loops
-  auto from_id = integer_at(from, "id");
-  std::string user = from_id ? std::to_string(*from_id) : std::to_string(*chat_id);
+  // A channel post copied into its discussion group is not a person asking anything.
+  if (is_true(*message, "is_automatic_forward")) return {};
+  const json* from = find_member(*message, "from");
+  // sender_chat: an anonymous group admin (from = GroupAnonymousBot, is_bot true, sender_chat = the group) or a
+  // member writing as a channel. A person all the same, so the is_bot rule below does not apply.
+  const json* sender_chat = find_member(*message, "sender_chat");
+  auto sender_chat_id = sender_chat ? integer_at(*sender_chat, "id") : std::nullopt;
+  if (!sender_chat_id && from && is_true(*from, "is_bot")) return {};  // never talk to other bots: no loops
+  auto from_id = from ? integer_at(*from, "id") : std::nullopt;
+  std::string user = sender_chat_id ? "chat:" + std::to_string(*sender_chat_id)
+                     : from_id      ? std::to_string(*from_id)
+                                    : std::to_string(*chat_id);
 
-  std::string text = message->contains("text") ? string_at(*message, "text") : string_at(*message, "caption");
+  // Telegram's own limit on what a person can send; the rest of a longer text is not read (it was not typed into
+  // a Telegram client), which bounds the cost of every later step.
+  std::string text(prefix_within_units(
+      message->contains("text") ? string_at(*message, "text") : string_at(*message, "caption"), kMaxTextUnits));
   if (group) {
-    auto addressing = addressing_of(*message, text, config_.bot_username);
+    auto addressing = addressing_of(*message, text, bot_username);
     if (!addressing.addressed) return {};
     text = addressing.text;
     if (auto message_id = integer_at(*message, "message_id")) out.address.reply_to = std::to_string(*message_id);

@@ -40,6 +40,28 @@ size_t byte_offset_of_utf16(std::string_view utf8, size_t utf16_offset) {
   return i;
 }
 
+std::string_view prefix_within_units(std::string_view utf8, size_t max_units) {
+  size_t units = 0, i = 0;
+  while (i < utf8.size()) {
+    size_t bytes = sequence_length(utf8, i);
+    if (units + units_of(bytes) > max_units) break;
+    units += units_of(bytes);
+    i += bytes;
+  }
+  return utf8.substr(0, i);
+}
+
+Utf16Index::Utf16Index(std::string_view utf8) {
+  byte_at_.reserve(utf8.size() + 1);
+  for (size_t i = 0; i < utf8.size();) {
+    size_t bytes = sequence_length(utf8, i);
+    byte_at_.push_back(i);
+    if (units_of(bytes) == 2) byte_at_.push_back(i + bytes);  // the second half of a pair: after the code point
+    i += bytes;
+  }
+  byte_at_.push_back(utf8.size());
+}
+
 std::vector<std::string> split_message(std::string_view text, size_t max_units) {
   std::vector<std::string> parts;
   if (max_units == 0) max_units = 1;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "adapters/lenient_json.h"
 #include "adapters/text_limits.h"
 #include "bot/pseudonym.h"
 
@@ -24,30 +25,36 @@ std::string string_at(const json& object, const char* key) {
   return value.is_string() ? value.get<std::string>() : std::string();
 }
 
+// A text message's body is at most 4096 characters (Cloud API), a caption 1024: no more than that is read, so the
+// cost of every later step is bounded whatever a crafted notification holds.
+std::string bounded_text(const std::string& text) { return std::string(prefix_within_units(text, kWhatsAppTextUnits)); }
+
 // Fills text / media of one message by its type. Returns false for types the bot ignores without a word
 // (reactions, system notices); sets direct_reply for types it cannot read.
 bool take_content(const json& message, ChannelMessage& out) {
   std::string type = string_at(message, "type");
   bot::InboundMessage& inbound = out.message;
   if (type == "text") {
-    inbound.text = string_at(member(message, "text"), "body");
+    inbound.text = bounded_text(string_at(member(message, "text"), "body"));
   } else if (type == "interactive") {
     const json& interactive = member(message, "interactive");
     std::string kind = string_at(interactive, "type");  // button_reply or list_reply
     inbound.text = string_at(member(interactive, kind.c_str()), "id");
-    if (inbound.text.empty()) return false;
+    // Our ids are short; Meta allows 256. Anything longer is not a choice Netra offered.
+    if (inbound.text.empty() || inbound.text.size() > kWhatsAppMaxChoiceIdBytes) return false;
   } else if (type == "button") {  // a template's quick-reply button
     const json& button = member(message, "button");
     inbound.text = string_at(button, "payload");
     if (inbound.text.empty()) inbound.text = string_at(button, "text");
+    inbound.text = bounded_text(inbound.text);
   } else if (type == "image" || type == "document" || type == "video") {
     const json& media = member(message, type.c_str());
     std::string media_id = string_at(media, "id");
-    if (!media_id.empty()) {
+    if (!media_id.empty() && media_id.size() <= kWhatsAppMaxMediaIdBytes) {
       inbound.media_ref = "whatsapp:" + media_id;
       inbound.media_kind = type == "image" ? "photo" : type;
     }
-    inbound.text = string_at(media, "caption");
+    inbound.text = bounded_text(string_at(media, "caption"));
   } else if (type == "reaction" || type == "system" || type == "ephemeral" || type == "request_welcome") {
     return false;
   } else {  // audio, sticker, location, contacts, unsupported, …
@@ -118,7 +125,9 @@ bool WhatsAppChannel::verify_subscription(const std::string& mode, const std::st
 std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const { return read(body).messages; }
 
 WebhookBatch WhatsAppChannel::read(const std::string& body) const {
-  json notification = json::parse(body, nullptr, false);
+  // The signature was checked on the raw bytes (authentic); only now is the body read, leniently: one emoji cut
+  // in half must not make Meta redeliver the whole batch for days.
+  json notification = parse_json_leniently(body);
   if (notification.is_discarded() || !notification.is_object()) throw BadRequest("body is not a JSON object");
   WebhookBatch batch;
   std::vector<ChannelMessage>& messages = batch.messages;

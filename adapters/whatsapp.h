@@ -53,5 +53,7 @@ inline constexpr size_t kWhatsAppButtonTitleChars = 20;
 inline constexpr size_t kWhatsAppMaxListRows = 10;
 inline constexpr size_t kWhatsAppRowTitleChars = 24;
 inline constexpr size_t kWhatsAppRowDescriptionChars = 72;
+inline constexpr size_t kWhatsAppMaxChoiceIdBytes = 256;  // a button or list row id
+inline constexpr size_t kWhatsAppMaxMediaIdBytes = 128;   // media ids are ~16 digits; a longer one is not Meta's
 
 }  // namespace netra::adapters

@@ -34,8 +34,13 @@ TEST_CASE("Fuzz regression: Telegram entity offset + length beyond int64 is clam
     auto channel = fuzz_channel(username);
     // An entity past the end of the text covers nothing: the group message is not addressed to the bot.
     CHECK(channel.parse(group_update("@netra_bot halo", "mention", max, max)).empty());
-    // A command at offset 0 with a huge length ends at the end of the text: the @bot part is cut as usual.
+    // A command at offset 0 with a huge length ends at the end of the text: the @bot part is cut as usual (and
+    // while the bot's own name is unknown, a command naming any bot is not taken).
     auto messages = channel.parse(group_update("/lapor@netra_bot", "bot_command", "0", max));
+    if (username.empty()) {
+      CHECK(messages.empty());
+      continue;
+    }
     REQUIRE(messages.size() == 1);
     CHECK(messages[0].message.text == "/lapor");
     CHECK(messages[0].address.reply_to == "5");

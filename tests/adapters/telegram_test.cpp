@@ -73,8 +73,93 @@ TEST_CASE("A group message that mentions the bot is answered without the mention
   CHECK(messages[0].address.reply_to == "77");
 }
 
-TEST_CASE("A group message mentioning the bot at the start is answered even without a configured username") {
-  CHECK(channel().parse(fixture("telegram_group.json")).size() == 1);
+// furaizi/downloader-bot#105, ksssomesh12/tgmb-beta#12: without knowing its own name a bot cannot tell
+// "/start@OtherBot" or "@OtherBot" from its own; only a bare /command is safely for every bot in the group.
+TEST_CASE("While the bot's username is unknown, a group mention or /cmd@name is not taken, a bare /command is") {
+  auto unknown = channel();
+  CHECK(unknown.parse(fixture("telegram_group.json")).empty());
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "/lapor@netra_bot";
+  update["message"]["entities"] = json::array({{{"offset", 0}, {"length", 16}, {"type", "bot_command"}}});
+  CHECK(unknown.parse(update.dump()).empty());
+  update["message"]["text"] = "/lapor";
+  update["message"]["entities"][0]["length"] = 6;
+  CHECK(unknown.parse(update.dump()).size() == 1);
+}
+
+TEST_CASE("The username learned from getMe recognises the bot's mentions; a configured one is never replaced") {
+  auto learning = channel();
+  auto name = TelegramChannel::username_in_get_me(
+      R"({"ok":true,"result":{"id":7001234567,"is_bot":true,"first_name":"Netra","username":"netra_bot"}})");
+  REQUIRE(name);
+  learning.learn_bot_username(*name);
+  CHECK(learning.parse(fixture("telegram_group.json")).size() == 1);
+  auto configured = channel("other_bot");
+  configured.learn_bot_username("netra_bot");
+  CHECK(configured.bot_username() == "other_bot");
+  CHECK_FALSE(TelegramChannel::username_in_get_me(R"({"ok":false,"error_code":401,"description":"Unauthorized"})"));
+  CHECK_FALSE(TelegramChannel::username_in_get_me(R"({"ok":true,"result":{"username":"bad name"x"}})"));
+}
+
+// furaizi/downloader-bot#105: "/start@QuotLyBot" ran the bot's own /start handler.
+TEST_CASE("A group command addressed to another bot is ignored, even in reply to Netra") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = "/lapor@OtherHelperBot kades bagi amplop";
+  update["message"]["entities"] = json::array({{{"offset", 0}, {"length", 21}, {"type", "bot_command"}}});
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+  update["message"]["reply_to_message"] = {{"message_id", 76},
+                                           {"from", {{"id", 7001234567}, {"is_bot", true}, {"username", "netra_bot"}}}};
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+}
+
+// charslab/TranscriberBot#28, Syfaro/foxbot#88: an anonymous admin writes as from = GroupAnonymousBot
+// (id 1087968824, is_bot true) with sender_chat = the group; dropping every is_bot sender dropped them.
+TEST_CASE("An anonymous group admin's message is answered, keyed by the group rather than the shared bot account") {
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["from"] = {{"id", 1087968824}, {"is_bot", true}, {"first_name", "Group"}, {"username", "GroupAnonymousBot"}};
+  update["message"]["sender_chat"] = {{"id", -1001987654321}, {"title", "Guru SDN 3 Sukorejo"}, {"type", "supergroup"}};
+  auto messages = channel("netra_bot").parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text == "kades boleh hadir deklarasi paslon?");
+  CHECK(messages[0].message.sender_key ==
+        netra::bot::sender_key("pseudonym-secret", "telegram", "-1001987654321:chat:-1001987654321"));
+  // A channel post forwarded into its discussion group automatically is nobody's question.
+  update["message"]["is_automatic_forward"] = true;
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+}
+
+// Bot API: text is at most 4096 characters. A crafted update with 0.9 MiB of text and thousands of entities cost
+// 15 s of CPU when every entity scanned the text from its start.
+TEST_CASE("An oversized Telegram text is read up to the platform's limit and only the first entities are examined") {
+  std::string text = "@netra_bot ";
+  while (text.size() < 900 * 1024) text += "@x ";
+  json entities = json::array({{{"offset", 0}, {"length", 10}, {"type", "mention"}}});
+  for (int i = 0; i < 20000; ++i) {
+    entities.push_back({{"offset", 11 + (i * 3) % 800000}, {"length", 2}, {"type", "mention"}});
+  }
+  auto update = json::parse(fixture("telegram_group.json"));
+  update["message"]["text"] = text;
+  update["message"]["entities"] = entities;
+  auto messages = channel("netra_bot").parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(utf16_length(messages[0].message.text) <= kMaxTextUnits);
+  CHECK(messages[0].message.text.rfind("@x @x", 0) == 0);
+  // A mention of the bot placed after the examined entities is not seen (the bound, not an accident).
+  json late = json::array();
+  for (size_t i = 0; i < kMaxEntitiesExamined; ++i) late.push_back({{"offset", 20}, {"length", 2}, {"type", "bold"}});
+  late.push_back({{"offset", 0}, {"length", 10}, {"type", "mention"}});
+  update["message"]["text"] = "@netra_bot kades boleh hadir?";
+  update["message"]["entities"] = late;
+  CHECK(channel("netra_bot").parse(update.dump()).empty());
+}
+
+TEST_CASE("Callback data longer than Telegram's 64 bytes only stops the spinner") {
+  auto update = json::parse(fixture("telegram_callback.json"));
+  update["callback_query"]["data"] = std::string(65, 'a');
+  auto messages = channel().parse(update.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].address.chat.empty());
+  CHECK(messages[0].acknowledgements.size() == 1);
 }
 
 TEST_CASE("A group message not addressed to the bot is ignored") {

@@ -254,3 +254,29 @@ TEST_CASE("A failed WhatsApp status becomes a delivery failure with its code, wi
   // Delivered and read receipts are not failures.
   CHECK(channel().read(fixture("whatsapp_status.json")).failures.empty());
 }
+
+// dgtlmoon/changedetection.io#4272 and nlohmann/json#3903: one unpaired surrogate escape made the strict parser
+// refuse the notification, so Meta redelivered the whole batch (both users' messages) for days.
+TEST_CASE("A WhatsApp batch with one unpaired surrogate escape still yields every message") {
+  auto notification = nlohmann::json::parse(fixture("whatsapp_text.json"));
+  auto& value = notification["entry"][0]["changes"][0]["value"];
+  auto second = value["messages"][0];
+  second["from"] = "6289876543210";
+  second["id"] = "wamid.second";
+  second["text"]["body"] = "SURROGATE";
+  value["messages"].push_back(second);
+  std::string body = notification.dump();
+  body.replace(body.find("SURROGATE"), 9, "halo \\ud83d");
+  REQUIRE(nlohmann::json::parse(body, nullptr, false).is_discarded());  // what the strict parser does
+  auto messages = channel().parse(body);
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[1].message.text == "halo \xEF\xBF\xBD");
+}
+
+TEST_CASE("A WhatsApp text body is read up to the platform's 4096 characters") {
+  auto notification = nlohmann::json::parse(fixture("whatsapp_text.json"));
+  notification["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = std::string(900 * 1024, 'a');
+  auto messages = channel().parse(notification.dump());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].message.text.size() == kWhatsAppTextUnits);
+}

@@ -22,7 +22,16 @@ FakePlatform::FakePlatform() {
     std::lock_guard lock(mutex_);
     RecordedRequest recorded{request.path, request.get_header_value("Authorization"), request.body, 200,
                              std::chrono::steady_clock::now()};
-    if (!scripted_.empty()) {
+    if (ends_with(request.path, "/getMe")) {
+      if (bot_username_.empty()) {
+        recorded.answered = response.status = 401;
+        response.set_content(R"({"ok":false,"error_code":401,"description":"Unauthorized"})", "application/json");
+      } else {
+        response.set_content(R"({"ok":true,"result":{"id":7001234567,"is_bot":true,"first_name":"Netra","username":")" +
+                                 bot_username_ + R"(","can_join_groups":true,"can_read_all_group_messages":false}})",
+                             "application/json");
+      }
+    } else if (!scripted_.empty()) {
       ScriptedAnswer answer = scripted_.front();
       scripted_.pop_front();
       recorded.answered = answer.status;
@@ -61,6 +70,11 @@ void FakePlatform::fail_next(int count, int status) {
 void FakePlatform::answer_next(std::vector<ScriptedAnswer> answers) {
   std::lock_guard lock(mutex_);
   scripted_.assign(answers.begin(), answers.end());
+}
+
+void FakePlatform::set_bot_username(std::string username) {
+  std::lock_guard lock(mutex_);
+  bot_username_ = std::move(username);
 }
 
 void FakePlatform::set_delay(std::chrono::milliseconds delay) {

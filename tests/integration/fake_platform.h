@@ -44,6 +44,9 @@ class FakePlatform {
   void fail_next(int count, int status = 500);
   // The next requests get these answers, in order, before any fail_next failures; then 200 again.
   void answer_next(std::vector<ScriptedAnswer> answers);
+  // The username getMe answers with ("netra_bot" by default); empty: getMe answers 401 Unauthorized, as for a
+  // revoked token. getMe is answered apart from scripted answers and failures.
+  void set_bot_username(std::string username);
   // Every request waits this long before it is answered (a slow platform); zero by default.
   void set_delay(std::chrono::milliseconds delay);
   // All requests so far whose path ends with `suffix` (e.g. "/sendMessage").
@@ -62,6 +65,7 @@ class FakePlatform {
   mutable std::condition_variable changed_;
   std::vector<RecordedRequest> requests_;
   std::deque<ScriptedAnswer> scripted_;
+  std::string bot_username_ = "netra_bot";
   int failures_left_ = 0;
   int failure_status_ = 500;
   std::chrono::milliseconds delay_{0};

@@ -32,6 +32,8 @@ class NetraProcess {
   NetraProcess& operator=(const NetraProcess&) = delete;
 
   int port() const { return port_; }
+  // The child's process id (-1 once stopped), e.g. to read its CPU time from /proc.
+  pid_t pid() const { return pid_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   // A fresh client with TCP_NODELAY and short time-outs.
   httplib::Client client() const;
