@@ -46,6 +46,11 @@ struct ChannelMessage {
   std::optional<bot::Reply> direct_reply;
   // Requests to send whatever the bot answers (Telegram's answerCallbackQuery stops the button spinning).
   std::vector<OutboundRequest> acknowledgements;
+  // Telegram's media_group_id: the parts of one album are gathered into one message (MediaBursts).
+  std::string media_group;
+  // An album part that did not address the bot itself (in a group only the first part carries the caption that
+  // names it): it is taken only to join its album's pending burst, and ignored otherwise.
+  bool joins_album_only = false;
 };
 
 // A platform's later report that one of our messages was not delivered (WhatsApp statuses[] with status

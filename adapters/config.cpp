@@ -147,6 +147,7 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   size_t cores = std::max<size_t>(2, std::thread::hardware_concurrency());
   tuning.inbound_workers = number_or<size_t>(lookup, "NETRA_INBOUND_WORKERS", cores, 1, 256);
   tuning.admit_wait_ms = number_or(lookup, "NETRA_ADMIT_WAIT_MS", tuning.admit_wait_ms, 0, 60000);
+  tuning.media_burst_ms = number_or(lookup, "NETRA_MEDIA_BURST_MS", tuning.media_burst_ms, 0, 10000);
   tuning.answer_cache_entries =
       number_or<size_t>(lookup, "NETRA_ANSWER_CACHE", tuning.answer_cache_entries, 0, 1000000);
 

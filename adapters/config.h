@@ -41,6 +41,9 @@ struct ServerTuning {
   size_t inbound_workers = 2;
   size_t inbound_queue = 1000;           // messages waiting for the bot; beyond it the webhook waits, then 503
   int admit_wait_ms = 2000;              // how long a webhook waits for room in a full queue before the 503
+  // Media one sender sends in a quick burst (an album, photos in a row) are gathered into one message until the
+  // sender has been quiet this long (at most 4× as long in all); 0: every media message is answered on its own.
+  int media_burst_ms = 1500;
   size_t outbound_workers = 4;           // reply senders (sharded by chat, so one chat's replies stay in order)
   size_t outbound_queue = 2000;          // replies waiting to be sent; beyond it they are dropped and counted
   int send_attempts = 5;

@@ -18,7 +18,17 @@ Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbo
       store_(store),
       outbound_(outbound),
       metrics_(metrics),
-      queue_(tuning.inbound_workers, tuning.inbound_queue) {}
+      admit_wait_(tuning.admit_wait_ms),
+      queue_(tuning.inbound_workers, tuning.inbound_queue) {
+  if (tuning.media_burst_ms > 0) {
+    MediaBursts::Limits limits;
+    limits.quiet = std::chrono::milliseconds(tuning.media_burst_ms);
+    limits.max_hold = 4 * limits.quiet;
+    bursts_.emplace(limits, [this](MediaBurst burst) {
+      return submit(std::move(burst), ShardedQueue::Clock::now() + admit_wait_);
+    });
+  }
+}
 
 bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender, bool rethrow) {
   bot::ConversationResult result;
@@ -59,32 +69,66 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
 Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender,
                                         ShardedQueue::Clock::time_point deadline) {
   const std::string channel = message.message.channel;
+  if (message.joins_album_only && !bursts_) return Admission::ignored;  // not addressed, and nothing to join
   if (!store_.claim_delivery(message.delivery_id)) {
     metrics_.count_duplicate(channel);
     spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
     return Admission::duplicate;
   }
-  const std::string delivery_id = message.delivery_id;
-  const std::string sender_key = message.message.sender_key;
+  if (bursts_ && MediaBursts::gathers(message)) {
+    const std::string delivery_id = message.delivery_id;
+    auto added = bursts_->add(std::move(message), sender);
+    if (!added.taken) {
+      store_.release_delivery(delivery_id);  // only in memory: never kept, so never written
+      return Admission::ignored;
+    }
+    metrics_.count_inbound(channel);
+    bool queued = true;
+    for (auto& burst : added.ready) queued = submit(std::move(burst), deadline) && queued;
+    return queued ? Admission::queued : Admission::busy;
+  }
+  // The sender's media gathered so far go first: the bot reads them before this message.
+  if (bursts_) {
+    if (auto earlier = bursts_->take(message.message.sender_key)) submit(std::move(*earlier), deadline);
+  }
+  MediaBurst single;
+  single.delivery_ids.push_back(message.delivery_id);
+  single.message = std::move(message);
+  single.sender = &sender;
+  single.parts = 1;
+  if (!submit(std::move(single), deadline)) return Admission::busy;
+  metrics_.count_inbound(channel);
+  return Admission::queued;
+}
+
+bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadline) {
+  const std::string channel = burst.message.message.channel;
+  const std::string sender_key = burst.message.message.sender_key;
+  const std::string first_delivery = burst.message.delivery_id;
+  std::vector<std::string> delivery_ids = burst.delivery_ids;
+  if (burst.parts > 1) {
+    spdlog::info("event=media_gathered channel={} sender={} delivery={} parts={}", channel, log_key(sender_key),
+                 first_delivery, burst.parts);
+  }
   // A full queue is waited on rather than refused: the platform holds the request and sends no more on that
   // connection meanwhile, so a flood slows to what the bot keeps up with instead of turning into 503s (each of
   // which the platform would resend).
-  auto task = [this, message = std::move(message), &sender]() mutable {
-    // Only now is the message taken: its claim is kept (written before the reply, in process) and the
+  auto task = [this, burst = std::move(burst)]() mutable {
+    // Only now is the message taken: its claims are kept (written before the reply, in process) and the
     // acknowledgements go out, first in the chat's outbound shard, so before any reply. A message refused or
     // dropped before this point has claimed nothing on disk and acknowledged nothing: its redelivery is processed.
-    store_.keep_claim(message.delivery_id);
+    for (const auto& delivery_id : burst.delivery_ids) store_.keep_claim(delivery_id);
+    ChannelMessage& message = burst.message;
     outbound_.enqueue(message.message.channel, message.address.chat, std::move(message.acknowledgements));
-    process(message, sender);
+    process(message, *burst.sender);
   };
   if (!queue_.submit_within(sender_key, std::move(task), deadline)) {
-    store_.release_delivery(delivery_id);  // only in memory: never kept, so never written
+    for (const auto& delivery_id : delivery_ids) store_.release_delivery(delivery_id);
     metrics_.count_dropped("inbound");
-    log_busy(channel, delivery_id);
-    return Admission::busy;
+    log_busy(channel, first_delivery);
+    return false;
   }
-  metrics_.count_inbound(channel);
-  return Admission::queued;
+  return true;
 }
 
 void Dispatcher::log_busy(const std::string& channel, const std::string& delivery_id) {
@@ -99,6 +143,10 @@ void Dispatcher::log_busy(const std::string& channel, const std::string& deliver
 }
 
 size_t Dispatcher::shutdown(std::chrono::steady_clock::time_point deadline) {
+  // Media still gathering were acknowledged to the platform already: the bot gets them before the queue closes.
+  if (bursts_) {
+    for (auto& burst : bursts_->take_all()) submit(std::move(burst), ShardedQueue::Clock::time_point::min());
+  }
   size_t dropped = queue_.shutdown(deadline);
   if (dropped > 0) {
     for (size_t i = 0; i < dropped; ++i) metrics_.count_dropped("inbound");

@@ -250,17 +250,25 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
   // a Telegram client), which bounds the cost of every later step.
   std::string text(prefix_within_units(
       message->contains("text") ? string_at(*message, "text") : string_at(*message, "caption"), kMaxTextUnits));
+  // An album: one update per photo, sharing media_group_id, the caption (and so any mention) on the first only.
+  out.media_group = string_at(*message, "media_group_id").substr(0, 64);
   if (group) {
     auto addressing = addressing_of(*message, text, bot_username);
-    if (!addressing.addressed) return {};
-    text = addressing.text;
-    if (auto message_id = integer_at(*message, "message_id")) out.address.reply_to = std::to_string(*message_id);
+    if (addressing.addressed) {
+      text = addressing.text;
+      if (auto message_id = integer_at(*message, "message_id")) out.address.reply_to = std::to_string(*message_id);
+    } else if (!out.media_group.empty() && text.empty()) {
+      out.joins_album_only = true;  // the rest of an album whose first part may have named the bot
+    } else {
+      return {};
+    }
   }
   out.address.chat = std::to_string(*chat_id);
   out.message.sender_key =
       bot::sender_key(secret_, "telegram", group ? std::to_string(*chat_id) + ":" + user : user);
   out.message.text = text;
   take_media(*message, out.message);
+  if (out.joins_album_only && !out.message.media_ref) return {};
   if (!out.message.media_ref && text.empty()) {
     const char* kind = unreadable_kind(*message);
     if (!kind) return {};  // service messages (members joined, pinned, …)

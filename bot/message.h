@@ -26,7 +26,17 @@ struct InboundMessage {
   std::string text;         // the message text, or the tapped choice's id
   std::optional<std::string> media_ref;  // platform media id of an attached photo or document ("telegram:<file_id>")
   std::string media_kind;   // "photo", "document", … when media_ref is set, or for media without text
+  // Every media item, in order, when the channel gathered several into this one message (an album, photos sent in
+  // a row); media_ref is then the first of them. Empty when there is at most one: use attached_media().
+  std::vector<std::string> media_refs = {};
 };
+
+// Every media item a message carries: media_refs when there are several, else media_ref alone.
+inline std::vector<std::string> attached_media(const InboundMessage& message) {
+  if (!message.media_refs.empty()) return message.media_refs;
+  if (message.media_ref) return {*message.media_ref};
+  return {};
+}
 
 struct ConversationResult {
   std::vector<Reply> replies;

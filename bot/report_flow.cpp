@@ -115,6 +115,18 @@ size_t utf8_length(const std::string& text) {
   }));
 }
 
+// Adds media refs to the draft's evidence, in order, up to `max_evidence` items in all (an album gathered by the
+// channel arrives as one message with several). Returns how many were added.
+size_t keep_evidence(ReportDraft& draft, const std::vector<std::string>& media, size_t max_evidence) {
+  size_t added = 0;
+  for (const auto& ref : media) {
+    if (draft.evidence.size() >= max_evidence) break;
+    draft.evidence.push_back(ref);
+    ++added;
+  }
+  return added;
+}
+
 }  // namespace
 
 std::string problem_with_account(const std::string& text, size_t max_length) {
@@ -230,9 +242,7 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
                    menu_choices()}},
             true};
   }
-  if (opening.media_ref && session.draft.evidence.size() < limits_.max_evidence) {
-    session.draft.evidence.push_back(*opening.media_ref);
-  }
+  keep_evidence(session.draft, attached_media(opening), limits_.max_evidence);
   std::string intro =
       "Baik, kita buat laporan anonim. Saya akan bertanya satu per satu; ketik batal kapan saja untuk membatalkan.";
   if (!account.empty() && problem_with_account(account, limits_.max_what_length).empty()) {
@@ -293,11 +303,7 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
   std::string text = std::string(trim(message.text));
   bool done = is_one_of(text, {"selesai", "lewati", "tidak ada", "gak ada", "ga ada", "tidak", "skip", "sudah",
                                "report:selesai", "report:lewati"});
-  bool added = false;
-  if (message.media_ref && session.draft.evidence.size() < limits_.max_evidence) {
-    session.draft.evidence.push_back(*message.media_ref);
-    added = true;
-  }
+  bool added = keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0;
   for (const auto& link : links_in(text)) {
     if (session.draft.evidence.size() >= limits_.max_evidence) break;
     if (link.size() <= limits_.max_field_length) {
@@ -344,8 +350,7 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
 FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& message) {
   const std::string& step = session.step;
   // Media sent before the evidence step is kept as evidence all the same.
-  if (message.media_ref && step != "evidence" && session.draft.evidence.size() < limits_.max_evidence) {
-    session.draft.evidence.push_back(*message.media_ref);
+  if (step != "evidence" && keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0) {
     if (trim(message.text).empty()) return ask(session, "Foto/dokumen disimpan sebagai bukti.");
   }
   if (step == "what") return accept_what(session, message.text);

@@ -157,6 +157,28 @@ TEST_CASE("photos sent during the flow are kept as evidence by their platform id
   CHECK(report->draft.evidence == std::vector<std::string>{"web:photo-1", "https://contoh.id/video"});
 }
 
+TEST_CASE("an album gathered into one message is one evidence step with one reply, capped at the limit",
+          "[conversation]") {
+  Bot bot;
+  for (const char* text : {"lapor", "ASN membagikan kaos caleg kepada warga di pasar", "role:asn", "lewati",
+                           "Kel. Manguharjo, Kec. Manguharjo, Kota Madiun", "minggu lalu"}) {
+    bot.say(text);
+  }
+  InboundMessage album{"web", sender_key("secret", "web", "6281234567890"), "ini fotonya", std::string("web:a1"),
+                       "photo", {"web:a1", "web:a2", "web:a3"}};
+  auto reply = bot.conversation->handle(album);
+  REQUIRE(reply.replies.size() == 1);
+  CHECK(bot.last(reply).find("Bukti diterima (3)") != std::string::npos);
+  // Four more in one message: only the two that fit under the limit (5) are kept, and the flow moves on.
+  album.media_refs = {"web:b1", "web:b2", "web:b3", "web:b4"};
+  album.media_ref = "web:b1";
+  CHECK(bot.last(bot.conversation->handle(album)).find("Ringkasan") != std::string::npos);
+  auto code = code_in(bot.last(bot.say("kirim")));
+  auto report = bot.desk->find(code);
+  REQUIRE(report);
+  CHECK(report->draft.evidence == std::vector<std::string>{"web:a1", "web:a2", "web:a3", "web:b1", "web:b2"});
+}
+
 TEST_CASE("status CODE answers the current status and the public note", "[conversation]") {
   Bot bot;
   auto code = code_in(bot.last(file_report(bot)));
