@@ -59,12 +59,15 @@ struct ChannelMessage {
 struct DeliveryFailure {
   std::string code;         // the platform's error code, as Refusal::code ("131047")
   std::string description;  // its title and details, as Refusal::description
+  // For dedupe (platforms redeliver notifications): a keyed hash of the failed message's id; empty if it had none.
+  std::string delivery_id;
 };
 
 // Everything one webhook body carries.
 struct WebhookBatch {
   std::vector<ChannelMessage> messages;
   std::vector<DeliveryFailure> failures;
+  bool truncated = false;  // the body held more than the channel reads from one request (logged, not processed)
 };
 
 // A request body the channel cannot read (malformed JSON, wrong shape): the HTTP layer answers 400.
@@ -86,6 +89,10 @@ class Channel {
   virtual std::vector<ChannelMessage> parse(const std::string& body) const = 0;
   // Like parse, plus the platform's reports of earlier messages that failed. The default has no such reports.
   virtual WebhookBatch read(const std::string& body) const { return {parse(body), {}}; }
+  // True when authentic() proves the platform sent these very bytes (a signature over the body): a body that still
+  // cannot be read is then acknowledged — logged and counted — instead of refused, since a refusal only makes the
+  // platform redeliver it for days. False: such a body gets 400.
+  virtual bool acknowledges_unreadable_bodies() const { return false; }
   // The requests that deliver one reply to an address, in order (long texts are split).
   virtual std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const = 0;
   // What the platform's failed answer to one of this channel's requests means. The default reads the HTTP status

@@ -101,6 +101,12 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   return Admission::queued;
 }
 
+bool Dispatcher::claim_report(const std::string& delivery_id) {
+  if (!store_.claim_delivery(delivery_id)) return false;
+  store_.keep_claim(delivery_id);
+  return true;
+}
+
 bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadline) {
   const std::string channel = burst.message.message.channel;
   const std::string sender_key = burst.message.message.sender_key;

@@ -45,6 +45,10 @@ class Dispatcher {
   // album (nothing is claimed).
   Admission admit(ChannelMessage message, ReplySender& sender, ShardedQueue::Clock::time_point deadline);
 
+  // Claims the delivery id of a report that needs no bot work (a platform's delivery-failure notice) and keeps
+  // the claim (written with the next message's claims). False when it was seen before: do nothing.
+  bool claim_report(const std::string& delivery_id);
+
   size_t depth() const { return queue_.depth(); }
   // Webhook requests held while the queue is full (see admit).
   size_t waiting() const { return queue_.waiting_producers(); }

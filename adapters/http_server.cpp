@@ -219,11 +219,29 @@ void HttpServer::receive(const Channel& channel, ReplySender& sender, const http
   // One wait per request, however many messages it carries; once one is refused the rest are not waited for.
   auto deadline = ShardedQueue::Clock::now() + std::chrono::milliseconds(config_.tuning.admit_wait_ms);
   bool busy = false;
-  WebhookBatch batch = channel.read(request.body);
+  const std::string name(channel.name());
+  WebhookBatch batch;
+  try {
+    batch = channel.read(request.body);
+  } catch (const std::exception& e) {  // BadRequest, or a json::exception from a value of the wrong type
+    if (!channel.acknowledges_unreadable_bodies()) throw;
+    // Signed by the platform, so not an attacker's; refusing it would only bring it back for days.
+    services_.metrics.count_error("unreadable_" + name);
+    spdlog::error("event=webhook_unreadable channel={} bytes={} error=\"{}\" (acknowledged)", name,
+                  request.body.size(), e.what());
+    return send_json(response, 200, {{"ok", true}});
+  }
+  if (batch.truncated) {
+    services_.metrics.count_error("batch_truncated_" + name);
+    spdlog::warn("event=webhook_batch_truncated channel={} read={} bytes={}", name, batch.messages.size(),
+                 request.body.size());
+  }
   for (const auto& failure : batch.failures) {
+    // A redelivered notification counts once.
+    if (!failure.delivery_id.empty() && !services_.dispatcher.claim_report(failure.delivery_id)) continue;
     // A message the platform accepted earlier and could not deliver: only counted and logged. Retrying cannot
     // help (it is usually the closed 24-hour window), and the code and words never name the recipient.
-    services_.metrics.count_async_failure(std::string(channel.name()), failure.code);
+    services_.metrics.count_async_failure(name, failure.code);
     spdlog::warn("event=delivery_failed channel={} code={} description=\"{}\"", channel.name(), failure.code,
                  failure.description);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "adapters/lenient_json.h"
@@ -97,9 +98,16 @@ std::string words_of(const json& error) {
   return loggable_description(words);
 }
 
+// error.code: a number, or (seen from some gateways in front of the Graph API) its digits as a string.
 std::optional<long long> code_of(const json& error) {
   const json& code = member(error, "code");
   if (code.is_number_integer()) return code.get<long long>();
+  if (code.is_string()) {
+    const std::string& digits = code.get_ref<const std::string&>();
+    long long value = 0;
+    auto [end, problem] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (problem == std::errc() && end == digits.data() + digits.size() && !digits.empty()) return value;
+  }
   return std::nullopt;
 }
 
@@ -131,6 +139,7 @@ WebhookBatch WhatsAppChannel::read(const std::string& body) const {
   if (notification.is_discarded() || !notification.is_object()) throw BadRequest("body is not a JSON object");
   WebhookBatch batch;
   std::vector<ChannelMessage>& messages = batch.messages;
+  size_t messages_read = 0, statuses_read = 0;
   const json& entries = member(notification, "entry");
   if (!entries.is_array()) return batch;
   for (const auto& entry : entries) {
@@ -141,18 +150,28 @@ WebhookBatch WhatsAppChannel::read(const std::string& body) const {
       const json& statuses = member(value, "statuses");
       if (statuses.is_array()) {
         for (const auto& status : statuses) {
+          if (statuses_read++ >= kWhatsAppMaxStatusesPerNotification) {
+            batch.truncated = true;
+            break;
+          }
           if (string_at(status, "status") != "failed") continue;  // sent, delivered, read: nothing to do
           const json& errors = member(status, "errors");
           const json& error = errors.is_array() && !errors.empty() ? errors.front() : json();
           auto code = code_of(error);
           // Only the code and Meta's words: recipient_id is the user's number, id a wamid that embeds it.
-          batch.failures.push_back({code ? error_code_label(*code) : "unknown", words_of(error)});
+          std::string wamid = string_at(status, "id");
+          batch.failures.push_back({code ? error_code_label(*code) : "unknown", words_of(error),
+                                    wamid.empty() ? "" : "whatsapp:" + bot::hmac_sha256_hex(secret_, "failed:" + wamid)});
         }
       }
       std::string phone_number_id = string_at(member(value, "metadata"), "phone_number_id");
       const json& list = member(value, "messages");
       if (!list.is_array() || phone_number_id.empty()) continue;
       for (const auto& message : list) {
+        if (messages_read++ >= kWhatsAppMaxMessagesPerNotification) {
+          batch.truncated = true;
+          break;
+        }
         std::string from = string_at(message, "from"), id = string_at(message, "id");
         if (from.empty() || id.empty()) continue;  // cannot be answered or deduplicated
         ChannelMessage out;

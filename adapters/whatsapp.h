@@ -25,6 +25,8 @@ class WhatsAppChannel : public Channel {
   std::vector<ChannelMessage> parse(const std::string& body) const override;
   // The messages, plus one DeliveryFailure per statuses[] entry whose status is "failed" (its first errors[] item).
   WebhookBatch read(const std::string& body) const override;
+  // The signature covers the body: an unreadable one is acknowledged, or Meta would redeliver it for 7 days.
+  bool acknowledges_unreadable_bodies() const override { return true; }
   // Text messages split below 4096 characters; choices as reply buttons (≤3) or a list (≤10 rows).
   std::vector<OutboundRequest> render(const ReplyAddress& to, const bot::Reply& reply) const override;
 
@@ -55,5 +57,9 @@ inline constexpr size_t kWhatsAppRowTitleChars = 24;
 inline constexpr size_t kWhatsAppRowDescriptionChars = 72;
 inline constexpr size_t kWhatsAppMaxChoiceIdBytes = 256;  // a button or list row id
 inline constexpr size_t kWhatsAppMaxMediaIdBytes = 128;   // media ids are ~16 digits; a longer one is not Meta's
+// Messages and status reports read from one notification. Meta batches a few; the 1 MiB body limit would allow
+// thousands of tiny messages, each a bot answer and a reply: the rest of such a batch is logged and not read.
+inline constexpr size_t kWhatsAppMaxMessagesPerNotification = 100;
+inline constexpr size_t kWhatsAppMaxStatusesPerNotification = 1000;
 
 }  // namespace netra::adapters

@@ -280,3 +280,37 @@ TEST_CASE("A WhatsApp text body is read up to the platform's 4096 characters") {
   REQUIRE(messages.size() == 1);
   CHECK(messages[0].message.text.size() == kWhatsAppTextUnits);
 }
+
+TEST_CASE("A Graph API error code given as a string of digits is read as the code") {
+  netra::adapters::SendResult result;
+  result.status = 400;
+  result.body = R"({"error":{"message":"(#131056) pair rate limit hit","code":"131056"}})";
+  auto refusal = channel().read_refusal(result);
+  CHECK(refusal.code == "131056");
+  CHECK(refusal.action == netra::adapters::Refusal::Action::retry);
+}
+
+TEST_CASE("A notification is read up to its message limit, and says it was cut") {
+  auto notification = nlohmann::json::parse(fixture("whatsapp_text.json"));
+  auto& list = notification["entry"][0]["changes"][0]["value"]["messages"];
+  auto message = list[0];
+  for (int i = 1; i < 150; ++i) {
+    message["id"] = "wamid.many" + std::to_string(i);
+    list.push_back(message);
+  }
+  auto batch = channel().read(notification.dump());
+  CHECK(batch.messages.size() == kWhatsAppMaxMessagesPerNotification);
+  CHECK(batch.truncated);
+  CHECK_FALSE(channel().read(fixture("whatsapp_text.json")).truncated);
+}
+
+TEST_CASE("A failed status carries a keyed delivery id, never the wamid itself") {
+  auto notification = nlohmann::json::parse(fixture("whatsapp_status.json"));
+  auto& status = notification["entry"][0]["changes"][0]["value"]["statuses"][0];
+  status["status"] = "failed";
+  auto batch = channel().read(notification.dump());
+  REQUIRE(batch.failures.size() == 1);
+  CHECK(batch.failures[0].code == "unknown");
+  CHECK(batch.failures[0].delivery_id.rfind("whatsapp:", 0) == 0);
+  CHECK(batch.failures[0].delivery_id.find("HBgN") == std::string::npos);
+}

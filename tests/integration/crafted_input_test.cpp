@@ -151,6 +151,23 @@ TEST_CASE("A signed WhatsApp batch with an unpaired surrogate is acknowledged an
   CHECK(recipients == std::set<std::string>{"6281234567890", "6289876543210"});
 }
 
+// What even the lenient reading cannot make JSON of (here a number beyond a double, which nlohmann/json refuses):
+// signed by Meta, so refusing it would only bring it back for 7 days. Acknowledged, logged and counted.
+TEST_CASE("A signed WhatsApp body that is still not JSON is acknowledged, logged and counted") {
+  FakePlatform api;
+  TempDir dir;
+  NetraProcess server(dir.file("var"), env_for(api));
+  const std::string body = R"({"object":"whatsapp_business_account","entry":[{"id":"1","time":1e99999,"changes":[]}]})";
+  auto response = post_signed(server, body);
+  REQUIRE(response);
+  CHECK(response->status == 200);
+  auto metrics = server.client().Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->body.find("netra_errors_total{kind=\"unreadable_whatsapp\"} 1") != std::string::npos);
+  server.stop();
+  CHECK(server.log().find("event=webhook_unreadable channel=whatsapp") != std::string::npos);
+}
+
 TEST_CASE("The same batch with a wrong signature is still refused before anything is read") {
   FakePlatform api;
   TempDir dir;
