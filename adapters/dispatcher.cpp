@@ -49,8 +49,7 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
       result.replies = {bot::Reply{"Maaf, Netra sedang mengalami gangguan. Silakan coba lagi sebentar lagi.", {}}};
       result.intent = bot::Intent::help;
     }
-    metrics_.observe_answer_seconds(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    metrics_.observe_answer_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
   // The delivery's claim (and any other kept) goes to disk before a reply can be seen (Store::persist_claims).
   try {
@@ -139,8 +138,8 @@ bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadli
 
 void Dispatcher::log_busy(const std::string& channel, const std::string& delivery_id) {
   busy_unlogged_.fetch_add(1);
-  int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t now =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
   int64_t last = last_busy_log_ns_.load();
   if (now - last < 1'000'000'000 || !last_busy_log_ns_.compare_exchange_strong(last, now)) return;
   size_t refused = busy_unlogged_.exchange(0);

@@ -77,6 +77,8 @@ class Dispatcher {
 
 // The first characters of a sender key: enough to follow one conversation in the logs, useless to identify
 // anyone (the key itself is already a keyed hash).
-inline std::string log_key(const std::string& sender_key) { return sender_key.substr(0, 10); }
+inline std::string log_key(const std::string& sender_key) {
+  return sender_key.substr(0, 10);
+}
 
 }  // namespace netra::adapters

@@ -38,9 +38,8 @@ bool reads_body(const std::string& method) {
 // "Transfer-Encoding : chunked" is not the header httplib looks for, but a proxy in front may take it as one:
 // a name with white space in it is refused outright (RFC 9112 §5.1: a server MUST reject it with 400).
 bool has_malformed_header_name(const httplib::Request& request) {
-  return std::any_of(request.headers.begin(), request.headers.end(), [](const auto& header) {
-    return header.first.find_first_of(" \t") != std::string::npos;
-  });
+  return std::any_of(request.headers.begin(), request.headers.end(),
+                     [](const auto& header) { return header.first.find_first_of(" \t") != std::string::npos; });
 }
 
 void answer_refusal(const httplib::Request& request, httplib::Response& response, const FramingRefusal& refusal) {

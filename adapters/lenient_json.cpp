@@ -25,8 +25,12 @@ int escaped_unit(std::string_view text, size_t at) {
   return unit;
 }
 
-bool is_high_surrogate(int unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
-bool is_low_surrogate(int unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+bool is_high_surrogate(int unit) {
+  return unit >= 0xD800 && unit <= 0xDBFF;
+}
+bool is_low_surrogate(int unit) {
+  return unit >= 0xDC00 && unit <= 0xDFFF;
+}
 
 // The length of the well-formed UTF-8 sequence starting at text[at] (a byte ≥ 0x80), or 0 (RFC 3629 table 3-7).
 size_t utf8_sequence_length(std::string_view text, size_t at) {

@@ -5,7 +5,9 @@
 namespace netra::adapters {
 namespace {
 
-bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 MediaBurst first_part(ChannelMessage part, ReplySender& sender) {
   MediaBurst burst;
@@ -25,7 +27,8 @@ void add_part(MediaBurst& burst, ChannelMessage part) {
   if (part.message.media_ref) into.media_refs.push_back(*part.message.media_ref);
   if (into.media_kind.empty()) into.media_kind = part.message.media_kind;
   if (!is_blank(part.message.text)) into.text += (is_blank(into.text) ? "" : "\n") + part.message.text;
-  for (auto& acknowledgement : part.acknowledgements) burst.message.acknowledgements.push_back(std::move(acknowledgement));
+  for (auto& acknowledgement : part.acknowledgements)
+    burst.message.acknowledgements.push_back(std::move(acknowledgement));
   burst.delivery_ids.push_back(std::move(part.delivery_id));
   ++burst.parts;
 }
@@ -37,7 +40,9 @@ MediaBursts::MediaBursts(Limits limits, Submit submit_completed)
   timer_ = std::thread([this] { run(); });
 }
 
-MediaBursts::~MediaBursts() { stop(); }
+MediaBursts::~MediaBursts() {
+  stop();
+}
 
 void MediaBursts::stop() {
   {
@@ -62,8 +67,8 @@ MediaBursts::Added MediaBursts::add(ChannelMessage part, ReplySender& sender) {
   std::unique_lock lock(mutex_);
   wait_for_timer(lock, key);
   auto found = pending_.find(key);
-  if (part.joins_album_only &&
-      (found == pending_.end() || part.media_group.empty() || found->second.burst.message.media_group != part.media_group)) {
+  if (part.joins_album_only && (found == pending_.end() || part.media_group.empty() ||
+                                found->second.burst.message.media_group != part.media_group)) {
     added.taken = false;
     return added;
   }

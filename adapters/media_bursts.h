@@ -36,9 +36,9 @@ class MediaBursts {
  public:
   using Clock = std::chrono::steady_clock;
   struct Limits {
-    std::chrono::milliseconds quiet{1500};    // a burst is complete after this long without a new part
-    std::chrono::milliseconds max_hold{6000}; // or this long after its first part
-    size_t max_parts = 10;                    // or with this many parts (Telegram albums hold at most 10)
+    std::chrono::milliseconds quiet{1500};     // a burst is complete after this long without a new part
+    std::chrono::milliseconds max_hold{6000};  // or this long after its first part
+    size_t max_parts = 10;                     // or with this many parts (Telegram albums hold at most 10)
   };
   // Queues a burst completed by time; false when it could not be queued (the callee releases its claims).
   using Submit = std::function<bool(MediaBurst burst)>;
@@ -53,8 +53,8 @@ class MediaBursts {
   static bool gathers(const ChannelMessage& message);
 
   struct Added {
-    bool taken = true;               // false: a part that only joins (ChannelMessage::joins_album_only) found no album
-    std::vector<MediaBurst> ready;   // bursts complete now, to queue in this order (an earlier album; this one, full)
+    bool taken = true;              // false: a part that only joins (ChannelMessage::joins_album_only) found no album
+    std::vector<MediaBurst> ready;  // bursts complete now, to queue in this order (an earlier album; this one, full)
   };
   // Adds one part (gathers(part) must hold) to its sender's burst. `sender` must outlive the collector.
   Added add(ChannelMessage part, ReplySender& sender);

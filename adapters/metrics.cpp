@@ -5,8 +5,8 @@
 namespace netra::adapters {
 namespace {
 
-void write_counter(std::ostringstream& out, const std::string& name, const std::string& help,
-                   const std::string& label, const std::map<std::string, uint64_t>& values) {
+void write_counter(std::ostringstream& out, const std::string& name, const std::string& help, const std::string& label,
+                   const std::map<std::string, uint64_t>& values) {
   out << "# HELP " << name << " " << help << "\n# TYPE " << name << " counter\n";
   for (const auto& [key, value] : values) out << name << "{" << label << "=\"" << key << "\"} " << value << "\n";
 }

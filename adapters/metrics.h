@@ -25,12 +25,12 @@ struct Sample {
 class Metrics {
  public:
   void count_request(const std::string& route, const std::string& method, int status);
-  void count_inbound(const std::string& channel);                  // messages accepted for the bot
-  void count_duplicate(const std::string& channel);                // redeliveries ignored
-  void count_reply(const std::string& channel, bool delivered);    // replies sent / failed for good
+  void count_inbound(const std::string& channel);                // messages accepted for the bot
+  void count_duplicate(const std::string& channel);              // redeliveries ignored
+  void count_reply(const std::string& channel, bool delivered);  // replies sent / failed for good
   void count_retry(const std::string& channel);
-  void count_dropped(const std::string& queue);                    // "inbound" or "outbound" full or shut down
-  void count_error(const std::string& kind);                       // e.g. "bot", "auth"
+  void count_dropped(const std::string& queue);  // "inbound" or "outbound" full or shut down
+  void count_error(const std::string& kind);     // e.g. "bot", "auth"
   // A platform refused one outbound attempt; `code` is Refusal::code ("131056", "403", "network").
   void count_outbound_failure(const std::string& channel, const std::string& code);
   // A platform reported later that a message it had accepted was not delivered (DeliveryFailure::code).
@@ -42,7 +42,7 @@ class Metrics {
 
   // Upper bounds of the latency histogram's buckets, in seconds.
   static constexpr std::array<double, 12> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                       0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
+                                                      0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
 
  private:
   mutable std::mutex mutex_;

@@ -39,8 +39,10 @@ SendResult HttpTransport::post(const OutboundRequest& request) {
   httplib::Headers headers;
   std::string content_type = "application/json";
   for (const auto& [name, value] : request.headers) {
-    if (name == "Content-Type") content_type = value;
-    else headers.emplace(name, value);
+    if (name == "Content-Type")
+      content_type = value;
+    else
+      headers.emplace(name, value);
   }
   SendResult result;
   if (!client->is_valid()) {
@@ -111,8 +113,8 @@ bool Outbound::enqueue(const std::string& channel, const std::string& chat, std:
   });
   if (!queued) {
     metrics_.count_dropped("outbound");
-    spdlog::warn("event=outbound_dropped channel={} requests={} depth={} reason=queue_full_or_stopping", channel,
-                 count, queue_.depth());
+    spdlog::warn("event=outbound_dropped channel={} requests={} depth={} reason=queue_full_or_stopping", channel, count,
+                 queue_.depth());
   }
   return queued;
 }
@@ -144,9 +146,9 @@ void Outbound::deliver(const std::string& channel, const std::string& chat, Outb
     }
     auto delay = retry_delay(refusal, attempt, policy_);
     if (!delay) {
-      const char* reason = refusal.action != Refusal::Action::retry ? "refused"
+      const char* reason = refusal.action != Refusal::Action::retry        ? "refused"
                            : refusal.retry_after > policy_.max_retry_after ? "retry_after_too_long"
-                                                                            : "attempts_used";
+                                                                           : "attempts_used";
       metrics_.count_reply(channel, false);
       spdlog::error("event=send_failed channel={} what={} status={} code={} description=\"{}\" attempts={} reason={}",
                     channel, request.what, result.status, refusal.code, refusal.description, attempt, reason);

@@ -26,8 +26,10 @@ std::string loggable_description(std::string_view text) {
   std::string out;
   size_t digits = 0;
   auto flush_digits = [&](std::string_view run) {
-    if (run.size() >= 7) out += "…";
-    else out.append(run);
+    if (run.size() >= 7)
+      out += "…";
+    else
+      out.append(run);
   };
   size_t run_start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {

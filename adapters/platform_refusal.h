@@ -11,10 +11,10 @@ namespace netra::adapters {
 
 // What one HTTP attempt got back.
 struct SendResult {
-  int status = 0;            // 0: no response (connection refused, time-out)
-  std::string body;          // the platform's answer (its error body on a refusal)
-  std::string retry_after;   // the Retry-After header, if any
-  std::string error;         // httplib's error name when status is 0
+  int status = 0;           // 0: no response (connection refused, time-out)
+  std::string body;         // the platform's answer (its error body on a refusal)
+  std::string retry_after;  // the Retry-After header, if any
+  std::string error;        // httplib's error name when status is 0
 };
 
 struct Refusal {

@@ -143,8 +143,8 @@ void take_media(const json& message, bot::InboundMessage& inbound) {
 
 // Message kinds the bot cannot read but the user clearly meant for it.
 const char* unreadable_kind(const json& message) {
-  for (const char* kind : {"sticker", "voice", "audio", "video_note", "location", "venue", "contact", "poll",
-                           "animation", "dice"}) {
+  for (const char* kind :
+       {"sticker", "voice", "audio", "video_note", "location", "venue", "contact", "poll", "animation", "dice"}) {
     if (message.contains(kind)) return kind;
   }
   return nullptr;
@@ -168,7 +168,9 @@ void TelegramChannel::learn_bot_username(const std::string& username) {
   username_ = username;
 }
 
-OutboundRequest TelegramChannel::get_me_request() const { return api_request("getMe", "{}"); }
+OutboundRequest TelegramChannel::get_me_request() const {
+  return api_request("getMe", "{}");
+}
 
 std::optional<std::string> TelegramChannel::username_in_get_me(const std::string& body) {
   json answer = json::parse(body, nullptr, false);
@@ -204,7 +206,8 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
     const json& callback = update["callback_query"];
     std::string callback_id = string_at(callback, "id");
     if (!callback_id.empty()) {
-      out.acknowledgements.push_back(api_request("answerCallbackQuery", json{{"callback_query_id", callback_id}}.dump()));
+      out.acknowledgements.push_back(
+          api_request("answerCallbackQuery", json{{"callback_query_id", callback_id}}.dump()));
     }
     auto from_id = integer_at(callback.value("from", json::object()), "id");
     const json& origin = callback.value("message", json::object());
@@ -218,13 +221,16 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
     }
     bool group = string_at(origin["chat"], "type") != "private";
     out.address.chat = std::to_string(*chat_id);
-    out.message.sender_key = bot::sender_key(
-        secret_, "telegram", group ? std::to_string(*chat_id) + ":" + std::to_string(*from_id) : std::to_string(*from_id));
+    out.message.sender_key =
+        bot::sender_key(secret_, "telegram",
+                        group ? std::to_string(*chat_id) + ":" + std::to_string(*from_id) : std::to_string(*from_id));
     out.message.text = data;
     return {out};
   }
-  if (update.contains("message")) message = &update["message"];
-  else if (update.contains("edited_message")) message = &update["edited_message"];
+  if (update.contains("message"))
+    message = &update["message"];
+  else if (update.contains("edited_message"))
+    message = &update["edited_message"];
   if (!message || !message->is_object()) return {};  // other update kinds: acknowledged and ignored
 
   const json& chat = message->value("chat", json::object());
@@ -264,8 +270,7 @@ std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) cons
     }
   }
   out.address.chat = std::to_string(*chat_id);
-  out.message.sender_key =
-      bot::sender_key(secret_, "telegram", group ? std::to_string(*chat_id) + ":" + user : user);
+  out.message.sender_key = bot::sender_key(secret_, "telegram", group ? std::to_string(*chat_id) + ":" + user : user);
   out.message.text = text;
   take_media(*message, out.message);
   if (out.joins_album_only && !out.message.media_ref) return {};
@@ -365,7 +370,9 @@ OutboundRequest TelegramChannel::set_webhook_request(const std::string& url, int
   return api_request("setWebhook", body.dump());
 }
 
-OutboundRequest TelegramChannel::webhook_info_request() const { return api_request("getWebhookInfo", "{}"); }
+OutboundRequest TelegramChannel::webhook_info_request() const {
+  return api_request("getWebhookInfo", "{}");
+}
 
 OutboundRequest TelegramChannel::api_request(const std::string& method, const std::string& json_body) const {
   OutboundRequest request;

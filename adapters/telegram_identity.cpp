@@ -29,9 +29,10 @@ bool TelegramIdentity::try_once() {
     }
   }
   Refusal refusal = channel_.read_refusal(result);
-  spdlog::warn("event=telegram_get_me_failed status={} code={} description=\"{}\" effect=\"in groups only a bare "
-               "/command reaches Netra until getMe answers; NETRA_TELEGRAM_BOT_USERNAME avoids the wait\"",
-               result.status, refusal.code, refusal.description);
+  spdlog::warn(
+      "event=telegram_get_me_failed status={} code={} description=\"{}\" effect=\"in groups only a bare "
+      "/command reaches Netra until getMe answers; NETRA_TELEGRAM_BOT_USERNAME avoids the wait\"",
+      result.status, refusal.code, refusal.description);
   return false;
 }
 

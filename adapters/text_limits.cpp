@@ -3,7 +3,9 @@
 namespace netra::adapters {
 namespace {
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
 // Bytes of the UTF-8 sequence starting at text[i] (1 for invalid lead bytes, so malformed input still advances).
 size_t sequence_length(std::string_view text, size_t i) {
@@ -15,7 +17,9 @@ size_t sequence_length(std::string_view text, size_t i) {
 }
 
 // Code points outside the BMP (4-byte UTF-8) take two UTF-16 units.
-size_t units_of(size_t sequence_bytes) { return sequence_bytes == 4 ? 2 : 1; }
+size_t units_of(size_t sequence_bytes) {
+  return sequence_bytes == 4 ? 2 : 1;
+}
 
 }  // namespace
 
@@ -110,10 +114,17 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

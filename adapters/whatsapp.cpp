@@ -28,7 +28,9 @@ std::string string_at(const json& object, const char* key) {
 
 // A text message's body is at most 4096 characters (Cloud API), a caption 1024: no more than that is read, so the
 // cost of every later step is bounded whatever a crafted notification holds.
-std::string bounded_text(const std::string& text) { return std::string(prefix_within_units(text, kWhatsAppTextUnits)); }
+std::string bounded_text(const std::string& text) {
+  return std::string(prefix_within_units(text, kWhatsAppTextUnits));
+}
 
 // Fills text / media of one message by its type. Returns false for types the bot ignores without a word
 // (reactions, system notices); sets direct_reply for types it cannot read.
@@ -70,13 +72,13 @@ bool take_content(const json& message, ChannelMessage& out) {
 // Meta's documentation lists them under HTTP 400 as well as 429, so the status alone would give them up.
 bool is_transient_error(long long code) {
   switch (code) {
-    case 4:        // API Too Many Calls
-    case 80007:    // WhatsApp Business Account rate limit
-    case 130429:   // Cloud API message throughput reached
-    case 131056:   // (Business, Consumer) pair rate limit: too many messages to one user in a short time
-    case 2:        // API Service: temporarily unavailable
-    case 131000:   // Something went wrong
-    case 131016:   // Service unavailable
+    case 4:       // API Too Many Calls
+    case 80007:   // WhatsApp Business Account rate limit
+    case 130429:  // Cloud API message throughput reached
+    case 131056:  // (Business, Consumer) pair rate limit: too many messages to one user in a short time
+    case 2:       // API Service: temporarily unavailable
+    case 131000:  // Something went wrong
+    case 131016:  // Service unavailable
       return true;
     default:
       return false;
@@ -85,7 +87,7 @@ bool is_transient_error(long long code) {
 
 // Codes no retry can change: send a template, or stay silent.
 bool is_final_error(long long code) {
-  return code == 131047    // re-engagement: more than 24 hours since the user's last message
+  return code == 131047      // re-engagement: more than 24 hours since the user's last message
          || code == 131026;  // message undeliverable (no WhatsApp, old app, terms not accepted, or blocked)
 }
 
@@ -130,7 +132,9 @@ bool WhatsAppChannel::verify_subscription(const std::string& mode, const std::st
   return mode == "subscribe" && !config_.verify_token.empty() && bot::constant_time_equal(token, config_.verify_token);
 }
 
-std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const { return read(body).messages; }
+std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const {
+  return read(body).messages;
+}
 
 WebhookBatch WhatsAppChannel::read(const std::string& body) const {
   // The signature was checked on the raw bytes (authentic); only now is the body read, leniently: one emoji cut
@@ -160,8 +164,9 @@ WebhookBatch WhatsAppChannel::read(const std::string& body) const {
           auto code = code_of(error);
           // Only the code and Meta's words: recipient_id is the user's number, id a wamid that embeds it.
           std::string wamid = string_at(status, "id");
-          batch.failures.push_back({code ? error_code_label(*code) : "unknown", words_of(error),
-                                    wamid.empty() ? "" : "whatsapp:" + bot::hmac_sha256_hex(secret_, "failed:" + wamid)});
+          batch.failures.push_back(
+              {code ? error_code_label(*code) : "unknown", words_of(error),
+               wamid.empty() ? "" : "whatsapp:" + bot::hmac_sha256_hex(secret_, "failed:" + wamid)});
         }
       }
       std::string phone_number_id = string_at(member(value, "metadata"), "phone_number_id");
@@ -197,8 +202,10 @@ Refusal WhatsAppChannel::read_refusal(const SendResult& result) const {
   auto code = code_of(error);
   if (!code) return refusal;
   refusal.code = error_code_label(*code);
-  if (is_transient_error(*code)) refusal.action = Refusal::Action::retry;
-  else if (is_final_error(*code)) refusal.action = Refusal::Action::give_up;
+  if (is_transient_error(*code))
+    refusal.action = Refusal::Action::retry;
+  else if (is_final_error(*code))
+    refusal.action = Refusal::Action::give_up;
   return refusal;
 }
 
@@ -214,7 +221,8 @@ std::vector<OutboundRequest> WhatsAppChannel::render(const ReplyAddress& to, con
   };
   std::vector<bot::Choice> choices;
   for (const auto& choice : reply.choices) {
-    if (!choice.id.empty() && choice.id.size() <= 256 && choices.size() < kWhatsAppMaxListRows) choices.push_back(choice);
+    if (!choice.id.empty() && choice.id.size() <= 256 && choices.size() < kWhatsAppMaxListRows)
+      choices.push_back(choice);
   }
   if (choices.empty()) {
     for (const auto& part : split_message(reply.text, kWhatsAppTextUnits)) text_message(part);
@@ -230,8 +238,9 @@ std::vector<OutboundRequest> WhatsAppChannel::render(const ReplyAddress& to, con
   if (choices.size() <= kWhatsAppMaxButtons) {
     json buttons = json::array();
     for (const auto& choice : choices) {
-      buttons.push_back({{"type", "reply"},
-                         {"reply", {{"id", choice.id}, {"title", truncate_chars(choice.title, kWhatsAppButtonTitleChars)}}}});
+      buttons.push_back(
+          {{"type", "reply"},
+           {"reply", {{"id", choice.id}, {"title", truncate_chars(choice.title, kWhatsAppButtonTitleChars)}}}});
     }
     interactive = {{"type", "button"}, {"body", {{"text", body}}}, {"action", {{"buttons", buttons}}}};
   } else {

@@ -20,15 +20,20 @@ TEST_CASE("A lone low surrogate, or a high one followed by a non-surrogate escap
 }
 
 TEST_CASE("Well-formed text, pairs and escapes are left byte for byte") {
-  const std::string text = R"({"t":"Terima kasih \ud83d\ude4f \"kutip\" \\ \u00e9 caf)" "\xC3\xA9" R"( \n"})";
+  const std::string text = R"({"t":"Terima kasih \ud83d\ude4f \"kutip\" \\ \u00e9 caf)"
+                           "\xC3\xA9"
+                           R"( \n"})";
   CHECK(repair_json_text(text) == text);
 }
 
 TEST_CASE("Bytes that are not UTF-8 become U+FFFD") {
-  CHECK(repair_json_text("[\"a\xFF" "b\"]") == "[\"a\xEF\xBF\xBD" "b\"]");
-  CHECK(repair_json_text("[\"\xC0\xAF\"]") == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");        // an overlong '/'
+  CHECK(repair_json_text("[\"a\xFF"
+                         "b\"]") ==
+        "[\"a\xEF\xBF\xBD"
+        "b\"]");
+  CHECK(repair_json_text("[\"\xC0\xAF\"]") == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");                  // an overlong '/'
   CHECK(repair_json_text("[\"\xED\xA0\x80\"]") == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"]");  // a raw surrogate
-  CHECK(repair_json_text("[\"\xE2\x82\"]") == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");        // cut short
+  CHECK(repair_json_text("[\"\xE2\x82\"]") == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");                  // cut short
   CHECK_FALSE(parse_json_leniently("[\"a\xFF\"]").is_discarded());
 }
 

@@ -46,7 +46,9 @@ struct Completed {
   }
 };
 
-MediaBursts::Limits quick() { return {100ms, 2000ms, 10}; }
+MediaBursts::Limits quick() {
+  return {100ms, 2000ms, 10};
+}
 
 }  // namespace
 

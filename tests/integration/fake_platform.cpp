@@ -99,7 +99,8 @@ std::vector<RecordedRequest> FakePlatform::delivered(const std::string& suffix) 
   return matching;
 }
 
-bool FakePlatform::wait_for_delivered(const std::string& suffix, size_t count, std::chrono::milliseconds timeout) const {
+bool FakePlatform::wait_for_delivered(const std::string& suffix, size_t count,
+                                      std::chrono::milliseconds timeout) const {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (delivered(suffix).size() < count) {
     std::unique_lock lock(mutex_);

@@ -21,14 +21,14 @@ struct RecordedRequest {
   std::string path;
   std::string authorization;
   std::string body;
-  int answered = 0;  // the status the fake answered
+  int answered = 0;                          // the status the fake answered
   std::chrono::steady_clock::time_point at;  // when it arrived
 };
 
 // One answer of the fake, as the platform would give it.
 struct ScriptedAnswer {
   int status = 200;
-  std::string body;              // e.g. {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}
+  std::string body;  // e.g. {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}
   std::string retry_after = "";  // a Retry-After header, when not empty
 };
 

@@ -62,9 +62,9 @@ TEST_CASE("A chunked webhook body gets 411 from its headers, and the connection 
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
   auto response = refused(
-                          "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                          "Transfer-Encoding: chunked\r\n\r\n",
-                          connection);
+      "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n",
+      connection);
   check_refused_and_closed(response, connection, 411);
   CHECK(metric(server, "netra_errors_total{kind=\"http_framing\"}") == 1);
 }
@@ -75,9 +75,10 @@ TEST_CASE("A chunked body announced far beyond the limit is refused without read
   TempDir dir;
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
-  std::string start = "POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                      "Transfer-Encoding: chunked\r\n\r\n1000000\r\n" +
-                      std::string(64 * 1024, 'a');
+  std::string start =
+      "POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n1000000\r\n" +
+      std::string(64 * 1024, 'a');
   auto response = refused(start, connection);
   CHECK(response.status == 411);
   CHECK(response.header("connection") == "close");
@@ -97,10 +98,10 @@ TEST_CASE("Two Content-Length headers get 400 and the request hidden behind them
   for (const std::string& second : {std::to_string(hidden.size()), std::string("0")}) {
     INFO("second Content-Length: " << second);
     RawConnection connection(server.port());
-    auto response = refused(
-                            "POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nContent-Length: " +
-                                second + "\r\n\r\n" + hidden,
-                            connection);
+    auto response =
+        refused("POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nContent-Length: " + second +
+                    "\r\n\r\n" + hidden,
+                connection);
     check_refused_and_closed(response, connection, 400);
   }
 }
@@ -114,8 +115,7 @@ TEST_CASE("Content-Length together with Transfer-Encoding gets 400 and the conne
                                      std::string("Transfer-Encoding: chunked\r\nContent-Length: 0\r\n")}) {
     INFO(headers);
     RawConnection connection(server.port());
-    auto response = refused("POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n",
-                            connection);
+    auto response = refused("POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n", connection);
     check_refused_and_closed(response, connection, 400);
   }
 }
@@ -128,8 +128,8 @@ TEST_CASE("A Content-Length that is not plain digits gets 400") {
   for (const std::string value : {"12abc", "-1", "+5", "0x10", "1 2", "99999999999999999999"}) {
     INFO("Content-Length: " << value);
     RawConnection connection(server.port());
-    auto response = refused(
-        "POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + value + "\r\n\r\n", connection);
+    auto response =
+        refused("POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + value + "\r\n\r\n", connection);
     check_refused_and_closed(response, connection, 400);
   }
 }
@@ -141,9 +141,9 @@ TEST_CASE("Expect: 100-continue with a 64 MiB Content-Length gets 413, never 100
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
   auto response = refused(
-                          "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                          "Content-Length: 67108864\r\nExpect: 100-continue\r\n\r\n",
-                          connection);
+      "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: 67108864\r\nExpect: 100-continue\r\n\r\n",
+      connection);
   CHECK(response.status != 100);
   check_refused_and_closed(response, connection, 413);
 }
@@ -154,8 +154,8 @@ TEST_CASE("A Content-Length above the body limit gets 413 before any of the body
   TempDir dir;
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
-  auto response = refused(
-      "POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 67108864\r\n\r\n", connection);
+  auto response =
+      refused("POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 67108864\r\n\r\n", connection);
   check_refused_and_closed(response, connection, 413);
 }
 
@@ -166,10 +166,10 @@ TEST_CASE("A GET with a body gets 400 and the request inside that body is never 
   NetraProcess server(dir.file("var"), server_env());
   const std::string hidden = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   RawConnection connection(server.port());
-  auto response = refused(
-                          "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
-                              std::to_string(hidden.size()) + "\r\n\r\n" + hidden,
-                          connection);
+  auto response =
+      refused("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + std::to_string(hidden.size()) +
+                  "\r\n\r\n" + hidden,
+              connection);
   check_refused_and_closed(response, connection, 400);
 }
 
@@ -190,9 +190,9 @@ TEST_CASE("A compressed request body gets 415 before it is inflated") {
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
   auto response = refused(
-                          "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                          "Content-Encoding: gzip\r\nContent-Length: 20\r\n\r\n",
-                          connection);
+      "POST /webhook/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Encoding: gzip\r\nContent-Length: 20\r\n\r\n",
+      connection);
   check_refused_and_closed(response, connection, 415);
 }
 
@@ -201,8 +201,10 @@ TEST_CASE("Well-framed requests keep their keep-alive connection, and a small Ex
   NetraProcess server(dir.file("var"), server_env());
   RawConnection connection(server.port());
   const std::string body = R"({"question":"kades boleh ikut kampanye?"})";
-  const std::string request = "POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  const std::string request =
+      "POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n";
   for (int i = 0; i < 2; ++i) {
     REQUIRE(connection.send(request + "\r\n" + body));
     auto response = connection.read_response();

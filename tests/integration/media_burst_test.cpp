@@ -29,8 +29,12 @@ constexpr int64_t kGroup = -1001987654321;
 
 // The report flow up to the evidence prompt.
 const std::vector<std::string> kUntilEvidence = {
-    "lapor", "Kepala desa membagikan amplop berisi uang kepada warga agar memilih calon nomor 2.", "role:kades",
-    "lewati", "Desa Sukamaju, Kec. Cibeber, Kab. Cianjur", "kemarin sore"};
+    "lapor",
+    "Kepala desa membagikan amplop berisi uang kepada warga agar memilih calon nomor 2.",
+    "role:kades",
+    "lewati",
+    "Desa Sukamaju, Kec. Cibeber, Kab. Cianjur",
+    "kemarin sore"};
 
 std::map<std::string, std::string> env_for(const FakePlatform& api) {
   return {{"NETRA_TELEGRAM_TOKEN", kToken},
@@ -78,17 +82,19 @@ std::vector<std::string> texts_sent(const FakePlatform& api, const std::string& 
   std::vector<std::string> texts;
   for (const auto& sent : api.delivered(path)) {
     json body = json::parse(sent.body);
-    if (std::string(field) == "text") texts.push_back(body["text"]);
-    else if (body.contains("interactive")) texts.push_back(body["interactive"]["body"]["text"]);
-    else texts.push_back(body["text"]["body"]);
+    if (std::string(field) == "text")
+      texts.push_back(body["text"]);
+    else if (body.contains("interactive"))
+      texts.push_back(body["interactive"]["body"]["text"]);
+    else
+      texts.push_back(body["text"]["body"]);
   }
   return texts;
 }
 
 size_t count_containing(const std::vector<std::string>& texts, const std::string& needle) {
-  return std::count_if(texts.begin(), texts.end(), [&](const std::string& text) {
-    return text.find(needle) != std::string::npos;
-  });
+  return std::count_if(texts.begin(), texts.end(),
+                       [&](const std::string& text) { return text.find(needle) != std::string::npos; });
 }
 
 // Waits until some sent text contains `needle`.
@@ -105,7 +111,8 @@ json report_with_code_in(const NetraProcess& server, const std::vector<std::stri
   for (const auto& text : texts) {
     auto at = text.find("NTR-");
     if (at == std::string::npos || text.find("XXXX") != std::string::npos) continue;
-    auto response = server.client().Get("/api/v1/reports/" + text.substr(at, 13), {{"Authorization", "Bearer " + kAdmin}});
+    auto response =
+        server.client().Get("/api/v1/reports/" + text.substr(at, 13), {{"Authorization", "Bearer " + kAdmin}});
     if (response && response->status == 200) return json::parse(response->body);
   }
   return json();
@@ -121,7 +128,8 @@ TEST_CASE("A Telegram album during the evidence step is one evidence step with o
   TempDir dir;
   NetraProcess server(dir.file("var"), env_for(api));
   int64_t update_id = 60000;
-  for (const auto& text : kUntilEvidence) REQUIRE(post_update(server, telegram_text(++update_id, text, false))->status == 200);
+  for (const auto& text : kUntilEvidence)
+    REQUIRE(post_update(server, telegram_text(++update_id, text, false))->status == 200);
   REQUIRE(wait_for_text(api, kSend, "text", "Ada bukti?"));
   for (int i = 1; i <= 3; ++i) {
     REQUIRE(post_update(server, album_part(++update_id, "13578642097531", i, i == 1 ? "ini buktinya" : "", false))
@@ -139,8 +147,7 @@ TEST_CASE("A Telegram album during the evidence step is one evidence step with o
   CHECK(count_containing(texts, "3 berkas") == 1);
   auto report = report_with_code_in(server, texts);
   REQUIRE(report.is_object());
-  CHECK(report["evidence"] ==
-        json::array({"telegram:AgAC-large-1", "telegram:AgAC-large-2", "telegram:AgAC-large-3"}));
+  CHECK(report["evidence"] == json::array({"telegram:AgAC-large-1", "telegram:AgAC-large-2", "telegram:AgAC-large-3"}));
 }
 
 // In a group only the first photo's caption names the bot; the other parts of the album must still count.
@@ -149,11 +156,13 @@ TEST_CASE("A group album whose first caption mentions the bot is gathered whole"
   TempDir dir;
   NetraProcess server(dir.file("var"), env_for(api));
   int64_t update_id = 61000;
-  for (const auto& text : kUntilEvidence) REQUIRE(post_update(server, telegram_text(++update_id, text, true))->status == 200);
+  for (const auto& text : kUntilEvidence)
+    REQUIRE(post_update(server, telegram_text(++update_id, text, true))->status == 200);
   REQUIRE(wait_for_text(api, kSend, "text", "Ada bukti?"));
   for (int i = 1; i <= 4; ++i) {
-    REQUIRE(post_update(server, album_part(++update_id, "24680135792468", i, i == 1 ? "ini fotonya" : "", true))
-                ->status == 200);
+    REQUIRE(
+        post_update(server, album_part(++update_id, "24680135792468", i, i == 1 ? "ini fotonya" : "", true))->status ==
+        200);
   }
   REQUIRE(wait_for_text(api, kSend, "text", "Bukti diterima"));
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));
@@ -194,11 +203,12 @@ TEST_CASE("Several WhatsApp photos in a row during the evidence step get one rep
   }
   REQUIRE(wait_for_text(api, kMessages, "body", "Ada bukti?"));
   auto image = [&](int index) {
-    json message = {{"from", text_message["from"]},
-                    {"id", "wamid.image" + std::to_string(index)},
-                    {"timestamp", "1763877100"},
-                    {"type", "image"},
-                    {"image", {{"mime_type", "image/jpeg"}, {"sha256", "abc="}, {"id", "14809756231145" + std::to_string(index)}}}};
+    json message = {
+        {"from", text_message["from"]},
+        {"id", "wamid.image" + std::to_string(index)},
+        {"timestamp", "1763877100"},
+        {"type", "image"},
+        {"image", {{"mime_type", "image/jpeg"}, {"sha256", "abc="}, {"id", "14809756231145" + std::to_string(index)}}}};
     return message;
   };
   json first = base;

@@ -121,8 +121,9 @@ int64_t chat_of(const netra::testing::RecordedRequest& request) {
 // answers sendMessage with 400 and parameters.migrate_to_chat_id; the reply was lost ("error=\"\"" in our log).
 TEST_CASE("A reply to a group that became a supergroup goes to migrate_to_chat_id, and so do the chat's later ones") {
   FakePlatform api;
-  api.answer_next({{400,
-                    R"({"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1001557912345}})"}});
+  api.answer_next(
+      {{400,
+        R"({"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1001557912345}})"}});
   TempDir dir;
   NetraProcess server(dir.file("var"), telegram_env(api));
   REQUIRE(post_update(server, telegram_update(7001, -4012345, "group", "halo"))->status == 200);
@@ -170,8 +171,9 @@ TEST_CASE("A reply to a user who blocked the bot is given up after one attempt a
 // The Bot API's flood control: 429 with parameters.retry_after. Retrying sooner only earns another 429.
 TEST_CASE("A Telegram 429 is retried no sooner than its retry_after") {
   FakePlatform api;
-  api.answer_next({{429,
-                    R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}})"}});
+  api.answer_next(
+      {{429,
+        R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}})"}});
   TempDir dir;
   NetraProcess server(dir.file("var"), telegram_env(api));
   REQUIRE(post_update(server, telegram_update(7201, 583920174, "private", "halo"))->status == 200);
@@ -187,12 +189,13 @@ TEST_CASE("A Telegram 429 is retried no sooner than its retry_after") {
 // (4, 80007, 130429, 131056) come as HTTP 400 as well as 429; read by status, the reply was dropped.
 TEST_CASE("WhatsApp rate limits answered with HTTP 400 are retried by their error code until delivered") {
   FakePlatform api;
-  api.answer_next({{400, graph_error(131056, "(Business Account, Consumer Account) pair rate limit hit",
-                                     "Message failed to send because there were too many messages sent from this "
-                                     "phone number to the same phone number in a short period of time.")},
-                   {400, graph_error(130429, "Rate limit hit", "Cloud API message throughput has been reached.")},
-                   {400, graph_error(80007, "Rate limit issues", "The WhatsApp Business Account has reached its rate limit.")},
-                   {400, graph_error(4, "Application request limit reached", "Too many calls.")}});
+  api.answer_next(
+      {{400, graph_error(131056, "(Business Account, Consumer Account) pair rate limit hit",
+                         "Message failed to send because there were too many messages sent from this "
+                         "phone number to the same phone number in a short period of time.")},
+       {400, graph_error(130429, "Rate limit hit", "Cloud API message throughput has been reached.")},
+       {400, graph_error(80007, "Rate limit issues", "The WhatsApp Business Account has reached its rate limit.")},
+       {400, graph_error(4, "Application request limit reached", "Too many calls.")}});
   TempDir dir;
   NetraProcess server(dir.file("var"), whatsapp_env(api, "6"));
   REQUIRE(post_signed(server, whatsapp_text("wamid.rate1", "halo"))->status == 200);
@@ -200,7 +203,8 @@ TEST_CASE("WhatsApp rate limits answered with HTTP 400 are retried by their erro
   CHECK(api.requests(kMessages).size() == 5);
   for (const char* code : {"131056", "130429", "80007", "4"}) {
     INFO(code);
-    CHECK(metric(server, "netra_outbound_failures_total{channel=\"whatsapp\",code=\"" + std::string(code) + "\"}") == 1);
+    CHECK(metric(server, "netra_outbound_failures_total{channel=\"whatsapp\",code=\"" + std::string(code) + "\"}") ==
+          1);
   }
   CHECK(metric(server, "netra_reply_retries_total{channel=\"whatsapp\"}") == 4);
   CHECK(metric(server, "netra_replies_sent_total{channel=\"whatsapp\"}") == 1);
@@ -244,13 +248,15 @@ TEST_CASE("A later WhatsApp status \"failed\" is counted and logged by its code,
   json failed = json::parse(fixture("whatsapp_status.json"));
   auto& status = failed["entry"][0]["changes"][0]["value"]["statuses"][0];
   status["status"] = "failed";
-  status["errors"] = json::array({{{"code", 131047},
-                                   {"title", "Re-engagement message"},
-                                   {"message", "Re-engagement message"},
-                                   {"error_data",
-                                    {{"details", "Message failed to send because more than 24 hours have passed since "
-                                                 "the customer last replied to this number."}}},
-                                   {"href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}}});
+  status["errors"] =
+      json::array({{{"code", 131047},
+                    {"title", "Re-engagement message"},
+                    {"message", "Re-engagement message"},
+                    {"error_data",
+                     {{"details",
+                       "Message failed to send because more than 24 hours have passed since "
+                       "the customer last replied to this number."}}},
+                    {"href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}}});
   REQUIRE(post_signed(server, failed.dump())->status == 200);
   REQUIRE(post_signed(server, failed.dump())->status == 200);  // Meta redelivers notifications: counted once
   CHECK(metric(server, "netra_outbound_async_failures_total{channel=\"whatsapp\",code=\"131047\"}") == 1);

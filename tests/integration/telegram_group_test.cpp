@@ -45,7 +45,9 @@ httplib::Result post_update(const NetraProcess& server, const std::string& body)
   return server.client().Post("/webhook/telegram", body, "application/json");
 }
 
-std::string text_of(const netra::testing::RecordedRequest& request) { return json::parse(request.body)["text"]; }
+std::string text_of(const netra::testing::RecordedRequest& request) {
+  return json::parse(request.body)["text"];
+}
 
 }  // namespace
 
