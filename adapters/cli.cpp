@@ -1,5 +1,6 @@
 #include "adapters/cli.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -158,6 +159,48 @@ int command_index(const std::vector<std::string>& args, std::ostream& out, std::
   }
 }
 
+// For tuning the lexicon, the rules and the ranking: the reading, the rule that decided, what was retrieved.
+void print_explanation(const bot::Explanation& explanation, const knowledge::KnowledgeBase& kb, std::ostream& out) {
+  const bot::Reading& reading = explanation.reading;
+  out << "speech act: " << knowledge::to_string(reading.speech_act) << "; focus: " << knowledge::to_string(reading.focus)
+      << "; election: " << knowledge::to_string(reading.election) << "; sentences: " << reading.sentence_count
+      << " (question in " << reading.focus_sentence + 1 << ")\n";
+  out << "words:";
+  for (const auto& token : reading.tokens) out << " " << token.word << (token.stem != token.word ? "/" + token.stem : "");
+  out << "\n";
+  for (size_t i = 0; i < reading.people.size(); ++i) {
+    const auto& person = reading.people[i];
+    out << "person " << i << ": "
+        << (person.kind == bot::Person::Kind::asker ? "asker"
+            : person.kind == bot::Person::Kind::relation ? std::string(knowledge::to_string(*person.relation))
+                                                         : std::string("named by role"))
+        << ", role " << knowledge::to_string(person.role) << (person.runs_for_office ? ", runs for office" : "")
+        << (i == reading.subject ? "  <- subject" : "") << "\n";
+  }
+  for (size_t i = 0; i < reading.acts.size(); ++i) {
+    const auto& act = reading.acts[i];
+    bool asked = std::find(reading.asked_acts.begin(), reading.asked_acts.end(), i) != reading.asked_acts.end();
+    out << "act: " << knowledge::to_string(act.act) << " by person " << act.person << " → "
+        << knowledge::to_string(act.target) << (act.negated ? " (negated)" : "") << (asked ? "  <- asked" : "")
+        << "\n";
+  }
+  out << "modifiers:";
+  for (auto modifier : reading.modifiers) out << " " << knowledge::to_string(modifier);
+  out << (reading.role_assumed ? "\nrole assumed: asn" : "") << "\n";
+  const auto& decision = explanation.decision;
+  out << "decision: " << knowledge::to_string(decision.verdict);
+  for (const auto* rule : decision.rules) out << " [rules.txt:" << rule->line << "]";
+  if (decision.depends_on_role) out << " (depends on the role)";
+  if (decision.downgraded) out << " (boleh lowered)";
+  out << "\n";
+  for (const auto& hit : explanation.hits) {
+    const auto& entry = kb.entries()[hit.entry];
+    out << "  " << entry.id << " [" << knowledge::to_string(entry.kind) << ", " << entry.verdict
+        << "] score=" << hit.score << " coverage=" << hit.coverage << " question=" << hit.question_match
+        << " bm25=" << hit.bm25 << "\n";
+  }
+}
+
 int command_ask(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   auto parsed =
       parse_arguments(args, 1, {"--help", "--json", "--jsonl", "--explain"}, {"--role", "--index", "--knowledge"});
@@ -172,7 +215,7 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
   std::optional<std::string> role;
   if (parsed.options.count("--role")) {
     role = parsed.options.at("--role");
-    if (!bot::is_known_role(*role)) {
+    if (!bot::parse_contract_role(*role)) {
       err << "netra ask: unknown role `" << *role << "` (asn, pppk, kades, perangkat, citizen)\n";
       return 2;
     }
@@ -203,20 +246,7 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
   }
   auto answer = answerer.answer(question, role);
   if (parsed.flags.count("--explain")) {
-    // For tuning the corpus and the ranking: what was retrieved and why.
-    out << "audience: " << (answer.audience.empty() ? "-" : answer.audience) << "\n";
-    out << "terms:";
-    for (const auto& word : kb->analyzer().normalize(question)) {
-      auto term = kb->analyzer().term_of(word.text);
-      if (!term.empty()) out << " " << term << "(" << kb->idf(term) << ")";
-    }
-    out << "\n";
-    for (const auto& hit : answerer.explain(question, role)) {
-      const auto& entry = kb->entries()[hit.entry];
-      out << "  " << entry.id << " [" << knowledge::to_string(entry.kind) << ", " << entry.verdict
-          << "] score=" << hit.score << " coverage=" << hit.coverage << " question=" << hit.question_match << " bm25=" << hit.bm25
-          << "\n";
-    }
+    print_explanation(answerer.explain(question, role), *kb, out);
     // How sure the corpus is of each article the answer cites (maintainers' view; users never see it).
     out << "citations:\n";
     for (const auto& citation : answer.citations) {

@@ -9,7 +9,6 @@
 #include "adapters/http_json.h"
 #include "adapters/reviewer_api.h"
 #include "bot/answer_json.h"
-#include "bot/audience.h"
 #include "knowledge/sqlite.h"
 
 namespace netra::adapters {
@@ -155,7 +154,7 @@ void HttpServer::add_routes() {
     if (text.size() > 4096) throw BadRequest("\"question\" is longer than 4096 bytes");
     std::optional<std::string> role;
     if (auto given = body.find("role"); given != body.end() && !given->is_null()) {
-      if (!given->is_string() || !bot::is_known_role(given->get<std::string>())) {
+      if (!given->is_string() || !bot::parse_contract_role(given->get<std::string>())) {
         throw BadRequest("\"role\" must be one of asn, pppk, kades, perangkat, citizen");
       }
       role = given->get<std::string>();

@@ -14,4 +14,21 @@ std::string to_string(Intent intent) {
   return "question";
 }
 
+Intent intent_of(knowledge::SpeechAct act) {
+  using knowledge::SpeechAct;
+  switch (act) {
+    case SpeechAct::question: return Intent::question;
+    case SpeechAct::tip:
+    case SpeechAct::report_request: return Intent::report;
+    case SpeechAct::status: return Intent::status;
+    case SpeechAct::thanks:
+    case SpeechAct::acknowledgement:
+    case SpeechAct::small_talk:
+    case SpeechAct::greeting: return Intent::greeting;
+    case SpeechAct::help: return Intent::help;
+    case SpeechAct::out_of_scope: return Intent::out_of_scope;
+  }
+  return Intent::question;
+}
+
 }  // namespace netra::bot

@@ -13,11 +13,13 @@ nlohmann::json to_json(const Answer& answer) {
   // Two decimals are all the precision a confidence has.
   double confidence = std::round(answer.confidence * 100.0) / 100.0;
   nlohmann::json out = {{"intent", to_string(answer.intent)},
-                        {"verdict", answer.verdict},
+                        {"verdict", std::string(knowledge::to_string(answer.verdict))},
                         {"text", answer.text},
                         {"citations", citations},
                         {"confidence", confidence}};
   if (!answer.audience.empty()) out["audience"] = answer.audience;
+  // Finer than the intent: thanks, acknowledgement, small_talk, tip, report_request, … (an extension).
+  out["speech_act"] = std::string(knowledge::to_string(answer.speech_act));
   if (!answer.receipt_code.empty()) out["receipt_code"] = answer.receipt_code;
   return out;
 }

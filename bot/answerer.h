@@ -1,6 +1,8 @@
-// The answering core: one message in, one Answer out. Reads the intent, the audience, retrieves from the
-// knowledge index, and composes the reply (verdict first, why, the article it rests on, the sanction). It never
-// invents a rule: when nothing in the knowledge answers well, it says so and points to the menu.
+// The answering core: one message in, one Answer out. The message is read once (bot/reader.h); a question's
+// verdict comes from the rules (bot/decision.h) for what the reading says — who does what to what — and
+// retrieval finds the explanation among the rule's entries and the articles to cite; without a rule, the best
+// retrieved entry answers, never with "boleh". It never invents a rule: when nothing in the knowledge answers
+// well, it says so and points to the menu.
 #pragma once
 
 #include <memory>
@@ -9,53 +11,59 @@
 
 #include "bot/answer.h"
 #include "bot/answer_cache.h"
-#include "bot/audience.h"
-#include "bot/intent.h"
+#include "bot/composer.h"
+#include "bot/decision.h"
+#include "bot/reader.h"
 #include "knowledge/index.h"
 #include "knowledge/retriever.h"
 
 namespace netra::bot {
+
+// How an answer came about, for `netra ask --explain` (tuning, not answering).
+struct Explanation {
+  Reading reading;
+  Decision decision;
+  std::vector<knowledge::RankedHit> hits;  // the ranked candidates, best first
+};
 
 class Answerer {
  public:
   // `cache_entries`: how many answers to questions to keep for repeats (0: none; one-shot tools need none).
   explicit Answerer(const knowledge::KnowledgeBase& knowledge, size_t cache_entries = 0);
 
-  // `role` (asn, pppk, kades, perangkat, citizen) overrides what the text reveals. Never throws for any text.
+  // `role` (asn, pppk, kades, perangkat, citizen) is the asker's, given by the caller; it wins over what the
+  // text says of the writer. Never throws for any text.
   Answer answer(const std::string& message, const std::optional<std::string>& role = std::nullopt) const;
-
-  // The ranked candidates a question retrieves, best first, for `netra ask --explain` (tuning, not answering).
-  std::vector<knowledge::RankedHit> explain(const std::string& message,
-                                            const std::optional<std::string>& role = std::nullopt) const;
+  // Answers a message already read (the conversation reads once and reuses the reading).
+  Answer answer(const Reading& reading) const;
+  Reading read(const std::string& message, const std::optional<std::string>& role = std::nullopt) const;
+  Explanation explain(const std::string& message, const std::optional<std::string>& role = std::nullopt) const;
 
   const knowledge::KnowledgeBase& knowledge() const { return knowledge_; }
-  const IntentClassifier& intents() const { return intents_; }
+  const Reader& reader() const { return reader_; }
+  const Composer& composer() const { return composer_; }
   CacheStats cache_stats() const { return cache_->stats(); }
 
  private:
-  Answer answer_question(const std::string& message, const std::vector<knowledge::Term>& words,
-                         const std::string& audience) const;
-  knowledge::RetrievalRequest request_for(const std::string& message, const std::vector<knowledge::Term>& words,
-                                          const std::string& audience) const;
-  void order_citations(std::vector<Citation>& citations, const std::vector<knowledge::Term>& words,
-                       const std::string& audience) const;
-  std::string audience_of(const std::vector<knowledge::Term>& words, const std::optional<std::string>& role) const;
-  Citation citation_of(const knowledge::ArticleRef& ref) const;
-  std::string cite_label(const knowledge::ArticleRef& ref) const;
+  Answer answer_uncached(const Reading& reading) const;
+  Answer answer_question(const Reading& reading) const;
+  Answer answer_tip(const Reading& reading) const;
+  knowledge::RetrievalRequest request_for(const Reading& reading) const;
+  // The entry that explains a decided verdict: the best-ranked of the rule's entries, else its first.
+  const knowledge::Entry* rule_entry(const Decision& decision, const std::vector<knowledge::RankedHit>& hits) const;
+  // Fills verdict, entry, citations and text of an answer resting on `primary`.
+  void compose(Answer& answer, const knowledge::Entry& primary, const std::vector<knowledge::RankedHit>& hits,
+               const Reading& reading, const Decision& decision) const;
 
   const knowledge::KnowledgeBase& knowledge_;
   knowledge::Retriever retriever_;
-  IntentClassifier intents_;
-  AudienceDetector audiences_;
+  Reader reader_;
+  RuleBook rules_;
+  Composer composer_;
   std::unique_ptr<AnswerCache> cache_;  // behind a pointer: answering is const, the cache changes
 };
 
-// The fixed replies the bot gives outside the knowledge (menu, greeting, help, not-understood).
-std::string menu_text();
-std::string greeting_text();
-std::string help_text();
-std::string not_found_text();
-std::string out_of_scope_text();
-std::string no_recommendation_text();
+// The contract's roles (asn, pppk, kades, perangkat, citizen), parsed; nullopt for anything else.
+std::optional<Role> parse_contract_role(const std::string& role);
 
 }  // namespace netra::bot

@@ -1,7 +1,5 @@
 #include "bot/conversation.h"
 
-#include <algorithm>
-#include <cctype>
 #include <functional>
 
 #include "knowledge/text.h"
@@ -11,21 +9,14 @@ namespace {
 
 using knowledge::trim;
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-bool is_cancel(const std::string& text) {
-  std::string folded = lower(std::string(trim(text)));
-  return folded == "batal" || folded == "/batal" || folded == "report:batal" || folded == "cancel" ||
-         folded == "batalkan";
-}
-
-bool is_menu(const std::string& text) {
-  std::string folded = lower(std::string(trim(text)));
-  return folded == "menu" || folded == "/menu" || folded == "/start" || folded == "menu:utama";
-}
+// Choice ids the conversation itself sends (Telegram's callback_data and WhatsApp's reply ids come back as the
+// message text when tapped).
+constexpr const char* kMenuQuestion = "menu:tanya";
+constexpr const char* kMenuReport = "menu:lapor";
+constexpr const char* kMenuStatus = "menu:status";
+constexpr const char* kTipAccept = "tip:ya";
+constexpr const char* kTipDecline = "tip:tidak";
+constexpr const char* kAskerPrefix = "asker:";
 
 std::string status_label(const std::string& status) {
   if (status == "baru") return "Baru — sudah diterima, menunggu ditinjau.";
@@ -36,37 +27,22 @@ std::string status_label(const std::string& status) {
   return status;
 }
 
-// The account that follows the report cue in an opening message ("mau lapor, kades X …" → "kades X …").
-std::string account_after_cue(const std::string& text) {
-  std::string folded = lower(text);
-  for (const char* cue : {"mau lapor", "ingin lapor", "saya mau melaporkan", "mau melaporkan", "melaporkan",
-                          "/lapor", "lapor"}) {
-    size_t at = folded.find(cue);
-    if (at != std::string::npos && at < 20) {
-      std::string rest = text.substr(at + std::string(cue).size());
-      // Drop the address word and punctuation that usually follow ("lapor min, …").
-      rest = std::string(trim(rest));
-      for (const char* filler : {"min", "kak", "pak", "bu", "admin", "ya"}) {
-        std::string f = filler;
-        if (lower(rest).rfind(f, 0) == 0 && (rest.size() == f.size() || !std::isalpha(static_cast<unsigned char>(rest[f.size()])))) {
-          rest = rest.substr(f.size());
-          break;
-        }
-      }
-      while (!rest.empty() && (rest.front() == ',' || rest.front() == ':' || rest.front() == '.' ||
-                               rest.front() == '-' || rest.front() == ' ')) {
-        rest.erase(rest.begin());
-      }
-      return rest;
-    }
-  }
-  return "";
+// The role a tapped "who are you" choice stands for.
+std::optional<Role> asker_choice(const std::string& text) {
+  if (text.rfind(kAskerPrefix, 0) != 0) return std::nullopt;
+  std::string role = text.substr(std::string(kAskerPrefix).size());
+  if (role == "asn") return Role::asn;
+  if (role == "desa") return Role::kades;
+  if (role == "warga") return Role::citizen;
+  return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<Choice> menu_choices() {
-  return {{"menu:tanya", "Tanya aturan"}, {"menu:lapor", "Lapor pelanggaran"}, {"menu:status", "Cek status laporan"}};
+std::vector<Choice> menu_choices(const Composer& composer) {
+  return {{kMenuQuestion, composer.say("menu.question")},
+          {kMenuReport, composer.say("menu.report")},
+          {kMenuStatus, composer.say("menu.status")}};
 }
 
 Conversation::Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits)
@@ -80,10 +56,13 @@ Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSl
     : fixed_answerer_(std::move(fixed)),
       answerers_(answerers ? *answerers : *fixed_answerer_),
       report_flow_answerer_(answerers_.current()),
+      say_(report_flow_answerer_->composer()),
       store_(store),
       reports_(reports),
       limits_(limits),
-      report_flow_(report_flow_answerer_->knowledge().analyzer(), reports, store, limits_) {}
+      report_flow_(report_flow_answerer_->reader(), report_flow_answerer_->composer(), reports, store, limits_) {}
+
+std::vector<Choice> Conversation::menu_choices() const { return bot::menu_choices(say_); }
 
 std::mutex& Conversation::lock_for(const std::string& sender_key) {
   return sender_locks_[std::hash<std::string>{}(sender_key) % sender_locks_.size()];
@@ -97,13 +76,20 @@ ConversationResult Conversation::handle(const InboundMessage& message) {
     if (parsed.is_object()) state = std::move(parsed);
   }
   nlohmann::json before = state;
-  auto result = dispatch(message, state);
+  auto answerer = answerers_.current();
+  auto result = dispatch(*answerer, message, state);
   if (state.empty()) {
     if (!before.empty()) store_.clear_session(message.sender_key);
   } else {
     store_.save_session(message.sender_key, state.dump());
   }
   return result;
+}
+
+std::optional<Role> Conversation::remembered_role(const nlohmann::json& state) const {
+  auto role = knowledge::parse_role(state.value("role", ""));
+  if (!role || *role == Role::unknown) return std::nullopt;
+  return role;
 }
 
 ConversationResult Conversation::check_status(const InboundMessage& message, const std::string& code) {
@@ -122,15 +108,36 @@ ConversationResult Conversation::check_status(const InboundMessage& message, con
   return {{Reply{text, menu_choices()}}, Intent::status};
 }
 
-ConversationResult Conversation::dispatch(const InboundMessage& message, nlohmann::json& state) {
+ConversationResult Conversation::start_report(const InboundMessage& message, nlohmann::json& state,
+                                              const std::string& account, const std::string& reported_role) {
+  ReportSession session;
+  auto outcome = report_flow_.start(session, message, account, reported_role);
+  nlohmann::json next = nlohmann::json::object();
+  if (state.contains("role")) next["role"] = state["role"];
+  if (!outcome.finished) {
+    next["flow"] = "report";
+    next["report"] = to_json(session);
+  }
+  state = std::move(next);
+  return {outcome.replies, Intent::report};
+}
+
+ConversationResult Conversation::dispatch(const Answerer& answerer, const InboundMessage& message,
+                                          nlohmann::json& state) {
   std::string text = std::string(trim(message.text));
   std::string flow = state.value("flow", "");
+  Reading reading = answerer.reader().read(text, remembered_role(state));
+  auto leave_flow = [&] {
+    state.erase("flow");
+    state.erase("report");
+    state.erase("pending");
+    state.erase("tip");
+  };
 
-  if (is_cancel(text)) {
+  if (reading.cancels || text == "report:batal") {
     bool had_flow = !flow.empty();
-    state = nlohmann::json::object();
-    return {{Reply{had_flow ? "Dibatalkan. Tidak ada yang disimpan." : "Tidak ada proses yang sedang berjalan.",
-                   menu_choices()}},
+    leave_flow();
+    return {{Reply{say_.say(had_flow ? "cancelled" : "nothing_to_cancel"), menu_choices()}},
             had_flow && flow == "report" ? Intent::report : Intent::help};
   }
 
@@ -138,7 +145,7 @@ ConversationResult Conversation::dispatch(const InboundMessage& message, nlohman
     auto session = report_session_from_json(state.value("report", nlohmann::json::object()));
     auto outcome = report_flow_.handle(session, message);
     if (outcome.finished) {
-      state = nlohmann::json::object();
+      leave_flow();
     } else {
       state["report"] = to_json(session);
     }
@@ -146,59 +153,89 @@ ConversationResult Conversation::dispatch(const InboundMessage& message, nlohman
   }
 
   if (flow == "status") {
-    state = nlohmann::json::object();
-    if (auto code = find_receipt_code(text)) return check_status(message, *code);
+    leave_flow();
+    if (!reading.receipt_code.empty()) return check_status(message, reading.receipt_code);
     // Anything else leaves the status prompt and is read as a new message below.
   }
 
-  if (text == "menu:tanya") {
-    return {{Reply{"Silakan ketik pertanyaan Anda, misalnya: \"Kades boleh hadir di deklarasi paslon?\"", {}}},
-            Intent::help};
-  }
-  if (text == "menu:status") {
-    state["flow"] = "status";
-    return {{Reply{"Kirim kode tanda terima laporan Anda, misalnya NTR-7K3Q-9XWD.", {}}}, Intent::status};
-  }
-  if (is_menu(text)) return {{Reply{greeting_text(), menu_choices()}}, Intent::help};
-
-  auto start_report = [&](const std::string& account) {
-    ReportSession session;
-    auto outcome = report_flow_.start(session, message, account);
-    if (!outcome.finished) {
-      state["flow"] = "report";
-      state["report"] = to_json(session);
+  if (flow == "clarify_role") {
+    std::string pending = state.value("pending", "");
+    leave_flow();
+    if (auto role = asker_choice(text)) {
+      state["role"] = std::string(knowledge::to_string(*role));
+      return answer_message(answerer, message, answerer.reader().read(pending, role), state);
     }
-    return ConversationResult{outcome.replies, Intent::report};
-  };
-  if (text == "menu:lapor") return start_report("");
+    // Anything else is a new message.
+  }
+
+  if (flow == "tip_offer") {
+    auto tip = state.value("tip", nlohmann::json::object());
+    leave_flow();
+    bool accepts = text == kTipAccept || reading.speech_act == SpeechAct::acknowledgement ||
+                   reading.speech_act == SpeechAct::report_request;
+    if (accepts) return start_report(message, state, tip.value("account", ""), tip.value("role", ""));
+    if (text == kTipDecline) return {{Reply{say_.say("tip.declined"), menu_choices()}}, Intent::help};
+    // Anything else is a new message.
+  }
+
+  if (text == kMenuQuestion) return {{Reply{say_.say("ask_question_prompt"), {}}}, Intent::help};
+  if (text == kMenuStatus) {
+    state["flow"] = "status";
+    return {{Reply{say_.say("status_prompt"), {}}}, Intent::status};
+  }
+  if (text == kMenuReport) return start_report(message, state, "", "");
+  if (reading.asks_for_menu) return {{Reply{say_.say("greeting"), menu_choices()}}, Intent::help};
 
   if (text.empty()) {
-    if (message.media_ref) {
-      return {{Reply{"Terima kasih. Jika ini bukti pelanggaran, ketik lapor untuk membuat laporan anonim, lalu kirim "
-                     "lagi foto/dokumennya saat diminta.",
-                     menu_choices()}},
-              Intent::help};
-    }
-    return {{Reply{help_text(), menu_choices()}}, Intent::help};
+    if (message.media_ref) return {{Reply{say_.say("media_without_text"), menu_choices()}}, Intent::help};
+    return {{Reply{say_.say("help"), menu_choices()}}, Intent::help};
   }
+  return answer_message(answerer, message, reading, state);
+}
 
-  Answer answer = answerers_.current()->answer(text);
-  switch (answer.intent) {
-    case Intent::report:
-      return start_report(account_after_cue(text));
-    case Intent::status:
+ConversationResult Conversation::answer_message(const Answerer& answerer, const InboundMessage& message,
+                                                const Reading& reading, nlohmann::json& state) {
+  // "sy kades, …": the writer said who they are; later questions in this chat are read for that role.
+  if (!reading.role_given && reading.people[0].role != Role::unknown) {
+    state["role"] = std::string(knowledge::to_string(reading.people[0].role));
+  }
+  Answer answer = answerer.answer(reading);
+  switch (answer.speech_act) {
+    case SpeechAct::report_request:
+      return start_report(message, state, answer.account, "");
+    case SpeechAct::status:
       if (!answer.receipt_code.empty()) return check_status(message, answer.receipt_code);
       state["flow"] = "status";
-      return {{Reply{"Kirim kode tanda terima laporan Anda, misalnya NTR-7K3Q-9XWD.", {}}}, Intent::status};
-    case Intent::greeting:
-    case Intent::help:
+      return {{Reply{say_.say("status_prompt"), {}}}, Intent::status};
+    case SpeechAct::greeting:
+    case SpeechAct::thanks:
+    case SpeechAct::acknowledgement:
+    case SpeechAct::small_talk:
+    case SpeechAct::help:
       return {{Reply{answer.text, menu_choices()}}, answer.intent};
-    case Intent::question:
-    case Intent::out_of_scope:
+    case SpeechAct::tip:
+    case SpeechAct::question:
+    case SpeechAct::out_of_scope:
       break;
   }
+  if (answer.clarify_role && !reading.role_given) {
+    // One clarifying question with buttons; the answer comes once the writer says who they are.
+    state["flow"] = "clarify_role";
+    state["pending"] = reading.text;
+    return {{Reply{say_.say("clarify.role"),
+                   {{std::string(kAskerPrefix) + "asn", say_.say("clarify.role.asn")},
+                    {std::string(kAskerPrefix) + "desa", say_.say("clarify.role.village")},
+                    {std::string(kAskerPrefix) + "warga", say_.say("clarify.role.citizen")}}}},
+            Intent::question};
+  }
   Reply reply{answer.text, {}};
-  if (answer.verdict == "none") reply.choices = menu_choices();
+  if (answer.offer_report) {
+    state["flow"] = "tip_offer";
+    state["tip"] = {{"account", answer.account}, {"role", answer.reported_role}};
+    reply.choices = {{kTipAccept, say_.say("tip.accept")}, {kTipDecline, say_.say("tip.decline")}};
+  } else if (answer.verdict == Verdict::none) {
+    reply.choices = menu_choices();
+  }
   return {{reply}, answer.intent};
 }
 

@@ -1,6 +1,7 @@
-// The per-sender dialogue: menu, questions (answered by the Answerer), the anonymous report flow and status
-// checks. State lives in the Store, keyed by sender_key, so a conversation survives a restart. Knows no
-// platform: channels turn their payloads into InboundMessage and render the Replies.
+// The per-sender dialogue: menu, questions (answered by the Answerer), clarifying questions, the offer to report
+// a violation told as a story, the anonymous report flow and status checks. State lives in the Store, keyed by
+// sender_key, so a conversation survives a restart. Knows no platform: channels turn their payloads into
+// InboundMessage and render the Replies.
 #pragma once
 
 #include <array>
@@ -29,8 +30,8 @@ class Conversation {
   // A fixed answerer (tools, tests).
   Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {});
   // Whatever answerer `answerers` holds when a message arrives (`netra serve`, which reloads on SIGHUP). The
-  // report flow reads with the analyzer of the answerer current at construction (its role and category cues)
-  // until the process restarts.
+  // report flow reads with the reader and texts of the answerer current at construction until the process
+  // restarts.
   Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits = {});
 
   // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
@@ -40,13 +41,22 @@ class Conversation {
  private:
   Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store, ReportDesk& reports,
                ConversationLimits limits);
-  ConversationResult dispatch(const InboundMessage& message, nlohmann::json& state);
+  // One message, answered with one answerer throughout (a reload never changes the knowledge mid-message).
+  ConversationResult dispatch(const Answerer& answerer, const InboundMessage& message, nlohmann::json& state);
+  ConversationResult answer_message(const Answerer& answerer, const InboundMessage& message, const Reading& reading,
+                                    nlohmann::json& state);
   ConversationResult check_status(const InboundMessage& message, const std::string& code);
+  ConversationResult start_report(const InboundMessage& message, nlohmann::json& state, const std::string& account,
+                                  const std::string& reported_role);
+  // The role the writer gave earlier in this chat (a tapped choice or "sy kades"), if any.
+  std::optional<Role> remembered_role(const nlohmann::json& state) const;
+  std::vector<Choice> menu_choices() const;
   std::mutex& lock_for(const std::string& sender_key);
 
   std::unique_ptr<AnswererSlot> fixed_answerer_;  // set by the fixed-answerer constructor only
   const AnswererSlot& answerers_;
-  std::shared_ptr<const Answerer> report_flow_answerer_;  // keeps the report flow's analyzer alive
+  std::shared_ptr<const Answerer> report_flow_answerer_;  // keeps the report flow's reader and texts alive
+  const Composer& say_;  // the report flow's texts, for replies outside an answer (status, menu)
   Store& store_;
   ReportDesk& reports_;
   ConversationLimits limits_;
@@ -55,7 +65,7 @@ class Conversation {
   std::array<std::mutex, 64> sender_locks_;
 };
 
-// The main menu's choices (Tanya aturan / Lapor pelanggaran / Cek status laporan).
-std::vector<Choice> menu_choices();
+// The main menu's choices (Tanya aturan / Lapor pelanggaran / Cek status laporan), titled from replies.txt.
+std::vector<Choice> menu_choices(const Composer& composer);
 
 }  // namespace netra::bot

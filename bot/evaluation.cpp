@@ -85,7 +85,8 @@ EvalReport evaluate(const Answerer& answerer, const std::vector<EvalItem>& items
     std::string intent = to_string(answer.intent);
     outcome.intent_ok = std::find(item.intents.begin(), item.intents.end(), intent) != item.intents.end();
     outcome.verdict_ok = item.verdicts.empty() ||
-                         std::find(item.verdicts.begin(), item.verdicts.end(), answer.verdict) != item.verdicts.end();
+                         std::find(item.verdicts.begin(), item.verdicts.end(), std::string(knowledge::to_string(answer.verdict))) !=
+                             item.verdicts.end();
     if (!item.refs.empty()) {
       ++report.cited_items;
       for (size_t rank = 0; rank < answer.citations.size() && rank < 3 && outcome.cite_rank == 0; ++rank) {
@@ -119,7 +120,7 @@ void print_report(const EvalReport& report, std::ostream& out, bool verbose) {
       bool cite_miss = !o.item.refs.empty() && o.cite_rank == 0;
       if (o.intent_ok && o.verdict_ok && !cite_miss && o.cite_rank <= 1) continue;
       out << o.item.id << ": " << o.item.question << "\n   intent " << to_string(o.answer.intent)
-          << (o.intent_ok ? "" : " (WRONG)") << ", verdict " << o.answer.verdict << (o.verdict_ok ? "" : " (WRONG)")
+          << (o.intent_ok ? "" : " (WRONG)") << ", verdict " << knowledge::to_string(o.answer.verdict) << (o.verdict_ok ? "" : " (WRONG)")
           << ", cite rank " << o.cite_rank << ", entry " << o.answer.entry_id << ", confidence "
           << o.answer.confidence << "\n   cites:";
       for (const auto& c : o.answer.citations) out << " " << c.source << ":" << c.pasal;

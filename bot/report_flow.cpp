@@ -148,9 +148,29 @@ std::string problem_with_account(const std::string& text, size_t max_length) {
   return "";
 }
 
+std::string_view to_string(ReportStep step) {
+  switch (step) {
+    case ReportStep::what: return "what";
+    case ReportStep::who_role: return "who_role";
+    case ReportStep::who_name: return "who_name";
+    case ReportStep::where: return "where";
+    case ReportStep::when: return "when";
+    case ReportStep::evidence: return "evidence";
+    case ReportStep::confirm: return "confirm";
+  }
+  return "what";
+}
+
+std::optional<ReportStep> parse_report_step(std::string_view label) {
+  for (int value = 0; value <= static_cast<int>(ReportStep::confirm); ++value) {
+    if (to_string(static_cast<ReportStep>(value)) == label) return static_cast<ReportStep>(value);
+  }
+  return std::nullopt;
+}
+
 nlohmann::json to_json(const ReportSession& s) {
   const auto& d = s.draft;
-  return {{"step", s.step},
+  return {{"step", std::string(to_string(s.step))},
           {"draft",
            {{"what", d.what}, {"category", d.category}, {"subject_role", d.subject_role},
             {"subject_name", d.subject_name}, {"desa", d.desa}, {"kecamatan", d.kecamatan},
@@ -160,7 +180,8 @@ nlohmann::json to_json(const ReportSession& s) {
 
 ReportSession report_session_from_json(const nlohmann::json& json) {
   ReportSession s;
-  s.step = json.value("step", "what");
+  // A session saved by an older version, or damaged, restarts at the first step rather than failing.
+  s.step = parse_report_step(json.value("step", "what")).value_or(ReportStep::what);
   auto d = json.value("draft", nlohmann::json::object());
   s.draft.what = d.value("what", "");
   s.draft.category = d.value("category", "");
@@ -176,34 +197,34 @@ ReportSession report_session_from_json(const nlohmann::json& json) {
   return s;
 }
 
-ReportFlow::ReportFlow(const knowledge::Analyzer& analyzer, ReportDesk& reports, Store& store,
+ReportFlow::ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, Store& store,
                        const ConversationLimits& limits)
-    : analyzer_(analyzer),
+    : reader_(reader),
+      composer_(composer),
       reports_(reports),
       store_(store),
       limits_(limits),
-      audiences_(analyzer),
-      categories_(analyzer) {}
+      categories_(reader.analyzer()) {}
 
 FlowOutcome ReportFlow::ask(const ReportSession& session, const std::string& prefix) const {
   Reply reply;
-  const std::string& step = session.step;
-  if (step == "what") {
+  ReportStep step = session.step;
+  if (step == ReportStep::what) {
     reply.text = "Ceritakan apa yang terjadi: siapa melakukan apa? (ketik batal kapan saja untuk membatalkan)";
-  } else if (step == "who_role") {
+  } else if (step == ReportStep::who_role) {
     reply.text = "Orang yang dilaporkan itu siapa? Pilih salah satu: ASN, PPPK, Kepala desa, Perangkat desa, "
                  "atau Lainnya.";
     reply.choices = role_choices();
-  } else if (step == "who_name") {
+  } else if (step == ReportStep::who_name) {
     reply.text = "Jika mau, tulis nama atau jabatannya (misalnya \"Kepala Desa Sukorejo\"). Ketik lewati bila "
                  "tidak ingin menyebutkan.";
     reply.choices = {{"report:lewati", "Lewati"}};
-  } else if (step == "where") {
+  } else if (step == ReportStep::where) {
     reply.text = "Di mana kejadiannya? Tulis desa/kelurahan, kecamatan, kabupaten/kota, dipisah koma. Contoh: "
                  "Desa Sukorejo, Kec. Karangrejo, Kab. Magetan";
-  } else if (step == "when") {
+  } else if (step == ReportStep::when) {
     reply.text = "Kapan kejadiannya? (misalnya: kemarin sore, 12 Februari 2024 pukul 10.00)";
-  } else if (step == "evidence") {
+  } else if (step == ReportStep::evidence) {
     reply.text = "Ada bukti? Kirim foto, dokumen, atau tautan (boleh lebih dari satu, paling banyak " +
                  std::to_string(limits_.max_evidence) + "). Ketik selesai bila sudah, atau lewati bila tidak ada.";
     reply.choices = {{"report:selesai", "Selesai"}, {"report:lewati", "Tidak ada bukti"}};
@@ -231,15 +252,16 @@ std::string ReportFlow::summary(const ReportDraft& d) const {
   return text;
 }
 
-FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& opening, const std::string& account) {
+FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& opening, const std::string& account,
+                              const std::string& reported_role) {
   session = ReportSession{};
-  session.step = "what";
+  session.step = ReportStep::what;
   session.draft.channel = opening.channel;
   session.draft.submission_id = random_hex(16);
   if (store_.daily_counter(opening.sender_key, "reports") >= limits_.reports_per_day) {
     return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Silakan coba lagi besok, atau laporkan "
                    "langsung ke Bawaslu setempat.",
-                   menu_choices()}},
+                   menu_choices(composer_)}},
             true};
   }
   keep_evidence(session.draft, attached_media(opening), limits_.max_evidence);
@@ -247,6 +269,12 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
       "Baik, kita buat laporan anonim. Saya akan bertanya satu per satu; ketik batal kapan saja untuk membatalkan.";
   if (!account.empty() && problem_with_account(account, limits_.max_what_length).empty()) {
     auto outcome = accept_what(session, account);
+    // The story named who it was ("camat kami …"): no need to ask the role again.
+    if (reported_role == "asn" || reported_role == "pppk" || reported_role == "kades" || reported_role == "perangkat") {
+      session.draft.subject_role = reported_role;
+      session.step = ReportStep::who_name;
+      outcome = ask(session, "Tercatat. Kategori sementara: " + category_label(session.draft.category) + ".");
+    }
     outcome.replies.front().text = intro + "\n\n" + outcome.replies.front().text;
     return outcome;
   }
@@ -262,7 +290,7 @@ FlowOutcome ReportFlow::accept_what(ReportSession& session, const std::string& t
   session.draft.what = std::string(trim(text));
   session.draft.category = categories_.guess(session.draft.what);
   // The account often already says who it was ("kades X …"); still ask, offering the buttons.
-  session.step = "who_role";
+  session.step = ReportStep::who_role;
   return ask(session, "Tercatat. Kategori sementara: " + category_label(session.draft.category) + ".");
 }
 
@@ -277,14 +305,15 @@ FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage
   else if (text == "4") role = "perangkat";
   else if (text == "5" || is_one_of(text, {"lainnya", "lain", "lain-lain", "warga", "tidak tahu", "gak tau"})) {
     role = "lainnya";
-  } else if (auto detected = audiences_.detect(analyzer_.normalize(text))) {
-    role = *detected == "citizen" ? "lainnya" : *detected;
+  } else if (auto detected = reader_.role_named(text)) {
+    auto audience = std::string(knowledge::audience_of(*detected));
+    role = audience == "citizen" || audience.empty() ? "lainnya" : audience;
   }
   if (role != "asn" && role != "pppk" && role != "kades" && role != "perangkat" && role != "lainnya") {
     return ask(session, "Maaf, pilihan itu tidak saya kenali.");
   }
   session.draft.subject_role = role;
-  session.step = "who_name";
+  session.step = ReportStep::who_name;
   return ask(session);
 }
 
@@ -295,7 +324,7 @@ FlowOutcome ReportFlow::accept_where(ReportSession& session, const std::string& 
   if (!parse_place(text, session.draft)) {
     return ask(session, "Mohon sebutkan paling tidak desa/kelurahan atau kecamatan, dan kabupaten/kotanya.");
   }
-  session.step = "when";
+  session.step = ReportStep::when;
   return ask(session);
 }
 
@@ -312,7 +341,7 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
     }
   }
   if (done || session.draft.evidence.size() >= limits_.max_evidence) {
-    session.step = "confirm";
+    session.step = ReportStep::confirm;
     return ask(session);
   }
   if (added) {
@@ -327,7 +356,7 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
 Reply ReportFlow::receipt_reply(const std::string& code) const {
   return Reply{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
                    "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
-               menu_choices()};
+               menu_choices(composer_)};
 }
 
 FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& message) {
@@ -338,7 +367,7 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
   // neither refused by the daily limit nor counted twice.
   if (auto earlier = reports_.filed_code(session.draft.submission_id)) return {{receipt_reply(*earlier)}, true};
   if (store_.daily_counter(message.sender_key, "reports") >= limits_.reports_per_day) {
-    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices()}},
+    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices(composer_)}},
             true};
   }
   std::string code = reports_.file(session.draft);
@@ -348,31 +377,31 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
 }
 
 FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& message) {
-  const std::string& step = session.step;
+  ReportStep step = session.step;
   // Media sent before the evidence step is kept as evidence all the same.
-  if (step != "evidence" && keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0) {
+  if (step != ReportStep::evidence && keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0) {
     if (trim(message.text).empty()) return ask(session, "Foto/dokumen disimpan sebagai bukti.");
   }
-  if (step == "what") return accept_what(session, message.text);
-  if (step == "who_role") return accept_role(session, message);
-  if (step == "who_name") {
+  if (step == ReportStep::what) return accept_what(session, message.text);
+  if (step == ReportStep::who_role) return accept_role(session, message);
+  if (step == ReportStep::who_name) {
     std::string text = std::string(trim(message.text));
     if (is_one_of(text, {"lewati", "report:lewati", "-", "tidak", "tidak tahu", "gak tau", "skip"})) text.clear();
     if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
     session.draft.subject_name = text;
-    session.step = "where";
+    session.step = ReportStep::where;
     return ask(session);
   }
-  if (step == "where") return accept_where(session, message.text);
-  if (step == "when") {
+  if (step == ReportStep::where) return accept_where(session, message.text);
+  if (step == ReportStep::when) {
     std::string text = std::string(trim(message.text));
     if (text.empty() || knowledge::split_words(text).empty()) return ask(session, "Waktunya masih kosong.");
     if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
     session.draft.when = text;
-    session.step = "evidence";
+    session.step = ReportStep::evidence;
     return ask(session);
   }
-  if (step == "evidence") return accept_evidence(session, message);
+  if (step == ReportStep::evidence) return accept_evidence(session, message);
   return confirm(session, message);
 }
 

@@ -4,11 +4,14 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "bot/audience.h"
 #include "bot/message.h"
+#include "bot/composer.h"
+#include "bot/reader.h"
 #include "bot/report_category.h"
 #include "bot/reports.h"
 #include "bot/store.h"
@@ -17,8 +20,13 @@ namespace netra::bot {
 
 struct ConversationLimits;
 
+// The steps of the flow, in order. Stored in the session by their labels.
+enum class ReportStep { what, who_role, who_name, where, when, evidence, confirm };
+std::string_view to_string(ReportStep step);
+std::optional<ReportStep> parse_report_step(std::string_view label);
+
 struct ReportSession {
-  std::string step;  // what, who_role, who_name, where, when, evidence, confirm
+  ReportStep step = ReportStep::what;
   ReportDraft draft;
 };
 
@@ -32,11 +40,14 @@ struct FlowOutcome {
 
 class ReportFlow {
  public:
-  ReportFlow(const knowledge::Analyzer& analyzer, ReportDesk& reports, Store& store, const ConversationLimits& limits);
+  ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, Store& store,
+             const ConversationLimits& limits);
 
   // Starts a report. When the opening message already tells what happened ("mau lapor, kades X bagi amplop…"),
-  // that account is kept and the flow moves on to the next step.
-  FlowOutcome start(ReportSession& session, const InboundMessage& opening, const std::string& account);
+  // that account is kept and the flow moves on to the next step; when it also names the reported person's role
+  // (asn, pppk, kades, perangkat), the role step is skipped too.
+  FlowOutcome start(ReportSession& session, const InboundMessage& opening, const std::string& account,
+                    const std::string& reported_role = "");
   // Handles one message inside the flow.
   FlowOutcome handle(ReportSession& session, const InboundMessage& message);
 
@@ -50,11 +61,11 @@ class ReportFlow {
   Reply receipt_reply(const std::string& code) const;
   std::string summary(const ReportDraft& draft) const;
 
-  const knowledge::Analyzer& analyzer_;
+  const Reader& reader_;
+  const Composer& composer_;
   ReportDesk& reports_;
   Store& store_;
   const ConversationLimits& limits_;
-  AudienceDetector audiences_;
   CategoryGuesser categories_;
 };
 

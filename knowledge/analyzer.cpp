@@ -22,7 +22,41 @@ std::string without_possessive(const std::string& word) {
   return word.substr(0, word.size() - kSuffix.size());
 }
 
+// The word with every run of three or more equal letters cut to `keep` letters ("bolehhh" → "boleh" with 1).
+std::string squeeze_runs(const std::string& word, size_t keep) {
+  std::string out;
+  for (size_t i = 0; i < word.size();) {
+    size_t run = 1;
+    while (i + run < word.size() && word[i + run] == word[i]) ++run;
+    bool letter = word[i] >= 'a' && word[i] <= 'z';
+    out.append(letter && run >= 3 ? keep : run, word[i]);
+    i += run;
+  }
+  return out;
+}
+
+bool has_long_run(const std::string& word) {
+  for (size_t i = 0; i + 2 < word.size(); ++i) {
+    if (word[i] >= 'a' && word[i] <= 'z' && word[i] == word[i + 1] && word[i] == word[i + 2]) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string Analyzer::unstretch(const std::string& word) const {
+  if (!has_long_run(word)) return word;
+  // Chat stretches words for emphasis ("bolehhh", "kampanyeee", "maaaf"): one letter is meant, unless only the
+  // doubled form is a word ("maaf").
+  auto is_word = [&](const std::string& candidate) {
+    return lexicon_.slang.count(candidate) || lexicon_.stopwords.count(candidate) ||
+           lexicon_.unstemmed.count(candidate) || stemmer_->known(candidate);
+  };
+  std::string single = squeeze_runs(word, 1);
+  if (is_word(single)) return single;
+  std::string doubled = squeeze_runs(word, 2);
+  return is_word(doubled) ? doubled : single;
+}
 
 Analyzer::Analyzer(Lexicon lexicon, std::shared_ptr<const Stemmer> stemmer)
     : lexicon_(std::move(lexicon)), stemmer_(std::move(stemmer)) {
@@ -36,6 +70,7 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
   // First pass: words, with hyphenated forms either known to the slang map or split into parts.
   std::vector<Term> words;
   for (auto& word : split_words(text)) {
+    word.text = unstretch(word.text);
     if (word.text.find('-') == std::string::npos || lexicon_.slang.count(word.text)) {
       words.push_back({strip_reduplication_digit(word.text), word.start, word.end});
       continue;
@@ -108,6 +143,17 @@ std::unordered_set<std::string> Analyzer::term_set(std::string_view text) const 
 bool Analyzer::mentions_domain(const std::vector<Term>& terms) const {
   for (const auto& term : terms) {
     if (domain_terms_.count(term.text)) return true;
+  }
+  return false;
+}
+
+}  // namespace netra::knowledge
+
+namespace netra::knowledge {
+
+bool Analyzer::mentions_domain(const std::vector<std::string>& terms) const {
+  for (const auto& term : terms) {
+    if (domain_terms_.count(term)) return true;
   }
   return false;
 }

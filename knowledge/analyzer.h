@@ -42,10 +42,14 @@ class Analyzer {
 
   // True when any of the (stemmed) terms is a domain word: the message is about elections and neutrality.
   bool mentions_domain(const std::vector<Term>& terms) const;
+  bool mentions_domain(const std::vector<std::string>& terms) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
+  // A word stretched for emphasis, brought back to its written form.
+  std::string unstretch(const std::string& word) const;
+
   Lexicon lexicon_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unordered_set<std::string> domain_terms_;

@@ -125,7 +125,19 @@ BuildReport build_index(const KnowledgeSource& source, const std::string& out_pa
   parse_lexicon(texts, report.problems);
   auto corpus = load_corpus(source.corpus_dir(), report.problems);
   if (!report.problems.empty()) return report;
+  validate_knowledge_data(corpus, texts, report.problems);
+  if (!report.problems.empty()) return report;
   return build_index_from(corpus, texts, out_path, dictionary, fingerprint_of(source));
+}
+
+void validate_knowledge_data(const Corpus& corpus, const LexiconTexts& texts, std::vector<Problem>& problems) {
+  auto text_of = [&](const char* name) {
+    auto found = texts.find(name);
+    return found == texts.end() ? std::string() : found->second;
+  };
+  auto rules = parse_rules(text_of("rules.txt"), problems);
+  validate_rules(rules, corpus, problems);
+  Replies::parse(text_of("replies.txt"), problems);
 }
 
 BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_texts, const std::string& out_path,
@@ -229,6 +241,8 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   while (lexicon.step()) texts[lexicon.column_text(0)] = lexicon.column_text(1);
   std::vector<Problem> problems;
   auto parsed = parse_lexicon(texts, problems);
+  kb->rules_ = parse_rules(texts["rules.txt"], problems);
+  kb->replies_ = Replies::parse(texts["replies.txt"], problems);
   kb->stemmer_ = std::make_shared<Stemmer>(dictionary);
   kb->analyzer_ = std::make_unique<Analyzer>(std::move(parsed), kb->stemmer_);
 
@@ -280,6 +294,7 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     if (e.kind == EntryKind::article) kb->articles_.emplace(std::make_pair(e.source, e.pasal), kb->entries_.size());
+    kb->entry_by_id_.emplace(e.id, kb->entries_.size());
     kb->entries_.push_back(std::move(e));
     kb->entry_terms_.push_back(std::move(terms));
     std::vector<QuestionTerms> questions;
@@ -323,6 +338,11 @@ const SourceInfo* KnowledgeBase::source(const std::string& id) const {
     if (s.id == id) return &s;
   }
   return nullptr;
+}
+
+const Entry* KnowledgeBase::entry(const std::string& id) const {
+  auto found = entry_by_id_.find(id);
+  return found == entry_by_id_.end() ? nullptr : &entries_[found->second];
 }
 
 const Entry* KnowledgeBase::article(const ArticleRef& ref) const {

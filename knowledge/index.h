@@ -15,6 +15,8 @@
 #include "knowledge/analyzer.h"
 #include "knowledge/corpus.h"
 #include "knowledge/lexicon.h"
+#include "knowledge/replies.h"
+#include "knowledge/rules.h"
 #include "knowledge/sqlite.h"
 #include "knowledge/stemmer.h"
 
@@ -37,6 +39,10 @@ struct BuildReport {
 // Reads, validates and indexes the corpus into out_path (written to a temporary file, then renamed, so a
 // running reader never sees half an index). Returns the problems instead of writing when validation fails.
 BuildReport build_index(const KnowledgeSource& source, const std::string& out_path, const DictionaryPaths& dictionary);
+
+// Checks the data files that refer to the corpus: every rule's entries exist and agree with its verdict
+// (rules.txt), and every fixed text is there with its placeholders (replies.txt). Problems are appended.
+void validate_knowledge_data(const Corpus& corpus, const LexiconTexts& texts, std::vector<Problem>& problems /* OUT */);
 
 // Builds from an already parsed corpus (the benchmark's synthetic corpora use this).
 BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_texts, const std::string& out_path,
@@ -71,6 +77,11 @@ class KnowledgeBase {
 
   const Analyzer& analyzer() const { return *analyzer_; }
   const std::vector<Entry>& entries() const { return entries_; }
+  // The verdict rules (data/rules.txt) and fixed texts (data/replies.txt) the index was built with.
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Replies& replies() const { return replies_; }
+  // The entry with this id, or nullptr.
+  const Entry* entry(const std::string& id) const;
   const std::string& fingerprint() const { return fingerprint_; }
   // The source's metadata, or nullptr for an unknown id.
   const SourceInfo* source(const std::string& id) const;
@@ -102,6 +113,9 @@ class KnowledgeBase {
   void compute_idf(const std::vector<size_t>& document_frequency);
 
   std::string path_;
+  std::vector<Rule> rules_;
+  Replies replies_;
+  std::unordered_map<std::string, size_t> entry_by_id_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unique_ptr<Analyzer> analyzer_;
   std::vector<Entry> entries_;

@@ -96,12 +96,125 @@ void parse_cues(const std::string& file, const std::string& text, const std::uno
   });
 }
 
+// Lines `label: phrase` whose label `parse` turns into a typed value; `=phrase` marks an exact-match phrase.
+template <typename Label, typename Parse>
+void parse_typed_cues(const std::string& file, const std::string& text, Parse parse, std::vector<Cue<Label>>& cues,
+                      std::vector<Problem>& problems) {
+  for_each_line(text, [&](int number, std::string_view line) {
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      problems.push_back({file, number, "expected `label: phrase`"});
+      return;
+    }
+    auto label_text = trim(line.substr(0, colon));
+    std::optional<Label> label = parse(label_text);
+    if (!label) {
+      problems.push_back({file, number, "unknown label `" + std::string(label_text) + "`"});
+      return;
+    }
+    Cue<Label> cue{*label, {}};
+    auto phrase = trim(line.substr(colon + 1));
+    if (!phrase.empty() && phrase.front() == '=') {
+      cue.phrase.exact = true;
+      phrase.remove_prefix(1);
+    }
+    cue.phrase.line = number;
+    // `..` between words is a gap (kGapWord); a word in double quotes is exact. Each piece is folded apart.
+    bool ok = true;
+    size_t at = 0;
+    while (ok && at < phrase.size()) {
+      if (phrase[at] == ' ') {
+        ++at;
+        continue;
+      }
+      if (phrase.compare(at, 2, "..") == 0) {
+        cue.phrase.words.push_back(kGapWord);
+        cue.phrase.exact_words.push_back(false);
+        at += 2;
+        continue;
+      }
+      bool quoted = phrase[at] == '"';
+      size_t end = quoted ? phrase.find('"', at + 1) : phrase.find_first_of(" .\"", at);
+      if (quoted && end == std::string_view::npos) {
+        ok = false;
+        break;
+      }
+      if (end == std::string_view::npos) end = phrase.size();
+      // A dot that is not part of `..` stays inside the word ("lapor.go.id" folds to words).
+      while (!quoted && end < phrase.size() && phrase[end] == '.' && phrase.compare(end, 2, "..") != 0) {
+        end = phrase.find_first_of(" \"", end + 1);
+        if (end == std::string_view::npos) end = phrase.size();
+      }
+      std::vector<std::string> part;
+      auto piece = quoted ? phrase.substr(at + 1, end - at - 1) : phrase.substr(at, end - at);
+      if (phrase_words(piece, part)) {
+        for (auto& word : part) {
+          cue.phrase.words.push_back(std::move(word));
+          cue.phrase.exact_words.push_back(cue.phrase.exact || quoted);
+        }
+      }
+      at = quoted ? end + 1 : end;
+    }
+    bool gaps_ok = !cue.phrase.words.empty() && cue.phrase.words.front() != kGapWord &&
+                   cue.phrase.words.back() != kGapWord;
+    if (!ok || !gaps_ok) {
+      problems.push_back({file, number, "empty cue phrase, an unclosed quote, or `..` at an end"});
+      return;
+    }
+    cues.push_back(std::move(cue));
+  });
+}
+
 }  // namespace
 
+std::string_view to_string(MessageCue cue) {
+  switch (cue) {
+    case MessageCue::greeting: return "greeting";
+    case MessageCue::help: return "help";
+    case MessageCue::thanks: return "thanks";
+    case MessageCue::acknowledgement: return "acknowledgement";
+    case MessageCue::small_talk: return "small_talk";
+    case MessageCue::report: return "report";
+    case MessageCue::status: return "status";
+    case MessageCue::question: return "question";
+    case MessageCue::verdict: return "verdict";
+    case MessageCue::sanction: return "sanction";
+    case MessageCue::procedure: return "procedure";
+    case MessageCue::deadline: return "deadline";
+    case MessageCue::definition: return "definition";
+    case MessageCue::choice: return "choice";
+    case MessageCue::off_topic: return "off_topic";
+    case MessageCue::pilkada: return "pilkada";
+    case MessageCue::pemilu: return "pemilu";
+    case MessageCue::menu_question: return "menu_question";
+    case MessageCue::menu_report: return "menu_report";
+    case MessageCue::menu_status: return "menu_status";
+    case MessageCue::menu: return "menu";
+    case MessageCue::cancel: return "cancel";
+  }
+  return "question";
+}
+
+std::optional<MessageCue> parse_message_cue(std::string_view label) {
+  for (int value = 0; value <= static_cast<int>(MessageCue::cancel); ++value) {
+    if (to_string(static_cast<MessageCue>(value)) == label) return static_cast<MessageCue>(value);
+  }
+  return std::nullopt;
+}
+
+std::optional<PersonCue> parse_person_cue(std::string_view label) {
+  if (label == "self") return PersonCue{PersonCue::Kind::self, {}};
+  if (label == "third_person") return PersonCue{PersonCue::Kind::third_person, {}};
+  if (label == "vocative") return PersonCue{PersonCue::Kind::vocative, {}};
+  if (auto relation = parse_relation(label)) return PersonCue{PersonCue::Kind::relation, *relation};
+  return std::nullopt;
+}
+
 const std::vector<std::string>& lexicon_file_names() {
-  static const std::vector<std::string> names = {"slang.txt", "stopwords.txt", "domain.txt", "intents.txt",
-                                                 "roles.txt", "categories.txt",
-                                                 "unstemmed.txt"};
+  static const std::vector<std::string> names = {
+      "slang.txt",  "stopwords.txt", "domain.txt",    "intents.txt",    "roles.txt",   "people.txt",
+      "acts.txt",   "targets.txt",   "modifiers.txt", "categories.txt", "unstemmed.txt", "rules.txt",
+      "replies.txt"};
   return names;
 }
 
@@ -136,11 +249,12 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   parse_word_list("unstemmed.txt", text_of("unstemmed.txt"), unstemmed, problems);
   lexicon.unstemmed.insert(unstemmed.begin(), unstemmed.end());
   parse_word_list("domain.txt", text_of("domain.txt"), lexicon.domain_words, problems);
-  parse_cues("intents.txt", text_of("intents.txt"), {"greeting", "help", "report", "status", "question_cue", "info_cue",
-                                              "verdict_cue", "choice_cue", "pilkada_cue", "pemilu_cue"},
-             lexicon.intent_cues, problems);
-  parse_cues("roles.txt", text_of("roles.txt"), {"asn", "pppk", "kades", "perangkat", "citizen", "negation"}, lexicon.role_cues,
-             problems);
+  parse_typed_cues("intents.txt", text_of("intents.txt"), parse_message_cue, lexicon.message_cues, problems);
+  parse_typed_cues("roles.txt", text_of("roles.txt"), parse_role, lexicon.role_cues, problems);
+  parse_typed_cues("people.txt", text_of("people.txt"), parse_person_cue, lexicon.person_cues, problems);
+  parse_typed_cues("acts.txt", text_of("acts.txt"), parse_act, lexicon.act_cues, problems);
+  parse_typed_cues("targets.txt", text_of("targets.txt"), parse_target, lexicon.target_cues, problems);
+  parse_typed_cues("modifiers.txt", text_of("modifiers.txt"), parse_modifier, lexicon.modifier_cues, problems);
   parse_cues("categories.txt", text_of("categories.txt"),
              {"medsos", "kampanye", "politik-uang", "fasilitas-negara", "keputusan", "lainnya"}, lexicon.category_cues,
              problems);

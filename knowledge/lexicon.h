@@ -4,22 +4,83 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "knowledge/problem.h"
+#include "knowledge/vocabulary.h"
 
 namespace netra::knowledge {
 
-// The raw contents of the lexicon files, by file name (slang.txt, stopwords.txt, domain.txt, intents.txt, roles.txt, categories.txt, unstemmed.txt).
+// The raw contents of the lexicon files, by file name (see lexicon_file_names()).
 using LexiconTexts = std::map<std::string, std::string>;
 
+// What a cue phrase in knowledge/data/intents.txt signals about a message.
+enum class MessageCue {
+  greeting,
+  help,
+  thanks,
+  acknowledgement,
+  small_talk,
+  report,
+  status,
+  question,
+  verdict,
+  sanction,
+  procedure,
+  deadline,
+  definition,
+  choice,
+  off_topic,
+  pilkada,
+  pemilu,
+  menu_question,
+  menu_report,
+  menu_status,
+  menu,
+  cancel,
+};
+std::optional<MessageCue> parse_message_cue(std::string_view label);
+std::string_view to_string(MessageCue cue);
+
+// What a word of knowledge/data/people.txt says about a person: the writer (self: "saya", "abdi"), someone
+// already named (third_person: "dia", "beliau"), the addressee of a greeting or question (vocative: "pak" at the
+// start of "pak, mau tanya"), or a relative or acquaintance of the writer.
+struct PersonCue {
+  enum class Kind { self, third_person, vocative, relation } kind = Kind::self;
+  Relation relation = Relation::relative;  // for Kind::relation
+};
+std::optional<PersonCue> parse_person_cue(std::string_view label);
+
+// One cue phrase as written in a data file, folded into words. Phrases are matched after the message and the
+// phrase both went through the chat-language map; `exact` phrases (written with a leading `=`) must equal the
+// message's words, the others match on stems ("dukung" also matches "mendukung", "dukungan"). One word in double
+// quotes is exact inside a stemmed phrase (`ajak .. "pilih"`: "pemilihan" also stems to "pilih").
+// A gap in a cue phrase (written `..`): up to kMaxGapWords other words of the same clause may stand there.
+inline constexpr const char* kGapWord = "..";
+inline constexpr size_t kMaxGapWords = 4;
+
+struct CuePhrase {
+  std::vector<std::string> words;  // may hold kGapWord between other words
+  std::vector<bool> exact_words;   // per word: must equal the message's word (the whole phrase, or a quoted word)
+  bool exact = false;              // the whole phrase was written with a leading `=`
+  int line = 0;
+};
+
+template <typename Label>
+struct Cue {
+  Label label;
+  CuePhrase phrase;
+};
+
+// Kept for the report categories, whose labels are plain strings (medsos, kampanye, …).
 struct IntentCue {
-  std::string intent;              // greeting, help, report, status, question_cue, info_cue, verdict_cue,
-                                   // choice_cue, pilkada_cue, pemilu_cue
-  std::vector<std::string> words;  // the cue phrase, as normalised words
+  std::string intent;              // the label
+  std::vector<std::string> words;  // the cue phrase, as folded words
 };
 
 struct Lexicon {
@@ -30,9 +91,18 @@ struct Lexicon {
   // Words that are indexed and searched as they are, never stemmed (data/unstemmed.txt).
   std::unordered_set<std::string> unstemmed;
   std::vector<std::string> domain_words;  // as written; the analyser stems them
-  std::vector<IntentCue> intent_cues;
-  // Role cues: the audience a phrase reveals ("guru pns" → asn). The intent field holds the role.
-  std::vector<IntentCue> role_cues;
+  // What kind of message (greeting, thanks, report, question words, sanction words, …): data/intents.txt.
+  std::vector<Cue<MessageCue>> message_cues;
+  // The role a phrase reveals ("guru pns" → asn, "pensiunan" → retired): data/roles.txt, specific roles first.
+  std::vector<Cue<Role>> role_cues;
+  // The writer, third persons, vocatives and relations ("suami", "temen sekantor"): data/people.txt.
+  std::vector<Cue<PersonCue>> person_cues;
+  // The act vocabulary ("nge-like" → like, "jd timses" → join_team): data/acts.txt.
+  std::vector<Cue<Act>> act_cues;
+  // What an act is directed at ("caleg" → candidate, "dinkes" → government): data/targets.txt.
+  std::vector<Cue<Target>> target_cues;
+  // Scope words and circumstances ("gk" → negation, "cuti" → on_leave): data/modifiers.txt.
+  std::vector<Cue<Modifier>> modifier_cues;
   // Report category cues ("amplop" → politik-uang). The intent field holds the category.
   std::vector<IntentCue> category_cues;
 };

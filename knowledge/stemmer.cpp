@@ -43,6 +43,13 @@ std::string Stemmer::stem(const std::string& word) const {
   return result;
 }
 
+bool Stemmer::known(const std::string& word) const {
+  std::string latin1;
+  if (!utf8_to_latin1(word, latin1)) return false;
+  std::lock_guard lock(hunspell_mutex_);
+  return hunspell_->spell(latin1);
+}
+
 std::string Stemmer::dictionary_stem(const std::string& word) const {
   std::string latin1;
   if (!utf8_to_latin1(word, latin1)) return {};

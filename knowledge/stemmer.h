@@ -29,6 +29,9 @@ class Stemmer {
   // failing those, come back unchanged. Digits-only words are returned as they are.
   std::string stem(const std::string& word) const;
 
+  // True when the dictionary knows the word as it is (hunspell's spell check).
+  bool known(const std::string& word) const;
+
  private:
   std::string stem_uncached(const std::string& word) const;
   // hunspell's stem, or empty when it knows no stem. Caller holds hunspell_mutex_.

@@ -71,6 +71,52 @@ char fold_latin(int32_t cp) {
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+// Format and invisible characters (Unicode general category Cf and the variation selectors): people paste them
+// with text from other apps, and a filter-dodger puts them inside words. They never change what a word says.
+bool is_invisible(int32_t cp) {
+  return cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) ||
+         cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+// Unicode spaces other than ASCII (no-break, en/em, thin, ideographic …): plain spaces for the reader.
+bool is_unicode_space(int32_t cp) {
+  return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+         cp == 0x1680 || cp == 0x2028 || cp == 0x2029;
+}
+
+// Full-width ASCII (U+FF01..U+FF5E), as some keyboards type it: the ASCII character, or -1.
+int32_t from_full_width(int32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : -1; }
+
+// Emoji that stand for a word in chat ("ngasih ❤️ di storynya" likes the story). Only these become words.
+const char* emoji_word(int32_t cp) {
+  switch (cp) {
+    case 0x2764:   // ❤
+    case 0x2665:   // ♥
+    case 0x1F60D:  // 😍
+    case 0x1F970:  // 🥰
+    case 0x1F495:  // 💕
+    case 0x1F496:  // 💖
+    case 0x1F497:  // 💗
+    case 0x1F498:  // 💘
+    case 0x1F499:  // 💙
+    case 0x1F49A:  // 💚
+    case 0x1F49B:  // 💛
+    case 0x1F49C:  // 💜
+    case 0x1F5A4:  // 🖤
+    case 0x1F90D:  // 🤍
+    case 0x2763:   // ❣
+      return "love";
+    case 0x1F44D:  // 👍
+      return "jempol";
+    case 0x270C:   // ✌
+    case 0x261D:   // ☝
+      return "gestur";
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 std::vector<Word> split_words(std::string_view text) {
@@ -95,6 +141,17 @@ std::vector<Word> split_words(std::string_view text) {
   while (pos < text.size()) {
     size_t length = 0;
     int32_t cp = decode(text, pos, &length);
+    if (cp >= 0 && is_invisible(cp)) {  // transparent: "kam" + soft hyphen + "panye" is one word
+      pos += length;
+      continue;
+    }
+    if (int32_t ascii = cp < 0 ? -1 : from_full_width(cp); ascii >= 0) cp = ascii;
+    if (const char* word = cp < 0 ? nullptr : emoji_word(cp)) {
+      finish(pending_joiner ? pending_joiner_start : pos);
+      words.push_back({word, pos, pos + length});
+      pos += length;
+      continue;
+    }
     char folded = cp < 0 ? 0 : fold_latin(cp);
     if (folded >= 'A' && folded <= 'Z') folded = static_cast<char>(folded - 'A' + 'a');
     if (is_word_char(folded)) {
@@ -116,6 +173,35 @@ std::vector<Word> split_words(std::string_view text) {
   }
   finish(pending_joiner ? pending_joiner_start : pos);
   return words;
+}
+
+std::string clean_chat_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 0;
+    int32_t cp = decode(text, pos, &length);
+    if (cp < 0) {
+      out += ' ';  // an invalid byte separates words, as it does for split_words
+    } else if (is_invisible(cp)) {
+      // dropped
+    } else if (is_unicode_space(cp) || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') {
+      out += ' ';
+    } else if (int32_t ascii = from_full_width(cp); ascii >= 0) {
+      out += static_cast<char>(ascii);
+    } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032) {
+      out += '\'';
+    } else if (cp == 0x201C || cp == 0x201D || cp == 0x201F || cp == 0x2033) {
+      out += '"';
+    } else if (cp == 0x2026) {
+      out += "...";
+    } else {
+      out.append(text.substr(pos, length));
+    }
+    pos += length;
+  }
+  return out;
 }
 
 std::string fold(std::string_view text) {

@@ -19,7 +19,14 @@ struct Word {
 // Splits text into words. A word is a run of ASCII letters and digits (accented Latin letters fold into it);
 // a hyphen or apostrophe between two word characters stays inside the word ("nge-like", "di-share"), so the
 // slang map can see the whole form. Everything else separates words. Invalid UTF-8 bytes are separators.
+// Invisible format characters are transparent (they never split a word); full-width letters fold to ASCII;
+// a few emoji that stand for a word in chat become that word (❤ → "love", 👍 → "jempol", ✌ → "gestur").
 std::vector<Word> split_words(std::string_view text);
+
+// The text a reader works on: invisible and format characters (soft hyphen, zero-width space, joiners,
+// direction marks, variation selectors) removed, Unicode spaces and tabs made plain spaces, full-width ASCII made
+// ASCII, curly quotes straight, "…" three dots, invalid UTF-8 bytes spaces. Emoji and other text are kept.
+std::string clean_chat_text(std::string_view text);
 
 // Lowercases and folds diacritics of a whole string (é → e); characters without a fold are kept as they are.
 std::string fold(std::string_view text);

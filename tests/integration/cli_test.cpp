@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "bot/intent.h"
+#include "bot/receipt_code.h"
 #include "integration/netra_process.h"
 #include "support/test_support.h"
 

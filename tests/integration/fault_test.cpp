@@ -19,7 +19,7 @@
 #include <future>
 #include <thread>
 
-#include "bot/intent.h"
+#include "bot/receipt_code.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
 #include "integration/report_chat.h"

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "bot/intent.h"
+#include "bot/receipt_code.h"
 
 namespace netra::testing {
 

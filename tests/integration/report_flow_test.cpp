@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "bot/intent.h"
+#include "bot/receipt_code.h"
 #include "bot/pseudonym.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"

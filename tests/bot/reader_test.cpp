@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "bot/intent.h"
+#include "bot/receipt_code.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;

@@ -1,0 +1,182 @@
+#include "bot/composer.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace netra::bot {
+namespace {
+
+using knowledge::ArticleRef;
+using knowledge::Entry;
+using knowledge::EntryKind;
+
+// At most this many citations are returned, best first.
+constexpr size_t kMaxCitations = 4;
+// Supporting articles from other hits must cover at least this share of the question.
+constexpr double kSupportCoverage = 0.35;
+constexpr size_t kExcerptLength = 220;
+// The reply's "Dasar:" names at most this many of the entry's own articles.
+constexpr size_t kMaxBasis = 3;
+
+// Cuts at a word boundary and marks the cut.
+std::string excerpt_of(const std::string& text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) cut = limit;
+  // Never cut inside a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+std::string upper(const std::string& part) {
+  std::string out;
+  for (char c : part) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool same_ref(const Citation& a, const ArticleRef& b) {
+  return a.source == b.source && a.pasal == b.pasal && a.ayat == b.ayat;
+}
+
+}  // namespace
+
+std::string Composer::say(std::string_view key, std::map<std::string, std::string> values) const {
+  values.emplace("menu", knowledge_.replies().render("menu"));
+  return knowledge_.replies().render(key, values);
+}
+
+std::string Composer::heading(Verdict verdict) const {
+  switch (verdict) {
+    case Verdict::dilarang: return say("verdict.dilarang");
+    case Verdict::boleh: return say("verdict.boleh");
+    case Verdict::hati_hati: return say("verdict.hati-hati");
+    case Verdict::info:
+    case Verdict::none: return say("verdict.info");
+  }
+  return say("verdict.info");
+}
+
+std::string Composer::cite_label(const ArticleRef& ref) const {
+  const auto* source = knowledge_.source(ref.source);
+  std::string label = source && !source->short_name.empty() ? source->short_name : ref.source;
+  if (ref.pasal.rfind("lampiran-", 0) == 0) return label + " Lampiran " + upper(ref.pasal.substr(9));
+  // A part named in words is no "Pasal": a court decision's ruling (`amar`), or a part whose article number the
+  // fact sheet does not give (`syarat-calon`).
+  if (!ref.pasal.empty() && !std::isdigit(static_cast<unsigned char>(ref.pasal.front()))) {
+    std::string part = ref.pasal;
+    std::replace(part.begin(), part.end(), '-', ' ');
+    return label + " (" + part + ")";
+  }
+  label += " Pasal " + ref.pasal;
+  if (!ref.ayat.empty()) label += " ayat (" + ref.ayat + ")";
+  return label;
+}
+
+Citation Composer::citation_of(const ArticleRef& ref) const {
+  Citation citation{ref.source, ref.pasal, ref.ayat, cite_label(ref), ""};
+  if (const Entry* article = knowledge_.article(ref)) {
+    citation.title = cite_label(ref) + " — " + article->title;
+    citation.excerpt = excerpt_of(article->text, kExcerptLength);
+  }
+  return citation;
+}
+
+// Puts first what binds the subject and speaks to the election asked about, keeping the entry's order
+// otherwise: an entry written for kades and perangkat alike cites UU Desa Pasal 29 (kades) before Pasal 51
+// (perangkat), and one written for both elections cites UU 7/2017 (Pemilu) before UU 10/2016 (Pilkada).
+void Composer::order_citations(std::vector<Citation>& citations, const Reading& reading) const {
+  std::string audience = reading.audience();
+  // Articles that bind only other roles go after the rest (not for citizens: what they ask about binds others).
+  if (!audience.empty() && audience != "citizen") {
+    auto binds_subject = [&](const Citation& citation) {
+      const Entry* article = knowledge_.article({citation.source, citation.pasal, citation.ayat});
+      if (!article || article->audience.empty()) return true;
+      for (const auto& who : article->audience) {
+        if (who == audience || who == "all" || (audience == "pppk" && who == "asn")) return true;
+      }
+      return false;
+    };
+    std::stable_partition(citations.begin(), citations.end(), binds_subject);
+  }
+  // The two election laws trade places: the places they hold keep holding one of them, the named election first.
+  if (reading.election == Election::unnamed) return;
+  const std::string first = reading.election == Election::pilkada ? "uu-10-2016" : "uu-7-2017";
+  const std::string second = reading.election == Election::pilkada ? "uu-7-2017" : "uu-10-2016";
+  std::vector<size_t> places;
+  std::vector<Citation> election_citations;
+  for (size_t i = 0; i < citations.size(); ++i) {
+    if (citations[i].source == first || citations[i].source == second) {
+      places.push_back(i);
+      election_citations.push_back(citations[i]);
+    }
+  }
+  std::stable_partition(election_citations.begin(), election_citations.end(),
+                        [&](const Citation& citation) { return citation.source == first; });
+  for (size_t k = 0; k < places.size(); ++k) citations[places[k]] = std::move(election_citations[k]);
+}
+
+std::vector<Citation> Composer::citations(const Entry& primary, const std::vector<knowledge::RankedHit>& hits,
+                                          const Reading& reading) const {
+  std::vector<Citation> out;
+  auto add = [&](const ArticleRef& ref) {
+    for (const auto& existing : out) {
+      if (same_ref(existing, ref)) return;
+    }
+    out.push_back(citation_of(ref));
+  };
+  for (const auto& ref : primary.cites) add(ref);
+  for (const auto& hit : hits) {
+    const Entry& support = knowledge_.entries()[hit.entry];
+    if (&support != &primary && support.kind == EntryKind::article && hit.coverage >= kSupportCoverage) {
+      for (const auto& ref : support.cites) add(ref);
+    }
+  }
+  // Ordered for the subject before the list is cut, so an article the entry names late can still come first.
+  order_citations(out, reading);
+  if (out.size() > kMaxCitations) out.resize(kMaxCitations);
+  return out;
+}
+
+std::string Composer::basis_line(const Entry& primary, const std::vector<Citation>& citations) const {
+  std::string articles;
+  size_t count = 0;
+  for (const auto& citation : citations) {
+    bool own = std::any_of(primary.cites.begin(), primary.cites.end(),
+                           [&](const ArticleRef& ref) { return same_ref(citation, ref); });
+    if (!own || count == kMaxBasis) continue;
+    if (count++ > 0) articles += "; ";
+    articles += cite_label({citation.source, citation.pasal, citation.ayat});
+  }
+  return count == 0 ? "" : say("basis", {{"articles", articles}});
+}
+
+std::string Composer::sanction_line(const Entry& primary) const {
+  std::string sanction = primary.sanction;
+  for (size_t i = 0; sanction.empty() && i < primary.cites.size(); ++i) {
+    if (const Entry* article = knowledge_.article(primary.cites[i])) sanction = article->sanction;
+  }
+  return sanction.empty() ? "" : say("sanction", {{"sanction", sanction}});
+}
+
+std::string Composer::explanation(const Entry& primary) const {
+  std::string body = primary.kind == EntryKind::qa ? primary.answer : primary.text;
+  if (primary.kind == EntryKind::summary) {
+    body += "\n" + say("summary_source", {{"region", primary.region}, {"date", primary.date},
+                                          {"attribution", primary.attribution}});
+  }
+  return body;
+}
+
+std::string Composer::first_sentence(const Entry& primary) const {
+  std::string body = primary.kind == EntryKind::qa ? primary.answer : primary.text;
+  for (size_t i = 0; i + 1 < body.size(); ++i) {
+    // A sentence ends at ". " followed by a capital letter (not "Rp12.000.000" or "No. 2").
+    if (body[i] == '.' && body[i + 1] == ' ' && i + 2 < body.size() &&
+        std::isupper(static_cast<unsigned char>(body[i + 2]))) {
+      return body.substr(0, i + 1);
+    }
+  }
+  return body;
+}
+
+}  // namespace netra::bot

@@ -1,0 +1,78 @@
+#include "bot/decision.h"
+
+#include <algorithm>
+
+namespace netra::bot {
+
+const knowledge::Rule* RuleBook::rule_for(Role role, const ActMention& act, const Reading& reading) const {
+  const knowledge::Rule* best = nullptr;
+  for (const auto& rule : rules_) {
+    if (rule.act != act.act || !rule.who.contains(role) || !rule.target.contains(act.target)) continue;
+    if (rule.election != Election::unnamed && rule.election != reading.election) continue;
+    bool circumstances = std::all_of(rule.modifiers.begin(), rule.modifiers.end(),
+                                     [&](Modifier modifier) { return reading.has(modifier); });
+    if (!circumstances) continue;
+    // Among equally specific rules the more severe one holds: when in doubt, the safer answer.
+    if (!best || rule.specificity() > best->specificity() ||
+        (rule.specificity() == best->specificity() && severity(rule.verdict) > severity(best->verdict))) {
+      best = &rule;
+    }
+  }
+  return best;
+}
+
+Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decision) const {
+  Verdict verdict = Verdict::none;
+  bool all_covered = !reading.asked_acts.empty();
+  std::vector<const knowledge::Rule*> rules;
+  for (size_t index : reading.asked_acts) {
+    const knowledge::Rule* rule = rule_for(role, reading.acts[index], reading);
+    if (!rule) {
+      all_covered = false;
+      continue;
+    }
+    rules.push_back(rule);
+    // The most severe verdict answers; a fact (info: "resign first") answers only when no act has a verdict.
+    if (verdict == Verdict::none || verdict == Verdict::info || severity(rule->verdict) > severity(verdict)) {
+      if (rule->verdict != Verdict::info || verdict == Verdict::none) verdict = rule->verdict;
+    }
+  }
+  if (decision) {
+    decision->rules = rules;
+    decision->all_covered = all_covered;
+    for (const auto* rule : rules) {
+      if (rule->verdict != verdict) continue;
+      for (const auto& entry : rule->entries) {
+        if (std::find(decision->entries.begin(), decision->entries.end(), entry) == decision->entries.end()) {
+          decision->entries.push_back(entry);
+        }
+      }
+    }
+  }
+  return verdict;
+}
+
+Decision RuleBook::decide(const Reading& reading) const {
+  Decision decision;
+  const Person& subject = reading.subject_person();
+  Role role = subject.role;
+  bool unknown_relative = role == Role::unknown && subject.kind != Person::Kind::asker;
+  if (role == Role::unknown) role = unknown_relative ? Role::citizen : Role::asn;
+  decision.verdict = verdict_as(role, reading, &decision);
+  if (decision.verdict == Verdict::none) return decision;
+
+  if (reading.role_assumed) {
+    decision.depends_on_role = verdict_as(Role::citizen, reading, nullptr) != decision.verdict;
+  }
+  if (unknown_relative) {
+    // "suami sy mau jd timses": free as a citizen, bound if he is an ASN or a kades — it depends on him.
+    decision.depends_on_role = verdict_as(Role::asn, reading, nullptr) != decision.verdict;
+  }
+  if (decision.verdict == Verdict::boleh && (!decision.all_covered || (unknown_relative && decision.depends_on_role))) {
+    decision.verdict = Verdict::hati_hati;
+    decision.downgraded = true;
+  }
+  return decision;
+}
+
+}  // namespace netra::bot

@@ -1,0 +1,109 @@
+#include "bot/phrase_matcher.h"
+
+#include <algorithm>
+
+namespace netra::bot {
+
+void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowledge::Analyzer& analyzer) {
+  Phrase phrase{label, {}, {}, phrases_.size(), 0};
+  // Consecutive words of the same exactness are normalised together, as a message would be ("kades" becomes
+  // "kepala desa", "terima kasih" one word); a gap ends a run.
+  std::string run;
+  bool run_exact = false;
+  auto flush = [&] {
+    for (auto& word : analyzer.normalize(run)) {
+      phrase.words.push_back(run_exact ? word.text : analyzer.stem(word.text));
+      phrase.exact.push_back(run_exact);
+      ++phrase.length;
+    }
+    run.clear();
+  };
+  for (size_t i = 0; i < cue.words.size(); ++i) {
+    const auto& word = cue.words[i];
+    bool exact = i < cue.exact_words.size() ? cue.exact_words[i] : cue.exact;
+    if (word == knowledge::kGapWord) {
+      flush();
+      if (!phrase.words.empty() && phrase.words.back() != knowledge::kGapWord) {
+        phrase.words.push_back(word);
+        phrase.exact.push_back(false);
+      }
+      continue;
+    }
+    if (!run.empty() && exact != run_exact) flush();
+    run_exact = exact;
+    run += word + " ";
+  }
+  flush();
+  while (!phrase.words.empty() && phrase.words.back() == knowledge::kGapWord) {
+    phrase.words.pop_back();
+    phrase.exact.pop_back();
+  }
+  // A phrase made only of words the map deletes ("dll") can never match.
+  if (phrase.words.empty()) return;
+  by_first_[(phrase.exact.front() ? "w:" : "s:") + phrase.words.front()].push_back(phrases_.size());
+  phrases_.push_back(std::move(phrase));
+}
+
+long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const {
+  auto same = [&](size_t k, size_t at) {
+    return phrase.exact[k] ? tokens[at].word == phrase.words[k] : tokens[at].stem == phrase.words[k];
+  };
+  size_t next = start;
+  bool gap = false;
+  size_t clause = tokens[start].clause;
+  size_t last = start;
+  for (size_t k = 0; k < phrase.words.size(); ++k) {
+    if (phrase.words[k] == knowledge::kGapWord) {
+      gap = true;
+      continue;
+    }
+    size_t limit = gap ? next + knowledge::kMaxGapWords : next;
+    bool found = false;
+    for (size_t at = next; at <= limit && at < tokens.size(); ++at) {
+      if (gap && tokens[at].clause != clause) break;
+      if (same(k, at)) {
+        last = at;
+        next = at + 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return -1;
+    gap = false;
+  }
+  return static_cast<long>(last);
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
+  std::vector<PhraseMatch> matches;
+  for (size_t start = 0; start < tokens.size(); ++start) {
+    const Phrase* best = nullptr;
+    long best_last = -1;
+    for (const std::string& key : {"w:" + tokens[start].word, "s:" + tokens[start].stem}) {
+      auto found = by_first_.find(key);
+      if (found == by_first_.end()) continue;
+      for (size_t index : found->second) {
+        const Phrase& phrase = phrases_[index];
+        long last = match_at(phrase, tokens, start);
+        if (last < 0) continue;
+        if (!best || phrase.length > best->length || (phrase.length == best->length && phrase.order < best->order)) {
+          best = &phrase;
+          best_last = last;
+        }
+      }
+    }
+    if (best) matches.push_back({best->label, start, static_cast<size_t>(best_last), best->length});
+  }
+  // Drop matches inside a longer one.
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : matches) {
+    bool inside = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& other) {
+      return &other != &match && other.words > match.words && other.first_token <= match.first_token &&
+             other.last_token >= match.last_token;
+    });
+    if (!inside) kept.push_back(match);
+  }
+  return kept;
+}
+
+}  // namespace netra::bot

@@ -1,0 +1,52 @@
+// Finds the cue phrases of one data file (acts, targets, roles, …) in a message's tokens. Phrases are compiled
+// once: each goes through the same chat-language map as messages and, unless written as exact, is stemmed, so
+// a cue and a message word meet in the same form.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bot/reading.h"
+#include "knowledge/analyzer.h"
+#include "knowledge/lexicon.h"
+
+namespace netra::bot {
+
+struct PhraseMatch {
+  int label = 0;           // the cue's label, as an integer (the enum value)
+  size_t first_token = 0;  // inclusive
+  size_t last_token = 0;   // inclusive
+  size_t words = 0;        // how many words of the phrase matched (gaps not counted): longer is more specific
+};
+
+class PhraseMatcher {
+ public:
+  PhraseMatcher() = default;
+  template <typename Label>
+  PhraseMatcher(const std::vector<knowledge::Cue<Label>>& cues, const knowledge::Analyzer& analyzer) {
+    for (const auto& cue : cues) add(static_cast<int>(cue.label), cue.phrase, analyzer);
+  }
+
+  // Every phrase found, by first token. At each start only the longest phrase counts (the first listed among
+  // equals), and a match lying inside a longer one is dropped ("jangan golput" hides "golput").
+  std::vector<PhraseMatch> find(const std::vector<Token>& tokens) const;
+
+ private:
+  struct Phrase {
+    int label = 0;
+    std::vector<std::string> words;  // normalised words (exact) or stems; knowledge::kGapWord for a gap
+    std::vector<bool> exact;         // per word: compare the normalised word, not the stem
+    size_t order = 0;   // position in the data file
+    size_t length = 0;  // words other than gaps
+  };
+  void add(int label, const knowledge::CuePhrase& phrase, const knowledge::Analyzer& analyzer);
+  // The last token of a match of `phrase` starting at `start`, or -1.
+  long match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const;
+
+  std::vector<Phrase> phrases_;
+  // First word of each phrase ("w:" + word when it is exact, "s:" + stem otherwise) → phrases.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+};
+
+}  // namespace netra::bot

@@ -1,0 +1,129 @@
+#include "bot/reader.h"
+
+#include "bot/reader_internal.h"
+#include "knowledge/text.h"
+
+namespace netra::bot {
+namespace {
+
+// Sentence ends: . ! ? ; and line breaks, when followed by a space or the end (a dot between digits, as in
+// "Rp1.000", or inside "lapor.go.id" ends nothing).
+bool ends_sentence(const std::string& text, size_t i) {
+  char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.' ||
+         text[i + 1] == '!' || text[i + 1] == '?' || text[i + 1] == '"' || text[i + 1] == '\'' ||
+         text[i + 1] == ')';
+}
+
+bool ends_clause(const std::string& text, size_t i) {
+  char c = text[i];
+  return c == ',' || c == ':' || c == '(' || c == ')' || (c == '-' && i > 0 && text[i - 1] == ' ');
+}
+
+// Words that start a new clause: what follows them is a new statement about possibly someone else.
+bool is_clause_word(const std::string& word) {
+  static const char* kWords[] = {"tapi", "tetapi", "namun", "terus", "lalu", "kemudian", "padahal", "sedangkan",
+                                 "soalnya", "karena", "sehingga", "makanya", "terlebih", "apalagi", "but", "and"};
+  for (const char* clause_word : kWords) {
+    if (word == clause_word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Reader::Reader(const knowledge::Analyzer& analyzer)
+    : analyzer_(analyzer),
+      message_cues_(analyzer.lexicon().message_cues, analyzer),
+      role_cues_(analyzer.lexicon().role_cues, analyzer),
+      person_cues_(encode_person_cues(analyzer.lexicon().person_cues), analyzer),
+      act_cues_(analyzer.lexicon().act_cues, analyzer),
+      target_cues_(analyzer.lexicon().target_cues, analyzer),
+      modifier_cues_(analyzer.lexicon().modifier_cues, analyzer) {}
+
+void Reader::tokenize(Reading& reading) const {
+  const std::string& text = reading.text;
+  // Sentence and clause number of every byte offset where a boundary falls.
+  std::vector<size_t> sentence_at(text.size() + 1, 0), clause_at(text.size() + 1, 0);
+  size_t sentence = 0, clause = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    sentence_at[i] = sentence;
+    clause_at[i] = clause;
+    if (ends_sentence(text, i)) {
+      ++sentence;
+      ++clause;
+    } else if (ends_clause(text, i)) {
+      ++clause;
+    }
+  }
+  sentence_at[text.size()] = sentence;
+  clause_at[text.size()] = clause;
+
+  // Boundaries are counted even where no word follows, so numbers can skip; they are renumbered densely below.
+  size_t last_sentence = SIZE_MAX, last_clause = SIZE_MAX;
+  size_t dense_sentence = 0, dense_clause = 0;
+  for (auto& word : analyzer_.normalize(text)) {
+    Token token;
+    token.stem = analyzer_.stem(word.text);
+    token.word = std::move(word.text);
+    token.start = word.start;
+    token.end = word.end;
+    size_t raw_sentence = sentence_at[token.start];
+    size_t raw_clause = clause_at[token.start];
+    if (last_sentence != SIZE_MAX && raw_sentence != last_sentence) ++dense_sentence;
+    bool new_clause = last_clause != SIZE_MAX && (raw_clause != last_clause || is_clause_word(token.word));
+    if (new_clause) ++dense_clause;
+    last_sentence = raw_sentence;
+    last_clause = raw_clause;
+    token.sentence = dense_sentence;
+    token.clause = dense_clause;
+    reading.tokens.push_back(std::move(token));
+  }
+  reading.sentence_count = reading.tokens.empty() ? 0 : reading.tokens.back().sentence + 1;
+  for (const auto& token : reading.tokens) {
+    auto term = analyzer_.term_of(token.word);
+    if (!term.empty()) reading.terms.push_back(std::move(term));
+  }
+}
+
+Reader::Cues Reader::find_cues(const Reading& reading) const {
+  Cues cues;
+  cues.message = message_cues_.find(reading.tokens);
+  cues.roles = role_cues_.find(reading.tokens);
+  cues.people = person_cues_.find(reading.tokens);
+  cues.acts = act_cues_.find(reading.tokens);
+  cues.targets = target_cues_.find(reading.tokens);
+  cues.modifiers = modifier_cues_.find(reading.tokens);
+  return cues;
+}
+
+Reading Reader::read(std::string_view message, std::optional<Role> asker_role) const {
+  Reading reading;
+  reading.text = knowledge::clean_chat_text(message);
+  reading.people.push_back(Person{});
+  if (asker_role && *asker_role != Role::unknown) {
+    reading.people[0].role = *asker_role;
+    reading.role_given = true;
+  }
+  tokenize(reading);
+  Cues cues = find_cues(reading);
+  read_people_and_acts(reading, cues);
+  read_speech_act(reading, cues);
+  return reading;
+}
+
+std::optional<Role> Reader::role_named(std::string_view text) const {
+  Reading reading = read(text);
+  for (const auto& person : reading.people) {
+    if (person.role != Role::unknown) return person.role;
+  }
+  return std::nullopt;
+}
+
+Role Reading::subject_role() const { return people[subject].role; }
+
+std::string Reading::audience() const { return std::string(knowledge::audience_of(subject_role())); }
+
+}  // namespace netra::bot

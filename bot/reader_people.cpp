@@ -1,0 +1,526 @@
+// Who does what to what: the people a message names, the role of each, the acts with whoever does them and what
+// they are directed at, negations and circumstances, and whose act the question is about.
+#include <algorithm>
+
+#include "bot/reader.h"
+#include "bot/reader_internal.h"
+
+namespace netra::bot {
+namespace {
+
+// How strongly a role describes someone when a message gives several ("guru honorer", "pensiunan PNS",
+// "bidan desa yg PPPK"): the more specific status wins over the general one.
+int role_rank(Role role) {
+  switch (role) {
+    case Role::retired: return 11;
+    case Role::honorer: return 10;
+    case Role::pppk: return 9;
+    case Role::kades: return 8;
+    case Role::perangkat: return 7;
+    case Role::bpd: return 6;
+    case Role::tni_polri: return 5;
+    case Role::election_staff: return 4;
+    case Role::asn: return 3;
+    case Role::candidate: return 2;
+    case Role::citizen: return 1;
+    case Role::unknown: return 0;
+  }
+  return 0;
+}
+
+void describe(Person& person, Role role) {
+  if (role == Role::candidate) person.runs_for_office = true;
+  if (role_rank(role) > role_rank(person.role)) person.role = role;
+}
+
+// Acts a candidate does not do for their own campaign: when the nearest person is the writer's relative who runs,
+// "boleh bantu kampanye?" is the writer's act.
+bool is_support_act(Act act) {
+  switch (act) {
+    case Act::like:
+    case Act::comment:
+    case Act::share:
+    case Act::post:
+    case Act::follow:
+    case Act::join_group:
+    case Act::admin_group:
+    case Act::make_content:
+    case Act::attend_passive:
+    case Act::attend_campaign:
+    case Act::attend_declaration:
+    case Act::speak:
+    case Act::organise:
+    case Act::join_team:
+    case Act::pose_gesture:
+    case Act::photo_with_candidate:
+    case Act::wear_attributes:
+    case Act::install_props:
+    case Act::donate:
+    case Act::invite_to_vote:
+    case Act::accompany_candidate:
+    case Act::host_candidate:
+    case Act::vote:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool contains(const PhraseMatch& match, size_t token) {
+  return match.first_token <= token && token <= match.last_token;
+}
+
+bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
+  return a.first_token <= b.last_token && b.first_token <= a.last_token;
+}
+
+// Everything the pass over one message keeps track of.
+class PeopleReader {
+ public:
+  PeopleReader(Reading& reading, const std::vector<PhraseMatch>& roles, const std::vector<PhraseMatch>& people,
+               const std::vector<PhraseMatch>& acts, const std::vector<PhraseMatch>& targets,
+               const std::vector<PhraseMatch>& modifiers, const std::vector<PhraseMatch>& message_cues)
+      : reading_(reading),
+        tokens_(reading.tokens),
+        roles_(roles),
+        people_(people),
+        acts_(acts),
+        targets_(targets),
+        modifiers_(modifiers),
+        message_cues_(message_cues) {}
+
+  void run() {
+    find_negations();
+    collect_modifiers();
+    read_acts();
+    read_mentions();
+    assign_actors();
+    assign_targets();
+    choose_subject();
+  }
+
+ private:
+  struct Mention {
+    size_t token = 0;   // first token
+    size_t last = 0;    // last token
+    size_t person = 0;  // index into reading_.people
+    bool actor = true;  // false: named as an object or a possessor, not as someone who acts
+  };
+
+  // --- negation scope
+  void find_negations() {
+    for (const auto& match : modifiers_) {
+      if (static_cast<Modifier>(match.label) != Modifier::negation) continue;
+      if (is_question_tag(match)) continue;
+      negations_.push_back(match);
+    }
+  }
+
+  // "boleh gk", "aman ga?", "bisa tidak": a negation after a question or verdict word, or at the end of a
+  // clause, asks; it negates nothing.
+  bool is_question_tag(const PhraseMatch& negation) const {
+    size_t at = negation.first_token;
+    if (negation.last_token + 1 >= tokens_.size() ||
+        tokens_[negation.last_token + 1].clause != tokens_[negation.last_token].clause) {
+      return true;
+    }
+    if (at == 0) return false;
+    for (const auto& cue : message_cues_) {
+      if (cue.last_token + 1 == at) {
+        auto kind = static_cast<knowledge::MessageCue>(cue.label);
+        if (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict) return true;
+      }
+    }
+    return false;
+  }
+
+  // True when a negation stands within three words before `token` in its clause, with no act in between.
+  bool negated(size_t token) const {
+    for (const auto& negation : negations_) {
+      if (negation.last_token >= token || token - negation.last_token > 3) continue;
+      if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
+      bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+        return act.first_token > negation.last_token && act.first_token < token;
+      });
+      if (!act_between) return true;
+    }
+    return false;
+  }
+
+  // --- circumstances
+  void collect_modifiers() {
+    for (const auto& match : modifiers_) {
+      auto modifier = static_cast<Modifier>(match.label);
+      if (modifier == Modifier::negation || modifier == Modifier::only || modifier == Modifier::retired_marker ||
+          modifier == Modifier::former_marker) {
+        continue;
+      }
+      if (negated(match.first_token)) continue;  // "bukan jam kerja" is its own phrase; "tidak cuti" is not leave
+      reading_.modifiers.insert(modifier);
+    }
+  }
+
+  // --- acts
+  void read_acts() {
+    for (const auto& match : acts_) {
+      ActMention act;
+      act.act = static_cast<Act>(match.label);
+      act.first_token = match.first_token;
+      act.last_token = match.last_token;
+      act.sentence = tokens_[match.first_token].sentence;
+      act.negated = negated(match.first_token);
+      reading_.acts.push_back(act);
+    }
+  }
+
+  // --- people
+  bool overlaps_act(const PhraseMatch& match) const {
+    return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) { return overlaps(act, match); });
+  }
+
+  bool act_follows_in_clause(const PhraseMatch& match) const {
+    return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      return act.first_token > match.last_token && tokens_[act.first_token].clause == tokens_[match.first_token].clause;
+    });
+  }
+
+  bool clause_start(size_t token) const { return token == 0 || tokens_[token - 1].clause != tokens_[token].clause; }
+
+  bool after_object_marker(size_t token) const {
+    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && is_object_marker(tokens_[token - 1].word);
+  }
+
+  // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
+  // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
+  std::optional<size_t> described_by(size_t token, size_t reach) const {
+    for (size_t i = mentions_.size(); i-- > 0;) {
+      const Mention& mention = mentions_[i];
+      if (mention.last >= token) continue;
+      if (token - mention.last > reach) return std::nullopt;
+      if (tokens_[mention.last].sentence != tokens_[token].sentence) return std::nullopt;
+      for (size_t between = mention.last + 1; between < token; ++between) {
+        if (!is_description_filler(tokens_[between].word)) return std::nullopt;
+      }
+      bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+        return act.first_token > mention.last && act.first_token < token;
+      });
+      if (act_between) return std::nullopt;
+      return i;
+    }
+    return std::nullopt;
+  }
+
+  size_t add_person(Person person) {
+    reading_.people.push_back(person);
+    return reading_.people.size() - 1;
+  }
+
+  // The person a relation word names: the same relation named again is the same person.
+  size_t relation_person(Relation relation) {
+    for (size_t i = 1; i < reading_.people.size(); ++i) {
+      if (reading_.people[i].kind == Person::Kind::relation && reading_.people[i].relation == relation) return i;
+    }
+    Person person;
+    person.kind = Person::Kind::relation;
+    person.relation = relation;
+    return add_person(person);
+  }
+
+  size_t generic_person(Role role) {
+    for (size_t i = 1; i < reading_.people.size(); ++i) {
+      if (reading_.people[i].kind == Person::Kind::generic && reading_.people[i].role == role) return i;
+    }
+    Person person;
+    person.kind = Person::Kind::generic;
+    describe(person, role);
+    return add_person(person);
+  }
+
+  // The last third party named before `token` (for "dia", "beliau").
+  std::optional<size_t> last_third_party(size_t token) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->token < token && it->person != 0) return it->person;
+    }
+    return std::nullopt;
+  }
+
+  void read_mentions() {
+    // People and role cues in message order; a role inside an act ("jd timses") is the act, not a description.
+    std::vector<std::pair<const PhraseMatch*, bool>> ordered;  // (match, is_role)
+    for (const auto& match : people_) ordered.push_back({&match, false});
+    for (const auto& match : roles_) {
+      if (overlaps_act(match) && !(clause_start(match.first_token) && act_follows_in_clause(match))) continue;
+      bool inside_person = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& p) { return overlaps(p, match); });
+      if (inside_person) continue;
+      ordered.push_back({&match, true});
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto& a, const auto& b) { return a.first->first_token < b.first->first_token; });
+    for (const auto& [match, is_role] : ordered) {
+      if (is_role) {
+        read_role(*match);
+      } else {
+        read_person(*match);
+      }
+    }
+  }
+
+  void read_person(const PhraseMatch& match) {
+    size_t token = match.first_token;
+    if (match.label == kVocativeLabel) return;
+    if (match.label == kSelfLabel) {
+      // "suami saya", "temen sy", "camat kami": a possessor, not someone who acts.
+      if (auto owner = described_by(token, 1); owner && tokens_[token - 1].clause == tokens_[token].clause) {
+        mentions_[*owner].last = match.last_token;  // "suami saya kades": the role still describes the husband
+        return;
+      }
+      reading_.people[0].mentioned = true;
+      mentions_.push_back({token, match.last_token, 0, true});
+      return;
+    }
+    if (match.label == kThirdPersonLabel) {
+      if (auto person = last_third_party(token)) mentions_.push_back({token, match.last_token, *person, true});
+      return;
+    }
+    size_t person = relation_person(static_cast<Relation>(match.label));
+    mentions_.push_back({token, match.last_token, person, !after_object_marker(token)});
+  }
+
+  void read_role(const PhraseMatch& match) {
+    size_t token = match.first_token;
+    auto role = static_cast<Role>(match.label);
+    if (negated(token)) return;  // "bkn ASN", "blm PPPK": who someone is not
+    // "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
+    for (const auto& modifier : modifiers_) {
+      auto kind = static_cast<Modifier>(modifier.label);
+      if (modifier.last_token < token && token - modifier.last_token <= 2 &&
+          (kind == Modifier::retired_marker || kind == Modifier::former_marker)) {
+        role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
+      }
+    }
+    if (auto described = described_by(token, 4)) {
+      Mention& mention = mentions_[*described];
+      if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
+      mention.last = match.last_token;  // "sy bidan PNS": PNS describes the writer too
+      return;
+    }
+    if (after_object_marker(token)) return;
+    size_t person = generic_person(role);
+    mentions_.push_back({token, match.last_token, person, true});
+  }
+
+  // --- who does each act
+  std::optional<size_t> last_actor(size_t token, bool same_clause, bool same_sentence) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (!it->actor || it->token >= token) continue;
+      if (same_clause && tokens_[it->token].clause != tokens_[token].clause) continue;
+      if (same_sentence && tokens_[it->token].sentence != tokens_[token].sentence) continue;
+      return it->person;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> next_actor_in_sentence(size_t token) const {
+    for (const auto& mention : mentions_) {
+      if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence) {
+        return mention.person;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void assign_actors() {
+    bool asker_present = reading_.people[0].mentioned;
+    for (auto& act : reading_.acts) {
+      std::optional<size_t> actor = last_actor(act.first_token, true, false);
+      if (!actor) actor = last_actor(act.first_token, false, true);
+      if (!actor && asker_present) actor = 0;
+      if (!actor) actor = last_actor(act.first_token, false, false);
+      if (!actor) actor = next_actor_in_sentence(act.first_token);
+      size_t person = actor.value_or(0);
+      // A relative who runs does not help their own campaign: the writer asks about their own help.
+      const Person& who = reading_.people[person];
+      if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
+          !last_actor(act.first_token, true, false)) {
+        person = 0;
+      }
+      act.person = person;
+      if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
+    }
+  }
+
+  // --- what each act is directed at
+  bool target_negated(const PhraseMatch& target) const { return negated(target.first_token); }
+
+  bool incumbent_named() const {
+    return std::any_of(targets_.begin(), targets_.end(), [](const PhraseMatch& t) {
+      return static_cast<Target>(t.label) == Target::incumbent_official;
+    });
+  }
+
+  // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
+  // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
+  Target target_of(const ActMention& act) const {
+    size_t clause = tokens_[act.first_token].clause;
+    bool candidate = false, incumbent = false;
+    std::optional<Target> neutral, owner;
+    for (const auto& match : targets_) {
+      if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
+      auto target = static_cast<Target>(match.label);
+      if (match.first_token > 0 && match.first_token - 1 > act.last_token && !owner &&
+          (tokens_[match.first_token - 1].word == "unggahan" || tokens_[match.first_token - 1].word == "akun" ||
+           tokens_[match.first_token - 1].word == "instagram" || tokens_[match.first_token - 1].word == "facebook")) {
+        owner = target;
+      }
+      if (target == Target::candidate) candidate = true;
+      if (target == Target::incumbent_official) incumbent = true;
+      if (knowledge::is_neutral(target)) neutral = target;
+    }
+    if (owner) {
+      if (knowledge::is_neutral(*owner) && incumbent_named()) return Target::incumbent_official;
+      return *owner == Target::incumbent_official ? Target::candidate : *owner;
+    }
+    if (neutral && (incumbent || (!candidate && incumbent_named()))) return Target::incumbent_official;
+    if (candidate || incumbent) return Target::candidate;
+    if (neutral) return *neutral;
+    for (const auto& mention : mentions_) {
+      if (tokens_[mention.token].clause == clause && mention.person != act.person &&
+          reading_.people[mention.person].runs_for_office) {
+        return Target::candidate;
+      }
+    }
+    // The rest of the message.
+    bool message_candidate = false;
+    std::optional<Target> message_neutral;
+    for (const auto& match : targets_) {
+      if (target_negated(match)) continue;
+      auto target = static_cast<Target>(match.label);
+      if (target == Target::candidate || target == Target::incumbent_official) message_candidate = true;
+      if (knowledge::is_neutral(target)) message_neutral = target;
+    }
+    for (size_t i = 0; i < reading_.people.size(); ++i) {
+      if (i != act.person && reading_.people[i].runs_for_office) message_candidate = true;
+    }
+    if (message_candidate) return Target::candidate;
+    return message_neutral.value_or(Target::none);
+  }
+
+  void assign_targets() {
+    for (auto& act : reading_.acts) act.target = target_of(act);
+    // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
+    // invitation beside a call to turn out is that call.
+    for (auto& act : reading_.acts) {
+      if (act.act != Act::invite_to_vote || act.target == Target::candidate) continue;
+      bool turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+        return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
+      });
+      if (turnout) act.negated = true;
+    }
+  }
+
+  // --- the subject: whose act the question is about
+  void choose_subject() {
+    reading_.focus_sentence = focus_sentence();
+    std::optional<size_t> sentence;
+    // The question's sentence, else the nearest sentence before it that names an act, else after it.
+    auto has_acts = [&](size_t s) {
+      return std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                         [&](const ActMention& a) { return a.sentence == s && !a.negated; });
+    };
+    for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
+      if (has_acts(s)) {
+        sentence = s;
+        break;
+      }
+    }
+    if (!sentence) {
+      for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
+        if (has_acts(s)) {
+          sentence = s;
+          break;
+        }
+      }
+    }
+    if (sentence) {
+      // The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?").
+      std::optional<size_t> subject;
+      for (const auto& act : reading_.acts) {
+        if (act.sentence == *sentence && !act.negated && act.person == 0) subject = 0;
+      }
+      if (!subject) {
+        for (const auto& act : reading_.acts) {
+          if (act.sentence == *sentence && !act.negated) {
+            subject = act.person;
+            break;
+          }
+        }
+      }
+      reading_.subject = *subject;
+      for (size_t i = 0; i < reading_.acts.size(); ++i) {
+        const auto& act = reading_.acts[i];
+        if (act.sentence == *sentence && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
+      }
+    } else {
+      reading_.subject = subject_without_acts();
+    }
+    const Person& subject = reading_.people[reading_.subject];
+    reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
+    // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.
+    if (reading_.subject == 0) {
+      for (const auto& person : reading_.people) {
+        if (person.kind == Person::Kind::relation && person.relation == Relation::spouse && person.runs_for_office) {
+          reading_.modifiers.insert(Modifier::spouse_is_candidate);
+        }
+      }
+    }
+  }
+
+  size_t subject_without_acts() const {
+    if (reading_.people[0].role != Role::unknown || reading_.people[0].mentioned) return 0;
+    for (const auto& mention : mentions_) {
+      if (mention.actor && mention.person != 0) return mention.person;
+    }
+    return 0;
+  }
+
+  // The last sentence with a question mark or a question word; the last sentence when none asks.
+  size_t focus_sentence() const {
+    std::optional<size_t> focus;
+    for (const auto& cue : message_cues_) {
+      auto kind = static_cast<knowledge::MessageCue>(cue.label);
+      if (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict ||
+          kind == knowledge::MessageCue::sanction || kind == knowledge::MessageCue::procedure ||
+          kind == knowledge::MessageCue::deadline || kind == knowledge::MessageCue::definition) {
+        focus = std::max(focus.value_or(0), tokens_[cue.first_token].sentence);
+      }
+    }
+    const std::string& text = reading_.text;
+    for (const auto& token : tokens_) {
+      // A question mark right after a token's sentence.
+      size_t after = token.end;
+      while (after < text.size() && (text[after] == ' ' || text[after] == '!')) ++after;
+      if (after < text.size() && text[after] == '?') focus = std::max(focus.value_or(0), token.sentence);
+    }
+    if (focus) return *focus;
+    return reading_.sentence_count == 0 ? 0 : reading_.sentence_count - 1;
+  }
+
+  Reading& reading_;
+  const std::vector<Token>& tokens_;
+  const std::vector<PhraseMatch>& roles_;
+  const std::vector<PhraseMatch>& people_;
+  const std::vector<PhraseMatch>& acts_;
+  const std::vector<PhraseMatch>& targets_;
+  const std::vector<PhraseMatch>& modifiers_;
+  const std::vector<PhraseMatch>& message_cues_;
+  std::vector<PhraseMatch> negations_;
+  std::vector<Mention> mentions_;
+};
+
+}  // namespace
+
+void Reader::read_people_and_acts(Reading& reading, const Cues& cues) const {
+  PeopleReader(reading, cues.roles, cues.people, cues.acts, cues.targets, cues.modifiers, cues.message).run();
+}
+
+}  // namespace netra::bot

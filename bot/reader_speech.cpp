@@ -1,0 +1,231 @@
+// What kind of message it is: a question, a tip told as a story, a request to report, a status check, thanks,
+// an acknowledgement, a greeting, small talk, a request for help, or something out of scope; and, for a
+// question, what it wants to know and which election it is about.
+#include <algorithm>
+#include <cctype>
+
+#include "bot/reader.h"
+#include "bot/reader_internal.h"
+#include "knowledge/text.h"
+
+namespace netra::bot {
+namespace {
+
+using knowledge::MessageCue;
+
+// A help request may open with a greeting and chat fillers ("assalamualaikum min, ini bot apa ya? bs bantu apa
+// aja"): only a few content words may stand beside the cue.
+constexpr size_t kMaxHelpContentWords = 4;
+// A report cue this close to the start opens a report ("min, mau lapor: …").
+constexpr size_t kReportCueReach = 3;
+
+bool is_kind(const PhraseMatch& match, MessageCue kind) { return static_cast<MessageCue>(match.label) == kind; }
+
+bool has_letters_or_digits(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c); });
+}
+
+class SpeechReader {
+ public:
+  SpeechReader(Reading& reading, const std::vector<PhraseMatch>& cues, const knowledge::Analyzer& analyzer,
+               const std::vector<PhraseMatch>& people)
+      : reading_(reading), cues_(cues), analyzer_(analyzer), people_(people) {}
+
+  void run() {
+    read_focus_and_election();
+    reading_.speech_act = classify();
+  }
+
+ private:
+  bool has(MessageCue kind) const {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& m) { return is_kind(m, kind); });
+  }
+
+  bool asks_for_fact() const {
+    return has(MessageCue::sanction) || has(MessageCue::procedure) || has(MessageCue::deadline) ||
+           has(MessageCue::definition);
+  }
+
+  void read_focus_and_election() {
+    reading_.asks = reading_.text.find('?') != std::string::npos || has(MessageCue::question) ||
+                    has(MessageCue::verdict) || asks_for_fact();
+    reading_.asks_whether_allowed = has(MessageCue::verdict) && !asks_for_fact();
+    if (has(MessageCue::deadline)) {
+      reading_.focus = QuestionFocus::deadline;
+    } else if (has(MessageCue::sanction)) {
+      reading_.focus = QuestionFocus::sanction;
+    } else if (has(MessageCue::procedure)) {
+      reading_.focus = QuestionFocus::procedure;
+    } else if (has(MessageCue::definition)) {
+      reading_.focus = QuestionFocus::definition;
+    }
+    bool pilkada = has(MessageCue::pilkada);
+    bool pemilu = has(MessageCue::pemilu);
+    if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;
+  }
+
+  // A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",
+  // "min"), the writer, possessive forms of those ("infonya").
+  bool filler(const Token& token) const {
+    const auto& stopwords = analyzer_.lexicon().stopwords;
+    if (stopwords.count(token.word) || stopwords.count(token.stem)) return true;
+    if (token.word.size() > 5 && token.word.compare(token.word.size() - 3, 3, "nya") == 0 &&
+        stopwords.count(token.word.substr(0, token.word.size() - 3))) {
+      return true;
+    }
+    return false;
+  }
+
+  // True when every token is covered by a cue of one of `kinds` or is a filler, and at least one cue is there.
+  bool only(std::initializer_list<MessageCue> kinds) const {
+    if (reading_.tokens.empty()) return false;
+    std::vector<bool> covered(reading_.tokens.size(), false);
+    bool any = false;
+    for (const auto& cue : cues_) {
+      if (std::find(kinds.begin(), kinds.end(), static_cast<MessageCue>(cue.label)) == kinds.end()) continue;
+      any = true;
+      for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
+    }
+    for (const auto& person : people_) {
+      if (person.label == kVocativeLabel || person.label == kSelfLabel) {
+        for (size_t t = person.first_token; t <= person.last_token; ++t) covered[t] = true;
+      }
+    }
+    for (size_t t = 0; t < covered.size(); ++t) {
+      if (!covered[t] && !filler(reading_.tokens[t])) return false;
+    }
+    return any;
+  }
+
+  size_t content_words() const {
+    size_t count = 0;
+    for (const auto& token : reading_.tokens) count += !filler(token);
+    return count;
+  }
+
+  // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
+  std::optional<PhraseMatch> opening_report_cue() const {
+    for (const auto& cue : cues_) {
+      if ((is_kind(cue, MessageCue::report) || is_kind(cue, MessageCue::menu_report)) &&
+          cue.first_token < kReportCueReach) {
+        bool only_fillers_before = true;
+        for (size_t t = 0; t < cue.first_token; ++t) only_fillers_before &= filler(reading_.tokens[t]);
+        if (only_fillers_before) return cue;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The account after an opening report cue ("lapor min, kades X bagi amplop" → "kades X bagi amplop").
+  std::string account_after(const PhraseMatch& cue) const {
+    size_t from = cue.last_token + 1;
+    while (from < reading_.tokens.size() && filler(reading_.tokens[from])) ++from;
+    if (from >= reading_.tokens.size()) return "";
+    auto rest = reading_.text.substr(reading_.tokens[from].start);
+    return std::string(knowledge::trim(rest));
+  }
+
+  bool has_third_party_act() const {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return !act.negated && act.person != 0;
+    });
+  }
+
+  bool tells_a_story() const {
+    return reading_.has(Modifier::past_event) || reading_.has(Modifier::asks_for_action);
+  }
+
+  SpeechAct classify() {
+    const std::string& text = reading_.text;
+    if (auto code = find_receipt_code(text)) {
+      reading_.receipt_code = *code;
+      return SpeechAct::status;
+    }
+    if (reading_.tokens.empty()) {
+      // Emoji, stickers' text, punctuation: a reaction.
+      return has_letters_or_digits(text) || knowledge::trim(text).empty() ? SpeechAct::help
+                                                                           : SpeechAct::acknowledgement;
+    }
+    auto trimmed = std::string(knowledge::trim(text));
+    if (trimmed.rfind("/lapor", 0) == 0) {
+      reading_.account = std::string(knowledge::trim(trimmed.substr(6)));
+      return SpeechAct::report_request;
+    }
+    if (trimmed.rfind("/status", 0) == 0 || trimmed.rfind("/cek", 0) == 0) return SpeechAct::status;
+    reading_.cancels = trimmed == "/batal" || only({MessageCue::cancel});
+    reading_.asks_for_menu = trimmed == "/menu" || trimmed == "/start" || only({MessageCue::menu});
+    if (reading_.cancels || reading_.asks_for_menu) return SpeechAct::help;
+    if (trimmed.front() == '/') return SpeechAct::help;  // /start, /help and unknown commands
+    if (only({MessageCue::menu_report})) return SpeechAct::report_request;
+    if (only({MessageCue::menu_status, MessageCue::status})) return SpeechAct::status;
+    if (only({MessageCue::menu_question, MessageCue::menu})) return SpeechAct::help;
+
+    bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
+    if (auto cue = opening_report_cue(); cue && !procedure) {
+      reading_.account = account_after(*cue);
+      return SpeechAct::report_request;
+    }
+    // A story that ends "… sy mau laporin ini" asks to report what it told.
+    if (reading_.has(Modifier::asks_for_action) && has(MessageCue::report) && !procedure) {
+      reading_.account = std::string(knowledge::trim(text));
+      return SpeechAct::report_request;
+    }
+    if (!reading_.asks && tells_a_story() && has_third_party_act()) {
+      reading_.account = std::string(knowledge::trim(text));
+      return SpeechAct::tip;
+    }
+    if (!reading_.asks && has(MessageCue::report) && has_third_party_act()) {
+      reading_.account = std::string(knowledge::trim(text));
+      return SpeechAct::tip;
+    }
+
+    if (only({MessageCue::greeting})) return SpeechAct::greeting;
+    if (only({MessageCue::thanks, MessageCue::greeting, MessageCue::acknowledgement})) {
+      return has(MessageCue::thanks) ? SpeechAct::thanks : SpeechAct::acknowledgement;
+    }
+    if (only({MessageCue::small_talk, MessageCue::greeting, MessageCue::acknowledgement, MessageCue::thanks})) {
+      return SpeechAct::small_talk;
+    }
+    bool domain = analyzer_.mentions_domain(analyzer_.analyze(text));
+    if (has(MessageCue::help) && !domain && reading_.acts.empty()) {
+      size_t cue_words = 0;
+      for (const auto& cue : cues_) {
+        if (is_kind(cue, MessageCue::help) || is_kind(cue, MessageCue::greeting)) cue_words += cue.last_token - cue.first_token + 1;
+      }
+      if (content_words() <= cue_words + kMaxHelpContentWords) return SpeechAct::help;
+    }
+    if (asks_for_a_choice()) {
+      reading_.recommendation_request = true;
+      return SpeechAct::out_of_scope;
+    }
+    if (has(MessageCue::off_topic) && reading_.acts.empty() && !asks_for_fact() && !has(MessageCue::verdict)) {
+      return SpeechAct::out_of_scope;
+    }
+    return SpeechAct::question;
+  }
+
+  // "siapa capres paling bagus?": Netra recommends no one. Not when the message asks whether something is allowed
+  // or for a fact, or names an official whose conduct is the question ("kades boleh nyuruh pilih siapa?").
+  bool asks_for_a_choice() const {
+    if (!has(MessageCue::choice) || has(MessageCue::verdict) || asks_for_fact() || has(MessageCue::report)) {
+      return false;
+    }
+    for (const auto& person : reading_.people) {
+      if (person.role != Role::unknown && person.role != Role::citizen && person.role != Role::candidate) return false;
+    }
+    return true;
+  }
+
+  Reading& reading_;
+  const std::vector<PhraseMatch>& cues_;
+  const knowledge::Analyzer& analyzer_;
+  const std::vector<PhraseMatch>& people_;
+};
+
+}  // namespace
+
+void Reader::read_speech_act(Reading& reading, const Cues& cues) const {
+  SpeechReader(reading, cues.message, analyzer_, cues.people).run();
+}
+
+}  // namespace netra::bot

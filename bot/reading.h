@@ -1,0 +1,98 @@
+// A message read once into one typed value: what kind of message it is, who it names, what each of them does
+// to what, under which circumstances, and which sentence asks the question. Every layer after the reader —
+// the verdict rules, retrieval, the answer's wording, the conversation — works from this value and never
+// re-reads the raw text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "knowledge/vocabulary.h"
+
+namespace netra::bot {
+
+using knowledge::Act;
+using knowledge::Election;
+using knowledge::Modifier;
+using knowledge::QuestionFocus;
+using knowledge::Relation;
+using knowledge::Role;
+using knowledge::SpeechAct;
+using knowledge::Target;
+using knowledge::Verdict;
+
+// One word of the message after cleaning and the chat-language map: "sy" → "saya", "caleg" → "calon legislatif
+// caleg" (three tokens sharing one byte range).
+struct Token {
+  std::string word;  // normalised word (stopwords kept)
+  std::string stem;  // its stem
+  size_t start = 0;  // byte range in Reading::text
+  size_t end = 0;
+  size_t sentence = 0;
+  size_t clause = 0;  // clause number, unique across the message
+};
+
+// Someone the message talks about. people[0] is always the writer (the asker).
+struct Person {
+  enum class Kind { asker, relation, generic } kind = Kind::asker;
+  std::optional<Relation> relation;  // for Kind::relation
+  Role role = Role::unknown;
+  bool runs_for_office = false;  // "suami sy nyaleg": acts directed at this person are directed at a candidate
+  bool mentioned = false;        // for the asker: the writer named themself ("sy PNS", "boleh gk sy …")
+};
+
+// One act the message names, with whoever does it and what it is directed at.
+struct ActMention {
+  Act act = Act::like;
+  size_t person = 0;  // index into Reading::people
+  Target target = Target::none;
+  bool negated = false;  // "gk pake atribut", "tdk pernah posting"
+  size_t first_token = 0;
+  size_t last_token = 0;
+  size_t sentence = 0;
+};
+
+struct Reading {
+  std::string text;  // the message with invisible characters removed and spaces made plain
+  std::vector<Token> tokens;
+  size_t sentence_count = 0;
+  size_t focus_sentence = 0;  // the sentence that asks (the last one with a question), or the last sentence
+
+  SpeechAct speech_act = SpeechAct::question;
+  std::string receipt_code;  // NTR-XXXX-XXXX when the message names one, normalised
+  bool asks = false;         // a question mark or a question word anywhere
+  bool asks_whether_allowed = false;  // a verdict word ("boleh", "melanggar", "aman") and no request for a fact
+  bool recommendation_request = false;  // asks Netra whom to vote for: out of scope, with a neutral reply
+  bool cancels = false;      // the whole message cancels ("batal", "gak jadi")
+  bool asks_for_menu = false;  // the whole message asks for the menu ("menu", "kembali ke menu")
+  QuestionFocus focus = QuestionFocus::verdict;
+  Election election = Election::unnamed;
+
+  std::vector<Person> people;  // [0] is the asker
+  std::vector<ActMention> acts;
+  std::set<Modifier> modifiers;  // circumstances of the message (scope words excluded)
+
+  size_t subject = 0;               // index into people: whose act the question is about
+  std::vector<size_t> asked_acts;   // indexes into acts: the subject's acts the question is about
+  bool role_given = false;          // the caller gave the asker's role (--role, the API, an earlier answer)
+  bool role_assumed = false;        // nobody's role is known: the rules were read as for an ASN
+
+  // Analysed terms (stemmed, stopwords dropped) for retrieval, in message order.
+  std::vector<std::string> terms;
+  // The account of a violation for the report flow ("mau lapor, kades X …" → "kades X …"), when the message
+  // tells one; the whole message for a tip told as a story.
+  std::string account;
+
+  const Person& subject_person() const { return people[subject]; }
+  // The subject's role as the rules read it: an unknown role is read as ASN (Netra's first audience).
+  Role subject_role() const;
+  // The contract's audience for the answer: the subject's role (asn, pppk, kades, perangkat, citizen), empty when
+  // nobody's role is known.
+  std::string audience() const;
+  bool has(Modifier modifier) const { return modifiers.count(modifier) > 0; }
+};
+
+}  // namespace netra::bot

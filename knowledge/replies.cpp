@@ -1,0 +1,157 @@
+#include "knowledge/replies.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "knowledge/text.h"
+
+namespace netra::knowledge {
+namespace {
+
+constexpr const char* kFile = "replies.txt";
+
+// The placeholders a text uses, in order of appearance.
+std::vector<std::string> placeholders_in(std::string_view text) {
+  std::vector<std::string> names;
+  size_t pos = 0;
+  while ((pos = text.find('{', pos)) != std::string_view::npos) {
+    size_t close = text.find('}', pos);
+    if (close == std::string_view::npos) break;
+    names.emplace_back(text.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  }
+  return names;
+}
+
+}  // namespace
+
+const std::vector<ReplySpec>& reply_specs() {
+  // Keys, allowed placeholders, required placeholders. {menu} is the menu text; {code} a receipt code.
+  static const std::vector<ReplySpec> specs = {
+      {"menu", {}, {}},
+      {"menu.question", {}, {}},
+      {"menu.report", {}, {}},
+      {"menu.status", {}, {}},
+      {"greeting", {"menu"}, {}},
+      {"help", {"menu"}, {}},
+      {"thanks", {"menu"}, {}},
+      {"acknowledgement", {"menu"}, {}},
+      {"small_talk", {"menu"}, {}},
+      {"not_found", {"menu"}, {}},
+      {"out_of_scope", {"menu"}, {}},
+      {"no_recommendation", {"menu"}, {}},
+      {"ask_question_prompt", {}, {}},
+      {"status_prompt", {}, {}},
+      {"status_pointer", {"code"}, {"code"}},
+      {"report_pointer", {}, {}},
+      {"media_without_text", {}, {}},
+      {"cancelled", {}, {}},
+      {"nothing_to_cancel", {}, {}},
+      {"verdict.dilarang", {}, {}},
+      {"verdict.boleh", {}, {}},
+      {"verdict.hati-hati", {}, {}},
+      {"verdict.info", {}, {}},
+      {"basis", {"articles"}, {"articles"}},
+      {"sanction", {"sanction"}, {"sanction"}},
+      {"summary_source", {"region", "date", "attribution"}, {}},
+      {"note.role_assumed", {}, {}},
+      {"note.relative_role", {}, {}},
+      {"note.uncertain", {}, {}},
+      {"clarify.role", {}, {}},
+      {"clarify.role.asn", {}, {}},
+      {"clarify.role.village", {}, {}},
+      {"clarify.role.citizen", {}, {}},
+      {"tip.dilarang", {"explanation"}, {"explanation"}},
+      {"tip.hati-hati", {"explanation"}, {"explanation"}},
+      {"tip.no_rule", {}, {}},
+      {"tip.offer", {}, {}},
+      {"tip.accept", {}, {}},
+      {"tip.decline", {}, {}},
+      {"tip.declined", {"menu"}, {}},
+      {"report_offer", {}, {}},
+  };
+  return specs;
+}
+
+Replies Replies::parse(std::string_view text, std::vector<Problem>& problems) {
+  Replies replies;
+  std::map<std::string, int> lines;  // key → line of its `==`
+  std::istringstream in{std::string(text)};
+  std::string line, key, body;
+  int number = 0;
+  auto finish = [&] {
+    if (key.empty()) return;
+    while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+    replies.texts_[key] = body;
+    body.clear();
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.front() == '#') continue;
+    if (line.rfind("== ", 0) == 0) {
+      finish();
+      key = std::string(trim(std::string_view(line).substr(3)));
+      if (lines.count(key)) problems.push_back({kFile, number, "duplicate key `" + key + "`"});
+      lines[key] = number;
+      continue;
+    }
+    if (key.empty()) {
+      if (!trim(line).empty()) problems.push_back({kFile, number, "text before the first `== key`"});
+      continue;
+    }
+    if (body.empty() && trim(line).empty()) continue;  // blank lines after the key
+    body += line + "\n";
+  }
+  finish();
+
+  std::set<std::string> known;
+  for (const auto& spec : reply_specs()) {
+    known.insert(spec.key);
+    auto found = replies.texts_.find(spec.key);
+    if (found == replies.texts_.end()) {
+      problems.push_back({kFile, 0, "missing key `" + spec.key + "`"});
+      continue;
+    }
+    int at = lines[spec.key];
+    if (found->second.empty()) problems.push_back({kFile, at, "empty text for `" + spec.key + "`"});
+    auto used = placeholders_in(found->second);
+    for (const auto& name : used) {
+      if (std::find(spec.allowed.begin(), spec.allowed.end(), name) == spec.allowed.end()) {
+        problems.push_back({kFile, at, "`" + spec.key + "` may not use {" + name + "}"});
+      }
+    }
+    for (const auto& name : spec.required) {
+      if (std::find(used.begin(), used.end(), name) == used.end()) {
+        problems.push_back({kFile, at, "`" + spec.key + "` must use {" + name + "}"});
+      }
+    }
+  }
+  for (const auto& [name, at] : lines) {
+    if (!known.count(name)) problems.push_back({kFile, at, "unknown key `" + name + "`"});
+  }
+  return replies;
+}
+
+std::string Replies::render(std::string_view key, const std::map<std::string, std::string>& values) const {
+  auto found = texts_.find(key);
+  if (found == texts_.end()) return std::string(key);
+  const std::string& text = found->second;
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find('{', pos);
+    size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
+    if (close == std::string::npos) {
+      out.append(text, pos, std::string::npos);
+      break;
+    }
+    out.append(text, pos, open - pos);
+    auto value = values.find(text.substr(open + 1, close - open - 1));
+    if (value != values.end()) out += value->second;
+    pos = close + 1;
+  }
+  return out;
+}
+
+}  // namespace netra::knowledge
