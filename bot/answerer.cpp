@@ -155,7 +155,7 @@ Answer Answerer::answer_question(const Reading& reading) const {
   answer.speech_act = SpeechAct::question;
   answer.intent = Intent::question;
   answer.audience = reading.audience();
-  Decision decision = reading.focus == QuestionFocus::verdict ? rules_.decide(reading) : Decision{};
+  Decision decision = rules_.decide(reading);
   auto hits = retriever_.retrieve(request_for(reading));
 
   const Entry* primary = nullptr;
@@ -242,7 +242,7 @@ Answer Answerer::answer_tip(const Reading& reading) const {
 Explanation Answerer::explain(const std::string& message, const std::optional<std::string>& role) const {
   Explanation explanation;
   explanation.reading = read(message, role);
-  if (explanation.reading.focus == QuestionFocus::verdict) explanation.decision = rules_.decide(explanation.reading);
+  explanation.decision = rules_.decide(explanation.reading);
   explanation.hits = retriever_.retrieve(request_for(explanation.reading));
   return explanation;
 }

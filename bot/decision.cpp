@@ -7,7 +7,10 @@ namespace netra::bot {
 const knowledge::Rule* RuleBook::rule_for(Role role, const ActMention& act, const Reading& reading) const {
   const knowledge::Rule* best = nullptr;
   for (const auto& rule : rules_) {
-    if (rule.act != act.act || !rule.who.contains(role) || !rule.target.contains(act.target)) continue;
+    if (rule.act != act.act || rule.focus != reading.focus || !rule.who.contains(role) ||
+        !rule.target.contains(act.target)) {
+      continue;
+    }
     if (rule.election != Election::unnamed && rule.election != reading.election) continue;
     bool circumstances = std::all_of(rule.modifiers.begin(), rule.modifiers.end(),
                                      [&](Modifier modifier) { return reading.has(modifier); });
@@ -62,7 +65,13 @@ Decision RuleBook::decide(const Reading& reading) const {
   if (decision.verdict == Verdict::none) return decision;
 
   if (reading.role_assumed) {
-    decision.depends_on_role = verdict_as(Role::citizen, reading, nullptr) != decision.verdict;
+    // Nobody's role is known. Where the answer is the same for a citizen ("amplop", voting), the general rule's
+    // entries explain it better than the ASN ones; where it differs, the ASN reading stands and the chat asks.
+    Decision as_citizen;
+    Verdict citizen_verdict = verdict_as(Role::citizen, reading, &as_citizen);
+    as_citizen.verdict = citizen_verdict;
+    decision.depends_on_role = citizen_verdict != decision.verdict;
+    if (!decision.depends_on_role && as_citizen.all_covered) decision = as_citizen;
   }
   if (unknown_relative) {
     // "suami sy mau jd timses": free as a citizen, bound if he is an ASN or a kades — it depends on him.

@@ -32,6 +32,14 @@ bool is_clause_word(const std::string& word) {
   return false;
 }
 
+std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge::Cue<Modifier>>& cues) {
+  std::vector<knowledge::Cue<Modifier>> out;
+  for (const auto& cue : cues) {
+    if (cue.label == Modifier::negation) out.push_back(cue);
+  }
+  return out;
+}
+
 }  // namespace
 
 Reader::Reader(const knowledge::Analyzer& analyzer)
@@ -41,7 +49,8 @@ Reader::Reader(const knowledge::Analyzer& analyzer)
       person_cues_(encode_person_cues(analyzer.lexicon().person_cues), analyzer),
       act_cues_(analyzer.lexicon().act_cues, analyzer),
       target_cues_(analyzer.lexicon().target_cues, analyzer),
-      modifier_cues_(analyzer.lexicon().modifier_cues, analyzer) {}
+      modifier_cues_(analyzer.lexicon().modifier_cues, analyzer),
+      negation_cues_(negation_cues(analyzer.lexicon().modifier_cues), analyzer) {}
 
 void Reader::tokenize(Reading& reading) const {
   const std::string& text = reading.text;
@@ -96,6 +105,7 @@ Reader::Cues Reader::find_cues(const Reading& reading) const {
   cues.acts = act_cues_.find(reading.tokens);
   cues.targets = target_cues_.find(reading.tokens);
   cues.modifiers = modifier_cues_.find(reading.tokens);
+  cues.negations = negation_cues_.find(reading.tokens);
   return cues;
 }
 

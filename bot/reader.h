@@ -32,7 +32,7 @@ class Reader {
  private:
   // Cue matches of one message, by data file.
   struct Cues {
-    std::vector<PhraseMatch> message, roles, people, acts, targets, modifiers;
+    std::vector<PhraseMatch> message, roles, people, acts, targets, modifiers, negations;
   };
 
   // reader.cpp: words, sentences, clauses, terms.
@@ -45,6 +45,8 @@ class Reader {
 
   const knowledge::Analyzer& analyzer_;
   PhraseMatcher message_cues_, role_cues_, person_cues_, act_cues_, target_cues_, modifier_cues_;
+  // Negations on their own: "tidak" inside a longer modifier phrase ("tidak disebar") still negates.
+  PhraseMatcher negation_cues_;
 };
 
 }  // namespace netra::bot

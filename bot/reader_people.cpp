@@ -12,6 +12,7 @@ namespace {
 // "bidan desa yg PPPK"): the more specific status wins over the general one.
 int role_rank(Role role) {
   switch (role) {
+    case Role::minor: return 12;
     case Role::retired: return 11;
     case Role::honorer: return 10;
     case Role::pppk: return 9;
@@ -66,10 +67,6 @@ bool is_support_act(Act act) {
   }
 }
 
-bool contains(const PhraseMatch& match, size_t token) {
-  return match.first_token <= token && token <= match.last_token;
-}
-
 bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
   return a.first_token <= b.last_token && b.first_token <= a.last_token;
 }
@@ -79,7 +76,8 @@ class PeopleReader {
  public:
   PeopleReader(Reading& reading, const std::vector<PhraseMatch>& roles, const std::vector<PhraseMatch>& people,
                const std::vector<PhraseMatch>& acts, const std::vector<PhraseMatch>& targets,
-               const std::vector<PhraseMatch>& modifiers, const std::vector<PhraseMatch>& message_cues)
+               const std::vector<PhraseMatch>& modifiers, const std::vector<PhraseMatch>& negations,
+               const std::vector<PhraseMatch>& message_cues)
       : reading_(reading),
         tokens_(reading.tokens),
         roles_(roles),
@@ -87,6 +85,7 @@ class PeopleReader {
         acts_(acts),
         targets_(targets),
         modifiers_(modifiers),
+        negation_cues_(negations),
         message_cues_(message_cues) {}
 
   void run() {
@@ -109,8 +108,7 @@ class PeopleReader {
 
   // --- negation scope
   void find_negations() {
-    for (const auto& match : modifiers_) {
-      if (static_cast<Modifier>(match.label) != Modifier::negation) continue;
+    for (const auto& match : negation_cues_) {
       if (is_question_tag(match)) continue;
       negations_.push_back(match);
     }
@@ -132,6 +130,14 @@ class PeopleReader {
       }
     }
     return false;
+  }
+
+  // The first token of the negation that negates `token` (for "bkn ASN": the token of "bkn"), or `token`.
+  size_t negation_start(size_t token) const {
+    for (const auto& negation : negations_) {
+      if (negation.last_token < token && token - negation.last_token <= 3) return negation.first_token;
+    }
+    return token;
   }
 
   // True when a negation stands within three words before `token` in its clause, with no act in between.
@@ -188,6 +194,22 @@ class PeopleReader {
 
   bool after_object_marker(size_t token) const {
     return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && is_object_marker(tokens_[token - 1].word);
+  }
+
+  // "diajak temen", "disuruh kades", "dipiwarang caleg": the person after a passive verb asks or orders; the act
+  // that follows is the writer's.
+  bool after_passive_verb(size_t token) const {
+    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && is_passive_verb(tokens_[token - 1].word);
+  }
+
+  // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
+  // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian").
+  bool opens_clause(size_t token) const {
+    for (size_t t = token; t-- > 0;) {
+      if (tokens_[t].clause != tokens_[token].clause) return true;
+      if (!is_description_filler(tokens_[t].word) && !is_time_word(tokens_[t].word)) return false;
+    }
+    return true;
   }
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
@@ -274,6 +296,11 @@ class PeopleReader {
         mentions_[*owner].last = match.last_token;  // "suami saya kades": the role still describes the husband
         return;
       }
+      // "desa kami", "rumah saya": a possessor of a thing.
+      if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !introduces_actor(tokens_[token - 1].word) &&
+          !is_time_word(tokens_[token - 1].word) && !is_passive_verb(tokens_[token - 1].word)) {
+        return;
+      }
       reading_.people[0].mentioned = true;
       mentions_.push_back({token, match.last_token, 0, true});
       return;
@@ -283,13 +310,24 @@ class PeopleReader {
       return;
     }
     size_t person = relation_person(static_cast<Relation>(match.label));
-    mentions_.push_back({token, match.last_token, person, !after_object_marker(token)});
+    // "kondangan sodara", "rumah temen": a relative who owns something does not act.
+    bool actor = !after_object_marker(token) && !after_passive_verb(token) && opens_clause(token);
+    mentions_.push_back({token, match.last_token, person, actor});
   }
 
   void read_role(const PhraseMatch& match) {
     size_t token = match.first_token;
     auto role = static_cast<Role>(match.label);
-    if (negated(token)) return;  // "bkn ASN", "blm PPPK": who someone is not
+    if (negated(token)) {
+      // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they
+      // are bound by nothing the denied role would bind them to.
+      if (auto described = described_by(negation_start(token), 4)) {
+        Mention& mention = mentions_[*described];
+        describe(reading_.people[mention.person], Role::citizen);
+        mention.last = match.last_token;
+      }
+      return;
+    }
     // "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
     for (const auto& modifier : modifiers_) {
       auto kind = static_cast<Modifier>(modifier.label);
@@ -298,13 +336,28 @@ class PeopleReader {
         role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
       }
     }
-    if (auto described = described_by(token, 4)) {
+    // "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.
+    bool possessor_of_relative = false;
+    if (auto described = described_by(token, 2); described && mentions_[*described].person != 0) {
+      const Mention& relative = mentions_[*described];
+      bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+      possessor_of_relative = reading_.people[relative.person].kind == Person::Kind::relation && !own_relative &&
+                              relative.last + 1 >= token - 1;
+    }
+    if (auto described = described_by(token, 4); described && !possessor_of_relative) {
       Mention& mention = mentions_[*described];
       if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
       mention.last = match.last_token;  // "sy bidan PNS": PNS describes the writer too
       return;
     }
-    if (after_object_marker(token)) return;
+    // "sbg kaur, blh gk …": the writer's role.
+    if (!possessor_of_relative && token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as") &&
+        !reading_.role_given) {
+      describe(reading_.people[0], role);
+      return;
+    }
+    if (after_object_marker(token) || after_passive_verb(token) || possessor_of_relative) return;
+    if (role == Role::candidate && !opens_clause(token)) return;
     size_t person = generic_person(role);
     mentions_.push_back({token, match.last_token, person, true});
   }
@@ -329,10 +382,38 @@ class PeopleReader {
     return std::nullopt;
   }
 
+  // When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
+  // named after the verb, or the writer.
+  std::optional<size_t> asked_actor(size_t token) const {
+    size_t clause = tokens_[token].clause;
+    std::optional<size_t> verb;
+    for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
+      if (is_asking_verb(tokens_[t].word)) {
+        verb = t;
+        break;
+      }
+    }
+    if (!verb) return std::nullopt;
+    // The person named between the verb and the act, if any ("nyuruh pegawai hadir").
+    for (const auto& mention : mentions_) {
+      if (mention.token > *verb && mention.token < token) return mention.person;
+    }
+    // Someone named before the verb in the clause asks; the writer, named or not, is asked ("bos sy minta forward
+    // …, gmn nih?" asks what the writer should do).
+    for (const auto& mention : mentions_) {
+      if (mention.token < *verb && tokens_[mention.token].clause == clause && mention.actor && mention.person != 0) {
+        return std::size_t{0};
+      }
+    }
+    return std::nullopt;
+  }
+
   void assign_actors() {
     bool asker_present = reading_.people[0].mentioned;
     for (auto& act : reading_.acts) {
       std::optional<size_t> actor = last_actor(act.first_token, true, false);
+      // "bos sy minta forward …": the one asked does it — named after the verb, or the writer.
+      if (auto asked = asked_actor(act.first_token)) actor = *asked;
       if (!actor) actor = last_actor(act.first_token, false, true);
       if (!actor && asker_present) actor = 0;
       if (!actor) actor = last_actor(act.first_token, false, false);
@@ -416,6 +497,16 @@ class PeopleReader {
       });
       if (turnout) act.negated = true;
     }
+    // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
+    // part; the passive cue refines the attendance of the same person in the same sentence.
+    for (auto& act : reading_.acts) {
+      if (act.act != Act::attend_campaign || act.negated) continue;
+      bool passive = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+        return other.act == Act::attend_passive && !other.negated && other.person == act.person &&
+               other.sentence == act.sentence;
+      });
+      if (passive) act.negated = true;
+    }
   }
 
   // --- the subject: whose act the question is about
@@ -441,6 +532,16 @@ class PeopleReader {
         }
       }
     }
+    // "istri pak kades ikut kampanye, pak kadesnya kena jg gk?": the question's own clause names whom it asks
+    // about and gives them no act; that person's acts anywhere in the message are the question.
+    if (auto asked_about = person_of_question_clause()) {
+      reading_.subject = *asked_about;
+      for (size_t i = 0; i < reading_.acts.size(); ++i) {
+        if (!reading_.acts[i].negated && reading_.acts[i].person == *asked_about) reading_.asked_acts.push_back(i);
+      }
+      finish_subject();
+      return;
+    }
     if (sentence) {
       // The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?").
       std::optional<size_t> subject;
@@ -463,6 +564,10 @@ class PeopleReader {
     } else {
       reading_.subject = subject_without_acts();
     }
+    finish_subject();
+  }
+
+  void finish_subject() {
     const Person& subject = reading_.people[reading_.subject];
     reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
     // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.
@@ -473,6 +578,25 @@ class PeopleReader {
         }
       }
     }
+  }
+
+  // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
+  // question word and no act of its own.
+  std::optional<size_t> person_of_question_clause() const {
+    if (tokens_.empty()) return std::nullopt;
+    size_t last_clause = SIZE_MAX;
+    for (const auto& token : tokens_) {
+      if (token.sentence == reading_.focus_sentence) last_clause = token.clause;
+    }
+    if (last_clause == SIZE_MAX) return std::nullopt;
+    bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return tokens_[act.first_token].clause == last_clause;
+    });
+    if (acts_in_clause) return std::nullopt;
+    for (const auto& mention : mentions_) {
+      if (mention.actor && tokens_[mention.token].clause == last_clause && mention.person != 0) return mention.person;
+    }
+    return std::nullopt;
   }
 
   size_t subject_without_acts() const {
@@ -512,6 +636,7 @@ class PeopleReader {
   const std::vector<PhraseMatch>& acts_;
   const std::vector<PhraseMatch>& targets_;
   const std::vector<PhraseMatch>& modifiers_;
+  const std::vector<PhraseMatch>& negation_cues_;
   const std::vector<PhraseMatch>& message_cues_;
   std::vector<PhraseMatch> negations_;
   std::vector<Mention> mentions_;
@@ -520,7 +645,8 @@ class PeopleReader {
 }  // namespace
 
 void Reader::read_people_and_acts(Reading& reading, const Cues& cues) const {
-  PeopleReader(reading, cues.roles, cues.people, cues.acts, cues.targets, cues.modifiers, cues.message).run();
+  PeopleReader(reading, cues.roles, cues.people, cues.acts, cues.targets, cues.modifiers, cues.negations, cues.message)
+      .run();
 }
 
 }  // namespace netra::bot

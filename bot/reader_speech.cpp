@@ -161,7 +161,8 @@ class SpeechReader {
     if (only({MessageCue::menu_question, MessageCue::menu})) return SpeechAct::help;
 
     bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
-    if (auto cue = opening_report_cue(); cue && !procedure) {
+    // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting.
+    if (auto cue = opening_report_cue(); cue && !procedure && !reading_.asks) {
       reading_.account = account_after(*cue);
       return SpeechAct::report_request;
     }

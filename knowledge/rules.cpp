@@ -71,8 +71,12 @@ std::string parse_condition(const std::vector<std::string>& words, Rule& rule /*
       rule.election = Election::pemilu;
     } else if (word == "@pilkada") {
       rule.election = Election::pilkada;
+    } else if (word.size() > 1 && word.front() == '?') {
+      auto focus = parse_question_focus(std::string_view(word).substr(1));
+      if (!focus) return "unknown question focus `" + word + "`";
+      rule.focus = *focus;
     } else {
-      return "unexpected `" + word + "` (modifiers start with +, elections with @)";
+      return "unexpected `" + word + "` (modifiers start with +, elections with @, a question's focus with ?)";
     }
   }
   return "";
@@ -156,7 +160,7 @@ void validate_rules(const std::vector<Rule>& rules, const Corpus& corpus, std::v
     auto modifiers = rule.modifiers;
     std::sort(modifiers.begin(), modifiers.end());
     for (Modifier modifier : modifiers) key += "+" + std::string(to_string(modifier));
-    key += "@" + std::string(to_string(rule.election));
+    key += "@" + std::string(to_string(rule.election)) + "?" + std::string(to_string(rule.focus));
     auto [previous, inserted] = conditions.emplace(key, rule.line);
     if (!inserted) {
       problems.push_back({kFile, rule.line, "same condition as line " + std::to_string(previous->second)});

@@ -3,12 +3,15 @@
 // reading and asks the rule book for each act; retrieval then finds the explanation among the rule's entries.
 //
 // File format, one rule a line (`#` comments):
-//   WHO ACT TARGET [+MODIFIER …] [@ELECTION] => VERDICT ENTRY [ENTRY …]
+//   WHO ACT TARGET [+MODIFIER …] [@ELECTION] [?FOCUS] => VERDICT ENTRY [ENTRY …]
 // WHO is a role (knowledge/vocabulary.h) or a group: `asn*` (asn, pppk), `village` (kades, perangkat), `bound`
 // (everyone the neutrality rules bind: asn, pppk, kades, perangkat, bpd, election_staff, tni_polri), `free`
 // (citizen, honorer, retired), `public` (free and candidate), `any`. TARGET is a target, `neutral` (government
 // or election_body) or `any`. A rule with modifiers applies only when the reading has all of them; @pemilu or
-// @pilkada only to a message about that election. VERDICT is dilarang, boleh, hati-hati or info. Every ENTRY must
+// @pilkada only to a message about that election. ?sanction (?procedure, ?deadline, ?definition) makes the rule
+// answer a question asking for that fact about the act, instead of whether it is allowed (usually with info;
+// "kena pidana gk?" still wants the verdict the sanction follows from).
+// VERDICT is dilarang, boleh, hati-hati or info. Every ENTRY must
 // be a curated `== qa` id whose verdict is the rule's verdict (checked by `netra index`).
 #pragma once
 
@@ -42,6 +45,7 @@ struct Rule {
   TargetSet target;
   std::vector<Modifier> modifiers;  // all required
   Election election = Election::unnamed;  // unnamed: either
+  QuestionFocus focus = QuestionFocus::verdict;  // what the question asks for
   Verdict verdict = Verdict::hati_hati;
   std::vector<std::string> entries;  // qa ids, best first
   int line = 0;

@@ -42,10 +42,11 @@ std::string_view to_string(Role role) {
     case Role::honorer: return "honorer";
     case Role::retired: return "retired";
     case Role::citizen: return "citizen";
+    case Role::minor: return "minor";
   }
   return "unknown";
 }
-std::optional<Role> parse_role(std::string_view label) { return parse_by_label(label, Role::citizen); }
+std::optional<Role> parse_role(std::string_view label) { return parse_by_label(label, Role::minor); }
 
 std::string_view audience_of(Role role) {
   switch (role) {
@@ -61,6 +62,7 @@ std::string_view audience_of(Role role) {
     case Role::candidate:
     case Role::honorer:
     case Role::retired:
+    case Role::minor:
     case Role::citizen: return "citizen";
   }
   return "";

@@ -21,7 +21,8 @@ int severity(Verdict verdict);
 
 // Who a person is, as far as the neutrality rules care. asn covers PNS and CPNS (and a lurah, who is a PNS);
 // pppk is ASN too but has its own consequences (PP 49/2018). honorer, retired and citizen are bound by none of
-// the ASN or village rules; candidate covers candidates and their campaign teams (campaign actors).
+// the ASN or village rules; candidate covers candidates and their campaign teams (campaign actors); minor is a
+// child or anyone else without the right to vote.
 enum class Role {
   unknown,
   asn,
@@ -35,6 +36,8 @@ enum class Role {
   honorer,
   retired,
   citizen,
+  // A child or anyone without the right to vote: campaigns may not involve them (UU 7/2017 280 (2) k).
+  minor,
 };
 std::optional<Role> parse_role(std::string_view label);
 std::string_view to_string(Role role);
