@@ -94,6 +94,8 @@ Answer Answerer::answer_uncached(const Reading& reading) const {
     case SpeechAct::help: answer.text = composer_.say("help"); return answer;
     case SpeechAct::out_of_scope:
       answer.text = composer_.say(reading.recommendation_request ? "no_recommendation" : "out_of_scope");
+      // Declining to recommend is certain; a subject outside Netra's is something nothing answers.
+      if (!reading.recommendation_request) answer.confidence = 0.1;
       return answer;
     case SpeechAct::tip: return answer_tip(reading);
     case SpeechAct::question: return answer_question(reading);

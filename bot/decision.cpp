@@ -24,12 +24,21 @@ const knowledge::Rule* RuleBook::rule_for(Role role, const ActMention& act, cons
   return best;
 }
 
+const knowledge::Rule* RuleBook::rule_for_nobody(const ActMention& act, const Reading& reading) const {
+  const knowledge::Rule* rule = rule_for(Role::unknown, act, reading);
+  // Only a rule written for `unknown` itself: `any` rules are found again with the assumed role.
+  return rule && rule->who.roles.size() == 1 && rule->who.roles.front() == Role::unknown ? rule : nullptr;
+}
+
 Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decision) const {
   Verdict verdict = Verdict::none;
   bool all_covered = !reading.asked_acts.empty();
   std::vector<const knowledge::Rule*> rules;
   for (size_t index : reading.asked_acts) {
-    const knowledge::Rule* rule = rule_for(role, reading.acts[index], reading);
+    const knowledge::Rule* rule = nullptr;
+    // A question naming nobody: a rule written for such questions first, else the reading for `role`.
+    if (reading.role_assumed && !reading.people[0].mentioned) rule = rule_for_nobody(reading.acts[index], reading);
+    if (!rule) rule = rule_for(role, reading.acts[index], reading);
     if (!rule) {
       all_covered = false;
       continue;

@@ -76,23 +76,34 @@ long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tok
 
 std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
   std::vector<PhraseMatch> matches;
+  std::vector<PhraseMatch> at_start;
   for (size_t start = 0; start < tokens.size(); ++start) {
-    const Phrase* best = nullptr;
-    long best_last = -1;
+    at_start.clear();
+    size_t best_length = 0;
+    size_t best_order = SIZE_MAX;
     for (const std::string& key : {"w:" + tokens[start].word, "s:" + tokens[start].stem}) {
       auto found = by_first_.find(key);
       if (found == by_first_.end()) continue;
       for (size_t index : found->second) {
         const Phrase& phrase = phrases_[index];
         long last = match_at(phrase, tokens, start);
-        if (last < 0) continue;
-        if (!best || phrase.length > best->length || (phrase.length == best->length && phrase.order < best->order)) {
-          best = &phrase;
-          best_last = last;
+        if (last < 0 || phrase.length < best_length) continue;
+        if (phrase.length > best_length) {
+          at_start.clear();
+          best_length = phrase.length;
+          best_order = SIZE_MAX;
+        }
+        PhraseMatch match{phrase.label, start, static_cast<size_t>(last), phrase.length};
+        if (every_label_) {
+          bool seen = std::any_of(at_start.begin(), at_start.end(), [&](const PhraseMatch& m) { return m.label == phrase.label; });
+          if (!seen) at_start.push_back(match);
+        } else if (phrase.order < best_order) {
+          best_order = phrase.order;
+          at_start.assign(1, match);
         }
       }
     }
-    if (best) matches.push_back({best->label, start, static_cast<size_t>(best_last), best->length});
+    matches.insert(matches.end(), at_start.begin(), at_start.end());
   }
   // Drop matches inside a longer one.
   std::vector<PhraseMatch> kept;

@@ -23,13 +23,18 @@ struct PhraseMatch {
 class PhraseMatcher {
  public:
   PhraseMatcher() = default;
+  // `every_label`: at one start, keep one match per label among the longest phrases ("kemana" asks a question
+  // and asks where), instead of only the first listed.
   template <typename Label>
-  PhraseMatcher(const std::vector<knowledge::Cue<Label>>& cues, const knowledge::Analyzer& analyzer) {
+  PhraseMatcher(const std::vector<knowledge::Cue<Label>>& cues, const knowledge::Analyzer& analyzer,
+                bool every_label = false)
+      : every_label_(every_label) {
     for (const auto& cue : cues) add(static_cast<int>(cue.label), cue.phrase, analyzer);
   }
 
   // Every phrase found, by first token. At each start only the longest phrase counts (the first listed among
-  // equals), and a match lying inside a longer one is dropped ("jangan golput" hides "golput").
+  // equals, or one per label with `every_label`), and a match lying inside a longer one is dropped ("jangan
+  // golput" hides "golput").
   std::vector<PhraseMatch> find(const std::vector<Token>& tokens) const;
 
  private:
@@ -44,6 +49,7 @@ class PhraseMatcher {
   // The last token of a match of `phrase` starting at `start`, or -1.
   long match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const;
 
+  bool every_label_ = false;
   std::vector<Phrase> phrases_;
   // First word of each phrase ("w:" + word when it is exact, "s:" + stem otherwise) → phrases.
   std::unordered_map<std::string, std::vector<size_t>> by_first_;

@@ -44,10 +44,10 @@ std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge:
 
 Reader::Reader(const knowledge::Analyzer& analyzer)
     : analyzer_(analyzer),
-      message_cues_(analyzer.lexicon().message_cues, analyzer),
+      message_cues_(analyzer.lexicon().message_cues, analyzer, true),
       role_cues_(analyzer.lexicon().role_cues, analyzer),
       person_cues_(encode_person_cues(analyzer.lexicon().person_cues), analyzer),
-      act_cues_(analyzer.lexicon().act_cues, analyzer),
+      act_cues_(analyzer.lexicon().act_cues, analyzer, true),
       target_cues_(analyzer.lexicon().target_cues, analyzer),
       modifier_cues_(analyzer.lexicon().modifier_cues, analyzer),
       negation_cues_(negation_cues(analyzer.lexicon().modifier_cues), analyzer) {}

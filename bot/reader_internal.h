@@ -37,7 +37,8 @@ inline bool is_object_marker(const std::string& word) {
                                  "jadi",   "seperti", "with",    "for",     "to",     "about",
                                  "his",    "her",     "like",    "komentar", "share",  "unggah", "follow",
                                  "ikuti",  "deklarasi", "rumah", "kunjungan", "silaturahmi", "pertemuan",
-                                 "rapat",  "calon",   "pasangan"};
+                                 "rapat",  "calon",   "pasangan", "lapor",  "laporkan", "melaporkan", "adukan", "mengadukan",
+                                 "report"};
   for (const char* marker : kWords) {
     if (word == marker) return true;
   }

@@ -20,6 +20,7 @@ int role_rank(Role role) {
     case Role::perangkat: return 7;
     case Role::bpd: return 6;
     case Role::tni_polri: return 5;
+    case Role::bumn_staff: return 5;
     case Role::election_staff: return 4;
     case Role::asn: return 3;
     case Role::candidate: return 2;
@@ -124,7 +125,8 @@ class PeopleReader {
     }
     if (at == 0) return false;
     for (const auto& cue : message_cues_) {
-      if (cue.last_token + 1 == at) {
+      // Right after a question or verdict word ("boleh gk"), or part of a question phrase ("bisa tidak").
+      if (cue.last_token + 1 == at || (cue.first_token < at && at <= cue.last_token)) {
         auto kind = static_cast<knowledge::MessageCue>(cue.label);
         if (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict) return true;
       }
@@ -271,6 +273,12 @@ class PeopleReader {
     std::vector<std::pair<const PhraseMatch*, bool>> ordered;  // (match, is_role)
     for (const auto& match : people_) ordered.push_back({&match, false});
     for (const auto& match : roles_) {
+      // A role that ends an act is who the act is done to ("nyuruh staf", "ngumpulin pegawai"): a person others'
+      // later acts may belong to, not one who acts here.
+      if (ends_act(match)) {
+        if (!after_passive_verb(match.first_token)) object_roles_.push_back(&match);
+        continue;
+      }
       if (overlaps_act(match) && !(clause_start(match.first_token) && act_follows_in_clause(match))) continue;
       bool inside_person = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& p) { return overlaps(p, match); });
       if (inside_person) continue;
@@ -285,6 +293,17 @@ class PeopleReader {
         read_person(*match);
       }
     }
+    for (const PhraseMatch* match : object_roles_) {
+      size_t person = generic_person(static_cast<Role>(match->label));
+      mentions_.push_back({match->first_token, match->last_token, person, false});
+    }
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.token < b.token; });
+  }
+
+  bool ends_act(const PhraseMatch& role) const {
+    return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      return act.first_token < role.first_token && act.last_token == role.last_token;
+    });
   }
 
   void read_person(const PhraseMatch& match) {
@@ -311,7 +330,8 @@ class PeopleReader {
     }
     size_t person = relation_person(static_cast<Relation>(match.label));
     // "kondangan sodara", "rumah temen": a relative who owns something does not act.
-    bool actor = !after_object_marker(token) && !after_passive_verb(token) && opens_clause(token);
+    bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");
+    bool actor = !after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description;
     mentions_.push_back({token, match.last_token, person, actor});
   }
 
@@ -592,7 +612,13 @@ class PeopleReader {
     bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
       return tokens_[act.first_token].clause == last_clause;
     });
-    if (acts_in_clause) return std::nullopt;
+    bool asks_in_clause = std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
+      auto kind = static_cast<knowledge::MessageCue>(cue.label);
+      return tokens_[cue.first_token].clause == last_clause &&
+             (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict ||
+              kind == knowledge::MessageCue::sanction);
+    });
+    if (acts_in_clause || !asks_in_clause) return std::nullopt;
     for (const auto& mention : mentions_) {
       if (mention.actor && tokens_[mention.token].clause == last_clause && mention.person != 0) return mention.person;
     }
@@ -640,6 +666,7 @@ class PeopleReader {
   const std::vector<PhraseMatch>& message_cues_;
   std::vector<PhraseMatch> negations_;
   std::vector<Mention> mentions_;
+  std::vector<const PhraseMatch*> object_roles_;
 };
 
 }  // namespace

@@ -21,6 +21,17 @@ constexpr size_t kReportCueReach = 3;
 
 bool is_kind(const PhraseMatch& match, MessageCue kind) { return static_cast<MessageCue>(match.label) == kind; }
 
+// When one word signals several facts, the more specific one: a time limit, a sanction, a procedure, a definition.
+int fact_rank(MessageCue kind) {
+  switch (kind) {
+    case MessageCue::deadline: return 4;
+    case MessageCue::sanction: return 3;
+    case MessageCue::procedure: return 2;
+    case MessageCue::definition: return 1;
+    default: return 0;
+  }
+}
+
 bool has_letters_or_digits(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c); });
 }
@@ -49,16 +60,29 @@ class SpeechReader {
   void read_focus_and_election() {
     reading_.asks = reading_.text.find('?') != std::string::npos || has(MessageCue::question) ||
                     has(MessageCue::verdict) || asks_for_fact();
-    reading_.asks_whether_allowed = has(MessageCue::verdict) && !asks_for_fact();
-    if (has(MessageCue::deadline)) {
-      reading_.focus = QuestionFocus::deadline;
-    } else if (has(MessageCue::sanction)) {
-      reading_.focus = QuestionFocus::sanction;
-    } else if (has(MessageCue::procedure)) {
-      reading_.focus = QuestionFocus::procedure;
-    } else if (has(MessageCue::definition)) {
-      reading_.focus = QuestionFocus::definition;
+    // What is asked last is what the question wants: "gk disebar kemana2, itu melanggar gk?" asks whether it is
+    // allowed; "boleh gk? kalau melanggar sanksinya apa?" asks for the sanction.
+    std::optional<PhraseMatch> last_fact, last_verdict;
+    for (const auto& cue : cues_) {
+      auto kind = static_cast<MessageCue>(cue.label);
+      bool fact = kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
+                  kind == MessageCue::definition;
+      // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
+      if (fact && (!last_fact || cue.first_token > last_fact->first_token ||
+                   (cue.first_token == last_fact->first_token && fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
+        last_fact = cue;
+      }
+      if (kind == MessageCue::verdict && (!last_verdict || cue.first_token > last_verdict->first_token)) last_verdict = cue;
     }
+    if (last_fact && !(last_verdict && last_verdict->first_token > last_fact->last_token)) {
+      switch (static_cast<MessageCue>(last_fact->label)) {
+        case MessageCue::deadline: reading_.focus = QuestionFocus::deadline; break;
+        case MessageCue::sanction: reading_.focus = QuestionFocus::sanction; break;
+        case MessageCue::procedure: reading_.focus = QuestionFocus::procedure; break;
+        default: reading_.focus = QuestionFocus::definition; break;
+      }
+    }
+    reading_.asks_whether_allowed = last_verdict.has_value() && reading_.focus == QuestionFocus::verdict;
     bool pilkada = has(MessageCue::pilkada);
     bool pemilu = has(MessageCue::pemilu);
     if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;

@@ -5,12 +5,14 @@
 namespace netra::knowledge {
 namespace {
 
-// "bagi2" → "bagi": chat writes reduplication with a trailing 2.
+// "bagi2" → "bagi", "staf2nya" → "stafnya": chat writes reduplication with a 2, before a suffix too.
 std::string strip_reduplication_digit(const std::string& word) {
-  if (word.size() > 3 && word.back() == '2' && word[word.size() - 2] >= 'a' && word[word.size() - 2] <= 'z') {
-    return word.substr(0, word.size() - 1);
-  }
-  return word;
+  size_t two = word.find('2');
+  if (two == std::string::npos || two < 3 || two + 1 != word.find_last_of("0123456789") + 1) return word;
+  if (word[two - 1] < 'a' || word[two - 1] > 'z') return word;
+  std::string rest = word.substr(two + 1);
+  if (!rest.empty() && rest != "nya" && rest != "mu" && rest != "ku" && rest != "an" && rest != "in") return word;
+  return word.substr(0, two) + rest;
 }
 
 // "kadesnya" → "kades"; a word too short to carry a suffix comes back empty so it matches nothing ("tanya").

@@ -27,13 +27,17 @@ bool parse_who(const std::string& word, RoleSet& who /* OUT */) {
   } else if (word == "village") {
     who = {{Role::kades, Role::perangkat}, 2};
   } else if (word == "bound") {
-    who = {{Role::asn, Role::pppk, Role::kades, Role::perangkat, Role::bpd, Role::election_staff, Role::tni_polri}, 1};
+    who = {{Role::asn, Role::pppk, Role::kades, Role::perangkat, Role::bpd, Role::election_staff, Role::tni_polri,
+            Role::bumn_staff},
+           1};
   } else if (word == "free") {
     who = {{Role::citizen, Role::honorer, Role::retired}, 1};
   } else if (word == "public") {
     who = {{Role::citizen, Role::honorer, Role::retired, Role::candidate}, 1};
-  } else if (auto role = parse_role(word); role && *role != Role::unknown) {
-    who = {{*role}, 3};
+  } else if (auto role = parse_role(word)) {
+    // `unknown`: a question that names nobody ("kampanye di kampus boleh gk?"), read as such rather than as an
+    // ASN's; a rule for it beats every other.
+    who = {{*role}, *role == Role::unknown ? 4 : 3};
   } else {
     return false;
   }

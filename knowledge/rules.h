@@ -5,8 +5,10 @@
 // File format, one rule a line (`#` comments):
 //   WHO ACT TARGET [+MODIFIER …] [@ELECTION] [?FOCUS] => VERDICT ENTRY [ENTRY …]
 // WHO is a role (knowledge/vocabulary.h) or a group: `asn*` (asn, pppk), `village` (kades, perangkat), `bound`
-// (everyone the neutrality rules bind: asn, pppk, kades, perangkat, bpd, election_staff, tni_polri), `free`
-// (citizen, honorer, retired), `public` (free and candidate), `any`. TARGET is a target, `neutral` (government
+// (everyone the neutrality rules bind: asn, pppk, kades, perangkat, bpd, election_staff, tni_polri, bumn_staff),
+// `free`
+// (citizen, honorer, retired), `public` (free and candidate), `any`. `unknown` is a question that names nobody
+// who acts; without a rule for it, such a question is read as an ASN's (Netra's first audience). TARGET is a target, `neutral` (government
 // or election_body) or `any`. A rule with modifiers applies only when the reading has all of them; @pemilu or
 // @pilkada only to a message about that election. ?sanction (?procedure, ?deadline, ?definition) makes the rule
 // answer a question asking for that fact about the act, instead of whether it is allowed (usually with info;
@@ -28,7 +30,7 @@ namespace netra::knowledge {
 // Who a rule is about: one role, or one of the groups above.
 struct RoleSet {
   std::vector<Role> roles;  // empty: any role
-  int specificity = 0;      // 3 one role, 2 asn*/village, 1 bound/free/public, 0 any
+  int specificity = 0;      // 4 unknown, 3 one role, 2 asn*/village, 1 bound/free/public, 0 any
   bool contains(Role role) const;
 };
 

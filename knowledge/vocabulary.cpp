@@ -38,6 +38,7 @@ std::string_view to_string(Role role) {
     case Role::bpd: return "bpd";
     case Role::election_staff: return "election_staff";
     case Role::tni_polri: return "tni_polri";
+    case Role::bumn_staff: return "bumn_staff";
     case Role::candidate: return "candidate";
     case Role::honorer: return "honorer";
     case Role::retired: return "retired";
@@ -59,6 +60,7 @@ std::string_view audience_of(Role role) {
     case Role::unknown: return "";
     case Role::election_staff:
     case Role::tni_polri:
+    case Role::bumn_staff:
     case Role::candidate:
     case Role::honorer:
     case Role::retired:
@@ -108,6 +110,7 @@ std::string_view to_string(Act act) {
     case Act::receive_money: return "receive_money";
     case Act::donate: return "donate";
     case Act::use_facilities: return "use_facilities";
+    case Act::lend_facilities: return "lend_facilities";
     case Act::use_budget: return "use_budget";
     case Act::mobilise_staff: return "mobilise_staff";
     case Act::favour_decision: return "favour_decision";

@@ -32,6 +32,9 @@ enum class Role {
   bpd,
   election_staff,
   tni_polri,
+  // Directors, commissioners and staff of state- or region-owned enterprises (BUMN/BUMD): not ASN, but UU 7/2017
+  // 280 (2)-(3) and 522 keep them off campaign teams.
+  bumn_staff,
   candidate,
   honorer,
   retired,
@@ -73,6 +76,7 @@ enum class Act {
   receive_money,
   donate,
   use_facilities,
+  lend_facilities,
   use_budget,
   mobilise_staff,
   favour_decision,

@@ -9,7 +9,7 @@ using netra::testing::shared_answerer;
 TEST_CASE("liking a candidate's post as a PNS is forbidden, citing the rule it rests on", "[answer]") {
   auto answer = shared_answerer().answer("pak, sy guru PNS, boleh gk like postingan caleg di IG?");
   CHECK(answer.intent == Intent::question);
-  CHECK(answer.verdict == "dilarang");
+  CHECK(answer.verdict == netra::knowledge::Verdict::dilarang);
   REQUIRE_FALSE(answer.citations.empty());
   CHECK(answer.citations.front().source == "skb-2022");
   CHECK(answer.text.find("Dilarang") == answer.text.find("Dilarang"));
@@ -52,7 +52,7 @@ TEST_CASE("a citation always names an article the corpus describes", "[answer]")
 
 TEST_CASE("when nothing answers, the bot says so and cites nothing", "[answer]") {
   auto answer = shared_answerer().answer("berapa harga cabai keriting di pasar hari ini?");
-  CHECK(answer.verdict == "none");
+  CHECK(answer.verdict == netra::knowledge::Verdict::none);
   CHECK(answer.citations.empty());
   CHECK(answer.confidence < 0.4);
   CHECK(answer.text.find("Tanya aturan") != std::string::npos);

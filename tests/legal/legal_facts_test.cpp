@@ -26,7 +26,7 @@ void check_heavy_discipline(const Reply& reply) {
 TEST_CASE("PP 94/2021 5 n: passive attendance without attributes has no disciplinary level", "[legal][pp-94-2021]") {
   auto reply = ask("sy pns, klo cuma dtg ke kampanye dengerin visi misi tanpa atribut boleh gk?");
   INFO(reply.answer.text);
-  CHECK(reply.answer.verdict == "hati-hati");
+  CHECK(reply.answer.verdict == netra::knowledge::Verdict::hati_hati);
   CHECK(reply.mentions("tidak diberi tingkat hukuman"));
   CHECK(reply.cites("pp-94-2021", "5"));
 }
@@ -52,7 +52,7 @@ TEST_CASE("PP 94/2021 5 n angka 4: campaigning with state facilities is heavy, a
   check_heavy_discipline(ask("pns pake mobil dinas buat kampanye hukumannya apa?"));
   auto after_mk = ask("kan udh ada putusan mk, pns boleh dong kampanye pake mobil dinas?");
   INFO(after_mk.answer.text);
-  CHECK(after_mk.answer.verdict == "dilarang");
+  CHECK(after_mk.answer.verdict == netra::knowledge::Verdict::dilarang);
   CHECK(after_mk.mentions("Pasal 14 huruf i"));
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("SKB 2022: photos with a support gesture and campaign banners are on b
                                "pasang baliho caleg di pager rumah sy boleh gk? sy pns"}) {
     auto reply = ask(question);
     INFO(question << "\n" << reply.answer.text);
-    CHECK(reply.answer.verdict == "dilarang");
+    CHECK(reply.answer.verdict == netra::knowledge::Verdict::dilarang);
     CHECK(reply.sanction_line().find("sanksi moral") != std::string::npos);
     CHECK(reply.sanction_line().find("disiplin berat") != std::string::npos);
   }
@@ -109,7 +109,7 @@ TEST_CASE("SKB 2022: photos with a support gesture and campaign banners are on b
 TEST_CASE("SKB 2022: attending a spouse's campaign is an ethics breach unless on unpaid leave", "[legal][skb-2022]") {
   auto reply = ask("istri sy caleg, sy asn, boleh gk dampingi dia pas kampanye?");
   INFO(reply.answer.text);
-  CHECK(reply.answer.verdict == "hati-hati");
+  CHECK(reply.answer.verdict == netra::knowledge::Verdict::hati_hati);
   CHECK(reply.mentions("cuti di luar tanggungan negara"));
   CHECK(reply.sanction_line().find("sanksi moral") != std::string::npos);
 }

@@ -13,7 +13,7 @@ TEST_CASE("after MK 65 a campus may host a campaign only with permission, withou
           "[legal][mk-65-2023]") {
   auto reply = ask("kampanye di kampus boleh gk skrg?");
   INFO(reply.answer.text);
-  CHECK(reply.answer.verdict == "hati-hati");
+  CHECK(reply.answer.verdict == netra::knowledge::Verdict::hati_hati);
   CHECK(reply.mentions("izin"));
   CHECK(reply.mentions("tanpa atribut"));
   CHECK(reply.mentions("Sabtu"));
@@ -24,7 +24,7 @@ TEST_CASE("after MK 65 a government building may be lent only with permission an
           "[legal][mk-65-2023]") {
   auto reply = ask("aula kantor bupati dipinjem buat kampanye caleg, boleh?");
   INFO(reply.answer.text);
-  CHECK(reply.answer.verdict == "hati-hati");
+  CHECK(reply.answer.verdict == netra::knowledge::Verdict::hati_hati);
   CHECK(reply.mentions("izin"));
   CHECK(reply.mentions("tanpa atribut"));
 }
@@ -34,7 +34,7 @@ TEST_CASE("places of worship and schools stay banned for campaigns; the crime is
   for (const char* question : {"kampanye caleg di masjid boleh gk?", "lapangan sekolah dipake kampanye caleg boleh gk?"}) {
     auto reply = ask(question);
     INFO(question << "\n" << reply.answer.text);
-    CHECK(reply.answer.verdict == "dilarang");
+    CHECK(reply.answer.verdict == netra::knowledge::Verdict::dilarang);
     CHECK(reply.mentions("Pasal 521"));
     CHECK(reply.mentions("2 tahun"));
     CHECK(reply.mentions("Rp24.000.000"));
@@ -46,7 +46,7 @@ TEST_CASE("places of worship and schools stay banned for campaigns; the crime is
 TEST_CASE("whether a balai desa counts as a government facility is unsettled", "[legal][mk-65-2023]") {
   auto reply = ask("balai desa dipinjem buat kampanye caleg, boleh gk?");
   INFO(reply.answer.text);
-  CHECK(reply.answer.verdict == "hati-hati");
+  CHECK(reply.answer.verdict == netra::knowledge::Verdict::hati_hati);
   CHECK(reply.mentions("belum ada kepastian"));
 }
 
