@@ -293,9 +293,13 @@ class PeopleReader {
         read_person(*match);
       }
     }
+    // Those an act is done to are other people than whoever does it, even with the same role ("kadis nyuruh
+    // staf": both ASN).
     for (const PhraseMatch* match : object_roles_) {
-      size_t person = generic_person(static_cast<Role>(match->label));
-      mentions_.push_back({match->first_token, match->last_token, person, false});
+      Person person;
+      person.kind = Person::Kind::generic;
+      describe(person, static_cast<Role>(match->label));
+      mentions_.push_back({match->first_token, match->last_token, add_person(person), false});
     }
     std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.token < b.token; });
   }
