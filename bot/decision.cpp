@@ -40,7 +40,10 @@ Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decisi
     if (reading.role_assumed && !reading.people[0].mentioned) rule = rule_for_nobody(reading.acts[index], reading);
     if (!rule) rule = rule_for(role, reading.acts[index], reading);
     if (!rule) {
-      all_covered = false;
+      // An act no rule covers matters when it is done for a candidate; one aimed at nothing partisan ("pake baju
+      // biasa ke TPS") leaves the rest of the question's answer standing.
+      Target target = reading.acts[index].target;
+      if (target == Target::candidate || target == Target::incumbent_official) all_covered = false;
       continue;
     }
     rules.push_back(rule);
@@ -65,6 +68,19 @@ Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decisi
 }
 
 Decision RuleBook::decide(const Reading& reading) const {
+  Decision decision = decide_for_focus(reading);
+  // "pensiunan PNS yg like postingan capres sanksinya apa?": no sanction rule binds that act, and the act is
+  // allowed: the answer is that it is allowed.
+  if (decision.verdict == Verdict::none && reading.focus == QuestionFocus::sanction) {
+    Reading as_verdict = reading;
+    as_verdict.focus = QuestionFocus::verdict;
+    Decision allowed = decide_for_focus(as_verdict);
+    if (allowed.verdict == Verdict::boleh) return allowed;
+  }
+  return decision;
+}
+
+Decision RuleBook::decide_for_focus(const Reading& reading) const {
   Decision decision;
   const Person& subject = reading.subject_person();
   Role role = subject.role;

@@ -39,6 +39,7 @@ class RuleBook {
   // The verdict for the question's acts if the subject had `role`; fills `decision` when given.
   Verdict verdict_as(Role role, const Reading& reading, Decision* decision) const;
 
+  Decision decide_for_focus(const Reading& reading) const;
   // A rule written for questions that name nobody (`unknown`), or nullptr.
   const knowledge::Rule* rule_for_nobody(const ActMention& act, const Reading& reading) const;
 

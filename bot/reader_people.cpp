@@ -271,7 +271,12 @@ class PeopleReader {
   void read_mentions() {
     // People and role cues in message order; a role inside an act ("jd timses") is the act, not a description.
     std::vector<std::pair<const PhraseMatch*, bool>> ordered;  // (match, is_role)
-    for (const auto& match : people_) ordered.push_back({&match, false});
+    for (const auto& match : people_) {
+      bool inside_role = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& r) {
+        return overlaps(r, match) && r.words > match.words;
+      });
+      if (!inside_role) ordered.push_back({&match, false});
+    }
     for (const auto& match : roles_) {
       // A role that ends an act is who the act is done to ("nyuruh staf", "ngumpulin pegawai"): a person others'
       // later acts may belong to, not one who acts here.
@@ -280,7 +285,10 @@ class PeopleReader {
         continue;
       }
       if (overlaps_act(match) && !(clause_start(match.first_token) && act_follows_in_clause(match))) continue;
-      bool inside_person = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& p) { return overlaps(p, match); });
+      // "ibu rumah tangga" is a role, not the vocative "ibu": the longer phrase wins where they overlap.
+      bool inside_person = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& p) {
+        return overlaps(p, match) && p.words >= match.words;
+      });
       if (inside_person) continue;
       ordered.push_back({&match, true});
     }

@@ -18,6 +18,8 @@ using knowledge::MessageCue;
 constexpr size_t kMaxHelpContentWords = 4;
 // A report cue this close to the start opens a report ("min, mau lapor: …").
 constexpr size_t kReportCueReach = 3;
+// Words between a topic word and the fact word it governs ("tentang tata cara", "ttg jadwal dan cara").
+constexpr size_t kTopicReach = 3;
 
 bool is_kind(const PhraseMatch& match, MessageCue kind) { return static_cast<MessageCue>(match.label) == kind; }
 
@@ -57,6 +59,21 @@ class SpeechReader {
            has(MessageCue::definition);
   }
 
+  // "blh share video KPU ttg cara nyoblos?": a fact word within a few words after a topic word, once a verdict
+  // was asked before it, says what the shared thing is about.
+  bool names_content(const PhraseMatch& cue) const {
+    auto kind = static_cast<MessageCue>(cue.label);
+    if (kind == MessageCue::verdict || kind == MessageCue::topic || kind == MessageCue::question) return false;
+    bool after_topic = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& topic) {
+      return is_kind(topic, MessageCue::topic) && topic.last_token < cue.first_token &&
+             cue.first_token - topic.last_token <= kTopicReach;
+    });
+    if (!after_topic) return false;
+    return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& verdict) {
+      return is_kind(verdict, MessageCue::verdict) && verdict.last_token < cue.first_token;
+    });
+  }
+
   void read_focus_and_election() {
     reading_.asks = reading_.text.find('?') != std::string::npos || has(MessageCue::question) ||
                     has(MessageCue::verdict) || asks_for_fact();
@@ -64,6 +81,7 @@ class SpeechReader {
     // allowed; "boleh gk? kalau melanggar sanksinya apa?" asks for the sanction.
     std::optional<PhraseMatch> last_fact, last_verdict;
     for (const auto& cue : cues_) {
+      if (names_content(cue)) continue;
       auto kind = static_cast<MessageCue>(cue.label);
       bool fact = kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
                   kind == MessageCue::definition;
@@ -191,7 +209,7 @@ class SpeechReader {
       return SpeechAct::report_request;
     }
     // A story that ends "… sy mau laporin ini" asks to report what it told.
-    if (reading_.has(Modifier::asks_for_action) && has(MessageCue::report) && !procedure) {
+    if (reading_.has(Modifier::asks_for_action) && has(MessageCue::report) && !procedure && !reading_.asks) {
       reading_.account = std::string(knowledge::trim(text));
       return SpeechAct::report_request;
     }

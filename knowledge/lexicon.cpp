@@ -191,12 +191,13 @@ std::string_view to_string(MessageCue cue) {
     case MessageCue::menu_status: return "menu_status";
     case MessageCue::menu: return "menu";
     case MessageCue::cancel: return "cancel";
+    case MessageCue::topic: return "topic";
   }
   return "question";
 }
 
 std::optional<MessageCue> parse_message_cue(std::string_view label) {
-  for (int value = 0; value <= static_cast<int>(MessageCue::cancel); ++value) {
+  for (int value = 0; value <= static_cast<int>(MessageCue::topic); ++value) {
     if (to_string(static_cast<MessageCue>(value)) == label) return static_cast<MessageCue>(value);
   }
   return std::nullopt;

@@ -43,6 +43,7 @@ enum class MessageCue {
   menu_status,
   menu,
   cancel,
+  topic,
 };
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);
