@@ -11,6 +11,7 @@
 
 #include "adapters/backup.h"
 #include "adapters/install_paths.h"
+#include "adapters/lexicon_command.h"
 #include "adapters/reports_export.h"
 #include "adapters/serve.h"
 #include "bot/answer_json.h"
@@ -40,6 +41,7 @@ constexpr const char* kUsage =
     "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
     "  reports export (--csv | --json)        export the reports for reviewers\n"
     "  backup [--data-dir DIR] DEST           copy the SQLite state consistently while the server runs\n"
+    "  lexicon coverage FILE                  how much of an informal<TAB>formal word list the chat map covers\n"
     "  --version                              print the version\n"
     "\n"
     "roles: asn, pppk, kades, perangkat, citizen\n"
@@ -308,6 +310,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   if (command == "telegram") return command_telegram(args, out, err);
   if (command == "reports") return command_reports(args, out, err);
   if (command == "backup") return command_backup(args, out, err);
+  if (command == "lexicon") return command_lexicon(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

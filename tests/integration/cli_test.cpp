@@ -110,3 +110,33 @@ TEST_CASE("netra reports export writes every report as CSV and as JSON with its 
   std::string usage;
   CHECK(run_netra({"reports", "export"}, env, usage) == 2);
 }
+
+TEST_CASE("netra lexicon coverage counts the informal words the chat-language map rewrites") {
+  TempDir dir;
+  // sy and bojo map to their formal words (bojo to "istri suami", which holds "istri"); gk maps to another
+  // word; dipake maps to another form of the same stem; zzqx is left alone; line 7 has no tab.
+  netra::testing::write_file(dir.path() / "pairs.tsv",
+                             "informal\tformal\nsy\tsaya\nbojo\tistri\ngk\tbukan\nzzqx\tsesuatu\ndipake\tdipakai\n"
+                             "no tab here\n");
+  std::string output;
+  int code = run_netra({"lexicon", "coverage", "--knowledge", netra::testing::knowledge_root(), dir.file("pairs.tsv")},
+                       {}, output);
+  REQUIRE(code == 0);
+  CHECK(output.find("5 informal words") != std::string::npos);
+  CHECK(output.find("mapped by netra:        4 (80.0 %)") != std::string::npos);
+  CHECK(output.find("to the same formal:   2 (40.0 %)") != std::string::npos);
+  CHECK(output.find("to other words:       2") != std::string::npos);
+  CHECK(output.find("left as they are:       1 (20.0 %)") != std::string::npos);
+  CHECK(output.find("read alike:             2 (40.0 %") != std::string::npos);
+  CHECK(output.find("gk → tidak (list: bukan)") != std::string::npos);
+  CHECK(output.find("pairs.tsv:7: expected `informal<TAB>formal`") != std::string::npos);
+  auto unmapped = output.find("left as they are:\n");
+  REQUIRE(unmapped != std::string::npos);
+  CHECK(output.find("  zzqx\n", unmapped) != std::string::npos);
+  CHECK(output.find("  sy\n", unmapped) == std::string::npos);
+
+  std::string usage;
+  CHECK(run_netra({"lexicon", "coverage"}, {}, usage) == 2);
+  CHECK(run_netra({"lexicon", "coverage", dir.file("missing.tsv")}, {}, usage) == 1);
+  CHECK(usage.find("cannot read") != std::string::npos);
+}
