@@ -12,6 +12,7 @@
 #include "adapters/backup.h"
 #include "adapters/install_paths.h"
 #include "adapters/lexicon_command.h"
+#include "adapters/desk_cli.h"
 #include "adapters/reports_export.h"
 #include "adapters/serve.h"
 #include "bot/answer_json.h"
@@ -39,7 +40,8 @@ constexpr const char* kUsage =
     "  eval FILE.jsonl [--verbose]            score the bot on an eval file\n"
     "  serve                                  run the HTTP server (configured by NETRA_* variables)\n"
     "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
-    "  reports export (--csv | --json)        export the reports for reviewers\n"
+    "  reports export (--csv | --json)        export the reports for reviewers (also: reports expire)\n"
+    "  reviewer add|list|remove [NAME]        reviewer accounts for the desk at /desk\n"
     "  backup [--data-dir DIR] DEST           copy the SQLite state consistently while the server runs\n"
     "  lexicon coverage FILE                  how much of an informal<TAB>formal word list the chat map covers\n"
     "  --version                              print the version\n"
@@ -311,6 +313,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   if (command == "reports") return command_reports(args, out, err);
   if (command == "backup") return command_backup(args, out, err);
   if (command == "lexicon") return command_lexicon(args, out, err);
+  if (command == "reviewer") return command_reviewer(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

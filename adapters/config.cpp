@@ -113,7 +113,8 @@ Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> fil
   };
 }
 
-Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir) {
+Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
+                   const std::string& default_desk_templates) {
   Config config;
   config.bind = string_or(lookup, "NETRA_BIND", config.bind);
   config.port = number_or(lookup, "NETRA_PORT", config.port, 0, 65535);
@@ -136,6 +137,22 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
 
   config.admin_token = string_or(lookup, "NETRA_ADMIN_TOKEN", "");
   config.admin_label = string_or(lookup, "NETRA_ADMIN_LABEL", config.admin_label);
+
+  config.desk.templates_dir = string_or(lookup, "NETRA_DESK_TEMPLATES", default_desk_templates);
+  config.desk.origin = string_or(lookup, "NETRA_DESK_ORIGIN", "");
+  config.desk.sessions.idle_seconds = number_or<int64_t>(lookup, "NETRA_DESK_SESSION_IDLE_SECONDS",
+                                                         config.desk.sessions.idle_seconds, 1, 7 * 86400);
+  config.desk.sessions.max_seconds = number_or<int64_t>(lookup, "NETRA_DESK_SESSION_MAX_SECONDS",
+                                                        config.desk.sessions.max_seconds, 1, 30 * 86400);
+  config.evidence_max_bytes =
+      number_or<size_t>(lookup, "NETRA_EVIDENCE_MAX_BYTES", config.evidence_max_bytes, 1024, 20 << 20);
+  int64_t closed_days = number_or<int64_t>(lookup, "NETRA_RETENTION_DAYS", 180, 0, 36500);
+  for (const char* status : {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}) {
+    std::string name = "NETRA_RETENTION_DAYS_" + std::string(status);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    bool closed = std::string(status) == "selesai" || std::string(status) == "ditolak";
+    config.retention.days_by_status[status] = number_or<int64_t>(lookup, name, closed ? closed_days : 0, 0, 36500);
+  }
 
   auto& tuning = config.tuning;
   tuning.http_threads = number_or<size_t>(lookup, "NETRA_HTTP_THREADS", tuning.http_threads, 2, 1024);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "bot/report_records.h"
+
 namespace netra::adapters {
 
 struct TelegramConfig {
@@ -54,6 +56,15 @@ struct ServerTuning {
   size_t answer_cache_entries = 4096;    // answers kept for repeated questions (a few KiB each); 0: off
 };
 
+// The reviewer desk (/desk) and what it keeps.
+struct DeskConfig {
+  std::string templates_dir;           // NETRA_DESK_TEMPLATES: the *.tpl files and desk.css
+  bot::DeskSessionPolicy sessions;     // NETRA_DESK_SESSION_IDLE_SECONDS (1800), NETRA_DESK_SESSION_MAX_SECONDS (43200)
+  // NETRA_DESK_ORIGIN (e.g. https://netra.example.id): the origin forms must come from; empty: the request's
+  // own Host (or X-Forwarded-Host, behind a proxy).
+  std::string origin;
+};
+
 struct Config {
   std::string bind = "127.0.0.1";
   int port = 8080;
@@ -64,6 +75,10 @@ struct Config {
   WhatsAppConfig whatsapp;
   std::string admin_token;      // empty: reviewer API off (404)
   std::string admin_label = "admin";
+  DeskConfig desk;
+  size_t evidence_max_bytes = 10 * 1024 * 1024;  // NETRA_EVIDENCE_MAX_BYTES: larger photos/documents are not kept
+  // NETRA_RETENTION_DAYS (closed reports, 180) and NETRA_RETENTION_DAYS_<STATUS> (e.g. _SELESAI, _BARU; 0 keeps)
+  bot::RetentionPolicy retention;
   std::string secret;           // keys sender pseudonyms; never logged
   bool secret_generated = false;  // true when this start created data_dir/secret
   ServerTuning tuning;
@@ -80,9 +95,10 @@ std::map<std::string, std::string> read_config_file(const std::string& path);
 // The environment first, then the file's values.
 Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> file_values);
 
-// Builds the configuration. Creates data_dir when missing and, when NETRA_SECRET is unset, reads
+// Builds the configuration (`default_desk_templates` when NETRA_DESK_TEMPLATES is unset). Creates data_dir when missing and, when NETRA_SECRET is unset, reads
 // data_dir/secret or generates it once (32 random bytes, hex, mode 0600). Throws std::runtime_error with a
 // clear message for an invalid value (e.g. a port that is not a number).
-Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir);
+Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
+                   const std::string& default_desk_templates = "");
 
 }  // namespace netra::adapters

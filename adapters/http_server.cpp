@@ -37,6 +37,20 @@ json parse_json_object(const std::string& body) {
   return parsed;
 }
 
+// The desk's routes without codes or ids.
+std::string desk_route_label(const std::string& path) {
+  if (path.rfind("/desk/reports/", 0) == 0) {
+    size_t action = path.find('/', 14);
+    return action == std::string::npos ? "/desk/reports/{code}" : "/desk/reports/{code}" + path.substr(action);
+  }
+  if (path.rfind("/desk/evidence/", 0) == 0) return "/desk/evidence/{id}";
+  for (const char* route : {"/desk", "/desk/login", "/desk/logout", "/desk/desk.css", "/desk/export.csv",
+                            "/desk/export.json"}) {
+    if (path == route) return route;
+  }
+  return "other";
+}
+
 std::string route_label(const std::string& path) {
   static const char* known[] = {"/healthz",       "/metrics",          "/api/v1/ask",     "/api/v1/chat",
                                 "/api/v1/reports", "/webhook/telegram", "/webhook/whatsapp"};
@@ -44,6 +58,7 @@ std::string route_label(const std::string& path) {
     if (path == route) return route;
   }
   if (path.rfind("/api/v1/reports/", 0) == 0) return "/api/v1/reports/{code}";
+  if (path == "/desk" || path.rfind("/desk/", 0) == 0) return desk_route_label(path);
   return "other";
 }
 
@@ -53,6 +68,7 @@ HttpServer::HttpServer(const Config& config, Services services)
   add_routes();
   add_webhook_routes();
   add_reviewer_routes(server_, services_.reports, {config_.admin_token, config_.admin_label});
+  if (services_.desk) services_.desk->add_routes(server_);
 }
 
 void HttpServer::configure_limits() {

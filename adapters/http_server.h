@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adapters/config.h"
+#include "adapters/desk/desk.h"
 #include "adapters/dispatcher.h"
 #include "adapters/metrics.h"
 #include "adapters/outbound.h"
@@ -39,6 +40,7 @@ struct Services {
   ReplySender* telegram_sender = nullptr;
   const WhatsAppChannel* whatsapp = nullptr;  // nullptr when off
   ReplySender* whatsapp_sender = nullptr;
+  desk::Desk* desk = nullptr;  // the reviewer desk's routes (/desk…); nullptr: none
 };
 
 class HttpServer {

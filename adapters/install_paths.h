@@ -12,4 +12,8 @@ namespace netra::adapters {
 // The caller lets NETRA_KNOWLEDGE_DIR override either.
 std::string shipped_knowledge_dir(const std::string& compiled_default);
 
+// <dir of the running binary>/../share/netra/desk/templates when it holds the desk's templates, else
+// `compiled_default`. NETRA_DESK_TEMPLATES overrides either.
+std::string shipped_desk_templates_dir(const std::string& compiled_default);
+
 }  // namespace netra::adapters

@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
+#include <string_view>
 
+#include "adapters/desk_cli.h"
 #include "adapters/reviewer_api.h"
 #include "bot/reports.h"
 
@@ -12,6 +14,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: netra reports export (--csv | --json) [--status S] [--data-dir DIR]\n"
+    "       netra reports expire [--data-dir DIR]   (see netra reports expire --help)\n"
     "  Writes every report in DIR/reports.db (default $NETRA_DATA_DIR or var) to stdout, newest first.\n"
     "  --json includes each report's audit trail. S is baru, ditinjau, diteruskan, selesai or ditolak.\n";
 
@@ -22,7 +25,9 @@ const std::vector<std::string> kCsvColumns = {"code",      "status",    "categor
 
 }  // namespace
 
-std::string csv_field(const std::string& value) {
+std::string csv_field(const std::string& raw) {
+  bool formula = !raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos;
+  std::string value = formula ? "'" + raw : raw;
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {
@@ -30,6 +35,44 @@ std::string csv_field(const std::string& value) {
     quoted += c;
   }
   return quoted + "\"";
+}
+
+void write_reports_csv(const std::vector<bot::Report>& reports, std::ostream& out) {
+  for (size_t c = 0; c < kCsvColumns.size(); ++c) out << (c ? "," : "") << kCsvColumns[c];
+  out << "\r\n";
+  for (const auto& report : reports) {
+    auto item = report_json(report);
+    for (size_t c = 0; c < kCsvColumns.size(); ++c) {
+      const auto& value = item[kCsvColumns[c]];
+      std::string text;
+      if (value.is_array()) {
+        for (const auto& part : value) text += (text.empty() ? "" : " ") + part.get<std::string>();
+      } else {
+        text = value.get<std::string>();
+      }
+      out << (c ? "," : "") << csv_field(text);
+    }
+    out << "\r\n";
+  }
+}
+
+nlohmann::json reports_export_json(bot::ReportDesk& desk, const std::vector<bot::Report>& reports) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& report : reports) {
+    auto item = report_json(report);
+    item["audit"] = nlohmann::json::array();
+    for (const auto& change : desk.audit(report.receipt_code)) {
+      item["audit"].push_back({{"at", change.at},
+                               {"action", change.action},
+                               {"from", change.from_status},
+                               {"to", change.to_status},
+                               {"admin", change.admin_label},
+                               {"public_note", change.public_note},
+                               {"internal_note", change.internal_note}});
+    }
+    all.push_back(std::move(item));
+  }
+  return all;
 }
 
 int command_reports(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -41,6 +84,7 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
     (args.size() < 2 ? err : out) << kUsage;
     return args.size() < 2 ? 2 : 0;
   }
+  if (args[1] == "expire") return command_reports_expire(args, out, err);
   if (args[1] != "export") {
     err << "netra reports: unknown subcommand `" << args[1] << "`\n" << kUsage;
     return 2;
@@ -78,39 +122,16 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
   filter.limit = -1;  // SQLite: no limit
   auto reports = desk.list(filter);
   if (json_format) {
-    nlohmann::json all = nlohmann::json::array();
-    for (const auto& report : reports) {
-      auto item = report_json(report);
-      item["audit"] = nlohmann::json::array();
-      for (const auto& change : desk.audit(report.receipt_code)) {
-        item["audit"].push_back({{"at", change.at},
-                                 {"from", change.from_status},
-                                 {"to", change.to_status},
-                                 {"admin", change.admin_label},
-                                 {"public_note", change.public_note},
-                                 {"internal_note", change.internal_note}});
-      }
-      all.push_back(std::move(item));
-    }
-    out << all.dump(2) << "\n";
-    return 0;
+    out << reports_export_json(desk, reports).dump(2) << "\n";
+  } else {
+    write_reports_csv(reports, out);
   }
-  for (size_t c = 0; c < kCsvColumns.size(); ++c) out << (c ? "," : "") << kCsvColumns[c];
-  out << "\r\n";
-  for (const auto& report : reports) {
-    auto item = report_json(report);
-    for (size_t c = 0; c < kCsvColumns.size(); ++c) {
-      const auto& value = item[kCsvColumns[c]];
-      std::string text;
-      if (value.is_array()) {
-        for (const auto& part : value) text += (text.empty() ? "" : " ") + part.get<std::string>();
-      } else {
-        text = value.get<std::string>();
-      }
-      out << (c ? "," : "") << csv_field(text);
-    }
-    out << "\r\n";
-  }
+  bot::AuditEntry entry;
+  entry.action = "export";
+  entry.admin_label = "cli";
+  entry.detail = std::string(json_format ? "json" : "csv") + (status ? " status=" + *status : "") + " reports=" +
+                 std::to_string(reports.size());
+  desk.record_audit(entry);
   return 0;
 }
 

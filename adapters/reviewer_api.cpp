@@ -77,6 +77,7 @@ json audit_json(const std::vector<bot::AuditEntry>& entries) {
   json trail = json::array();
   for (const auto& entry : entries) {
     trail.push_back({{"at", entry.at},
+                     {"action", entry.action},
                      {"from_status", entry.from_status},
                      {"to_status", entry.to_status},
                      {"admin", entry.admin_label},
@@ -129,6 +130,11 @@ void add_reviewer_routes(httplib::Server& server, bot::ReportDesk& desk, Reviewe
     if (!authorised(*shared, request, response)) return;
     auto report = desk.find(request.matches[1]);
     if (!report) return send_error(response, 404, "no report with that code");
+    bot::AuditEntry viewed;
+    viewed.action = "view";
+    viewed.receipt_code = report->receipt_code;
+    viewed.admin_label = shared->admin_label;
+    desk.record_audit(viewed);
     json body = report_json(*report);
     body["audit"] = audit_json(desk.audit(report->receipt_code));
     send_json(response, 200, body);

@@ -16,15 +16,22 @@
 #include "adapters/install_paths.h"
 #include "adapters/knowledge_loader.h"
 #include "adapters/logging.h"
+#include "adapters/media_fetch.h"
 #include "adapters/outbound.h"
+#include "adapters/retention_sweeper.h"
 #include "adapters/systemd_notify.h"
 #include "adapters/telegram_identity.h"
+#include "adapters/telegram_media.h"
+#include "adapters/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
 #include "knowledge/index.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
 #define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
+#endif
+#ifndef NETRA_DEFAULT_DESK_TEMPLATES
+#define NETRA_DEFAULT_DESK_TEMPLATES "adapters/desk/templates"
 #endif
 
 namespace netra::adapters {
@@ -41,6 +48,10 @@ constexpr const char* kServeUsage =
     "    NETRA_TELEGRAM_TOKEN, NETRA_TELEGRAM_SECRET, NETRA_TELEGRAM_API_BASE, NETRA_TELEGRAM_BOT_USERNAME\n"
     "    NETRA_WHATSAPP_TOKEN, NETRA_WHATSAPP_APP_SECRET, NETRA_WHATSAPP_VERIFY_TOKEN, NETRA_WHATSAPP_API_BASE\n"
     "    NETRA_ADMIN_TOKEN, NETRA_ADMIN_LABEL   the reviewer API (off without a token)\n"
+    "    NETRA_DESK_TEMPLATES, NETRA_DESK_ORIGIN, NETRA_DESK_SESSION_IDLE_SECONDS, NETRA_DESK_SESSION_MAX_SECONDS\n"
+    "                                      the reviewer desk at /desk (accounts: netra reviewer add NAME)\n"
+    "    NETRA_EVIDENCE_MAX_BYTES          largest photo/document kept with a report (10 MiB)\n"
+    "    NETRA_RETENTION_DAYS[_<STATUS>]   days a report is kept after its last status change (closed: 180)\n"
     "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
     "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
     "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
@@ -56,7 +67,8 @@ constexpr const char* kTelegramUsage =
 Config load_from_environment() {
   Lookup lookup = environment_lookup();
   if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-  return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR));
+  return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
+                     shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
 }
 
 // Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
@@ -128,7 +140,17 @@ int serve(const Config& config) {
   store_config.pseudonym_key = config.secret;
   bot::Store store(store_config);
   bot::ReportDesk reports(config.data_dir + "/reports.db");
-  bot::Conversation conversation(answerers, store, reports);
+  // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
+  std::optional<WhatsAppMedia> whatsapp_media;
+  std::optional<TelegramMedia> telegram_media;
+  if (config.whatsapp.enabled()) whatsapp_media.emplace(config.whatsapp);
+  if (config.telegram.enabled()) telegram_media.emplace(config.telegram);
+  PlatformMedia media(whatsapp_media ? &*whatsapp_media : nullptr, telegram_media ? &*telegram_media : nullptr);
+  bot::ConversationLimits limits;
+  limits.evidence.max_bytes = config.evidence_max_bytes;
+  bot::Conversation conversation(answerers, store, reports, limits, &media);
+  desk::Desk desk(reports, config.desk);
+  RetentionSweeper retention(reports, config.retention);
 
   Metrics metrics;
   HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
@@ -150,6 +172,7 @@ int serve(const Config& config) {
     whatsapp_sender.emplace(*whatsapp, outbound);
   }
   Services services{answerers, reports, dispatcher, outbound, metrics, web};
+  services.desk = &desk;
   if (telegram) {
     services.telegram = &*telegram;
     services.telegram_sender = &*telegram_sender;
@@ -171,6 +194,7 @@ int serve(const Config& config) {
                whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
   spdlog::info("event=channel name=web state=on");
   spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
+  spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers().size(), config.desk.templates_dir);
   if (telegram && config.telegram.secret.empty()) {
     spdlog::warn("event=insecure channel=telegram reason=\"NETRA_TELEGRAM_SECRET unset: webhook requests are not "
                  "authenticated\"");

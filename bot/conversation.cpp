@@ -18,15 +18,6 @@ constexpr const char* kTipAccept = "tip:ya";
 constexpr const char* kTipDecline = "tip:tidak";
 constexpr const char* kAskerPrefix = "asker:";
 
-std::string status_label(const std::string& status) {
-  if (status == "baru") return "Baru — sudah diterima, menunggu ditinjau.";
-  if (status == "ditinjau") return "Ditinjau — sedang diperiksa tim peninjau.";
-  if (status == "diteruskan") return "Diteruskan — sudah diteruskan ke lembaga yang berwenang.";
-  if (status == "selesai") return "Selesai — penanganan laporan ini sudah selesai.";
-  if (status == "ditolak") return "Ditolak — laporan tidak dapat ditindaklanjuti.";
-  return status;
-}
-
 // The role a tapped "who are you" choice stands for.
 std::optional<Role> asker_choice(const std::string& text) {
   if (text.rfind(kAskerPrefix, 0) != 0) return std::nullopt;
@@ -45,14 +36,16 @@ std::vector<Choice> menu_choices(const Composer& composer) {
           {kMenuStatus, composer.say("menu.status")}};
 }
 
-Conversation::Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits)
-    : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, limits) {}
+Conversation::Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits,
+                           const MediaFetcher* media)
+    : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, limits, media) {}
 
-Conversation::Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits)
-    : Conversation(nullptr, &answerers, store, reports, limits) {}
+Conversation::Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits,
+                           const MediaFetcher* media)
+    : Conversation(nullptr, &answerers, store, reports, limits, media) {}
 
 Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store,
-                           ReportDesk& reports, ConversationLimits limits)
+                           ReportDesk& reports, ConversationLimits limits, const MediaFetcher* media)
     : fixed_answerer_(std::move(fixed)),
       answerers_(answerers ? *answerers : *fixed_answerer_),
       report_flow_answerer_(answerers_.current()),
@@ -60,7 +53,9 @@ Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSl
       store_(store),
       reports_(reports),
       limits_(limits),
-      report_flow_(report_flow_answerer_->reader(), report_flow_answerer_->composer(), reports, store, limits_) {}
+      report_flow_(report_flow_answerer_->reader(), report_flow_answerer_->composer(), reports, store, limits_,
+                   media),
+      reporter_thread_(reports, store, limits_, say_) {}
 
 std::vector<Choice> Conversation::menu_choices() const { return bot::menu_choices(say_); }
 
@@ -93,19 +88,7 @@ std::optional<Role> Conversation::remembered_role(const nlohmann::json& state) c
 }
 
 ConversationResult Conversation::check_status(const InboundMessage& message, const std::string& code) {
-  // Guessing codes costs a day's allowance: 40 random bits and a few dozen tries a day make guessing hopeless.
-  if (store_.bump_daily_counter(message.sender_key, "status") > limits_.status_checks_per_day) {
-    return {{Reply{"Maaf, terlalu banyak pengecekan status hari ini. Coba lagi besok.", {}}}, Intent::status};
-  }
-  auto report = reports_.find(code);
-  if (!report) {
-    return {{Reply{"Kode " + code + " tidak ditemukan. Periksa lagi penulisannya (contoh: NTR-7K3Q-9XWD).",
-                   menu_choices()}},
-            Intent::status};
-  }
-  std::string text = "Laporan " + code + "\nStatus: " + status_label(report->status);
-  if (!report->public_note.empty()) text += "\nCatatan peninjau: " + report->public_note;
-  return {{Reply{text, menu_choices()}}, Intent::status};
+  return reporter_thread_.check(message, code);
 }
 
 ConversationResult Conversation::start_report(const InboundMessage& message, nlohmann::json& state,
@@ -139,6 +122,12 @@ ConversationResult Conversation::dispatch(const Answerer& answerer, const Inboun
     leave_flow();
     return {{Reply{say_.say(had_flow ? "cancelled" : "nothing_to_cancel"), menu_choices()}},
             had_flow && flow == "report" ? Intent::report : Intent::help};
+  }
+
+  // cek/status/jawab CODE are commands: matched before anything reads the text, also in the middle of a report.
+  if (auto thread_reply = reporter_thread_.handle(message)) {
+    if (flow == "status") leave_flow();
+    return *thread_reply;
   }
 
   if (flow == "report") {

@@ -10,8 +10,10 @@
 
 #include "bot/answerer.h"
 #include "bot/answerer_slot.h"
+#include "bot/evidence.h"
 #include "bot/message.h"
 #include "bot/report_flow.h"
+#include "bot/reporter_thread.h"
 #include "bot/reports.h"
 #include "bot/store.h"
 
@@ -23,16 +25,20 @@ struct ConversationLimits {
   size_t max_field_length = 1000;       // characters of one answer in the report flow
   size_t max_what_length = 2000;
   size_t max_evidence = 5;
+  EvidencePolicy evidence;              // what a fetched photo or document may be (size)
 };
 
 class Conversation {
  public:
-  // A fixed answerer (tools, tests).
-  Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {});
+  // A fixed answerer (tools, tests). `media` fetches evidence from the platforms when a report is filed (null:
+  // media refs are kept as refs).
+  Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {},
+               const MediaFetcher* media = nullptr);
   // Whatever answerer `answerers` holds when a message arrives (`netra serve`, which reloads on SIGHUP). The
   // report flow reads with the reader and texts of the answerer current at construction until the process
   // restarts.
-  Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits = {});
+  Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits = {},
+               const MediaFetcher* media = nullptr);
 
   // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
   // messages of one sender are serialised.
@@ -40,7 +46,7 @@ class Conversation {
 
  private:
   Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store, ReportDesk& reports,
-               ConversationLimits limits);
+               ConversationLimits limits, const MediaFetcher* media);
   // One message, answered with one answerer throughout (a reload never changes the knowledge mid-message).
   ConversationResult dispatch(const Answerer& answerer, const InboundMessage& message, nlohmann::json& state);
   ConversationResult answer_message(const Answerer& answerer, const InboundMessage& message, const Reading& reading,
@@ -61,6 +67,7 @@ class Conversation {
   ReportDesk& reports_;
   ConversationLimits limits_;
   ReportFlow report_flow_;
+  ReporterThread reporter_thread_;
   // Messages of one sender are handled one at a time (a striped lock: senders share 64 mutexes).
   std::array<std::mutex, 64> sender_locks_;
 };

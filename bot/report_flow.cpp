@@ -198,12 +198,13 @@ ReportSession report_session_from_json(const nlohmann::json& json) {
 }
 
 ReportFlow::ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, Store& store,
-                       const ConversationLimits& limits)
+                       const ConversationLimits& limits, const MediaFetcher* media)
     : reader_(reader),
       composer_(composer),
       reports_(reports),
       store_(store),
       limits_(limits),
+      media_(media),
       categories_(reader.analyzer()) {}
 
 FlowOutcome ReportFlow::ask(const ReportSession& session, const std::string& prefix) const {
@@ -353,9 +354,17 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
   return ask(session, "Yang saya terima bukan foto, dokumen, atau tautan.");
 }
 
-Reply ReportFlow::receipt_reply(const std::string& code) const {
+Reply ReportFlow::receipt_reply(const std::string& code, const std::vector<EvidenceFile>& evidence) const {
+  std::string note;
+  auto failed = [](const EvidenceFile& file) { return file.problem != EvidenceProblem::none; };
+  if (auto first = std::find_if(evidence.begin(), evidence.end(), failed); first != evidence.end()) {
+    note = "\n\nCatatan: " + std::to_string(std::count_if(evidence.begin(), evidence.end(), failed)) + " dari " +
+           std::to_string(evidence.size()) + " foto/dokumen tidak dapat disimpan (" +
+           evidence_problem_text(first->problem) + "). Laporan tetap terkirim.";
+  }
   return Reply{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
-                   "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: status " + code + "\n\n" + kAfterFiling,
+                   "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: cek " + code + note + "\n\n" +
+                   kAfterFiling,
                menu_choices(composer_)};
 }
 
@@ -370,10 +379,13 @@ FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& me
     return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices(composer_)}},
             true};
   }
-  std::string code = reports_.file(session.draft);
+  // The platforms' media ids expire (WhatsApp's within weeks): the files are fetched now and stored with the
+  // report, in the same commit.
+  auto evidence = collect_evidence(session.draft.evidence, media_, limits_.evidence);
+  std::string code = reports_.file(session.draft, evidence);
   // Counted only once filed, so an attempt that failed (storage busy) does not use up the day's allowance.
   store_.bump_daily_counter(message.sender_key, "reports");
-  return {{receipt_reply(code)}, true};
+  return {{receipt_reply(code, evidence)}, true};
 }
 
 FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& message) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/evidence.h"
 #include "bot/message.h"
 #include "bot/composer.h"
 #include "bot/reader.h"
@@ -40,8 +41,9 @@ struct FlowOutcome {
 
 class ReportFlow {
  public:
+  // `media` fetches the photos and documents when the report is filed; null keeps only their refs.
   ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, Store& store,
-             const ConversationLimits& limits);
+             const ConversationLimits& limits, const MediaFetcher* media = nullptr);
 
   // Starts a report. When the opening message already tells what happened ("mau lapor, kades X bagi amplop…"),
   // that account is kept and the flow moves on to the next step; when it also names the reported person's role
@@ -58,7 +60,7 @@ class ReportFlow {
   FlowOutcome accept_where(ReportSession& session, const std::string& text);
   FlowOutcome accept_evidence(ReportSession& session, const InboundMessage& message);
   FlowOutcome confirm(ReportSession& session, const InboundMessage& message);
-  Reply receipt_reply(const std::string& code) const;
+  Reply receipt_reply(const std::string& code, const std::vector<EvidenceFile>& evidence = {}) const;
   std::string summary(const ReportDraft& draft) const;
 
   const Reader& reader_;
@@ -66,6 +68,7 @@ class ReportFlow {
   ReportDesk& reports_;
   Store& store_;
   const ConversationLimits& limits_;
+  const MediaFetcher* media_;
   CategoryGuesser categories_;
 };
 

@@ -15,10 +15,12 @@ using knowledge::Database;
 using knowledge::Statement;
 
 // WAL with synchronous=FULL: COMMIT returns only after the WAL is fsynced, so a report whose receipt was shown
-// survives a killed process and a power cut alike.
+// survives a killed process and a power cut alike. secure_delete: deleted rows (expired reports, ended
+// sessions) are overwritten with zeros instead of lingering in free pages.
 constexpr const char* kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=FULL;
+PRAGMA secure_delete=ON;
 CREATE TABLE IF NOT EXISTS reports(
   code TEXT PRIMARY KEY, status TEXT NOT NULL, category TEXT NOT NULL, what TEXT NOT NULL,
   subject_role TEXT NOT NULL, subject_name TEXT NOT NULL, desa TEXT NOT NULL, kecamatan TEXT NOT NULL,
@@ -30,9 +32,58 @@ CREATE TABLE IF NOT EXISTS audit(
   admin_label TEXT NOT NULL, public_note TEXT NOT NULL, internal_note TEXT NOT NULL);
 -- submission id (random, from the chat's draft) → the receipt it got: filing is idempotent.
 CREATE TABLE IF NOT EXISTS submissions(id TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
+-- Evidence files, stored with their report; content is NULL for a file that could not be fetched.
+CREATE TABLE IF NOT EXISTS evidence(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL, source_ref TEXT NOT NULL, kind TEXT NOT NULL, mime_type TEXT NOT NULL,
+  size INTEGER NOT NULL, sha256 TEXT NOT NULL, problem TEXT NOT NULL, content BLOB);
+-- The thread with the reporter: author 'reviewer' (with the reviewer's name) or 'reporter' (nothing else).
+CREATE TABLE IF NOT EXISTS thread_messages(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL, author TEXT NOT NULL, reviewer TEXT NOT NULL, text TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS internal_notes(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL, reviewer TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reviewers(
+  name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
+-- token_hash: SHA-256 of the cookie's token, so the file alone opens no session.
+CREATE TABLE IF NOT EXISTS desk_sessions(
+  token_hash TEXT PRIMARY KEY, reviewer TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS login_failures(key TEXT NOT NULL, at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS audit_code ON audit(code);
+CREATE INDEX IF NOT EXISTS evidence_code ON evidence(code);
+CREATE INDEX IF NOT EXISTS thread_code ON thread_messages(code);
+CREATE INDEX IF NOT EXISTS notes_code ON internal_notes(code);
+CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures(key, at);
 )sql";
+
+bool has_column(Database& db, const char* table, const char* column) {
+  Statement info(db, std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?1");
+  return info.bind(1, column).step();
+}
+
+// Opens the file and brings its schema up to date. Before the reviewer desk (issue 12) the audit trail held
+// only status changes: it gains what was done (action) and a detail, old lines reading as status changes. The
+// check runs inside the write transaction, so two processes opening the store at once do not both alter it.
+Database open_migrated(const std::string& path) {
+  Database db(path, Database::Mode::read_write_create);
+  db.exec(kSchema);
+  knowledge::Transaction migrate(db, true);
+  if (!has_column(db, "audit", "action")) {
+    db.exec("ALTER TABLE audit ADD COLUMN action TEXT NOT NULL DEFAULT 'status';"
+            "ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';");
+  }
+  migrate.commit();
+  return db;
+}
+
+// The filters after status, as one SQL fragment shared by list and count_by_status: ?2 category, ?3 part of the
+// kabupaten (LIKE's own wildcards in it are escaped), ?4 and ?5 the first and last day.
+constexpr const char* kFilterRest =
+    "(?2 IS NULL OR category = ?2) "
+    "AND (?3 IS NULL OR kabupaten LIKE '%' || replace(replace(replace(?3, '\\', '\\\\'), '%', '\\%'), '_', '\\_') "
+    "|| '%' ESCAPE '\\') "
+    "AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at <= ?5)";
 
 constexpr const char* kColumns =
     "code, status, category, what, subject_role, subject_name, desa, kecamatan, kabupaten, when_text, evidence, "
@@ -41,14 +92,6 @@ constexpr const char* kColumns =
 // Reports are dated to the day only: an exact time could be matched against a platform's message log.
 std::string today() { return utc_day(unix_now()); }
 
-std::string now_iso() {
-  std::time_t now = static_cast<std::time_t>(unix_now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[21];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 Report read_report(const Statement& row) {
   Report report;
@@ -86,10 +129,29 @@ int status_rank(const std::string& status) {
 
 }  // namespace
 
+std::string iso_time(int64_t unix_seconds) {
+  std::time_t time = static_cast<std::time_t>(unix_seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char text[21];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
 bool is_report_status(const std::string& status) {
   return status == "baru" || status == "ditinjau" || status == "diteruskan" || status == "selesai" ||
          status == "ditolak";
 }
+
+bool is_closed_status(const std::string& status) { return status == "selesai" || status == "ditolak"; }
+
+bool status_change_allowed(const std::string& from, const std::string& to) {
+  if (!is_report_status(to)) return false;
+  bool closed = is_closed_status(from);
+  return from == to || (!closed && to == "ditolak") || (!closed && status_rank(to) == status_rank(from) + 1);
+}
+
+std::vector<std::string> report_statuses() { return {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}; }
 
 std::string new_receipt_code() {
   // Crockford base32: no I, L, O, U, so a code read aloud or retyped is hard to get wrong.
@@ -103,9 +165,9 @@ std::string new_receipt_code() {
   return "NTR-" + code.substr(0, 4) + "-" + code.substr(4);
 }
 
-ReportDesk::ReportDesk(const std::string& path) : db_(path, Database::Mode::read_write_create) { db_.exec(kSchema); }
+ReportDesk::ReportDesk(const std::string& path) : db_(open_migrated(path)) {}
 
-std::string ReportDesk::file(const ReportDraft& draft) {
+std::string ReportDesk::file(const ReportDraft& draft, const std::vector<EvidenceFile>& evidence) {
   std::lock_guard lock(mutex_);
   knowledge::Transaction transaction(db_, true);
   if (!draft.submission_id.empty()) {
@@ -113,6 +175,7 @@ std::string ReportDesk::file(const ReportDraft& draft) {
     if (earlier.bind(1, draft.submission_id).step()) return earlier.column_text(0);
   }
   std::string code = insert_report(draft);
+  for (const auto& item : evidence) insert_evidence(code, item);
   if (!draft.submission_id.empty()) {
     Statement remember(db_, "INSERT INTO submissions(id, code) VALUES (?1, ?2)");
     remember.bind(1, draft.submission_id).bind(2, code).run();
@@ -163,14 +226,30 @@ std::vector<Report> ReportDesk::list(const ReportFilter& filter) {
   std::lock_guard lock(mutex_);
   // Each filter is bound; an absent one is NULL and matches everything.
   Statement select(db_, std::string("SELECT ") + kColumns +
-                            " FROM reports WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR category = ?2) "
-                            "AND (?3 IS NULL OR kabupaten = ?3 COLLATE NOCASE) AND (?4 IS NULL OR created_at >= ?4) "
-                            "AND (?5 IS NULL OR created_at <= ?5) ORDER BY rowid DESC LIMIT ?6 OFFSET ?7");
+                            " FROM reports WHERE (?1 IS NULL OR status = ?1) AND " + std::string(kFilterRest) +
+                            " ORDER BY rowid DESC LIMIT ?6 OFFSET ?7");
   select.bind(1, filter.status).bind(2, filter.category).bind(3, filter.kabupaten);
   select.bind(4, filter.from_date).bind(5, filter.to_date).bind(6, filter.limit).bind(7, filter.offset);
   std::vector<Report> reports;
   while (select.step()) reports.push_back(read_report(select));
   return reports;
+}
+
+std::map<std::string, int64_t> ReportDesk::count_by_status(const ReportFilter& filter) {
+  std::map<std::string, int64_t> counts;
+  for (const auto& status : report_statuses()) counts[status] = 0;
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT status, count(*) FROM reports WHERE " + std::string(kFilterRest) +
+                            " GROUP BY status");
+  select.bind(2, filter.category).bind(3, filter.kabupaten);
+  select.bind(4, filter.from_date).bind(5, filter.to_date);
+  while (select.step()) counts[select.column_text(0)] = select.column_int(1);
+  return counts;
+}
+
+bool ReportDesk::report_exists(const std::string& receipt_code) {
+  Statement select(db_, "SELECT 1 FROM reports WHERE code = ?1");
+  return select.bind(1, receipt_code).step();
 }
 
 StatusChange ReportDesk::change_status(const std::string& receipt_code, const std::string& new_status,
@@ -186,38 +265,25 @@ StatusChange ReportDesk::change_status(const std::string& receipt_code, const st
   std::string old_status = select.column_text(0);
   std::string new_public = public_note.value_or(select.column_text(1));
   std::string new_internal = internal_note.value_or(select.column_text(2));
-  bool closed = old_status == "selesai" || old_status == "ditolak";
-  bool allowed = old_status == new_status ||
-                 (!closed && new_status == "ditolak") ||
-                 (!closed && status_rank(new_status) == status_rank(old_status) + 1);
-  if (!allowed) return StatusChange::invalid_transition;
-  std::string at = now_iso();
+  if (!status_change_allowed(old_status, new_status)) return StatusChange::invalid_transition;
+  std::string at = iso_time(unix_now());
   Statement update(db_,
                    "UPDATE reports SET status = ?2, public_note = ?3, internal_note = ?4, updated_at = ?5 "
                    "WHERE code = ?1");
   update.bind(1, receipt_code).bind(2, new_status).bind(3, new_public).bind(4, new_internal);
   update.bind(5, at.substr(0, 10)).run();
-  Statement audit(db_,
-                  "INSERT INTO audit(code, at, from_status, to_status, admin_label, public_note, internal_note) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  audit.bind(1, receipt_code).bind(2, at).bind(3, old_status).bind(4, new_status).bind(5, admin_label);
-  audit.bind(6, public_note.value_or("")).bind(7, internal_note.value_or("")).run();
+  AuditEntry entry;
+  entry.at = at;
+  entry.action = "status";
+  entry.receipt_code = receipt_code;
+  entry.from_status = old_status;
+  entry.to_status = new_status;
+  entry.admin_label = admin_label;
+  entry.public_note = public_note.value_or("");
+  entry.internal_note = internal_note.value_or("");
+  insert_audit(entry);
   transaction.commit();
   return StatusChange::ok;
-}
-
-std::vector<AuditEntry> ReportDesk::audit(const std::string& receipt_code) {
-  std::lock_guard lock(mutex_);
-  Statement select(db_,
-                   "SELECT at, from_status, to_status, admin_label, public_note, internal_note FROM audit "
-                   "WHERE code = ?1 ORDER BY id");
-  select.bind(1, receipt_code);
-  std::vector<AuditEntry> entries;
-  while (select.step()) {
-    entries.push_back({select.column_text(0), select.column_text(1), select.column_text(2), select.column_text(3),
-                       select.column_text(4), select.column_text(5)});
-  }
-  return entries;
 }
 
 int64_t ReportDesk::count() {

@@ -2,6 +2,7 @@
 #
 #   /usr/bin/netra                            the binary; finds its knowledge at ../share/netra/knowledge
 #   /usr/share/netra/knowledge/{corpus,data}  the corpus and lexicon (the index is built into the state dir)
+#   /usr/share/netra/desk/templates           the reviewer desk's page templates and stylesheet
 #   /lib/systemd/system/netra.service         the hardened unit (Type=notify, DynamicUser, StateDirectory=netra)
 #   /etc/netra/netra.env                      the unit's EnvironmentFile, a conffile: commented keys, no secrets
 #   /usr/share/doc/netra/                     nginx example (nginx-netra.conf), deploying.md, README.md
@@ -13,6 +14,8 @@ set(NETRA_DEPLOY_DIR "${CMAKE_CURRENT_LIST_DIR}")
 install(TARGETS netra RUNTIME DESTINATION bin)
 install(DIRECTORY "${CMAKE_SOURCE_DIR}/knowledge/corpus" "${CMAKE_SOURCE_DIR}/knowledge/data"
         DESTINATION share/netra/knowledge
+        FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+install(DIRECTORY "${CMAKE_SOURCE_DIR}/adapters/desk/templates" DESTINATION share/netra/desk
         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 install(FILES "${NETRA_DEPLOY_DIR}/systemd/netra.service" DESTINATION /lib/systemd/system)
 install(FILES "${NETRA_DEPLOY_DIR}/netra.env" DESTINATION /etc/netra)

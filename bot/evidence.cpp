@@ -1,0 +1,109 @@
+#include "bot/evidence.h"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+namespace netra::bot {
+namespace {
+
+bool starts_with(std::string_view bytes, std::string_view prefix) {
+  return bytes.size() >= prefix.size() && bytes.substr(0, prefix.size()) == prefix;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  char pair[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
+    hex += pair;
+  }
+  return hex;
+}
+
+}  // namespace
+
+bool is_media_ref(const std::string& evidence) {
+  return evidence.rfind("whatsapp:", 0) == 0 || evidence.rfind("telegram:", 0) == 0;
+}
+
+std::optional<std::string> sniff_mime_type(std::string_view bytes) {
+  // Signatures from each format's specification (JPEG SOI + marker, PNG's 8-byte header, GIF87a/89a, RIFF
+  // container of type WEBP, PDF header).
+  if (starts_with(bytes, "\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts_with(bytes, "\x89PNG\r\n\x1A\n")) return "image/png";
+  if (starts_with(bytes, "GIF87a") || starts_with(bytes, "GIF89a")) return "image/gif";
+  if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
+  if (starts_with(bytes, "%PDF-")) return "application/pdf";
+  return std::nullopt;
+}
+
+std::vector<EvidenceFile> collect_evidence(const std::vector<std::string>& evidence, const MediaFetcher* fetcher,
+                                           const EvidencePolicy& policy) {
+  std::vector<EvidenceFile> files;
+  for (const auto& ref : evidence) {
+    if (!is_media_ref(ref)) continue;
+    EvidenceFile file;
+    file.source_ref = ref;
+    FetchedMedia fetched;
+    if (fetcher) {
+      fetched = fetcher->fetch(ref, policy.max_bytes);
+    } else {
+      fetched.problem = EvidenceProblem::unsupported_channel;
+    }
+    if (fetched.problem == EvidenceProblem::none && fetched.bytes.size() > policy.max_bytes) {
+      fetched.problem = EvidenceProblem::too_large;
+    }
+    if (fetched.problem == EvidenceProblem::none) {
+      if (auto mime = sniff_mime_type(fetched.bytes)) {
+        file.mime_type = *mime;
+        file.kind = mime->rfind("image/", 0) == 0 ? "photo" : "document";
+        file.size = static_cast<int64_t>(fetched.bytes.size());
+        file.sha256 = sha256_hex(fetched.bytes);
+        file.content = std::move(fetched.bytes);
+      } else {
+        fetched.problem = EvidenceProblem::unsupported_type;
+      }
+    }
+    file.problem = fetched.problem;
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
+std::string evidence_problem_text(EvidenceProblem problem) {
+  switch (problem) {
+    case EvidenceProblem::none: return "";
+    case EvidenceProblem::unsupported_channel: return "saluran ini tidak menyediakan berkas untuk diunduh";
+    case EvidenceProblem::not_found: return "berkas sudah tidak tersedia di platform";
+    case EvidenceProblem::unavailable: return "platform tidak dapat dihubungi saat laporan dikirim";
+    case EvidenceProblem::too_large: return "berkas melebihi batas ukuran";
+    case EvidenceProblem::unsupported_type: return "jenis berkas tidak didukung (hanya foto JPEG/PNG/GIF/WebP dan PDF)";
+  }
+  return "";
+}
+
+std::string to_string(EvidenceProblem problem) {
+  switch (problem) {
+    case EvidenceProblem::none: return "none";
+    case EvidenceProblem::unsupported_channel: return "unsupported_channel";
+    case EvidenceProblem::not_found: return "not_found";
+    case EvidenceProblem::unavailable: return "unavailable";
+    case EvidenceProblem::too_large: return "too_large";
+    case EvidenceProblem::unsupported_type: return "unsupported_type";
+  }
+  return "unavailable";
+}
+
+EvidenceProblem evidence_problem_from_string(const std::string& name) {
+  for (auto problem : {EvidenceProblem::none, EvidenceProblem::unsupported_channel, EvidenceProblem::not_found,
+                       EvidenceProblem::unavailable, EvidenceProblem::too_large, EvidenceProblem::unsupported_type}) {
+    if (to_string(problem) == name) return problem;
+  }
+  return EvidenceProblem::unavailable;
+}
+
+}  // namespace netra::bot

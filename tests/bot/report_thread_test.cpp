@@ -1,0 +1,168 @@
+// The thread between reviewers and the anonymous reporter: the store's rules (report_thread.cpp) and the
+// reporter's commands cek / jawab in a conversation (reporter_thread.cpp).
+#include <catch2/catch.hpp>
+
+#include "bot/conversation.h"
+#include "bot/pseudonym.h"
+#include "bot/reporter_thread.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::testing::TempDir;
+using netra::testing::read_file;
+using netra::testing::shared_answerer;
+
+namespace {
+
+ReportDraft draft() {
+  ReportDraft d;
+  d.what = "Camat memakai mobil dinas untuk mengantar tim sukses";
+  d.category = "fasilitas-negara";
+  d.subject_role = "asn";
+  d.desa = "Desa A";
+  d.kabupaten = "Kab. Magetan";
+  d.when = "kemarin";
+  d.channel = "whatsapp";
+  return d;
+}
+
+struct Chat {
+  TempDir dir;
+  Store store{StoreConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key", 0}};
+  ReportDesk desk{dir.file("reports.db")};
+  ConversationLimits limits;
+  std::unique_ptr<Conversation> conversation;
+  explicit Chat(ConversationLimits chosen = {}) : limits(chosen) {
+    conversation = std::make_unique<Conversation>(shared_answerer(), store, desk, limits);
+  }
+  std::string say(const std::string& text, const std::string& who = "pelapor") {
+    InboundMessage message{"whatsapp", sender_key("secret", "whatsapp", who), text, std::nullopt, ""};
+    auto result = conversation->handle(message);
+    return result.replies.empty() ? "" : result.replies.back().text;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the reporter can answer only after a reviewer asked, a few times per question", "[thread]") {
+  TempDir dir;
+  ReportDesk desk(dir.file("reports.db"));
+  auto code = desk.file(draft());
+  CHECK(desk.add_answer(code, "tanpa pertanyaan") == ReportDesk::ThreadReply::no_open_question);
+  CHECK(desk.add_answer("NTR-0000-0000", "x") == ReportDesk::ThreadReply::no_report);
+  CHECK_FALSE(desk.add_question("NTR-0000-0000", "ani", "?"));
+  REQUIRE(desk.add_question(code, "ani", "Jam berapa kejadiannya?"));
+  CHECK(desk.open_questions(code).size() == 1);
+  for (int i = 0; i < ReportDesk::kMaxAnswersPerQuestion; ++i) {
+    CHECK(desk.add_answer(code, "Sekitar jam 10 pagi") == ReportDesk::ThreadReply::accepted);
+  }
+  CHECK(desk.add_answer(code, "lagi") == ReportDesk::ThreadReply::too_many_answers);
+  CHECK(desk.open_questions(code).empty());
+  REQUIRE(desk.add_question(code, "ani", "Ada saksi lain?"));
+  CHECK(desk.add_answer(code, "Ada dua orang") == ReportDesk::ThreadReply::accepted);
+
+  auto thread = desk.thread(code);
+  REQUIRE(thread.size() == 8);
+  CHECK(thread[0].author == ThreadAuthor::reviewer);
+  CHECK(thread[0].reviewer == "ani");
+  CHECK(thread[0].at.size() == 20);  // a reviewer's time to the second
+  CHECK(thread[1].author == ThreadAuthor::reporter);
+  CHECK(thread[1].reviewer.empty());
+  CHECK(thread[1].at.size() == 10);  // the reporter's day only
+  auto audit = desk.audit(code);
+  CHECK(std::count_if(audit.begin(), audit.end(), [](const AuditEntry& e) { return e.action == "question"; }) == 2);
+  CHECK(std::count_if(audit.begin(), audit.end(), [](const AuditEntry& e) {
+          return e.action == "answer_received" && e.admin_label.empty();
+        }) == 6);
+}
+
+TEST_CASE("internal notes are kept per report with their author and audited", "[thread]") {
+  TempDir dir;
+  ReportDesk desk(dir.file("reports.db"));
+  auto code = desk.file(draft());
+  REQUIRE(desk.add_internal_note(code, "ani", "Sudah dicek ke kecamatan"));
+  CHECK_FALSE(desk.add_internal_note("NTR-0000-0000", "ani", "x"));
+  auto notes = desk.internal_notes(code);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].reviewer == "ani");
+  CHECK(notes[0].text == "Sudah dicek ke kecamatan");
+  CHECK(desk.audit(code).back().action == "internal_note");
+  CHECK(desk.thread(code).empty());  // never part of what the reporter can read
+}
+
+TEST_CASE("reporter commands are read before anything else understands the text", "[thread]") {
+  auto check = read_thread_command("cek NTR-7K3Q-9XWD");
+  REQUIRE(check);
+  CHECK(check->kind == ThreadCommand::Kind::check);
+  CHECK(check->receipt_code == "NTR-7K3Q-9XWD");
+  CHECK(read_thread_command("/cek@NetraBot ntr 7k3q 9xwd")->receipt_code == "NTR-7K3Q-9XWD");
+  CHECK(read_thread_command("Status: NTR-7K3Q-9XWD")->kind == ThreadCommand::Kind::check);
+  CHECK(read_thread_command("  NTR-7K3Q-9XWD ")->receipt_code == "NTR-7K3Q-9XWD");
+  auto answer = read_thread_command("jawab NTR-7K3Q-9XWD  Jam 10 pagi, di balai desa. ");
+  REQUIRE(answer);
+  CHECK(answer->kind == ThreadCommand::Kind::answer);
+  CHECK(answer->text == "Jam 10 pagi, di balai desa.");
+  CHECK(read_thread_command("JAWAB NTR-7K3Q-9XWD")->text.empty());
+  CHECK_FALSE(read_thread_command("cek"));
+  CHECK_FALSE(read_thread_command("status NTR-7K3Q-9XWD kok belum berubah?"));
+  CHECK_FALSE(read_thread_command("saya sudah lapor NTR-7K3Q-9XWD tapi belum ada kabar"));
+  CHECK_FALSE(read_thread_command("cekNTR-7K3Q-9XWD"));
+  CHECK_FALSE(read_thread_command("jawaban NTR-7K3Q-9XWD iya"));
+}
+
+TEST_CASE("cek shows the status, the public note and the open question; jawab answers it", "[thread]") {
+  Chat chat;
+  auto code = chat.desk.file(draft());
+  REQUIRE(chat.desk.change_status(code, "ditinjau", std::string("Sedang kami periksa"), std::nullopt, "ani") ==
+          StatusChange::ok);
+  REQUIRE(chat.desk.add_question(code, "ani", "Apakah ada foto mobilnya?"));
+  std::string status = chat.say("cek " + code);
+  CHECK(status.find("Ditinjau") != std::string::npos);
+  CHECK(status.find("Sedang kami periksa") != std::string::npos);
+  CHECK(status.find("Apakah ada foto mobilnya?") != std::string::npos);
+  CHECK(status.find("jawab " + code) != std::string::npos);
+
+  std::string answered = chat.say("jawab " + code + " Ada, plat merahnya terlihat jelas");
+  CHECK(answered.find("sudah diterima") != std::string::npos);
+  auto thread = chat.desk.thread(code);
+  REQUIRE(thread.size() == 2);
+  CHECK(thread[1].text == "Ada, plat merahnya terlihat jelas");
+  CHECK(chat.desk.open_questions(code).empty());
+  CHECK(chat.say("cek " + code).find("Jawaban Anda sudah diterima") != std::string::npos);
+  // Nothing of the sender is stored with the answer.
+  std::string reports = read_file(chat.dir.file("reports.db")) + read_file(chat.dir.file("reports.db-wal"));
+  CHECK(reports.find(sender_key("secret", "whatsapp", "pelapor")) == std::string::npos);
+}
+
+TEST_CASE("jawab without a question, without text or for an unknown code says what to do", "[thread]") {
+  Chat chat;
+  auto code = chat.desk.file(draft());
+  CHECK(chat.say("jawab " + code + " halo").find("Belum ada pertanyaan") != std::string::npos);
+  CHECK(chat.say("jawab " + code).find("Tulis jawabannya") != std::string::npos);
+  CHECK(chat.say("jawab NTR-0000-0000 halo").find("tidak ditemukan") != std::string::npos);
+  CHECK(chat.desk.thread(code).empty());
+}
+
+TEST_CASE("cek in the middle of a report answers and leaves the report where it was", "[thread]") {
+  Chat chat;
+  auto code = chat.desk.file(draft());
+  chat.say("lapor");
+  chat.say("Kepala desa membagikan amplop berisi uang untuk paslon nomor 2 di balai desa");
+  CHECK(chat.say("status " + code).find("Baru") != std::string::npos);
+  // Still at the role step: the next answer is taken as the role.
+  CHECK(chat.say("role:kades").find("nama atau jabatannya") != std::string::npos);
+}
+
+TEST_CASE("jawab and cek share the daily allowance of code look-ups", "[thread]") {
+  ConversationLimits limits;
+  limits.status_checks_per_day = 2;
+  Chat chat(limits);
+  auto code = chat.desk.file(draft());
+  REQUIRE(chat.desk.add_question(code, "ani", "Kapan?"));
+  chat.say("cek " + code);
+  CHECK(chat.say("jawab " + code + " Kemarin").find("sudah diterima") != std::string::npos);
+  CHECK(chat.say("jawab " + code + " Sore hari").find("terlalu banyak") != std::string::npos);
+  CHECK(chat.say("cek " + code).find("terlalu banyak") != std::string::npos);
+  CHECK(chat.desk.thread(code).size() == 2);
+  CHECK(chat.say("cek " + code, "orang-lain").find("Baru") != std::string::npos);
+}
