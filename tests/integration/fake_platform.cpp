@@ -1,5 +1,6 @@
 #include "integration/fake_platform.h"
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace netra::testing {
@@ -50,6 +51,13 @@ FakePlatform::FakePlatform() {
     requests_.push_back(recorded);
     changed_.notify_all();
   });
+  server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    serve_media(request, response);
+    requests_.push_back({request.path, request.get_header_value("Authorization"), "", response.status,
+                         std::chrono::steady_clock::now(), "GET"});
+    changed_.notify_all();
+  });
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("fake platform cannot bind");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -59,6 +67,78 @@ FakePlatform::FakePlatform() {
 FakePlatform::~FakePlatform() {
   server_.stop();
   thread_.join();
+}
+
+void FakePlatform::add_whatsapp_media(const std::string& media_id, const std::string& bytes,
+                                      const std::string& mime_type, const std::string& token) {
+  std::lock_guard lock(mutex_);
+  whatsapp_media_[media_id] = {bytes, mime_type, token, ""};
+}
+
+void FakePlatform::add_telegram_file(const std::string& token, const std::string& file_id,
+                                     const std::string& file_path, const std::string& bytes) {
+  std::lock_guard lock(mutex_);
+  telegram_files_[file_id] = {bytes, "", token, file_path};
+}
+
+void FakePlatform::serve_media(const httplib::Request& request, httplib::Response& response) {
+  const std::string& path = request.path;
+  auto graph_error = [&](int status, int code, const std::string& message) {
+    response.status = status;
+    response.set_content(nlohmann::json{{"error", {{"message", message}, {"type", "OAuthException"}, {"code", code},
+                                                   {"fbtrace_id", "AbCdEf"}}}}.dump(),
+                         "application/json");
+  };
+  auto telegram_error = [&](int status, const std::string& description) {
+    response.status = status;
+    response.set_content(nlohmann::json{{"ok", false}, {"error_code", status}, {"description", description}}.dump(),
+                         "application/json");
+  };
+  // Telegram: /bot<token>/getFile and /file/bot<token>/<file_path>
+  if (auto at = path.find("/file/bot"); at != std::string::npos) {
+    std::string rest = path.substr(at + 9);
+    for (const auto& [id, file] : telegram_files_) {
+      if (rest == file.token + "/" + file.file_path) {
+        response.set_content(file.bytes, "application/octet-stream");
+        return;
+      }
+    }
+    return telegram_error(404, "Not Found");
+  }
+  if (ends_with(path, "/getFile")) {
+    auto file = telegram_files_.find(request.get_param_value("file_id"));
+    if (file == telegram_files_.end() || path.find("/bot" + file->second.token + "/") == std::string::npos) {
+      return telegram_error(400, "Bad Request: invalid file_id");
+    }
+    response.set_content(nlohmann::json{{"ok", true},
+                                        {"result",
+                                         {{"file_id", file->first},
+                                          {"file_unique_id", "AQAD" + file->first.substr(0, 4)},
+                                          {"file_size", file->second.bytes.size()},
+                                          {"file_path", file->second.file_path}}}}
+                             .dump(),
+                         "application/json");
+    return;
+  }
+  // WhatsApp: /<version>/<media-id> describes, /whatsapp-cdn/<media-id> downloads (the "other host").
+  std::string last = path.substr(path.rfind('/') + 1);
+  auto media = whatsapp_media_.find(last);
+  if (media == whatsapp_media_.end()) return graph_error(400, 100, "Unsupported get request.");
+  if (request.get_header_value("Authorization") != "Bearer " + media->second.token) {
+    return graph_error(401, 190, "Invalid OAuth access token.");
+  }
+  if (path.find("/whatsapp-cdn/") != std::string::npos) {
+    response.set_content(media->second.bytes, media->second.mime_type);
+    return;
+  }
+  response.set_content(nlohmann::json{{"messaging_product", "whatsapp"},
+                                      {"url", base_url() + "/whatsapp-cdn/" + media->first},
+                                      {"mime_type", media->second.mime_type},
+                                      {"sha256", "fake"},
+                                      {"file_size", std::to_string(media->second.bytes.size())},
+                                      {"id", media->first}}
+                           .dump(),
+                       "application/json");
 }
 
 void FakePlatform::fail_next(int count, int status) {
