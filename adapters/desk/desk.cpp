@@ -47,7 +47,8 @@ void set_desk_headers(httplib::Response& response) {
                       "frame-ancestors 'none'; base-uri 'none'");
   response.set_header("X-Frame-Options", "DENY");
   response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the desk's own POSTs.
+  response.set_header("Referrer-Policy", "same-origin");
   response.set_header("Cache-Control", "no-store");
 }
 

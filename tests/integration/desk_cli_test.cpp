@@ -27,7 +27,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("netra reviewer add prints a password once on its last line; list and remove manage accounts") {
+TEST_CASE("netra reviewer add prints a password once on its last line, and list and remove manage accounts") {
   TempDir dir;
   std::map<std::string, std::string> env = {{"NETRA_DATA_DIR", dir.file("var")}};
   std::string output;

@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>{{TITLE}} · Meja Peninjau Netra</title>
 <link rel="stylesheet" href="/desk/desk.css">
 </head>

@@ -61,7 +61,7 @@
           {{#NEXT_STATUS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/NEXT_STATUS}}
         </select>
       </label>
-      <label>Catatan publik (dibaca pelapor lewat <code>cek</code>)
+      <label><span>Catatan publik (dibaca pelapor lewat <code>cek</code>)</span>
         <textarea name="public_note" rows="3" maxlength="2000">{{PUBLIC_NOTE}}</textarea>
       </label>
       <button type="submit">Simpan status</button>
