@@ -8,6 +8,7 @@
 
 #include "adapters/channel.h"
 #include "adapters/http_json.h"
+#include "bot/evidence.h"
 #include "bot/pseudonym.h"
 
 namespace netra::adapters {
@@ -87,6 +88,31 @@ json audit_json(const std::vector<bot::AuditEntry>& entries) {
   return trail;
 }
 
+// The thread with the reporter, as the desk shows it (the bytes of evidence files stay on the desk).
+json thread_json(const std::vector<bot::ThreadMessage>& messages) {
+  json thread = json::array();
+  for (const auto& message : messages) {
+    thread.push_back({{"author", message.author == bot::ThreadAuthor::reviewer ? "reviewer" : "reporter"},
+                      {"reviewer", message.reviewer},
+                      {"text", message.text},
+                      {"at", message.at}});
+  }
+  return thread;
+}
+
+json evidence_json(const std::vector<bot::EvidenceFile>& files) {
+  json list = json::array();
+  for (const auto& file : files) {
+    list.push_back({{"id", file.id},
+                    {"kind", file.kind},
+                    {"mime_type", file.mime_type},
+                    {"size", file.size},
+                    {"sha256", file.sha256},
+                    {"problem", bot::to_string(file.problem)}});
+  }
+  return list;
+}
+
 std::optional<std::string> optional_string(const json& body, const char* key) {
   auto found = body.find(key);
   if (found == body.end() || found->is_null()) return std::nullopt;
@@ -137,6 +163,8 @@ void add_reviewer_routes(httplib::Server& server, bot::ReportDesk& desk, Reviewe
     desk.record_audit(viewed);
     json body = report_json(*report);
     body["audit"] = audit_json(desk.audit(report->receipt_code));
+    body["thread"] = thread_json(desk.thread(report->receipt_code));
+    body["evidence_files"] = evidence_json(desk.evidence_files(report->receipt_code));
     send_json(response, 200, body);
   });
   server.Patch(R"(/api/v1/reports/([^/]+))", [&desk, shared](const httplib::Request& request,

@@ -135,6 +135,31 @@ TEST_CASE("A WhatsApp photo is fetched with the bearer token at filing and shown
   CHECK(api_refused->status == 403);
 }
 
+TEST_CASE("The reviewer API lists a report's evidence files and thread, without the bytes") {
+  FakePlatform api;
+  api.add_whatsapp_media("1480975623114567", kJpeg, "image/jpeg", kWhatsAppToken);
+  TempDir dir;
+  auto env = whatsapp_env(api);
+  env["NETRA_ADMIN_TOKEN"] = "admin-token";
+  NetraProcess server(dir.file("var"), env);
+  WhatsAppChat chat{server, api};
+  for (const auto& step : kSteps) chat.text(step);
+  chat.image("1480975623114567");
+  chat.text("selesai");
+  std::string code = receipt_in(chat.text("kirim"));
+  REQUIRE_FALSE(code.empty());
+  auto response = server.client().Get("/api/v1/reports/" + code, {{"Authorization", "Bearer admin-token"}});
+  REQUIRE(response);
+  REQUIRE(response->status == 200);
+  auto report = json::parse(response->body);
+  REQUIRE(report["evidence_files"].size() == 1);
+  CHECK(report["evidence_files"][0]["mime_type"] == "image/jpeg");
+  CHECK(report["evidence_files"][0]["size"] == kJpeg.size());
+  CHECK(report["evidence_files"][0]["problem"] == "none");
+  CHECK(report["thread"].empty());
+  CHECK(response->body.find("JFIF") == std::string::npos);
+}
+
 TEST_CASE("A file that is not a photo or PDF, or is too large, is not kept, and the report is filed anyway") {
   FakePlatform api;
   api.add_whatsapp_media("111", "<html><script>alert(1)</script></html>", "image/jpeg", kWhatsAppToken);
