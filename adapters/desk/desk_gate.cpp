@@ -36,10 +36,15 @@ bool DeskGate::cross_origin(const httplib::Request& request) const {
   if (!request.has_header("Origin")) return false;  // not a browser's cross-site request: the token decides
   std::string origin = request.get_header_value("Origin");
   if (!config_.origin.empty()) return origin != config_.origin;
-  // Behind a reverse proxy the browser's host is in X-Forwarded-Host (nginx: proxy_set_header); else Host.
+  // Behind a reverse proxy the browser's host is in Host (nginx: proxy_set_header Host $host) or
+  // X-Forwarded-Host. nginx's $host carries no port: then the origin's port is not compared either.
   std::string host = request.has_header("X-Forwarded-Host") ? request.get_header_value("X-Forwarded-Host")
                                                             : request.get_header_value("Host");
-  return origin == "null" || host.empty() || host_of(origin) != host;
+  std::string origin_host = host_of(origin);
+  if (host.find(':') == std::string::npos && origin_host.rfind(']') == std::string::npos) {
+    origin_host = origin_host.substr(0, origin_host.find(':'));
+  }
+  return origin == "null" || host.empty() || origin_host != host;
 }
 
 bool DeskGate::allows_post(const httplib::Request& request, const Form& form, const bot::DeskSession& session) const {

@@ -119,6 +119,31 @@ TEST_CASE("The behind-HTTPS desk marks its cookies Secure") {
   CHECK(local->status == 403);
 }
 
+TEST_CASE("Behind nginx (Host $host, X-Forwarded-Proto https) the desk takes its own forms and marks cookies Secure") {
+  Desk desk;
+  auto client = desk.server->client();
+  httplib::Headers proxied = {{"Host", "netra.example.id"}, {"X-Forwarded-Proto", "https"}};
+  auto page = client.Get("/desk", proxied);
+  REQUIRE(page);
+  std::string token = netra::testing::hidden_input(page->body, "csrf_token");
+  REQUIRE(page->get_header_value("Set-Cookie").find("; Secure") != std::string::npos);
+  auto login = [&](const std::string& origin) {
+    httplib::Headers headers = proxied;
+    headers.emplace("Origin", origin);
+    headers.emplace("Cookie", "netra_desk_login=" + token);
+    return client.Post("/desk/login", headers,
+                       "name=ani&password=" + desk.password + "&csrf_token=" + token,
+                       "application/x-www-form-urlencoded");
+  };
+  auto foreign = login("https://netra.example.id.evil.example");
+  REQUIRE(foreign);
+  CHECK(foreign->status == 403);
+  auto own = login("https://netra.example.id");
+  REQUIRE(own);
+  CHECK(own->status == 303);
+  CHECK(own->get_header_value("Set-Cookie").find("; Secure") != std::string::npos);
+}
+
 TEST_CASE("Wrong passwords lock the name for a while, even against the right one") {
   Desk desk;
   DeskClient browser(*desk.server);
