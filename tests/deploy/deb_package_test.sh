@@ -31,7 +31,10 @@ deb="$work/out/netra_${version}_amd64.deb"
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's#^\./#/#' >"$work/files"
 for path in /usr/bin/netra /lib/systemd/system/netra.service /etc/netra/netra.env \
             /usr/share/netra/knowledge/corpus/uu-7-2017.txt /usr/share/netra/knowledge/data/slang.txt \
-            /usr/share/doc/netra/nginx-netra.conf /usr/share/doc/netra/deploying.md /usr/share/man/man1/netra.1.gz; do
+            /usr/share/doc/netra/nginx-netra.conf /usr/share/doc/netra/deploying.md /usr/share/man/man1/netra.1.gz \
+            /usr/share/netra/desk/templates/header.tpl /usr/share/netra/desk/templates/login.tpl \
+            /usr/share/netra/desk/templates/list.tpl /usr/share/netra/desk/templates/report.tpl \
+            /usr/share/netra/desk/templates/desk.css; do
   grep -qxF "$path" "$work/files" || fail "the package lacks $path"
 done
 grep -E '/usr/share/netra/knowledge/.*\.(cpp|h)$' "$work/files" && fail "source code in the shipped knowledge"
@@ -43,7 +46,8 @@ cat "$work/control"
 grep -qx "Package: netra" "$work/control" || fail "package name"
 grep -qx "Architecture: amd64" "$work/control" || fail "architecture"
 grep -q '^ ;' "$work/control" && fail "the description holds a CMake list separator"
-for dependency in libc6 libstdc++6 libsqlite3-0 libssl3 libsystemd0 libhunspell hunspell-id ca-certificates; do
+for dependency in libc6 libstdc++6 libsqlite3-0 libssl3 libsystemd0 libhunspell hunspell-id ca-certificates \
+                  libsodium23 libctemplate3; do
   grep -q "^Depends:.*${dependency}" "$work/control" || fail "Depends lacks $dependency"
 done
 dpkg-deb -e "$deb" "$work/control.d"
@@ -88,6 +92,12 @@ done
 curl -fsS -m 5 "http://127.0.0.1:$port/healthz" | grep -q '"ok"' || { cat "$work/serve.log"; fail "serve /healthz"; }
 curl -fsS -m 10 "http://127.0.0.1:$port/api/v1/ask" -H 'Content-Type: application/json' \
   -d '{"question":"kades boleh hadir di deklarasi paslon?"}' | grep -q '"citations"' || fail "serve /api/v1/ask"
+# The reviewer desk from the templates the package ships (no NETRA_DESK_TEMPLATES): the login form.
+grep -q "event=desk path=/desk .*templates=$root/usr/share/netra/desk/templates" "$work/serve.log" ||
+  { cat "$work/serve.log"; fail "the desk does not use the shipped templates"; }
+curl -fsS -m 10 "http://127.0.0.1:$port/desk" >"$work/desk.html" || fail "serve /desk"
+grep -q 'name="password"' "$work/desk.html" || { cat "$work/desk.html"; fail "the packaged desk's login form"; }
+curl -fsS -m 10 "http://127.0.0.1:$port/desk/desk.css" | grep -q '{' || fail "the packaged desk's stylesheet"
 kill -HUP "$server_pid"
 for _ in $(seq 1 300); do grep -q 'event=knowledge_reloaded' "$work/serve.log" && break; sleep 0.1; done
 grep -q 'event=knowledge_reloaded' "$work/serve.log" || { cat "$work/serve.log"; fail "SIGHUP reload"; }

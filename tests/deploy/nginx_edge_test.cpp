@@ -12,6 +12,7 @@
 #include "bot/pseudonym.h"
 #include "deploy/nginx_process.h"
 #include "deploy/tls_client.h"
+#include "integration/desk_client.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
 #include "support/test_support.h"
@@ -23,6 +24,8 @@ using netra::testing::NginxProcess;
 using netra::testing::TempDir;
 using netra::testing::TlsClientContext;
 using netra::testing::TlsConnection;
+using netra::testing::add_reviewer;
+using netra::testing::hidden_input;
 using nlohmann::json;
 
 namespace {
@@ -336,4 +339,65 @@ TEST_CASE("Through the upstream block (the several-replicas layout, with keep-al
   REQUIRE(webhook);
   CHECK(webhook->status == 200);
   CHECK(api.wait_for_delivered("/messages", 1));
+}
+
+// The reviewer desk behind the edge as deployed: nginx passes Host $host (no port) and X-Forwarded-Proto https, the
+// browser sends its own https origin; the desk's origin check and Secure cookies must work with exactly that.
+TEST_CASE("Through the nginx edge a reviewer signs in to the desk, a forged form stops, a burst on /desk is cut") {
+  TempDir dir;
+  std::string password = add_reviewer(dir.file("var"), "ani");
+  NetraProcess netra(dir.file("var"));
+  NginxProcess edge(netra.port());
+  auto https = edge.client();
+  std::string own_origin = "https://127.0.0.1:" + std::to_string(edge.port());
+
+  auto form = https.Get("/desk");
+  REQUIRE(form);
+  REQUIRE(form->status == 200);
+  CHECK(form->body.find("name=\"password\"") != std::string::npos);
+  std::string login_cookie = form->get_header_value("Set-Cookie");
+  CHECK(login_cookie.find("; Secure") != std::string::npos);
+  std::string token = hidden_input(form->body, "csrf_token");
+  REQUIRE(token.size() == 64);
+  auto sign_in = [&](const std::string& origin) {
+    httplib::Headers headers = {{"Cookie", "netra_desk_login=" + token}, {"Origin", origin}};
+    return https.Post("/desk/login", headers,
+                      httplib::Params{{"name", "ani"}, {"password", password}, {"csrf_token", token}});
+  };
+  // Another site's page posting the login form (with a stolen token, even): refused.
+  auto forged = sign_in("https://netra.example.id.evil.example");
+  REQUIRE(forged);
+  CHECK(forged->status == 403);
+  auto signed_in = sign_in(own_origin);
+  REQUIRE(signed_in);
+  REQUIRE(signed_in->status == 303);
+  std::string session_cookie;
+  for (size_t i = 0, n = signed_in->get_header_value_count("Set-Cookie"); i < n; ++i) {
+    std::string header = signed_in->get_header_value("Set-Cookie", i);
+    if (header.rfind("netra_desk=", 0) != 0) continue;
+    CHECK(header.find("; Secure") != std::string::npos);
+    CHECK(header.find("; HttpOnly") != std::string::npos);
+    CHECK(header.find("; SameSite=Strict") != std::string::npos);
+    session_cookie = header.substr(0, header.find(';'));
+  }
+  REQUIRE(!session_cookie.empty());
+  auto list = https.Get("/desk", {{"Cookie", session_cookie}});
+  REQUIRE(list);
+  CHECK(list->status == 200);
+  CHECK(list->body.find("name=\"kabupaten\"") != std::string::npos);
+
+  // One address asking for desk pages far faster than a person does: nginx answers the excess with 429 itself.
+  ForwardedCounter forwarded(netra);
+  https.set_keep_alive(true);
+  int served = 0, limited = 0;
+  for (int i = 0; i < 40; ++i) {
+    auto response = https.Get("/desk", {{"Cookie", session_cookie}});
+    REQUIRE(response);
+    if (response->status == 200) ++served;
+    if (response->status == 429) ++limited;
+  }
+  CHECK(served >= 5);  // the burst allowance (10), less what the sign-in used
+  CHECK(limited >= 1);
+  CHECK(served + limited == 40);
+  CHECK(forwarded.since_last() == served);
 }
