@@ -124,9 +124,11 @@ ConversationResult Conversation::dispatch(const Answerer& answerer, const Inboun
             had_flow && flow == "report" ? Intent::report : Intent::help};
   }
 
-  // cek/status/jawab CODE are commands: matched before anything reads the text, also in the middle of a report.
+  // cek/status/jawab CODE are commands: matched before anything reads the text, also in the middle of a report,
+  // which stays where it was; any other pending prompt (status, who-are-you, tip offer) is left, as any other
+  // message leaves it.
   if (auto thread_reply = reporter_thread_.handle(message)) {
-    if (flow == "status") leave_flow();
+    if (flow != "report") leave_flow();
     return *thread_reply;
   }
 

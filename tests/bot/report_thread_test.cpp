@@ -153,6 +153,19 @@ TEST_CASE("cek in the middle of a report answers and leaves the report where it 
   CHECK(chat.say("role:kades").find("nama atau jabatannya") != std::string::npos);
 }
 
+TEST_CASE("cek while the bot waits for who the writer is answers the code and leaves that question", "[thread]") {
+  const std::string question = "boleh ikut kampanye?";
+  Chat undisturbed;
+  REQUIRE(undisturbed.say(question).find("Anda sebagai apa") != std::string::npos);
+  std::string answered = undisturbed.say("asker:asn");
+  Chat chat;
+  auto code = chat.desk.file(draft());
+  REQUIRE(chat.say(question).find("Anda sebagai apa") != std::string::npos);
+  CHECK(chat.say("cek " + code).find("Baru") != std::string::npos);
+  // The tap that would have answered the pending question is now a message of its own.
+  CHECK(chat.say("asker:asn") != answered);
+}
+
 TEST_CASE("jawab and cek share the daily allowance of code look-ups", "[thread]") {
   ConversationLimits limits;
   limits.status_checks_per_day = 2;
