@@ -35,6 +35,9 @@ const std::vector<size_t> kDefaultScales = {1, 10, 100};
 constexpr size_t kCandidates = 40;
 // The answer-time target: the answerer's p99 at most this many times the raw query's p99.
 constexpr double kTargetRatio = 5.0;
+// Issue 9 ("no slower"): an uncached answer on the real corpus (1×) within 2 ms at p99, in-process. Reading the
+// message (speech act, people, acts, targets) and deciding by rules must not cost more than retrieval did.
+constexpr double kRealCorpusP99TargetMicros = 2000.0;
 
 // The repository's files this benchmark reads; built in so that it runs from any directory.
 const std::string kSourceDir = NETRA_SOURCE_DIR;
@@ -188,10 +191,17 @@ int main(int argc, char** argv) {
     TempDir dir;
     print_header(inputs.questions.size());
     double worst_ratio = 0;
+    double real_corpus_p99 = -1;
     for (size_t factor : scales) {
       Row row = measure_scale(inputs, factor, dir);
       print_row(factor, row);
       if (row.raw.p99 > 0) worst_ratio = std::max(worst_ratio, row.answer.p99 / row.raw.p99);
+      if (factor == 1) real_corpus_p99 = row.answer.p99;
+    }
+    if (real_corpus_p99 >= 0) {
+      std::printf("answer p99 on the real corpus (1×, uncached, in-process): %.2f ms (target ≤ %.0f ms: %s)\n",
+                  real_corpus_p99 / 1000.0, kRealCorpusP99TargetMicros / 1000.0,
+                  real_corpus_p99 <= kRealCorpusP99TargetMicros ? "met" : "MISSED");
     }
     std::printf("answer p99 / raw FTS5 p99: worst %.1f× (target ≤ %.0f×: %s)\n", worst_ratio, kTargetRatio,
                 worst_ratio <= kTargetRatio ? "met" : "MISSED");

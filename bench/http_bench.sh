@@ -168,8 +168,11 @@ echo
 ask32=$(ok_rps "${result[ask,32]}"); echo32=$(ok_rps "${result[echo,32]}")
 share=$(ratio "$ask32" "$echo32")
 uncached_share=$(ratio "$(ok_rps "${result[asknew,32]}")" "$echo32")
-echo "target /api/v1/ask ≥ 50 % of the echo ceiling at 32 connections: $share × — $(at_least "$share" 0.5)" \
-  "(every question new to the cache: $uncached_share ×)"
+echo "target /api/v1/ask ≥ 50 % of the echo ceiling at 32 connections: $share × — $(at_least "$share" 0.5)"
+# Issue 9 ("no slower"): reading every message and deciding by rules keeps an uncached answer's cost, so with every
+# message unique (no cache hit) /api/v1/ask stays at 0.20 of the echo ceiling or above.
+echo "target /api/v1/ask uncached (every message unique) ≥ 0.20 of the echo ceiling at 32 connections:" \
+  "$uncached_share × — $(at_least "$uncached_share" 0.20)"
 p99_1=$(field p99_ms "${result[ask,1]}")
 if [ -n "$raw_p99_us" ]; then
   times=$(awk -v a="$p99_1" -v r="$raw_p99_us" 'BEGIN {printf "%.1f", a * 1000 / r}')
