@@ -100,6 +100,7 @@ EvalReport evaluate(const Answerer& answerer, const std::vector<EvalItem>& items
       if (outcome.cite_rank == 1) ++at1;
       if (outcome.cite_rank >= 1) ++at3;
     }
+    if (!outcome.verdict_ok && answer.verdict == knowledge::Verdict::boleh) ++report.false_boleh;
     intents_ok += outcome.intent_ok;
     verdicts_ok += outcome.verdict_ok;
     report.outcomes.push_back(std::move(outcome));
@@ -133,6 +134,7 @@ void print_report(const EvalReport& report, std::ostream& out, bool verbose) {
   out << "cite@3: " << report.cite_at_3 << "\n";
   out << "verdict accuracy: " << report.verdict_accuracy << "\n";
   out << "intent accuracy: " << report.intent_accuracy << "\n";
+  out << "false boleh: " << report.false_boleh << "\n";
   out << "answer time p50: " << report.p50_millis << " ms\n";
   out << "answer time p99: " << report.p99_millis << " ms\n";
 }

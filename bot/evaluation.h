@@ -34,6 +34,8 @@ struct EvalReport {
   size_t cited_items = 0;  // items with expected references
   double cite_at_1 = 0, cite_at_3 = 0, verdict_accuracy = 0, intent_accuracy = 0;
   double p50_millis = 0, p99_millis = 0;
+  // Answers "boleh" where "boleh" is not among the acceptable verdicts: the error that can cost an asker their job.
+  size_t false_boleh = 0;
 };
 
 // Parses JSONL; a malformed line is reported as `file:line: problem` in errors and skipped.

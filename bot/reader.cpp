@@ -22,16 +22,6 @@ bool ends_clause(const std::string& text, size_t i) {
   return c == ',' || c == ':' || c == '(' || c == ')' || (c == '-' && i > 0 && text[i - 1] == ' ');
 }
 
-// Words that start a new clause: what follows them is a new statement about possibly someone else.
-bool is_clause_word(const std::string& word) {
-  static const char* kWords[] = {"tapi", "tetapi", "namun", "terus", "lalu", "kemudian", "padahal", "sedangkan",
-                                 "soalnya", "karena", "sehingga", "makanya", "terlebih", "apalagi", "but", "and"};
-  for (const char* clause_word : kWords) {
-    if (word == clause_word) return true;
-  }
-  return false;
-}
-
 std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge::Cue<Modifier>>& cues) {
   std::vector<knowledge::Cue<Modifier>> out;
   for (const auto& cue : cues) {
@@ -82,7 +72,7 @@ void Reader::tokenize(Reading& reading) const {
     size_t raw_sentence = sentence_at[token.start];
     size_t raw_clause = clause_at[token.start];
     if (last_sentence != SIZE_MAX && raw_sentence != last_sentence) ++dense_sentence;
-    bool new_clause = last_clause != SIZE_MAX && (raw_clause != last_clause || is_clause_word(token.word));
+    bool new_clause = last_clause != SIZE_MAX && (raw_clause != last_clause || analyzer_.lexicon().in(knowledge::WordClass::clause_word, token.word));
     if (new_clause) ++dense_clause;
     last_sentence = raw_sentence;
     last_clause = raw_clause;

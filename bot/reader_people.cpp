@@ -73,13 +73,19 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 }
 
 // Everything the pass over one message keeps track of.
+// Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
+constexpr size_t kPurposeReach = 2;
+// Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
+constexpr size_t kVenueReach = 3;
+
 class PeopleReader {
  public:
   PeopleReader(Reading& reading, const std::vector<PhraseMatch>& roles, const std::vector<PhraseMatch>& people,
                const std::vector<PhraseMatch>& acts, const std::vector<PhraseMatch>& targets,
                const std::vector<PhraseMatch>& modifiers, const std::vector<PhraseMatch>& negations,
-               const std::vector<PhraseMatch>& message_cues)
+               const std::vector<PhraseMatch>& message_cues, const knowledge::Lexicon& lexicon)
       : reading_(reading),
+        lexicon_(lexicon),
         tokens_(reading.tokens),
         roles_(roles),
         people_(people),
@@ -90,12 +96,14 @@ class PeopleReader {
         message_cues_(message_cues) {}
 
   void run() {
+    drop_purpose_acts();
     find_negations();
     collect_modifiers();
     read_acts();
     read_mentions();
     assign_actors();
     assign_targets();
+    infer_venue_use();
     choose_subject();
   }
 
@@ -168,6 +176,25 @@ class PeopleReader {
     }
   }
 
+  bool word_is(knowledge::WordClass word_class, const std::string& word) const {
+    return lexicon_.in(word_class, word);
+  }
+
+  // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
+  // with a purpose word there ("buat acara" = organise) is not an act of its own.
+  void drop_purpose_acts() {
+    std::vector<PhraseMatch> kept;
+    for (const auto& match : acts_) {
+      bool after_act = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+        return other.last_token < match.first_token && match.first_token - other.last_token <= kPurposeReach &&
+               tokens_[other.last_token].clause == tokens_[match.first_token].clause;
+      });
+      bool purpose = word_is(knowledge::WordClass::purpose, tokens_[match.first_token].word);
+      if (!(after_act && purpose)) kept.push_back(match);
+    }
+    acts_ = std::move(kept);
+  }
+
   // --- acts
   void read_acts() {
     for (const auto& match : acts_) {
@@ -195,13 +222,13 @@ class PeopleReader {
   bool clause_start(size_t token) const { return token == 0 || tokens_[token - 1].clause != tokens_[token].clause; }
 
   bool after_object_marker(size_t token) const {
-    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && is_object_marker(tokens_[token - 1].word);
+    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && word_is(knowledge::WordClass::object_marker, tokens_[token - 1].word);
   }
 
   // "diajak temen", "disuruh kades", "dipiwarang caleg": the person after a passive verb asks or orders; the act
   // that follows is the writer's.
   bool after_passive_verb(size_t token) const {
-    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && is_passive_verb(tokens_[token - 1].word);
+    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && word_is(knowledge::WordClass::passive_verb, tokens_[token - 1].word);
   }
 
   // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
@@ -209,7 +236,7 @@ class PeopleReader {
   bool opens_clause(size_t token) const {
     for (size_t t = token; t-- > 0;) {
       if (tokens_[t].clause != tokens_[token].clause) return true;
-      if (!is_description_filler(tokens_[t].word) && !is_time_word(tokens_[t].word)) return false;
+      if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word) && !word_is(knowledge::WordClass::time_word, tokens_[t].word)) return false;
     }
     return true;
   }
@@ -223,7 +250,7 @@ class PeopleReader {
       if (token - mention.last > reach) return std::nullopt;
       if (tokens_[mention.last].sentence != tokens_[token].sentence) return std::nullopt;
       for (size_t between = mention.last + 1; between < token; ++between) {
-        if (!is_description_filler(tokens_[between].word)) return std::nullopt;
+        if (!word_is(knowledge::WordClass::description_filler, tokens_[between].word)) return std::nullopt;
       }
       bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
         return act.first_token > mention.last && act.first_token < token;
@@ -328,8 +355,8 @@ class PeopleReader {
         return;
       }
       // "desa kami", "rumah saya": a possessor of a thing.
-      if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !introduces_actor(tokens_[token - 1].word) &&
-          !is_time_word(tokens_[token - 1].word) && !is_passive_verb(tokens_[token - 1].word)) {
+      if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !word_is(knowledge::WordClass::actor_introducer, tokens_[token - 1].word) &&
+          !word_is(knowledge::WordClass::time_word, tokens_[token - 1].word) && !word_is(knowledge::WordClass::passive_verb, tokens_[token - 1].word)) {
         return;
       }
       reading_.people[0].mentioned = true;
@@ -420,7 +447,7 @@ class PeopleReader {
     size_t clause = tokens_[token].clause;
     std::optional<size_t> verb;
     for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
-      if (is_asking_verb(tokens_[t].word)) {
+      if (word_is(knowledge::WordClass::asking_verb, tokens_[t].word)) {
         verb = t;
         break;
       }
@@ -518,6 +545,42 @@ class PeopleReader {
     return message_neutral.value_or(Target::none);
   }
 
+  // "kampanye di masjid", "rapat timses pake ruang kelas SD": a campaign act in the clause of a place named just
+  // after a venue marker uses that place, as the facility rules read it. A place that only describes someone
+  // ("sy guru SD") is no venue.
+  void infer_venue_use() {
+    std::vector<ActMention> inferred;
+    for (const auto& place : modifiers_) {
+      auto modifier = static_cast<Modifier>(place.label);
+      if (modifier != Modifier::place_worship && modifier != Modifier::place_school &&
+          modifier != Modifier::place_campus && modifier != Modifier::place_government) {
+        continue;
+      }
+      size_t clause = tokens_[place.first_token].clause;
+      bool marked = false;
+      for (size_t t = place.first_token; t-- > 0 && place.first_token - t <= kVenueReach;) {
+        if (tokens_[t].clause != clause) break;
+        if (word_is(knowledge::WordClass::venue_marker, tokens_[t].word)) marked = true;
+      }
+      if (!marked) continue;
+      auto in_clause = [&](const ActMention& act) { return tokens_[act.first_token].clause == clause && !act.negated; };
+      bool facility_named = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+        return in_clause(act) && (act.act == Act::use_facilities || act.act == Act::lend_facilities);
+      });
+      if (facility_named) continue;
+      for (const auto& act : reading_.acts) {
+        bool campaign_act = act.act == Act::attend_campaign || act.act == Act::organise || act.act == Act::speak ||
+                            act.act == Act::join_team;
+        if (!campaign_act || !in_clause(act) || act.target != Target::candidate) continue;
+        ActMention use = act;
+        use.act = Act::use_facilities;
+        inferred.push_back(use);
+        break;
+      }
+    }
+    reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
+  }
+
   void assign_targets() {
     for (auto& act : reading_.acts) act.target = target_of(act);
     // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
@@ -538,6 +601,16 @@ class PeopleReader {
                other.sentence == act.sentence;
       });
       if (passive) act.negated = true;
+    }
+    // "pinjamkan balai desa buat acara kampanye": lending a facility names who uses it — the borrower, not the
+    // lender; the facility phrase's use is the same lending, refined.
+    for (auto& act : reading_.acts) {
+      if (act.act != Act::use_facilities || act.negated) continue;
+      bool lent = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+        return other.act == Act::lend_facilities && !other.negated && other.person == act.person &&
+               other.sentence == act.sentence;
+      });
+      if (lent) act.negated = true;
     }
   }
 
@@ -668,10 +741,11 @@ class PeopleReader {
   }
 
   Reading& reading_;
+  const knowledge::Lexicon& lexicon_;
   const std::vector<Token>& tokens_;
   const std::vector<PhraseMatch>& roles_;
   const std::vector<PhraseMatch>& people_;
-  const std::vector<PhraseMatch>& acts_;
+  std::vector<PhraseMatch> acts_;  // a copy: purpose words right after an act are dropped from it
   const std::vector<PhraseMatch>& targets_;
   const std::vector<PhraseMatch>& modifiers_;
   const std::vector<PhraseMatch>& negation_cues_;
@@ -684,7 +758,8 @@ class PeopleReader {
 }  // namespace
 
 void Reader::read_people_and_acts(Reading& reading, const Cues& cues) const {
-  PeopleReader(reading, cues.roles, cues.people, cues.acts, cues.targets, cues.modifiers, cues.negations, cues.message)
+  PeopleReader(reading, cues.roles, cues.people, cues.acts, cues.targets, cues.modifiers, cues.negations, cues.message,
+               analyzer_.lexicon())
       .run();
 }
 

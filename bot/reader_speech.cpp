@@ -167,6 +167,18 @@ class SpeechReader {
     return std::string(knowledge::trim(rest));
   }
 
+  // A word the normaliser made of an emoji: its source bytes hold no ASCII letter or digit and are not full-width
+  // letters (U+FF01..U+FF5E, which fold to ASCII).
+  bool from_emoji(const Token& token) const {
+    std::string_view source(reading_.text);
+    if (token.end > source.size() || token.start >= token.end) return false;
+    source = source.substr(token.start, token.end - token.start);
+    if (has_letters_or_digits(std::string(source))) return false;
+    bool full_width = source.size() >= 2 && static_cast<unsigned char>(source[0]) == 0xEF &&
+                      (static_cast<unsigned char>(source[1]) == 0xBC || static_cast<unsigned char>(source[1]) == 0xBD);
+    return !full_width;
+  }
+
   bool has_third_party_act() const {
     return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
       return !act.negated && act.person != 0;
@@ -187,6 +199,10 @@ class SpeechReader {
       // Emoji, stickers' text, punctuation: a reaction.
       return has_letters_or_digits(text) || knowledge::trim(text).empty() ? SpeechAct::help
                                                                            : SpeechAct::acknowledgement;
+    }
+    // "👍👍", "🙏🙏": emoji read as words ("jempol") are a reaction when nothing else is written.
+    if (std::all_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& t) { return from_emoji(t); })) {
+      return SpeechAct::acknowledgement;
     }
     auto trimmed = std::string(knowledge::trim(text));
     if (trimmed.rfind("/lapor", 0) == 0) {

@@ -97,6 +97,25 @@ void parse_cues(const std::string& file, const std::string& text, const std::uno
 }
 
 // Lines `label: phrase` whose label `parse` turns into a typed value; `=phrase` marks an exact-match phrase.
+// `class: word word …`, one class per line, a class on as many lines as it needs.
+void parse_word_classes(const std::string& file, const std::string& text, Lexicon& lexicon,
+                        std::vector<Problem>& problems) {
+  for_each_line(text, [&](int number, std::string_view line) {
+    auto colon = line.find(':');
+    auto word_class = colon == std::string_view::npos ? std::nullopt : parse_word_class(trim(line.substr(0, colon)));
+    if (!word_class) {
+      problems.push_back({file, number, "expected `class: word …` with a known class"});
+      return;
+    }
+    std::vector<std::string> words;
+    if (!phrase_words(line.substr(colon + 1), words)) {
+      problems.push_back({file, number, "no words after the class"});
+      return;
+    }
+    lexicon.word_classes[static_cast<size_t>(*word_class)].insert(words.begin(), words.end());
+  });
+}
+
 template <typename Label, typename Parse>
 void parse_typed_cues(const std::string& file, const std::string& text, Parse parse, std::vector<Cue<Label>>& cues,
                       std::vector<Problem>& problems) {
@@ -203,6 +222,28 @@ std::optional<MessageCue> parse_message_cue(std::string_view label) {
   return std::nullopt;
 }
 
+std::string_view to_string(WordClass word_class) {
+  switch (word_class) {
+    case WordClass::object_marker: return "object_marker";
+    case WordClass::description_filler: return "description_filler";
+    case WordClass::passive_verb: return "passive_verb";
+    case WordClass::asking_verb: return "asking_verb";
+    case WordClass::actor_introducer: return "actor_introducer";
+    case WordClass::time_word: return "time_word";
+    case WordClass::purpose: return "purpose";
+    case WordClass::venue_marker: return "venue_marker";
+    case WordClass::clause_word: return "clause_word";
+  }
+  return "object_marker";
+}
+
+std::optional<WordClass> parse_word_class(std::string_view label) {
+  for (size_t value = 0; value < kWordClassCount; ++value) {
+    if (to_string(static_cast<WordClass>(value)) == label) return static_cast<WordClass>(value);
+  }
+  return std::nullopt;
+}
+
 std::optional<PersonCue> parse_person_cue(std::string_view label) {
   if (label == "self") return PersonCue{PersonCue::Kind::self, {}};
   if (label == "third_person") return PersonCue{PersonCue::Kind::third_person, {}};
@@ -215,7 +256,7 @@ const std::vector<std::string>& lexicon_file_names() {
   static const std::vector<std::string> names = {
       "slang.txt",  "stopwords.txt", "domain.txt",    "intents.txt",    "roles.txt",   "people.txt",
       "acts.txt",   "targets.txt",   "modifiers.txt", "categories.txt", "unstemmed.txt", "rules.txt",
-      "replies.txt"};
+      "replies.txt", "grammar.txt"};
   return names;
 }
 
@@ -259,6 +300,7 @@ Lexicon parse_lexicon(const LexiconTexts& texts, std::vector<Problem>& problems)
   parse_cues("categories.txt", text_of("categories.txt"),
              {"medsos", "kampanye", "politik-uang", "fasilitas-negara", "keputusan", "lainnya"}, lexicon.category_cues,
              problems);
+  parse_word_classes("grammar.txt", text_of("grammar.txt"), lexicon, problems);
   return lexicon;
 }
 

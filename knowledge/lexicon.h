@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <array>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -84,7 +85,33 @@ struct IntentCue {
   std::vector<std::string> words;  // the cue phrase, as folded words
 };
 
+// Small closed word classes the reader's grammar needs (data/grammar.txt): words after which a noun is an object
+// ("ke caleg"), words that may stand between a person and their role ("sy seorang guru"), passive verbs of asking
+// ("diajak temen"), verbs of asking someone to act ("bos minta forward"), words after which "saya" is the writer
+// acting ("kalau sy"), words of time that may open a clause ("td pak camat"), and purpose words that start no act
+// right after another act ("dipinjamkan buat acara": for, not make), and words that put a place as the venue
+// of an act ("kampanye di masjid", "pake ruang kelas SD"), and conjunctions that open a new clause ("tapi").
+enum class WordClass {
+  object_marker,
+  description_filler,
+  passive_verb,
+  asking_verb,
+  actor_introducer,
+  time_word,
+  purpose,
+  venue_marker,
+  clause_word,
+};
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::clause_word) + 1;
+std::optional<WordClass> parse_word_class(std::string_view label);
+std::string_view to_string(WordClass word_class);
+
 struct Lexicon {
+  // True when `word` (as the message's word after the chat-language map) belongs to the class.
+  bool in(WordClass word_class, const std::string& word) const {
+    return word_classes[static_cast<size_t>(word_class)].count(word) > 0;
+  }
+
   // Phrase of 1..longest_phrase words (joined by one space) → replacement words (possibly none).
   std::unordered_map<std::string, std::vector<std::string>> slang;
   size_t longest_phrase = 1;
@@ -106,6 +133,8 @@ struct Lexicon {
   std::vector<Cue<Modifier>> modifier_cues;
   // Report category cues ("amplop" → politik-uang). The intent field holds the category.
   std::vector<IntentCue> category_cues;
+  // The grammar's word classes, indexed by WordClass: data/grammar.txt.
+  std::array<std::unordered_set<std::string>, kWordClassCount> word_classes;
 };
 
 // The names of the files a lexicon is made of, in load order.

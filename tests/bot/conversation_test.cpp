@@ -236,3 +236,60 @@ TEST_CASE("questions get answers and the menu buttons come with greetings", "[co
   auto menu_report = bot.say("menu:lapor");
   CHECK(menu_report.intent == Intent::report);
 }
+
+TEST_CASE("a question whose verdict depends on who asks gets one question with buttons, then the answer",
+          "[conversation]") {
+  Bot bot;
+  // Nobody's role is said: for an ASN this is forbidden, for a citizen it is not.
+  auto asked = bot.say("blh gk ikut kampanye caleg hari minggu?");
+  REQUIRE(asked.replies.size() == 1);
+  const auto& choices = asked.replies.back().choices;
+  REQUIRE(choices.size() == 3);
+  CHECK(choices[0].id == "asker:asn");
+  CHECK(choices[2].id == "asker:warga");
+  auto as_citizen = bot.say("asker:warga");
+  CHECK(as_citizen.intent == Intent::question);
+  CHECK(bot.last(as_citizen).find("Boleh") != std::string::npos);
+  // The chat now knows who writes: the next question is answered for a citizen without asking again.
+  auto next = bot.say("kalau jadi relawan caleg?");
+  CHECK(next.replies.back().choices.empty());
+}
+
+TEST_CASE("a writer who answers the role question as an ASN is told the rule for ASN", "[conversation]") {
+  Bot bot;
+  bot.say("blh gk ikut kampanye caleg hari minggu?");
+  auto as_asn = bot.say("asker:asn");
+  CHECK(bot.last(as_asn).find("Dilarang") != std::string::npos);
+}
+
+TEST_CASE("a tip told as a story is offered the report flow, which starts with the story and the role filled in",
+          "[conversation]") {
+  Bot bot;
+  const std::string story = "kemarin pak camat ngumpulin semua kepala sekolah di aula, nyuruh dukung paslon 2";
+  auto tip = bot.say(story);
+  REQUIRE(tip.replies.back().choices.size() == 2);
+  CHECK(tip.replies.back().choices.front().id == "tip:ya");
+  auto accepted = bot.say("tip:ya");
+  CHECK(accepted.intent == Intent::report);
+  // The story is "what happened" and it named an ASN: the flow goes on to the name, not back to the story.
+  bot.say("lewati");
+  bot.say("Kec. Karangrejo, Kab. Magetan");
+  bot.say("kemarin");
+  bot.say("selesai");
+  auto receipt = bot.say("kirim");
+  auto report = bot.desk->find(code_in(bot.last(receipt)));
+  REQUIRE(report);
+  CHECK(report->draft.what == story);
+  CHECK(report->draft.subject_role == "asn");
+}
+
+TEST_CASE("a declined tip offer leaves nothing behind and shows the menu", "[conversation]") {
+  Bot bot;
+  bot.say("tadi kades bagi2 amplop ke warga buat paslon 1");
+  auto declined = bot.say("tip:tidak");
+  CHECK(declined.replies.back().choices.size() == 3);
+  // The next message is a fresh question, not a step of a report.
+  auto question = bot.say("sy pns, blh like postingan caleg?");
+  CHECK(question.intent == Intent::question);
+  CHECK(bot.last(question).find("Dilarang") != std::string::npos);
+}

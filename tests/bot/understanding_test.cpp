@@ -1,0 +1,142 @@
+// The reading of a message (speech act, people, acts, objects, modifiers) and the verdict it leads to, on
+// messages of the kinds the understanding issue lists: whose act it is, which act, which object, who is bound, what
+// kind of message, long and mixed-language messages, invisible characters. Messages here are written for these
+// tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Role;
+using netra::knowledge::SpeechAct;
+using netra::knowledge::Target;
+using netra::knowledge::Verdict;
+using netra::testing::shared_answerer;
+
+namespace {
+
+Explanation explain(const std::string& text) { return shared_answerer().explain(text); }
+Answer answer(const std::string& text) { return shared_answerer().answer(text); }
+
+bool asks_about(const Reading& reading, Act act, Target target) {
+  return std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(), [&](size_t i) {
+    return reading.acts[i].act == act && reading.acts[i].target == target;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("whose act: the writer's own act is the question, a relative's is context", "[understanding]") {
+  auto reading = explain("suami sy jd timses caleg, sy sendiri PNS, blh gk ikut rapat timsesnya?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(reading.subject_person().role == Role::asn);
+  CHECK(answer("suami sy jd timses caleg, sy sendiri PNS, blh gk ikut rapat timsesnya?").verdict == Verdict::dilarang);
+  // The relative's own campaigning, asked about as theirs, is another question.
+  auto relative = explain("bapak sy pensiunan guru, dia blh jd timses caleg?").reading;
+  CHECK(relative.subject != 0);
+  CHECK(relative.subject_person().role == Role::retired);
+}
+
+TEST_CASE("which act: making content for a candidate is not watching, telling whom to vote for is not serving",
+          "[understanding]") {
+  CHECK(answer("sy PNS, blh bikin video tiktok muji2 program capres?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PNS, blh nonton debat capres di tv?").verdict == Verdict::boleh);
+  CHECK(answer("sy ASN jadi anggota PPS, blh kasih tau warga harus pilih paslon 1?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("which object: a neutral body's post is not a candidate's", "[understanding]") {
+  auto neutral = explain("sy pns, blh like postingan puskesmas ttg vaksin?");
+  CHECK(asks_about(neutral.reading, Act::like, Target::government));
+  CHECK(answer("sy pns, blh like postingan puskesmas ttg vaksin?").verdict == Verdict::boleh);
+  CHECK(answer("sy pns, blh share info dr bawaslu soal jadwal pencoblosan?").verdict == Verdict::boleh);
+  CHECK(answer("sy pns, blh like postingan caleg partai biru?").verdict == Verdict::dilarang);
+  // "bukan postingan calon" negates the candidate.
+  CHECK(answer("sy pns, like postingan pemkab ttg jalan baru, bukan postingan calon, blh?").verdict ==
+        Verdict::boleh);
+}
+
+TEST_CASE("who is bound: retired, honorer and non-ASN relatives are not ASN; a PPPK is", "[understanding]") {
+  CHECK(answer("sy udh pensiun dr PNS, blh jd relawan capres?").verdict == Verdict::boleh);
+  CHECK(answer("sy PPPK, kan kontrak, jadi blh ikut kampanye caleg kan?").verdict == Verdict::dilarang);
+  auto honorer = explain("sy guru honorer bkn ASN, blh ikut kampanye caleg hari minggu?").reading;
+  CHECK(honorer.subject_person().role == Role::honorer);
+  CHECK(answer("sy guru honorer bkn ASN, blh ikut kampanye caleg hari minggu?").verdict != Verdict::dilarang);
+}
+
+TEST_CASE("without a rule for what is asked, the answer is never boleh", "[understanding]") {
+  // Nothing in the rules covers an act the reader cannot name; retrieval's nearest "boleh" is lowered.
+  for (const char* text : {"sy PNS, blh jd admin grup relawan paslon?", "sy ASN, blh ngeprint brosur caleg di rumah?"}) {
+    INFO(text);
+    CHECK(answer(text).verdict != Verdict::boleh);
+  }
+}
+
+TEST_CASE("thanks, acknowledgements, laughter, emoji and small talk get a short reply, never a verdict",
+          "[understanding]") {
+  for (const char* text : {"makasih bnyk pak infonya, sangat membantu 🙏", "ok siap pak", "wkwkwk", "👍👍",
+                           "🙏", "mantap min", "lg sibuk apa min?", "terima kasih ya bot"}) {
+    INFO(text);
+    auto reply = answer(text);
+    CHECK(reply.verdict == Verdict::none);
+    CHECK(reply.citations.empty());
+    CHECK(reply.speech_act != SpeechAct::question);
+  }
+}
+
+TEST_CASE("the menu's words and every way of asking to report start the report flow", "[understanding]") {
+  for (const char* text : {"Lapor pelanggaran", "lapor", "mau lapor min", "sy ingin melaporkan pelanggaran",
+                           "pengen ngadu", "/lapor"}) {
+    INFO(text);
+    CHECK(answer(text).intent == Intent::report);
+  }
+  // Asking how reporting works is a question.
+  CHECK(answer("lapor pelanggaran ke bawaslu caranya gimana?").intent == Intent::question);
+}
+
+TEST_CASE("a story about someone else's violation is a tip: a rule and the offer to report it", "[understanding]") {
+  auto reply = answer("kemarin pak camat ngumpulin semua kepala sekolah, nyuruh dukung paslon 2");
+  CHECK(reply.speech_act == SpeechAct::tip);
+  CHECK(reply.offer_report);
+  // A tip is not a question: it carries no verdict of its own, but says the rule it breaks and cites it.
+  CHECK(reply.intent == Intent::report);
+  CHECK_FALSE(reply.citations.empty());
+  CHECK(reply.reported_role == "asn");
+}
+
+TEST_CASE("the question sentence of a long message is read with the rest as context", "[understanding]") {
+  std::string story =
+      "selamat malam pak, mohon maaf mengganggu. sy ini guru SD negeri di kabupaten, sdh PNS sejak 2015. "
+      "kebetulan adik ipar sy tahun ini maju jadi caleg DPRD dari salah satu partai. kemarin keluarga besar "
+      "kumpul di rumah mertua dan banyak yg ngobrol soal pencalonannya, sy cuma diam saja. nah minggu depan "
+      "dia mau bikin acara deklarasi di lapangan desa dan sy diminta jadi pembawa acaranya. "
+      "pertanyaan sy, blh gk sy jadi MC di acara itu?";
+  auto explanation = explain(story);
+  CHECK(explanation.reading.subject == 0);
+  CHECK(explanation.reading.subject_person().role == Role::asn);
+  CHECK(asks_about(explanation.reading, Act::speak, Target::candidate));
+  CHECK(answer(story).verdict == Verdict::dilarang);
+}
+
+TEST_CASE("invisible and format characters never change an answer", "[understanding]") {
+  const std::string plain = "sy pns, blh like postingan caleg?";
+  auto expected = answer(plain);
+  // Zero-width space, soft hyphen, zero-width joiner, word joiner and a byte-order mark inside words.
+  for (const std::string& text :
+       {std::string("sy pns, blh li\u200Bke postingan caleg?"), std::string("sy pns, blh like pos\u00ADtingan caleg?"),
+        std::string("sy p\u200Dns, blh like postingan ca\u2060leg?"), std::string("\uFEFFsy pns, blh like postingan caleg?")}) {
+    INFO(text);
+    auto reply = answer(text);
+    CHECK(reply.verdict == expected.verdict);
+    CHECK(reply.entry_id == expected.entry_id);
+  }
+}
+
+TEST_CASE("stretched letters, reduplication and full-width letters read as the word", "[understanding]") {
+  CHECK(answer("sy pns, bolehhhh gaaa like postingan caleggg?").verdict == Verdict::dilarang);
+  CHECK(answer("kades blh ikut kampanye2an gk?").verdict == Verdict::dilarang);
+  CHECK(answer("ｓｙ ｐｎｓ, blh like postingan caleg?").verdict == Verdict::dilarang);
+}
