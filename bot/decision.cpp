@@ -40,10 +40,13 @@ Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decisi
     if (reading.role_assumed && !reading.people[0].mentioned) rule = rule_for_nobody(reading.acts[index], reading);
     if (!rule) rule = rule_for(role, reading.acts[index], reading);
     if (!rule) {
-      // An act no rule covers matters when it is done for a candidate; one aimed at nothing partisan ("pake baju
-      // biasa ke TPS") leaves the rest of the question's answer standing.
+      // An act no rule covers matters when it is done for a candidate, or by someone the neutrality rules bind (a
+      // kades handing out aid while saying "jgn lupa coblos no 1"); a citizen's act aimed at nothing partisan
+      // ("pake baju biasa ke TPS") leaves the rest of the question's answer standing.
       Target target = reading.acts[index].target;
-      if (target == Target::candidate || target == Target::incumbent_official) all_covered = false;
+      if (target == Target::candidate || target == Target::incumbent_official || knowledge::is_bound(role)) {
+        all_covered = false;
+      }
       continue;
     }
     rules.push_back(rule);

@@ -67,6 +67,7 @@ long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tok
         found = true;
         break;
       }
+      if (gap && gap_stops_ && gap_stops_->count(tokens[at].word)) break;
     }
     if (!found) return -1;
     gap = false;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "bot/reading.h"
@@ -28,7 +29,8 @@ class PhraseMatcher {
   template <typename Label>
   PhraseMatcher(const std::vector<knowledge::Cue<Label>>& cues, const knowledge::Analyzer& analyzer,
                 bool every_label = false)
-      : every_label_(every_label) {
+      : every_label_(every_label), gap_stops_(&analyzer.lexicon().word_classes[static_cast<size_t>(
+                                       knowledge::WordClass::relativizer)]) {
     for (const auto& cue : cues) add(static_cast<int>(cue.label), cue.phrase, analyzer);
   }
 
@@ -50,6 +52,8 @@ class PhraseMatcher {
   long match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const;
 
   bool every_label_ = false;
+  // A gap does not reach past these words (relativizers: "buat PPPK yg share konten" is no "buat .. konten").
+  const std::unordered_set<std::string>* gap_stops_ = nullptr;
   std::vector<Phrase> phrases_;
   // First word of each phrase ("w:" + word when it is exact, "s:" + stem otherwise) → phrases.
   std::unordered_map<std::string, std::vector<size_t>> by_first_;

@@ -77,6 +77,8 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 constexpr size_t kPurposeReach = 2;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
+// Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
+constexpr size_t kRelativeReach = 3;
 
 class PeopleReader {
  public:
@@ -181,7 +183,7 @@ class PeopleReader {
   }
 
   // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
-  // with a purpose word there ("buat acara" = organise) is not an act of its own.
+  // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
   void drop_purpose_acts() {
     std::vector<PhraseMatch> kept;
     for (const auto& match : acts_) {
@@ -190,7 +192,9 @@ class PeopleReader {
                tokens_[other.last_token].clause == tokens_[match.first_token].clause;
       });
       bool purpose = word_is(knowledge::WordClass::purpose, tokens_[match.first_token].word);
-      if (!(after_act && purpose)) kept.push_back(match);
+      // "share konten", "like video": one word of content right after an act is that act's object, not making it.
+      bool content_object = static_cast<Act>(match.label) == Act::make_content && match.first_token == match.last_token;
+      if (!(after_act && (purpose || content_object))) kept.push_back(match);
     }
     acts_ = std::move(kept);
   }
@@ -339,6 +343,17 @@ class PeopleReader {
     std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.token < b.token; });
   }
 
+  // "sanksi buat PPPK yg share konten …": a role followed by a relative clause that names an act does that act,
+  // even after a word that otherwise makes it an object.
+  bool does_relative_clause_act(const PhraseMatch& role) const {
+    size_t next = role.last_token + 1;
+    if (next >= tokens_.size() || !word_is(knowledge::WordClass::relativizer, tokens_[next].word)) return false;
+    return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      return act.first_token > next && act.first_token - next <= kRelativeReach &&
+             tokens_[act.first_token].clause == tokens_[next].clause;
+    });
+  }
+
   bool ends_act(const PhraseMatch& role) const {
     return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
       return act.first_token < role.first_token && act.last_token == role.last_token;
@@ -415,7 +430,8 @@ class PeopleReader {
       describe(reading_.people[0], role);
       return;
     }
-    if (after_object_marker(token) || after_passive_verb(token) || possessor_of_relative) return;
+    bool marked_object = after_object_marker(token) && !does_relative_clause_act(match);
+    if (marked_object || after_passive_verb(token) || possessor_of_relative) return;
     if (role == Role::candidate && !opens_clause(token)) return;
     size_t person = generic_person(role);
     mentions_.push_back({token, match.last_token, person, true});

@@ -233,6 +233,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::purpose: return "purpose";
     case WordClass::venue_marker: return "venue_marker";
     case WordClass::clause_word: return "clause_word";
+    case WordClass::relativizer: return "relativizer";
   }
   return "object_marker";
 }

@@ -90,7 +90,8 @@ struct IntentCue {
 // ("diajak temen"), verbs of asking someone to act ("bos minta forward"), words after which "saya" is the writer
 // acting ("kalau sy"), words of time that may open a clause ("td pak camat"), and purpose words that start no act
 // right after another act ("dipinjamkan buat acara": for, not make), and words that put a place as the venue
-// of an act ("kampanye di masjid", "pake ruang kelas SD"), and conjunctions that open a new clause ("tapi").
+// of an act ("kampanye di masjid", "pake ruang kelas SD"), and conjunctions that open a new clause ("tapi"), and
+// relativizers ("PPPK yg share …": the role does the act).
 enum class WordClass {
   object_marker,
   description_filler,
@@ -101,8 +102,9 @@ enum class WordClass {
   purpose,
   venue_marker,
   clause_word,
+  relativizer,
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::clause_word) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::relativizer) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -27,9 +27,7 @@ bool parse_who(const std::string& word, RoleSet& who /* OUT */) {
   } else if (word == "village") {
     who = {{Role::kades, Role::perangkat}, 2};
   } else if (word == "bound") {
-    who = {{Role::asn, Role::pppk, Role::kades, Role::perangkat, Role::bpd, Role::election_staff, Role::tni_polri,
-            Role::bumn_staff},
-           1};
+    who = {bound_roles(), 1};
   } else if (word == "free") {
     who = {{Role::citizen, Role::honorer, Role::retired}, 1};
   } else if (word == "public") {

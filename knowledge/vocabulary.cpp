@@ -1,5 +1,7 @@
 #include "knowledge/vocabulary.h"
 
+#include <algorithm>
+
 namespace netra::knowledge {
 namespace {
 
@@ -48,6 +50,17 @@ std::string_view to_string(Role role) {
   return "unknown";
 }
 std::optional<Role> parse_role(std::string_view label) { return parse_by_label(label, Role::minor); }
+
+const std::vector<Role>& bound_roles() {
+  static const std::vector<Role> roles = {Role::asn,       Role::pppk,           Role::kades,      Role::perangkat,
+                                          Role::bpd,       Role::election_staff, Role::tni_polri, Role::bumn_staff};
+  return roles;
+}
+
+bool is_bound(Role role) {
+  const auto& roles = bound_roles();
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
 
 std::string_view audience_of(Role role) {
   switch (role) {

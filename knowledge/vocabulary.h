@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace netra::knowledge {
 
@@ -46,6 +47,10 @@ std::optional<Role> parse_role(std::string_view label);
 std::string_view to_string(Role role);
 // The contract's audience for a role (asn, pppk, kades, perangkat, citizen), empty for unknown.
 std::string_view audience_of(Role role);
+// The roles the neutrality rules bind (UU 20/2023 9 (2), UU 6/2014 29 and 51, UU 7/2017 280 (3) and 282): ASN and
+// PPPK, kades, perangkat, BPD, election staff, TNI/Polri, BUMN staff. The `bound` group of rules.txt.
+const std::vector<Role>& bound_roles();
+bool is_bound(Role role);
 
 // A third party named by the writer, relative to the writer.
 enum class Relation { spouse, parent, child, sibling, relative, friend_, colleague, superior, neighbour };

@@ -26,6 +26,7 @@ TEST_CASE("the development set meets the accuracy floors", "[accuracy]") {
   CHECK(report.cite_at_3 >= 0.95);
   CHECK(report.verdict_accuracy >= 0.92);
   CHECK(report.intent_accuracy >= 0.95);
+  CHECK(report.false_boleh == 0);
 }
 
 TEST_CASE("our own labelled messages meet the accuracy floors", "[accuracy]") {
@@ -56,5 +57,6 @@ TEST_CASE("the once-blind sets meet the accuracy floors", "[accuracy]") {
     CHECK(report.cite_at_3 >= 0.95);
     CHECK(report.verdict_accuracy >= 0.92);
     CHECK(report.intent_accuracy >= 0.95);
+    CHECK(report.false_boleh == 0);
   }
 }
