@@ -60,3 +60,16 @@ TEST_CASE("the once-blind sets meet the accuracy floors", "[accuracy]") {
     CHECK(report.false_boleh == 0);
   }
 }
+
+// Written by a helper shown neither the corpus nor any earlier set (130 messages with the kinds: whose act,
+// which act and object, who is bound, kinds of message, long, regional and English messages). Its first-contact
+// score (2026-11-30: cite@1 0.798, cite@3 0.917, verdict 0.862, intent 0.931, one false boleh) is the honest
+// figure for unseen messages; these floors keep it from falling. Improve the method, never one of its messages.
+TEST_CASE("the third blind set stays at or above its first-contact score", "[accuracy]") {
+  auto report = evaluate_file("blind3.jsonl");
+  CHECK(report.cite_at_1 >= 0.79);
+  CHECK(report.cite_at_3 >= 0.91);
+  CHECK(report.verdict_accuracy >= 0.86);
+  CHECK(report.intent_accuracy >= 0.93);
+  CHECK(report.false_boleh <= 1);
+}
