@@ -120,7 +120,7 @@ class PeopleReader {
   // --- negation scope
   void find_negations() {
     for (const auto& match : negation_cues_) {
-      if (is_question_tag(match)) continue;
+      if (is_question_tag(match) || negates_permission(match)) continue;
       negations_.push_back(match);
     }
   }
@@ -142,6 +142,15 @@ class PeopleReader {
       }
     }
     return false;
+  }
+
+  // "gak boleh komentar di postingan capres?": a negation right before a verdict word negates the permission
+  // asked about, not the act after it.
+  bool negates_permission(const PhraseMatch& negation) const {
+    return std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
+      return cue.first_token == negation.last_token + 1 &&
+             static_cast<knowledge::MessageCue>(cue.label) == knowledge::MessageCue::verdict;
+    });
   }
 
   // The first token of the negation that negates `token` (for "bkn ASN": the token of "bkn"), or `token`.

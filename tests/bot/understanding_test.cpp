@@ -140,3 +140,12 @@ TEST_CASE("stretched letters, reduplication and full-width letters read as the w
   CHECK(answer("kades blh ikut kampanye2an gk?").verdict == Verdict::dilarang);
   CHECK(answer("ｓｙ ｐｎｓ, blh like postingan caleg?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("a negation before a verdict word negates the permission, not the act", "[understanding]") {
+  CHECK(answer("sy pns, gak boleh komentar di postingan capres ya?").verdict == Verdict::dilarang);
+  // Negating the act itself still counts: not wearing any attribute is not wearing one.
+  auto reading = explain("sy pns, dtg ke TPS gk pake atribut apa2, blh?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return act.act == Act::wear_attributes && !act.negated;
+  }));
+}
