@@ -11,17 +11,20 @@ namespace {
 // How strongly a role describes someone when a message gives several ("guru honorer", "pensiunan PNS",
 // "bidan desa yg PPPK"): the more specific status wins over the general one.
 int role_rank(Role role) {
+  // When one person is given several roles the higher rank is theirs. "Pensiunan"/"honorer" qualify the ASN role
+  // they are named with ("pensiunan PNS" is no longer ASN), so they outrank ASN and PPPK; a current office that
+  // the rules bind ("pensiunan PNS, skrg anggota BPD") outranks them: the office binds whatever else is true.
   switch (role) {
     case Role::minor: return 12;
-    case Role::retired: return 11;
-    case Role::honorer: return 10;
-    case Role::pppk: return 9;
-    case Role::kades: return 8;
-    case Role::perangkat: return 7;
-    case Role::bpd: return 6;
-    case Role::tni_polri: return 5;
-    case Role::bumn_staff: return 5;
-    case Role::election_staff: return 4;
+    case Role::kades: return 11;
+    case Role::perangkat: return 10;
+    case Role::bpd: return 9;
+    case Role::tni_polri: return 8;
+    case Role::bumn_staff: return 8;
+    case Role::election_staff: return 7;
+    case Role::retired: return 6;
+    case Role::honorer: return 5;
+    case Role::pppk: return 4;
     case Role::asn: return 3;
     case Role::candidate: return 2;
     case Role::citizen: return 1;

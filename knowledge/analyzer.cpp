@@ -1,5 +1,7 @@
 #include "knowledge/analyzer.h"
 
+#include <cctype>
+
 #include "knowledge/text.h"
 
 namespace netra::knowledge {
@@ -13,6 +15,22 @@ std::string strip_reduplication_digit(const std::string& word) {
   std::string rest = word.substr(two + 1);
   if (!rest.empty() && rest != "nya" && rest != "mu" && rest != "ku" && rest != "an" && rest != "in") return word;
   return word.substr(0, two) + rest;
+}
+
+// "50rb", "100k", "2jt", "rp20rb": an amount of money written with a chat unit is the word "uang" to every cue
+// ("kasih 50rb ke tetangga biar nyoblos" gives money). Plain figures ("Rp24.000.000" in the corpus's sanction
+// lines, "rp50.000") stay as they are, so the corpus's terms do not change.
+bool is_money_amount(const std::string& word) {
+  std::string_view rest(word);
+  if (rest.size() > 2 && rest.substr(0, 2) == "rp") rest.remove_prefix(2);
+  size_t digits = 0;
+  while (digits < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[digits])) || rest[digits] == '.' ||
+                                  rest[digits] == ',')) {
+    ++digits;
+  }
+  if (digits == 0 || !std::isdigit(static_cast<unsigned char>(rest[0]))) return false;
+  std::string_view unit = rest.substr(digits);
+  return unit == "rb" || unit == "ribu" || unit == "rebu" || unit == "k" || unit == "jt" || unit == "juta";
 }
 
 // "kadesnya" → "kades"; a word too short to carry a suffix comes back empty so it matches nothing ("tanya").
@@ -73,6 +91,7 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
   std::vector<Term> words;
   for (auto& word : split_words(text)) {
     word.text = unstretch(word.text);
+    if (is_money_amount(word.text)) word.text = "uang";
     if (word.text.find('-') == std::string::npos || lexicon_.slang.count(word.text)) {
       words.push_back({strip_reduplication_digit(word.text), word.start, word.end});
       continue;

@@ -149,3 +149,28 @@ TEST_CASE("a negation before a verdict word negates the permission, not the act"
     return act.act == Act::wear_attributes && !act.negated;
   }));
 }
+
+TEST_CASE("a current office the rules bind outranks being retired or honorer", "[understanding]") {
+  auto reading = explain("sy pensiunan guru PNS, skrg jd kades, blh ikut kampanye caleg?").reading;
+  CHECK(reading.subject_person().role == Role::kades);
+  CHECK(answer("sy pensiunan guru PNS, skrg jd kades, blh ikut kampanye caleg?").verdict == Verdict::dilarang);
+  // Retired alone stays free.
+  CHECK(answer("sy pensiunan guru PNS, blh ikut kampanye caleg?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("an amount of money written as chat writes it is money", "[understanding]") {
+  for (const char* text : {"sy warga, kasih 100rb ke tetangga biar milih paslon 1, blh?",
+                           "sy warga, kasih rp20rb ke tetangga biar milih paslon 1, blh?",
+                           "sy warga, bagi2 20k ke ibu2 pengajian biar coblos caleg no 3, blh?"}) {
+    INFO(text);
+    auto reading = explain(text).reading;
+    CHECK(std::any_of(reading.acts.begin(), reading.acts.end(),
+                      [](const ActMention& act) { return act.act == Act::give_money && !act.negated; }));
+    CHECK(answer(text).verdict == Verdict::dilarang);
+  }
+}
+
+TEST_CASE("a pupil's parent is an adult, not a minor", "[understanding]") {
+  auto reading = explain("wali murid blh ikut kampanye caleg?").reading;
+  CHECK(reading.subject_person().role == Role::citizen);
+}
