@@ -12,18 +12,11 @@ namespace {
 
 using knowledge::trim;
 
-const char* kAnonymityNotice =
-    "Catatan soal anonim: WhatsApp atau Telegram sendiri tahu siapa yang mengirim pesan ini, tetapi Netra tidak "
-    "menyimpan nomor, nama, atau akun Anda bersama laporan. Karena itu kode tanda terima adalah satu-satunya jalan "
-    "kembali ke laporan ini: simpan baik-baik, kode tidak bisa dipulihkan.";
-
-const char* kAfterFiling =
-    "Apa artinya anonim: laporan ini tidak terhubung dengan identitas Anda, jadi tim peninjau tidak bisa menghubungi "
-    "Anda dan Anda tidak bisa menjadi pelapor resmi lewat Netra. Tim kami menelaah laporan dan dapat meneruskannya "
-    "sebagai informasi awal ke Bawaslu atau instansi pembina ASN.\n\n"
-    "Jika ingin pelanggaran ini diproses secara hukum, buat laporan resmi ke Bawaslu (kantor Bawaslu kabupaten/kota, "
-    "Panwaslu kecamatan/desa, atau aplikasi Gowaslu) dengan identitas Anda (KTP), paling lambat 7 hari kerja sejak "
-    "kejadian diketahui (UU 7/2017 Pasal 454). Sertakan siapa, kapan, di mana, apa yang terjadi, serta bukti atau saksi.";
+// Reply keys (knowledge/data/replies.txt) of the problems with an answer that more than one step tells apart.
+constexpr const char* kProblemEmpty = "report.problem.empty";
+constexpr const char* kProblemTooLong = "report.problem.too_long";
+// Characters of a name or a time of day: a short field, not a story.
+constexpr size_t kMaxShortField = 200;
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -93,20 +86,20 @@ bool parse_place(const std::string& text, ReportDraft& draft) {
   return true;
 }
 
-std::string role_label(const std::string& role) {
-  if (role == "asn") return "ASN (PNS)";
-  if (role == "pppk") return "PPPK";
-  if (role == "kades") return "Kepala desa";
-  if (role == "perangkat") return "Perangkat desa";
-  return "Lainnya";
+bool is_report_role(const std::string& role) {
+  return role == "asn" || role == "pppk" || role == "kades" || role == "perangkat" || role == "lainnya";
 }
 
-std::vector<Choice> role_choices() {
-  return {{"role:asn", "ASN"},
-          {"role:pppk", "PPPK"},
-          {"role:kades", "Kepala desa"},
-          {"role:perangkat", "Perangkat desa"},
-          {"role:lainnya", "Lainnya"}};
+std::string role_label(const Composer& say, const std::string& role) {
+  return say.say("report.role." + (is_report_role(role) ? role : std::string("lainnya")));
+}
+
+std::vector<Choice> role_choices(const Composer& say) {
+  return {{"role:asn", say.say("report.choice.asn")},
+          {"role:pppk", say.say("report.role.pppk")},
+          {"role:kades", say.say("report.role.kades")},
+          {"role:perangkat", say.say("report.role.perangkat")},
+          {"role:lainnya", say.say("report.role.lainnya")}};
 }
 
 size_t utf8_length(const std::string& text) {
@@ -131,11 +124,9 @@ size_t keep_evidence(ReportDraft& draft, const std::vector<std::string>& media, 
 
 std::string problem_with_account(const std::string& text, size_t max_length) {
   auto content = std::string(trim(text));
-  if (content.empty()) return "Jawabannya masih kosong.";
-  if (utf8_length(content) > max_length) {
-    return "Terlalu panjang (lebih dari " + std::to_string(max_length) + " karakter). Mohon diringkas.";
-  }
-  if (!knowledge::valid_utf8(content)) return "Teksnya tidak bisa dibaca. Mohon ketik ulang.";
+  if (content.empty()) return kProblemEmpty;
+  if (utf8_length(content) > max_length) return kProblemTooLong;
+  if (!knowledge::valid_utf8(content)) return "report.problem.unreadable";
   size_t letters = 0, words_with_letters = 0;
   for (const auto& word : knowledge::split_words(content)) {
     size_t word_letters = static_cast<size_t>(std::count_if(word.text.begin(), word.text.end(), ::isalpha));
@@ -143,7 +134,7 @@ std::string problem_with_account(const std::string& text, size_t max_length) {
     if (word_letters >= 2) ++words_with_letters;
   }
   if (words_with_letters < 3 || letters < 10) {
-    return "Ceritanya terlalu singkat untuk ditindaklanjuti. Mohon tulis beberapa kata: siapa, melakukan apa.";
+    return "report.problem.too_short";
   }
   return "";
 }
@@ -211,28 +202,26 @@ FlowOutcome ReportFlow::ask(const ReportSession& session, const std::string& pre
   Reply reply;
   ReportStep step = session.step;
   if (step == ReportStep::what) {
-    reply.text = "Ceritakan apa yang terjadi: siapa melakukan apa? (ketik batal kapan saja untuk membatalkan)";
+    reply.text = composer_.say("report.ask.what");
   } else if (step == ReportStep::who_role) {
-    reply.text = "Orang yang dilaporkan itu siapa? Pilih salah satu: ASN, PPPK, Kepala desa, Perangkat desa, "
-                 "atau Lainnya.";
-    reply.choices = role_choices();
+    reply.text = composer_.say("report.ask.who_role");
+    reply.choices = role_choices(composer_);
   } else if (step == ReportStep::who_name) {
-    reply.text = "Jika mau, tulis nama atau jabatannya (misalnya \"Kepala Desa Sukorejo\"). Ketik lewati bila "
-                 "tidak ingin menyebutkan.";
-    reply.choices = {{"report:lewati", "Lewati"}};
+    reply.text = composer_.say("report.ask.who_name");
+    reply.choices = {{"report:lewati", composer_.say("report.button.skip")}};
   } else if (step == ReportStep::where) {
-    reply.text = "Di mana kejadiannya? Tulis desa/kelurahan, kecamatan, kabupaten/kota, dipisah koma. Contoh: "
-                 "Desa Sukorejo, Kec. Karangrejo, Kab. Magetan";
+    reply.text = composer_.say("report.ask.where");
   } else if (step == ReportStep::when) {
-    reply.text = "Kapan kejadiannya? (misalnya: kemarin sore, 12 Februari 2024 pukul 10.00)";
+    reply.text = composer_.say("report.ask.when");
   } else if (step == ReportStep::evidence) {
-    reply.text = "Ada bukti? Kirim foto, dokumen, atau tautan (boleh lebih dari satu, paling banyak " +
-                 std::to_string(limits_.max_evidence) + "). Ketik selesai bila sudah, atau lewati bila tidak ada.";
-    reply.choices = {{"report:selesai", "Selesai"}, {"report:lewati", "Tidak ada bukti"}};
+    reply.text = composer_.say("report.ask.evidence", {{"max", std::to_string(limits_.max_evidence)}});
+    reply.choices = {{"report:selesai", composer_.say("report.button.done")},
+                     {"report:lewati", composer_.say("report.button.no_evidence")}};
   } else {
-    reply.text = summary(session.draft) + "\n\n" + kAnonymityNotice +
-                 "\n\nKirim laporan ini? Ketik kirim untuk mengirim atau batal untuk membatalkan.";
-    reply.choices = {{"report:kirim", "Kirim"}, {"report:batal", "Batal"}};
+    reply.text = summary(session.draft) + "\n\n" + composer_.say("report.anonymity_notice") + "\n\n" +
+                 composer_.say("report.ask.confirm");
+    reply.choices = {{"report:kirim", composer_.say("report.button.send")},
+                     {"report:batal", composer_.say("report.button.cancel")}};
   }
   if (!prefix.empty()) reply.text = prefix + "\n" + reply.text;
   return {{reply}, false};
@@ -243,14 +232,20 @@ std::string ReportFlow::summary(const ReportDraft& d) const {
   for (const auto* part : {&d.kecamatan, &d.kabupaten}) {
     if (!part->empty()) place += (place.empty() ? "" : ", ") + *part;
   }
-  std::string text = "Ringkasan laporan:\n";
-  text += "• Kategori: " + category_label(d.category) + "\n";
-  text += "• Kejadian: " + d.what + "\n";
-  text += "• Terlapor: " + role_label(d.subject_role) + (d.subject_name.empty() ? "" : " — " + d.subject_name) + "\n";
-  text += "• Tempat: " + place + "\n";
-  text += "• Waktu: " + d.when + "\n";
-  text += "• Bukti: " + (d.evidence.empty() ? std::string("tidak ada") : std::to_string(d.evidence.size()) + " berkas/tautan");
-  return text;
+  std::string evidence = d.evidence.empty()
+                             ? composer_.say("report.summary.no_evidence")
+                             : composer_.say("report.summary.evidence_count", {{"count", std::to_string(d.evidence.size())}});
+  return composer_.say("report.summary",
+                       {{"category", composer_.say("category." + d.category)},
+                        {"what", d.what},
+                        {"subject", role_label(composer_, d.subject_role) + (d.subject_name.empty() ? "" : " — " + d.subject_name)},
+                        {"place", place},
+                        {"when", d.when},
+                        {"evidence", evidence}});
+}
+
+std::string ReportFlow::recorded(const ReportDraft& draft) const {
+  return composer_.say("report.recorded", {{"category", composer_.say("category." + draft.category)}});
 }
 
 FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& opening, const std::string& account,
@@ -260,21 +255,18 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
   session.draft.channel = opening.channel;
   session.draft.submission_id = random_hex(16);
   if (store_.daily_counter(opening.sender_key, "reports") >= limits_.reports_per_day) {
-    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Silakan coba lagi besok, atau laporkan "
-                   "langsung ke Bawaslu setempat.",
-                   menu_choices(composer_)}},
+    return {{Reply{composer_.say("report.limit.daily"), menu_choices(composer_)}},
             true};
   }
   keep_evidence(session.draft, attached_media(opening), limits_.max_evidence);
-  std::string intro =
-      "Baik, kita buat laporan anonim. Saya akan bertanya satu per satu; ketik batal kapan saja untuk membatalkan.";
+  std::string intro = composer_.say("report.intro");
   if (!account.empty() && problem_with_account(account, limits_.max_what_length).empty()) {
     auto outcome = accept_what(session, account);
     // The story named who it was ("camat kami …"): no need to ask the role again.
     if (reported_role == "asn" || reported_role == "pppk" || reported_role == "kades" || reported_role == "perangkat") {
       session.draft.subject_role = reported_role;
       session.step = ReportStep::who_name;
-      outcome = ask(session, "Tercatat. Kategori sementara: " + category_label(session.draft.category) + ".");
+      outcome = ask(session, recorded(session.draft));
     }
     outcome.replies.front().text = intro + "\n\n" + outcome.replies.front().text;
     return outcome;
@@ -286,13 +278,13 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
 
 FlowOutcome ReportFlow::accept_what(ReportSession& session, const std::string& text) {
   if (auto problem = problem_with_account(text, limits_.max_what_length); !problem.empty()) {
-    return ask(session, problem);
+    return ask(session, composer_.say(problem, {{"max", std::to_string(limits_.max_what_length)}}));
   }
   session.draft.what = std::string(trim(text));
   session.draft.category = categories_.guess(session.draft.what);
   // The account often already says who it was ("kades X …"); still ask, offering the buttons.
   session.step = ReportStep::who_role;
-  return ask(session, "Tercatat. Kategori sementara: " + category_label(session.draft.category) + ".");
+  return ask(session, recorded(session.draft));
 }
 
 FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage& message) {
@@ -310,8 +302,8 @@ FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage
     auto audience = std::string(knowledge::audience_of(*detected));
     role = audience == "citizen" || audience.empty() ? "lainnya" : audience;
   }
-  if (role != "asn" && role != "pppk" && role != "kades" && role != "perangkat" && role != "lainnya") {
-    return ask(session, "Maaf, pilihan itu tidak saya kenali.");
+  if (!is_report_role(role)) {
+    return ask(session, composer_.say("report.problem.unknown_choice"));
   }
   session.draft.subject_role = role;
   session.step = ReportStep::who_name;
@@ -319,12 +311,10 @@ FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage
 }
 
 FlowOutcome ReportFlow::accept_where(ReportSession& session, const std::string& text) {
-  if (auto problem = problem_with_account(text, limits_.max_field_length); problem.rfind("Terlalu panjang", 0) == 0) {
-    return ask(session, problem);
+  if (problem_with_account(text, limits_.max_field_length) == kProblemTooLong) {
+    return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(limits_.max_field_length)}}));
   }
-  if (!parse_place(text, session.draft)) {
-    return ask(session, "Mohon sebutkan paling tidak desa/kelurahan atau kecamatan, dan kabupaten/kotanya.");
-  }
+  if (!parse_place(text, session.draft)) return ask(session, composer_.say("report.problem.place"));
   session.step = ReportStep::when;
   return ask(session);
 }
@@ -346,37 +336,35 @@ FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMes
     return ask(session);
   }
   if (added) {
-    return {{Reply{"Bukti diterima (" + std::to_string(session.draft.evidence.size()) +
-                       "). Kirim lagi, atau ketik selesai.",
-                   {{"report:selesai", "Selesai"}}}},
+    return {{Reply{composer_.say("report.evidence_received", {{"count", std::to_string(session.draft.evidence.size())}}),
+                   {{"report:selesai", composer_.say("report.button.done")}}}},
             false};
   }
-  return ask(session, "Yang saya terima bukan foto, dokumen, atau tautan.");
+  return ask(session, composer_.say("report.problem.not_evidence"));
 }
 
 Reply ReportFlow::receipt_reply(const std::string& code, const std::vector<EvidenceFile>& evidence) const {
   std::string note;
   auto failed = [](const EvidenceFile& file) { return file.problem != EvidenceProblem::none; };
   if (auto first = std::find_if(evidence.begin(), evidence.end(), failed); first != evidence.end()) {
-    note = "\n\nCatatan: " + std::to_string(std::count_if(evidence.begin(), evidence.end(), failed)) + " dari " +
-           std::to_string(evidence.size()) + " foto/dokumen tidak dapat disimpan (" +
-           evidence_problem_text(first->problem) + "). Laporan tetap terkirim.";
+    note = "\n\n" + composer_.say("report.receipt.evidence_failed",
+                                   {{"failed", std::to_string(std::count_if(evidence.begin(), evidence.end(), failed))},
+                                    {"total", std::to_string(evidence.size())},
+                                    {"reason", composer_.say("evidence.problem." + to_string(first->problem))}});
   }
-  return Reply{"✅ Laporan terkirim. Kode tanda terima Anda:\n" + code +
-                   "\n\nSimpan kode ini. Untuk melihat perkembangan, kirim: cek " + code + note + "\n\n" +
-                   kAfterFiling,
+  return Reply{composer_.say("report.receipt", {{"code", code}}) + note + "\n\n" + composer_.say("report.after_filing"),
                menu_choices(composer_)};
 }
 
 FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& message) {
   if (!is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
-    return ask(session, "Ketik kirim untuk mengirim laporan, atau batal untuk membatalkan.");
+    return ask(session, composer_.say("report.problem.confirm"));
   }
   // Sent again after a failure that followed the filing (the chat could not save its state): the same receipt,
   // neither refused by the daily limit nor counted twice.
   if (auto earlier = reports_.filed_code(session.draft.submission_id)) return {{receipt_reply(*earlier)}, true};
   if (store_.daily_counter(message.sender_key, "reports") >= limits_.reports_per_day) {
-    return {{Reply{"Maaf, batas laporan harian dari akun ini sudah tercapai. Laporan tidak dikirim.", menu_choices(composer_)}},
+    return {{Reply{composer_.say("report.limit.daily_not_sent"), menu_choices(composer_)}},
             true};
   }
   // The platforms' media ids expire (WhatsApp's within weeks): the files are fetched now and stored with the
@@ -392,14 +380,14 @@ FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& mes
   ReportStep step = session.step;
   // Media sent before the evidence step is kept as evidence all the same.
   if (step != ReportStep::evidence && keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0) {
-    if (trim(message.text).empty()) return ask(session, "Foto/dokumen disimpan sebagai bukti.");
+    if (trim(message.text).empty()) return ask(session, composer_.say("report.evidence_kept"));
   }
   if (step == ReportStep::what) return accept_what(session, message.text);
   if (step == ReportStep::who_role) return accept_role(session, message);
   if (step == ReportStep::who_name) {
     std::string text = std::string(trim(message.text));
     if (is_one_of(text, {"lewati", "report:lewati", "-", "tidak", "tidak tahu", "gak tau", "skip"})) text.clear();
-    if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
+    if (utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
     session.draft.subject_name = text;
     session.step = ReportStep::where;
     return ask(session);
@@ -407,8 +395,8 @@ FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& mes
   if (step == ReportStep::where) return accept_where(session, message.text);
   if (step == ReportStep::when) {
     std::string text = std::string(trim(message.text));
-    if (text.empty() || knowledge::split_words(text).empty()) return ask(session, "Waktunya masih kosong.");
-    if (utf8_length(text) > 200) return ask(session, "Terlalu panjang (lebih dari 200 karakter).");
+    if (text.empty() || knowledge::split_words(text).empty()) return ask(session, composer_.say("report.problem.time_empty"));
+    if (utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
     session.draft.when = text;
     session.step = ReportStep::evidence;
     return ask(session);

@@ -62,6 +62,8 @@ class ReportFlow {
   FlowOutcome confirm(ReportSession& session, const InboundMessage& message);
   Reply receipt_reply(const std::string& code, const std::vector<EvidenceFile>& evidence = {}) const;
   std::string summary(const ReportDraft& draft) const;
+  // "Tercatat. Kategori sementara: …": the reply once the story is recorded.
+  std::string recorded(const ReportDraft& draft) const;
 
   const Reader& reader_;
   const Composer& composer_;
@@ -72,7 +74,8 @@ class ReportFlow {
   CategoryGuesser categories_;
 };
 
-// Why an answer to a free-text step is not usable, or empty when it is.
+// Why an answer to a free-text step is not usable, as a key of knowledge/data/replies.txt (`report.problem.*`, the
+// too-long one takes {max}), or empty when it is usable.
 std::string problem_with_account(const std::string& text, size_t max_length);
 
 }  // namespace netra::bot
