@@ -34,7 +34,7 @@ int fact_rank(MessageCue kind) {
   }
 }
 
-bool has_letters_or_digits(const std::string& text) {
+bool has_letters_or_digits(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c); });
 }
 
@@ -173,7 +173,7 @@ class SpeechReader {
     std::string_view source(reading_.text);
     if (token.end > source.size() || token.start >= token.end) return false;
     source = source.substr(token.start, token.end - token.start);
-    if (has_letters_or_digits(std::string(source))) return false;
+    if (has_letters_or_digits(source)) return false;
     bool full_width = source.size() >= 2 && static_cast<unsigned char>(source[0]) == 0xEF &&
                       (static_cast<unsigned char>(source[1]) == 0xBC || static_cast<unsigned char>(source[1]) == 0xBD);
     return !full_width;

@@ -263,7 +263,7 @@ FlowOutcome ReportFlow::start(ReportSession& session, const InboundMessage& open
   if (!account.empty() && problem_with_account(account, limits_.max_what_length).empty()) {
     auto outcome = accept_what(session, account);
     // The story named who it was ("camat kami …"): no need to ask the role again.
-    if (reported_role == "asn" || reported_role == "pppk" || reported_role == "kades" || reported_role == "perangkat") {
+    if (is_report_role(reported_role) && reported_role != "lainnya") {
       session.draft.subject_role = reported_role;
       session.step = ReportStep::who_name;
       outcome = ask(session, recorded(session.draft));

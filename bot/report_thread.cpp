@@ -21,21 +21,9 @@ ThreadMessage read_message(const Statement& row) {
 }  // namespace
 
 bool ReportDesk::add_question(const std::string& receipt_code, const std::string& reviewer, const std::string& text) {
-  std::lock_guard lock(mutex_);
-  knowledge::Transaction transaction(db_, true);
-  if (!report_exists(receipt_code)) return false;
-  std::string at = iso_time(unix_now());
-  Statement insert(db_,
-                   "INSERT INTO thread_messages(code, author, reviewer, text, at) VALUES (?1, 'reviewer', ?2, ?3, ?4)");
-  insert.bind(1, receipt_code).bind(2, reviewer).bind(3, text).bind(4, at).run();
-  AuditEntry entry;
-  entry.at = at;
-  entry.action = "question";
-  entry.receipt_code = receipt_code;
-  entry.admin_label = reviewer;
-  insert_audit(entry);
-  transaction.commit();
-  return true;
+  return add_reviewer_entry(
+      "INSERT INTO thread_messages(code, author, reviewer, text, at) VALUES (?1, 'reviewer', ?2, ?3, ?4)", "question",
+      receipt_code, reviewer, text);
 }
 
 ReportDesk::ThreadReply ReportDesk::add_answer(const std::string& receipt_code, const std::string& text) {
@@ -86,15 +74,21 @@ std::vector<ThreadMessage> ReportDesk::open_questions(const std::string& receipt
 
 bool ReportDesk::add_internal_note(const std::string& receipt_code, const std::string& reviewer,
                                    const std::string& text) {
+  return add_reviewer_entry("INSERT INTO internal_notes(code, reviewer, text, at) VALUES (?1, ?2, ?3, ?4)",
+                            "internal_note", receipt_code, reviewer, text);
+}
+
+bool ReportDesk::add_reviewer_entry(const char* insert_sql, const char* action, const std::string& receipt_code,
+                                    const std::string& reviewer, const std::string& text) {
   std::lock_guard lock(mutex_);
   knowledge::Transaction transaction(db_, true);
   if (!report_exists(receipt_code)) return false;
   std::string at = iso_time(unix_now());
-  Statement insert(db_, "INSERT INTO internal_notes(code, reviewer, text, at) VALUES (?1, ?2, ?3, ?4)");
+  Statement insert(db_, insert_sql);
   insert.bind(1, receipt_code).bind(2, reviewer).bind(3, text).bind(4, at).run();
   AuditEntry entry;
   entry.at = at;
-  entry.action = "internal_note";
+  entry.action = action;
   entry.receipt_code = receipt_code;
   entry.admin_label = reviewer;
   insert_audit(entry);

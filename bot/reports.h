@@ -144,6 +144,10 @@ class ReportDesk {
   std::string insert_report(const ReportDraft& draft);  // under mutex_, inside the caller's transaction
   void insert_evidence(const std::string& code, const EvidenceFile& file);  // likewise
   void insert_audit(const AuditEntry& entry);  // likewise
+  // A reviewer's row (a question in the thread, an internal note) and its audit line, in one transaction.
+  // `insert_sql` binds ?1 code, ?2 reviewer, ?3 text, ?4 time. False when the report does not exist.
+  bool add_reviewer_entry(const char* insert_sql, const char* action, const std::string& receipt_code,
+                          const std::string& reviewer, const std::string& text);
   bool report_exists(const std::string& receipt_code);  // under mutex_
   std::mutex mutex_;
   std::counting_semaphore<2> password_checks_{2};
