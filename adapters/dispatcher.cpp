@@ -12,7 +12,7 @@ std::string message_kind(const ChannelMessage& message) {
 
 }  // namespace
 
-Dispatcher::Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbound& outbound, Metrics& metrics,
+Dispatcher::Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& store, Outbound& outbound, Metrics& metrics,
                        const ServerTuning& tuning)
     : conversation_(conversation),
       store_(store),
@@ -51,7 +51,7 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
     }
     metrics_.observe_answer_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
-  // The delivery's claim (and any other kept) goes to disk before a reply can be seen (Store::persist_claims).
+  // The delivery's claim (and any other kept) goes to disk before a reply can be seen (DeliveryLedger::persist_claims).
   try {
     store_.persist_claims();
   } catch (const std::exception& e) {

@@ -19,13 +19,13 @@
 #include "adapters/outbound.h"
 #include "adapters/work_queue.h"
 #include "bot/conversation.h"
-#include "bot/store.h"
+#include "bot/delivery_ledger.h"
 
 namespace netra::adapters {
 
 class Dispatcher {
  public:
-  Dispatcher(bot::Conversation& conversation, bot::Store& store, Outbound& outbound, Metrics& metrics,
+  Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& store, Outbound& outbound, Metrics& metrics,
              const ServerTuning& tuning);
 
   // Runs the bot on one message now, on this thread, and gives every reply to `sender`. A failure of the bot
@@ -63,7 +63,7 @@ class Dispatcher {
   void log_busy(const std::string& channel, const std::string& delivery_id);
 
   bot::Conversation& conversation_;
-  bot::Store& store_;
+  bot::DeliveryLedger& store_;
   Outbound& outbound_;
   Metrics& metrics_;
   std::chrono::milliseconds admit_wait_;

@@ -25,6 +25,7 @@
 #include "adapters/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
+#include "bot/store.h"
 #include "knowledge/index.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR

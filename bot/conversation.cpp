@@ -36,15 +36,15 @@ std::vector<Choice> menu_choices(const Composer& composer) {
           {kMenuStatus, composer.say("menu.status")}};
 }
 
-Conversation::Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits,
+Conversation::Conversation(const Answerer& answerer, SenderState& store, ReportDesk& reports, ConversationLimits limits,
                            const MediaFetcher* media)
     : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, limits, media) {}
 
-Conversation::Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits,
+Conversation::Conversation(const AnswererSlot& answerers, SenderState& store, ReportDesk& reports, ConversationLimits limits,
                            const MediaFetcher* media)
     : Conversation(nullptr, &answerers, store, reports, limits, media) {}
 
-Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store,
+Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, SenderState& store,
                            ReportDesk& reports, ConversationLimits limits, const MediaFetcher* media)
     : fixed_answerer_(std::move(fixed)),
       answerers_(answerers ? *answerers : *fixed_answerer_),

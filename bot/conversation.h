@@ -1,5 +1,5 @@
 // The per-sender dialogue: menu, questions (answered by the Answerer), clarifying questions, the offer to report
-// a violation told as a story, the anonymous report flow and status checks. State lives in the Store, keyed by
+// a violation told as a story, the anonymous report flow and status checks. State lives in SenderState, keyed by
 // sender_key, so a conversation survives a restart. Knows no platform: channels turn their payloads into
 // InboundMessage and render the Replies.
 #pragma once
@@ -15,7 +15,7 @@
 #include "bot/report_flow.h"
 #include "bot/reporter_thread.h"
 #include "bot/reports.h"
-#include "bot/store.h"
+#include "bot/sender_state.h"
 
 namespace netra::bot {
 
@@ -32,12 +32,12 @@ class Conversation {
  public:
   // A fixed answerer (tools, tests). `media` fetches evidence from the platforms when a report is filed (null:
   // media refs are kept as refs).
-  Conversation(const Answerer& answerer, Store& store, ReportDesk& reports, ConversationLimits limits = {},
+  Conversation(const Answerer& answerer, SenderState& store, ReportDesk& reports, ConversationLimits limits = {},
                const MediaFetcher* media = nullptr);
   // Whatever answerer `answerers` holds when a message arrives (`netra serve`, which reloads on SIGHUP). The
   // report flow reads with the reader and texts of the answerer current at construction until the process
   // restarts.
-  Conversation(const AnswererSlot& answerers, Store& store, ReportDesk& reports, ConversationLimits limits = {},
+  Conversation(const AnswererSlot& answerers, SenderState& store, ReportDesk& reports, ConversationLimits limits = {},
                const MediaFetcher* media = nullptr);
 
   // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
@@ -45,7 +45,7 @@ class Conversation {
   ConversationResult handle(const InboundMessage& message);
 
  private:
-  Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, Store& store, ReportDesk& reports,
+  Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, SenderState& store, ReportDesk& reports,
                ConversationLimits limits, const MediaFetcher* media);
   // One message, answered with one answerer throughout (a reload never changes the knowledge mid-message).
   ConversationResult dispatch(const Answerer& answerer, const InboundMessage& message, nlohmann::json& state);
@@ -63,7 +63,7 @@ class Conversation {
   const AnswererSlot& answerers_;
   std::shared_ptr<const Answerer> report_flow_answerer_;  // keeps the report flow's reader and texts alive
   const Composer& say_;  // the report flow's texts, for replies outside an answer (status, menu)
-  Store& store_;
+  SenderState& store_;
   ReportDesk& reports_;
   ConversationLimits limits_;
   ReportFlow report_flow_;

@@ -15,7 +15,7 @@
 #include "bot/reader.h"
 #include "bot/report_category.h"
 #include "bot/reports.h"
-#include "bot/store.h"
+#include "bot/sender_state.h"
 
 namespace netra::bot {
 
@@ -42,7 +42,7 @@ struct FlowOutcome {
 class ReportFlow {
  public:
   // `media` fetches the photos and documents when the report is filed; null keeps only their refs.
-  ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, Store& store,
+  ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, SenderState& store,
              const ConversationLimits& limits, const MediaFetcher* media = nullptr);
 
   // Starts a report. When the opening message already tells what happened ("mau lapor, kades X bagi amplop…"),
@@ -68,7 +68,7 @@ class ReportFlow {
   const Reader& reader_;
   const Composer& composer_;
   ReportDesk& reports_;
-  Store& store_;
+  SenderState& store_;
   const ConversationLimits& limits_;
   const MediaFetcher* media_;
   CategoryGuesser categories_;

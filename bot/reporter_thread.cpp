@@ -88,7 +88,7 @@ std::optional<ThreadCommand> read_thread_command(const std::string& raw) {
   return command;
 }
 
-ReporterThread::ReporterThread(ReportDesk& reports, Store& store, const ConversationLimits& limits,
+ReporterThread::ReporterThread(ReportDesk& reports, SenderState& store, const ConversationLimits& limits,
                                const Composer& composer)
     : reports_(reports), store_(store), limits_(limits), composer_(composer) {}
 

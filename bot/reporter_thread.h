@@ -14,7 +14,7 @@
 #include "bot/composer.h"
 #include "bot/message.h"
 #include "bot/reports.h"
-#include "bot/store.h"
+#include "bot/sender_state.h"
 
 namespace netra::bot {
 
@@ -34,7 +34,7 @@ std::optional<ThreadCommand> read_thread_command(const std::string& text);
 class ReporterThread {
  public:
   // `limits` and `composer` (the menu's texts) must outlive this object.
-  ReporterThread(ReportDesk& reports, Store& store, const ConversationLimits& limits, const Composer& composer);
+  ReporterThread(ReportDesk& reports, SenderState& store, const ConversationLimits& limits, const Composer& composer);
 
   // The reply to a reporter command, or nullopt when the message is not one.
   std::optional<ConversationResult> handle(const InboundMessage& message);
@@ -46,7 +46,7 @@ class ReporterThread {
   bool over_daily_limit(const InboundMessage& message);
 
   ReportDesk& reports_;
-  Store& store_;
+  SenderState& store_;
   const ConversationLimits& limits_;
   const Composer& composer_;
 };

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bot/delivery_ledger.h"
+#include "bot/sender_state.h"
 #include "bot/wal_checkpointer.h"
 #include "knowledge/sqlite.h"
 
@@ -28,40 +30,42 @@ struct StoreConfig {
   int checkpoint_interval_ms = 200;
 };
 
-class Store {
+// The SQLite implementation of the ledger and the per-sender state (both in state.db, one connection). To move to
+// adapters/storage/ (issue 13) once nothing in bot/ constructs it.
+class Store : public DeliveryLedger, public SenderState {
  public:
   // Opens or creates the database and migrates its schema. Throws knowledge::SqliteError.
   explicit Store(StoreConfig config);
-  ~Store();
+  ~Store() override;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   // Records a delivery id (channel-scoped, e.g. "telegram:870213455"). Returns true the first time, false when it
   // was seen within the dedupe window: the caller then does nothing. The claim is held in memory (it already
   // counts for the next call) until keep_claim or release_delivery.
-  bool claim_delivery(const std::string& delivery_id);
+  bool claim_delivery(const std::string& delivery_id) override;
   // The claimed message was accepted for processing: persist_claims will write the claim. Until then a claim
   // exists only in memory, so a process killed while a message waits to be accepted has not taken it, and the
   // platform's redelivery of it is processed.
-  void keep_claim(const std::string& delivery_id);
+  void keep_claim(const std::string& delivery_id) override;
   // Forgets a claimed delivery so a redelivery is processed (used when the message could not be accepted).
-  void release_delivery(const std::string& delivery_id);
+  void release_delivery(const std::string& delivery_id) override;
   // Writes the kept claims, all in one transaction: a write per webhook was a third of the webhook path's cost
   // (docs/benchmarks.md). The bot calls it after handling a message and before its replies go out, so normally a
   // claim is on disk before anyone sees an answer. Throws knowledge::SqliteError (the claims stay in memory for
   // the next call; the caller then sends its replies anyway: an answer matters more than a possible repeat).
   // Also done when the store closes.
-  void persist_claims();
+  void persist_claims() override;
 
   // The session state (JSON text) of a sender, if not expired.
-  std::optional<std::string> load_session(const std::string& sender_key);
-  void save_session(const std::string& sender_key, const std::string& state_json);
-  void clear_session(const std::string& sender_key);
+  std::optional<std::string> load_session(const std::string& sender_key) override;
+  void save_session(const std::string& sender_key, const std::string& state_json) override;
+  void clear_session(const std::string& sender_key) override;
 
   // Adds one to a named counter of a sender for the current UTC day and returns the new count.
-  int64_t bump_daily_counter(const std::string& sender_key, const std::string& name);
+  int64_t bump_daily_counter(const std::string& sender_key, const std::string& name) override;
   // The counter's current value for today, without changing it.
-  int64_t daily_counter(const std::string& sender_key, const std::string& name);
+  int64_t daily_counter(const std::string& sender_key, const std::string& name) override;
 
   // Deletes expired sessions, dedupe rows and old counters. Returns rows removed.
   int64_t purge_expired();

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "bot/conversation.h"
+#include "bot/store.h"
 #include "bot/pseudonym.h"
 #include "support/test_support.h"
 

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "bot/conversation.h"
+#include "bot/store.h"
 #include "bot/evidence.h"
 #include "bot/pseudonym.h"
 #include "support/test_support.h"

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "bot/conversation.h"
+#include "bot/store.h"
 #include "bot/pseudonym.h"
 #include "bot/reporter_thread.h"
 #include "support/test_support.h"
