@@ -58,7 +58,7 @@ std::optional<fs::path> postgres_bindir() {
   return std::nullopt;
 }
 
-PostgresServer::PostgresServer() {
+PostgresServer::PostgresServer(PostgresServerOptions options) : password_(std::move(options.password)) {
   auto bindir = postgres_bindir();
   if (!bindir) {
     throw std::runtime_error("PostgreSQL 15 server programs not found (initdb, pg_ctl in /usr/lib/postgresql/15/bin "
@@ -80,23 +80,57 @@ PostgresServer::PostgresServer() {
     run_as_ = "postgres";
   }
   const std::string data = (root_ / "data").string();
-  if (run("initdb", {"-D", data, "-U", "netra", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"}) != 0) {
+  std::vector<std::string> initdb = {"-D", data, "-U", "netra", "-E", "UTF8", "--locale=C", "--no-sync"};
+  if (password_.empty()) {
+    initdb.push_back("--auth=trust");
+  } else {
+    const fs::path password_file = root_ / "password";
+    std::ofstream(password_file) << password_ << "\n";
+    if (run_as_) {
+      passwd* account = ::getpwnam(run_as_->c_str());
+      if (!account || ::chown(password_file.c_str(), account->pw_uid, account->pw_gid) != 0) {
+        fs::remove_all(root_);
+        throw std::runtime_error("could not hand the password file to " + *run_as_);
+      }
+    }
+    initdb.insert(initdb.end(),
+                  {"--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + password_file.string()});
+  }
+  if (run("initdb", initdb) != 0) {
     std::string log = log_text();
     fs::remove_all(root_);
     throw std::runtime_error("initdb failed:\n" + log);
   }
   for (int attempt = 0; attempt < 3 && !started_; ++attempt) {
     port_ = free_loopback_port();
-    std::string options = "-p " + std::to_string(port_) + " -k " + root_.string() +
-                          " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off";
-    started_ = run("pg_ctl", {"-D", data, "-l", (root_ / "server.log").string(), "-o", options, "-w", "-t", "60",
-                              "start"}) == 0;
+    started_ = start_server();
   }
   if (!started_) {
     std::string log = log_text();
     fs::remove_all(root_);
     throw std::runtime_error("pg_ctl start failed:\n" + log);
   }
+}
+
+bool PostgresServer::start_server() {
+  std::string options = "-p " + std::to_string(port_) + " -k " + root_.string() +
+                        " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off";
+  return run("pg_ctl", {"-D", (root_ / "data").string(), "-l", (root_ / "server.log").string(), "-o", options, "-w",
+                        "-t", "60", "start"}) == 0;
+}
+
+void PostgresServer::stop() {
+  if (!started_) return;
+  if (run("pg_ctl", {"-D", (root_ / "data").string(), "-m", "immediate", "-w", "stop"}) != 0) {
+    throw std::runtime_error("pg_ctl stop failed:\n" + log_text());
+  }
+  started_ = false;
+}
+
+void PostgresServer::start() {
+  if (started_) return;
+  started_ = start_server();
+  if (!started_) throw std::runtime_error("pg_ctl start failed:\n" + log_text());
 }
 
 PostgresServer::~PostgresServer() {
@@ -106,7 +140,8 @@ PostgresServer::~PostgresServer() {
 }
 
 std::string PostgresServer::url(const std::string& database) const {
-  return "postgresql://netra@127.0.0.1:" + std::to_string(port_) + "/" + database;
+  std::string user = password_.empty() ? "netra" : "netra:" + password_;
+  return "postgresql://" + user + "@127.0.0.1:" + std::to_string(port_) + "/" + database;
 }
 
 int PostgresServer::run(const std::string& program, const std::vector<std::string>& args) const {
