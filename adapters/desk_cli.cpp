@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "adapters/config.h"
+#include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 
 namespace netra::adapters {
 namespace {

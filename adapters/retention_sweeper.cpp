@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "bot/store.h"
+#include "bot/clock.h"
 
 namespace netra::adapters {
 

@@ -19,13 +19,13 @@
 #include "adapters/media_fetch.h"
 #include "adapters/outbound.h"
 #include "adapters/retention_sweeper.h"
+#include "adapters/storage/sqlite_state_store.h"
 #include "adapters/systemd_notify.h"
 #include "adapters/telegram_identity.h"
 #include "adapters/telegram_media.h"
 #include "adapters/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
-#include "bot/store.h"
 #include "knowledge/index.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
@@ -75,8 +75,8 @@ Config load_from_environment() {
 // Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
 // an arbitrary thread) and stops the server; SIGUSR1 only ends the wait when the server stopped by itself;
 // SIGHUP runs `reload`. Between signals it purges expired sessions and dedupe rows once an hour.
-void watch_signals(HttpServer& server, bot::Store& store, const std::atomic<bool>& serving_done, sigset_t signals,
-                   const std::function<void()>& reload) {
+void watch_signals(HttpServer& server, storage::StateStore& store, const std::atomic<bool>& serving_done,
+                   sigset_t signals, const std::function<void()>& reload) {
   auto last_purge = std::chrono::steady_clock::now();
   while (true) {
     timespec wait{60, 0};
@@ -136,10 +136,10 @@ int serve(const Config& config) {
     spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
   }
   bot::AnswererSlot answerers(std::move(loaded.answerer));
-  bot::StoreConfig store_config;
+  storage::SqliteStateConfig store_config;
   store_config.path = config.data_dir + "/state.db";
   store_config.pseudonym_key = config.secret;
-  bot::Store store(store_config);
+  storage::SqliteStateStore store(store_config);
   bot::ReportDesk reports(config.data_dir + "/reports.db");
   // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
   std::optional<WhatsAppMedia> whatsapp_media;

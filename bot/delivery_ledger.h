@@ -1,7 +1,7 @@
 // The dedupe ledger of platform deliveries: a Telegram update_id or WhatsApp message id delivered again (the
 // platforms retry, Meta for up to 7 days) must produce no second reply and no second report, also across a
 // restart and, with PostgreSQL (issue 13), across replicas. The dialogue core and the dispatcher use only this
-// interface; the storage backends implement it (today: bot::Store on SQLite state.db).
+// interface; the storage backends implement it (adapters/storage/: SQLite state.db, and PostgreSQL).
 #pragma once
 
 #include <string>

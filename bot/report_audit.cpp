@@ -1,7 +1,7 @@
 // The report store's audit trail: who did what to which report, and when. Every reviewer action at the desk
 // and through the API is one line; so is each expiry.
+#include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 
 namespace netra::bot {
 namespace {

@@ -2,8 +2,8 @@
 // reports after 180 days by default), with everything kept about them. The freed pages are overwritten
 // (PRAGMA secure_delete, set when the store opens) and the WAL is truncated afterwards, so the deleted text is
 // gone from reports.db and reports.db-wal alike, not merely unlinked from the b-tree.
+#include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 
 namespace netra::bot {
 

@@ -1,7 +1,7 @@
 // The thread between reviewers and the anonymous reporter, and the reviewers' internal notes. The reporter is
 // reached only through the receipt code: an answer carries its text and its day, nothing else.
+#include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 
 namespace netra::bot {
 namespace {

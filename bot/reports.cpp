@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "bot/store.h"
+#include "bot/clock.h"
 
 namespace netra::bot {
 namespace {

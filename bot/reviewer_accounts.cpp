@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "bot/clock.h"
 #include "bot/pseudonym.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 
 namespace netra::bot {
 namespace {

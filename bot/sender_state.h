@@ -1,7 +1,7 @@
 // Per-sender conversation state: the session (a JSON document: menu position, a half-finished report) and the
 // per-day counters behind the abuse limits (reports filed, status checks). Both are keyed by sender_key, a keyed
 // hash that identifies no one (bot/pseudonym.h). The dialogue core uses only this interface; the storage backends
-// implement it (today: bot::Store on SQLite state.db; with issue 13 also PostgreSQL).
+// implement it (adapters/storage/: SQLite state.db, and PostgreSQL for replicas).
 #pragma once
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "adapters/reports_export.h"
-#include "bot/store.h"
+#include "bot/clock.h"
 
 namespace netra::adapters::desk {
 namespace {

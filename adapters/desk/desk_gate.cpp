@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bot/clock.h"
 #include "bot/pseudonym.h"
-#include "bot/store.h"
 
 namespace netra::adapters::desk {
 namespace {

@@ -2,14 +2,16 @@
 
 #include <filesystem>
 
+#include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
-#include "bot/store.h"
 #include "bot/pseudonym.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
-using netra::testing::TempDir;
+using netra::adapters::storage::SqliteStateConfig;
+using netra::adapters::storage::SqliteStateStore;
 using netra::testing::shared_answerer;
+using netra::testing::TempDir;
 
 namespace {
 
@@ -17,7 +19,7 @@ namespace {
 // as a restarted server would.
 struct Bot {
   TempDir dir;
-  std::unique_ptr<Store> store;
+  std::unique_ptr<SqliteStateStore> store;
   std::unique_ptr<ReportDesk> desk;
   std::unique_ptr<Conversation> conversation;
   ConversationLimits limits;
@@ -27,7 +29,7 @@ struct Bot {
     conversation.reset();
     desk.reset();
     store.reset();
-    store = std::make_unique<Store>(StoreConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key"});
+    store = std::make_unique<SqliteStateStore>(SqliteStateConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key"});
     desk = std::make_unique<ReportDesk>(dir.file("reports.db"));
     conversation = std::make_unique<Conversation>(shared_answerer(), *store, *desk, limits);
   }

@@ -6,15 +6,17 @@
 #include <map>
 #include <mutex>
 
+#include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
-#include "bot/store.h"
 #include "bot/evidence.h"
 #include "bot/pseudonym.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
-using netra::testing::TempDir;
+using netra::adapters::storage::SqliteStateConfig;
+using netra::adapters::storage::SqliteStateStore;
 using netra::testing::shared_answerer;
+using netra::testing::TempDir;
 
 namespace {
 
@@ -98,7 +100,7 @@ TEST_CASE("evidence files are stored with their report and read back by id", "[e
 
 TEST_CASE("the report flow fetches the photos when the report is filed, not before", "[evidence]") {
   TempDir dir;
-  Store store(StoreConfig{dir.file("state.db"), 86400, 7 * 86400, "k", 0});
+  SqliteStateStore store(SqliteStateConfig{dir.file("state.db"), 86400, 7 * 86400, "k", 0});
   ReportDesk desk(dir.file("reports.db"));
   TableFetcher platform;
   platform.table["whatsapp:555"] = {kJpeg, EvidenceProblem::none, ""};

@@ -2,16 +2,18 @@
 // reporter's commands cek / jawab in a conversation (reporter_thread.cpp).
 #include <catch2/catch.hpp>
 
+#include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
-#include "bot/store.h"
 #include "bot/pseudonym.h"
 #include "bot/reporter_thread.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
-using netra::testing::TempDir;
+using netra::adapters::storage::SqliteStateConfig;
+using netra::adapters::storage::SqliteStateStore;
 using netra::testing::read_file;
 using netra::testing::shared_answerer;
+using netra::testing::TempDir;
 
 namespace {
 
@@ -29,7 +31,7 @@ ReportDraft draft() {
 
 struct Chat {
   TempDir dir;
-  Store store{StoreConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key", 0}};
+  SqliteStateStore store{SqliteStateConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key", 0}};
   ReportDesk desk{dir.file("reports.db")};
   ConversationLimits limits;
   std::unique_ptr<Conversation> conversation;

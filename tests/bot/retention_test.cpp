@@ -2,9 +2,9 @@
 // the deleted text does not stay in the files, and each expiry leaves one audit line.
 #include <catch2/catch.hpp>
 
+#include "bot/clock.h"
 #include "bot/evidence.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;

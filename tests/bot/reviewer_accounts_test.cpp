@@ -1,8 +1,8 @@
 // Reviewer accounts, desk sessions and login throttling in the report store (bot/reviewer_accounts.cpp).
 #include <catch2/catch.hpp>
 
+#include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/store.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;

@@ -1,7 +1,9 @@
-// Conversation state in SQLite (NETRA_DATA_DIR/state.db): per-sender sessions keyed by sender_key, the dedupe
-// table of delivery ids, and per-sender counters for abuse limits. It never holds a phone number, chat id, user
-// id, username or display name: only keyed hashes. Thread-safe (one connection behind a mutex; SQLite serialises
-// writers anyway; a second connection only checkpoints the WAL in the background).
+// Conversation state in SQLite (NETRA_DATA_DIR/state.db), the single-process backend and the default: per-sender
+// sessions keyed by sender_key, the dedupe table of delivery ids, and per-sender counters for abuse limits. It
+// never holds a phone number, chat id, user id, username or display name: only keyed hashes. Thread-safe (one
+// connection behind a mutex; SQLite serialises writers anyway; a second connection only checkpoints the WAL in the
+// background). Its turns (bot/turn_store.h) keep the batched claims of one process: a turn takes the claims made
+// at admission and its commit writes them; replies are delivered by the caller (no outbox).
 #pragma once
 
 #include <cstdint>
@@ -12,33 +14,30 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bot/delivery_ledger.h"
-#include "bot/sender_state.h"
-#include "bot/wal_checkpointer.h"
+#include "adapters/storage/sqlite_wal_checkpointer.h"
+#include "adapters/storage/state_store.h"
 #include "knowledge/sqlite.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 
-struct StoreConfig {
-  std::string path;                    // e.g. var/state.db
-  int64_t session_ttl_seconds = 86400;  // a quiet session (and a half-finished report) expires after this
+struct SqliteStateConfig {
+  std::string path;                        // e.g. var/state.db
+  int64_t session_ttl_seconds = 86400;     // a quiet session (and a half-finished report) expires after this
   int64_t dedupe_ttl_seconds = 7 * 86400;  // Meta retries for up to 7 days
   // Delivery ids are stored as HMACs under this key: a WhatsApp message id embeds the sender's phone number.
   std::string pseudonym_key;
-  // WAL checkpoints run on a background thread this often (bot/wal_checkpointer.h); 0: inside COMMITs, as
+  // WAL checkpoints run on a background thread this often (sqlite_wal_checkpointer.h); 0: inside COMMITs, as
   // SQLite does by default.
   int checkpoint_interval_ms = 200;
 };
 
-// The SQLite implementation of the ledger and the per-sender state (both in state.db, one connection). To move to
-// adapters/storage/ (issue 13) once nothing in bot/ constructs it.
-class Store : public DeliveryLedger, public SenderState {
+class SqliteStateStore : public StateStore {
  public:
   // Opens or creates the database and migrates its schema. Throws knowledge::SqliteError.
-  explicit Store(StoreConfig config);
-  ~Store() override;
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
+  explicit SqliteStateStore(SqliteStateConfig config);
+  ~SqliteStateStore() override;
+  SqliteStateStore(const SqliteStateStore&) = delete;
+  SqliteStateStore& operator=(const SqliteStateStore&) = delete;
 
   // Records a delivery id (channel-scoped, e.g. "telegram:870213455"). Returns true the first time, false when it
   // was seen within the dedupe window: the caller then does nothing. The claim is held in memory (it already
@@ -67,13 +66,19 @@ class Store : public DeliveryLedger, public SenderState {
   // The counter's current value for today, without changing it.
   int64_t daily_counter(const std::string& sender_key, const std::string& name) override;
 
-  // Deletes expired sessions, dedupe rows and old counters. Returns rows removed.
-  int64_t purge_expired();
+  // A turn of one process: takes (keeps) the claims admission made for `delivery_ids` and always counts as
+  // claimed (admission already turned duplicates away); its commit writes the kept claims (persist_claims);
+  // queue_outbox answers false — the caller delivers the replies itself, from memory, as before replicas existed.
+  std::unique_ptr<bot::Turn> begin_turn(const std::string& sender_key,
+                                        const std::vector<std::string>& delivery_ids) override;
 
-  const StoreConfig& config() const { return config_; }
+  // Deletes expired sessions, dedupe rows and old counters. Returns rows removed.
+  int64_t purge_expired() override;
+
+  const SqliteStateConfig& config() const { return config_; }
 
  private:
-  StoreConfig config_;
+  SqliteStateConfig config_;
   void write_pending_claims();  // under mutex_
 
   std::mutex mutex_;
@@ -84,13 +89,8 @@ class Store : public DeliveryLedger, public SenderState {
   knowledge::Statement select_session_, upsert_session_, delete_session_;
   knowledge::Statement bump_counter_, select_counter_;
   std::unordered_map<std::string, int64_t> pending_claims_;  // claim key → seen_at, not yet written
-  std::vector<std::string> kept_claims_;  // the pending claims accepted for processing: the next write's rows
+  std::vector<std::string> kept_claims_;           // the pending claims accepted for processing: the next write's rows
   std::unique_ptr<WalCheckpointer> checkpointer_;  // null when checkpoint_interval_ms is 0
 };
 
-// Seconds since the Unix epoch; the one clock the stores use.
-int64_t unix_now();
-// The UTC day of a Unix time as YYYY-MM-DD.
-std::string utc_day(int64_t unix_seconds);
-
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

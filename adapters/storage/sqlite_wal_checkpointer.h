@@ -12,7 +12,7 @@
 
 #include "knowledge/sqlite.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 
 class WalCheckpointer {
  public:
@@ -34,4 +34,4 @@ class WalCheckpointer {
   std::thread thread_;  // last: starts once everything above is ready
 };
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

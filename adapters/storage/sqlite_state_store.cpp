@@ -1,13 +1,14 @@
-#include "bot/store.h"
+#include "adapters/storage/sqlite_state_store.h"
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <vector>
 
+#include "bot/clock.h"
 #include "bot/pseudonym.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 namespace {
 
 using knowledge::Database;
@@ -41,8 +42,9 @@ knowledge::Database open_migrated(const std::string& path) {
   {
     knowledge::Transaction move(db, true);
     if (has_table(db, "deliveries")) {
-      db.exec("INSERT OR IGNORE INTO delivery_claims(id, seen_at) SELECT id, seen_at FROM deliveries;"
-              "DROP TABLE deliveries;");
+      db.exec(
+          "INSERT OR IGNORE INTO delivery_claims(id, seen_at) SELECT id, seen_at FROM deliveries;"
+          "DROP TABLE deliveries;");
     }
     move.commit();
   }
@@ -55,23 +57,22 @@ struct ResetOnExit {
   ~ResetOnExit() { statement.reset(); }
 };
 
+// A turn of the single-process store: the claims were made (and duplicates turned away) at admission; the commit
+// writes them, with every other kept claim, in one transaction.
+class SqliteTurn : public bot::Turn {
+ public:
+  explicit SqliteTurn(SqliteStateStore& store) : store_(store) {}
+  bool claimed() const override { return true; }
+  bool queue_outbox(const bot::OutboxMessage&) override { return false; }
+  void commit() override { store_.persist_claims(); }
+
+ private:
+  SqliteStateStore& store_;
+};
+
 }  // namespace
 
-std::string utc_day(int64_t unix_seconds) {
-  std::time_t time = static_cast<std::time_t>(unix_seconds);
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-  return text;
-}
-
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-Store::Store(StoreConfig config)
+SqliteStateStore::SqliteStateStore(SqliteStateConfig config)
     : config_(std::move(config)),
       db_(open_migrated(config_.path)),
       select_delivery_(db_, "SELECT seen_at FROM delivery_claims WHERE id = ?1"),
@@ -86,13 +87,13 @@ Store::Store(StoreConfig config)
       select_counter_(db_, "SELECT count FROM counters WHERE sender_key = ?1 AND name = ?2 AND day = ?3") {
   if (config_.checkpoint_interval_ms > 0) {
     db_.exec("PRAGMA wal_autocheckpoint=0");
-    checkpointer_ = std::make_unique<WalCheckpointer>(config_.path,
-                                                      std::chrono::milliseconds(config_.checkpoint_interval_ms));
+    checkpointer_ =
+        std::make_unique<WalCheckpointer>(config_.path, std::chrono::milliseconds(config_.checkpoint_interval_ms));
   }
   purge_expired();
 }
 
-Store::~Store() {
+SqliteStateStore::~SqliteStateStore() {
   try {
     persist_claims();
   } catch (const std::exception&) {
@@ -100,9 +101,9 @@ Store::~Store() {
   }
 }
 
-bool Store::claim_delivery(const std::string& delivery_id) {
-  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
-  int64_t now = unix_now();
+bool SqliteStateStore::claim_delivery(const std::string& delivery_id) {
+  std::string key = bot::hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+  int64_t now = bot::unix_now();
   std::lock_guard lock(mutex_);
   if (pending_claims_.count(key)) return false;
   {
@@ -114,14 +115,14 @@ bool Store::claim_delivery(const std::string& delivery_id) {
   return true;
 }
 
-void Store::keep_claim(const std::string& delivery_id) {
-  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+void SqliteStateStore::keep_claim(const std::string& delivery_id) {
+  std::string key = bot::hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
   if (pending_claims_.count(key)) kept_claims_.push_back(std::move(key));
 }
 
-void Store::release_delivery(const std::string& delivery_id) {
-  std::string key = hmac_sha256_hex(config_.pseudonym_key, delivery_id);
+void SqliteStateStore::release_delivery(const std::string& delivery_id) {
+  std::string key = bot::hmac_sha256_hex(config_.pseudonym_key, delivery_id);
   std::lock_guard lock(mutex_);
   if (pending_claims_.erase(key)) {
     std::erase(kept_claims_, key);
@@ -130,12 +131,18 @@ void Store::release_delivery(const std::string& delivery_id) {
   delete_delivery_.bind(1, key).run();
 }
 
-void Store::persist_claims() {
+std::unique_ptr<bot::Turn> SqliteStateStore::begin_turn(const std::string&,
+                                                        const std::vector<std::string>& delivery_ids) {
+  for (const auto& delivery_id : delivery_ids) keep_claim(delivery_id);
+  return std::make_unique<SqliteTurn>(*this);
+}
+
+void SqliteStateStore::persist_claims() {
   std::lock_guard lock(mutex_);
   write_pending_claims();
 }
 
-void Store::write_pending_claims() {
+void SqliteStateStore::write_pending_claims() {
   if (kept_claims_.empty()) return;  // no write transaction (and no write lock) for nothing
   knowledge::Transaction transaction(db_, true);
   for (const auto& key : kept_claims_) {
@@ -149,43 +156,43 @@ void Store::write_pending_claims() {
   kept_claims_.clear();
 }
 
-std::optional<std::string> Store::load_session(const std::string& sender_key) {
+std::optional<std::string> SqliteStateStore::load_session(const std::string& sender_key) {
   std::lock_guard lock(mutex_);
   ResetOnExit rewind{select_session_};
   select_session_.bind(1, sender_key);
   if (!select_session_.step()) return std::nullopt;
-  if (select_session_.column_int(1) < unix_now() - config_.session_ttl_seconds) return std::nullopt;
+  if (select_session_.column_int(1) < bot::unix_now() - config_.session_ttl_seconds) return std::nullopt;
   return select_session_.column_text(0);
 }
 
-void Store::save_session(const std::string& sender_key, const std::string& state_json) {
+void SqliteStateStore::save_session(const std::string& sender_key, const std::string& state_json) {
   std::lock_guard lock(mutex_);
-  upsert_session_.bind(1, sender_key).bind(2, state_json).bind(3, unix_now()).run();
+  upsert_session_.bind(1, sender_key).bind(2, state_json).bind(3, bot::unix_now()).run();
 }
 
-void Store::clear_session(const std::string& sender_key) {
+void SqliteStateStore::clear_session(const std::string& sender_key) {
   std::lock_guard lock(mutex_);
   delete_session_.bind(1, sender_key).run();
 }
 
-int64_t Store::bump_daily_counter(const std::string& sender_key, const std::string& name) {
-  std::string day = utc_day(unix_now());
+int64_t SqliteStateStore::bump_daily_counter(const std::string& sender_key, const std::string& name) {
+  std::string day = bot::utc_day(bot::unix_now());
   std::lock_guard lock(mutex_);
   ResetOnExit rewind{bump_counter_};
   bump_counter_.bind(1, sender_key).bind(2, name).bind(3, day);
   return bump_counter_.step() ? bump_counter_.column_int(0) : 0;
 }
 
-int64_t Store::daily_counter(const std::string& sender_key, const std::string& name) {
-  std::string day = utc_day(unix_now());
+int64_t SqliteStateStore::daily_counter(const std::string& sender_key, const std::string& name) {
+  std::string day = bot::utc_day(bot::unix_now());
   std::lock_guard lock(mutex_);
   ResetOnExit rewind{select_counter_};
   select_counter_.bind(1, sender_key).bind(2, name).bind(3, day);
   return select_counter_.step() ? select_counter_.column_int(0) : 0;
 }
 
-int64_t Store::purge_expired() {
-  int64_t now = unix_now();
+int64_t SqliteStateStore::purge_expired() {
+  int64_t now = bot::unix_now();
   std::lock_guard lock(mutex_);
   int64_t removed = 0;
   Statement deliveries(db_, "DELETE FROM delivery_claims WHERE seen_at < ?1");
@@ -195,9 +202,9 @@ int64_t Store::purge_expired() {
   sessions.bind(1, now - config_.session_ttl_seconds).run();
   removed += db_.changes();
   Statement counters(db_, "DELETE FROM counters WHERE day < ?1");
-  counters.bind(1, utc_day(now - 2 * 86400)).run();
+  counters.bind(1, bot::utc_day(now - 2 * 86400)).run();
   removed += db_.changes();
   return removed;
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

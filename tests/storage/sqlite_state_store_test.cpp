@@ -1,23 +1,28 @@
+// The SQLite state store's own behaviour (adapters/storage/sqlite_state_store.h): claims batched in memory, the
+// schema upgrade, the background WAL checkpoint. What both backends share is in state_store_contract_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
+#include "adapters/storage/sqlite_state_store.h"
+#include "bot/clock.h"
 #include "bot/pseudonym.h"
-#include "bot/store.h"
 #include "knowledge/sqlite.h"
 #include "support/test_support.h"
 
-using namespace netra::bot;
+using namespace netra::adapters::storage;
+using netra::bot::hmac_sha256_hex;
+using netra::bot::unix_now;
 using netra::knowledge::Database;
 using netra::knowledge::Statement;
 using netra::testing::TempDir;
 
 namespace {
 
-StoreConfig config_in(const TempDir& dir) {
-  StoreConfig config;
+SqliteStateConfig config_in(const TempDir& dir) {
+  SqliteStateConfig config;
   config.path = dir.file("state.db");
   config.pseudonym_key = "test-key";
   return config;
@@ -25,10 +30,10 @@ StoreConfig config_in(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("a delivery is claimed once, also after reopening, and can be released for a retry", "[store]") {
+TEST_CASE("a delivery is claimed once, also after reopening, and can be released for a retry", "[sqlite]") {
   TempDir dir;
   {
-    Store store(config_in(dir));
+    SqliteStateStore store(config_in(dir));
     CHECK(store.claim_delivery("telegram:1001"));
     CHECK_FALSE(store.claim_delivery("telegram:1001"));
     store.keep_claim("telegram:1001");
@@ -37,36 +42,37 @@ TEST_CASE("a delivery is claimed once, also after reopening, and can be released
     CHECK(store.claim_delivery("telegram:1002"));
     store.keep_claim("telegram:1002");
   }
-  Store reopened(config_in(dir));  // closing wrote the kept claims
+  SqliteStateStore reopened(config_in(dir));  // closing wrote the kept claims
   CHECK_FALSE(reopened.claim_delivery("telegram:1001"));
   CHECK_FALSE(reopened.claim_delivery("telegram:1002"));
   CHECK(reopened.claim_delivery("telegram:1003"));
 }
 
 TEST_CASE("a claim never kept (its message was not accepted) is not written and does not outlive the process",
-          "[store]") {
+          "[sqlite]") {
   TempDir dir;
   {
-    Store store(config_in(dir));
+    SqliteStateStore store(config_in(dir));
     CHECK(store.claim_delivery("whatsapp:wamid.WAITING"));
     CHECK_FALSE(store.claim_delivery("whatsapp:wamid.WAITING"));  // while it waits, a repeat is a duplicate
     store.persist_claims();
   }
-  Store reopened(config_in(dir));
+  SqliteStateStore reopened(config_in(dir));
   CHECK(reopened.claim_delivery("whatsapp:wamid.WAITING"));  // the redelivery is processed
 }
 
-TEST_CASE("claims stored by the earlier schema (a rowid table) still count after the upgrade", "[store]") {
+TEST_CASE("claims stored by the earlier schema (a rowid table) still count after the upgrade", "[sqlite]") {
   TempDir dir;
   auto config = config_in(dir);
   {
     Database old(config.path, Database::Mode::read_write_create);
-    old.exec("CREATE TABLE deliveries(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
-             "CREATE INDEX deliveries_seen ON deliveries(seen_at);");
+    old.exec(
+        "CREATE TABLE deliveries(id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
+        "CREATE INDEX deliveries_seen ON deliveries(seen_at);");
     Statement insert(old, "INSERT INTO deliveries(id, seen_at) VALUES (?1, ?2)");
     insert.bind(1, hmac_sha256_hex(config.pseudonym_key, "whatsapp:wamid.OLD")).bind(2, unix_now()).run();
   }
-  Store store(config);
+  SqliteStateStore store(config);
   CHECK_FALSE(store.claim_delivery("whatsapp:wamid.OLD"));
   CHECK(store.claim_delivery("whatsapp:wamid.NEW"));
   Database check(config.path, Database::Mode::read_write_create);
@@ -75,10 +81,10 @@ TEST_CASE("claims stored by the earlier schema (a rowid table) still count after
   CHECK(old_table.column_int(0) == 0);
 }
 
-TEST_CASE("kept claims wait in memory until persist_claims writes them together", "[store]") {
+TEST_CASE("kept claims wait in memory until persist_claims writes them together", "[sqlite]") {
   TempDir dir;
   auto config = config_in(dir);
-  Store store(config);
+  SqliteStateStore store(config);
   Database reader(config.path, Database::Mode::read_only);
   auto rows_on_disk = [&] {
     Statement count(reader, "SELECT count(*) FROM delivery_claims");
@@ -93,17 +99,17 @@ TEST_CASE("kept claims wait in memory until persist_claims writes them together"
   store.keep_claim("telegram:2");
   CHECK(rows_on_disk() == 0);
   store.persist_claims();
-  CHECK(rows_on_disk() == 2);  // the kept ones; telegram:3 is still waiting to be accepted
+  CHECK(rows_on_disk() == 2);                       // the kept ones; telegram:3 is still waiting to be accepted
   CHECK_FALSE(store.claim_delivery("telegram:2"));  // and on disk still counts
-  store.persist_claims();  // nothing waiting: nothing written
+  store.persist_claims();                           // nothing waiting: nothing written
   CHECK(rows_on_disk() == 2);
 }
 
-TEST_CASE("the WAL is checkpointed into the database file in the background, not only at close", "[store]") {
+TEST_CASE("the WAL is checkpointed into the database file in the background, not only at close", "[sqlite]") {
   TempDir dir;
   auto config = config_in(dir);
   config.checkpoint_interval_ms = 50;
-  Store store(config);
+  SqliteStateStore store(config);
   auto size_before = std::filesystem::file_size(config.path);
   for (int i = 0; i < 300; ++i) {
     store.save_session("sender-" + std::to_string(i), std::string(500, 'x'));  // ~40 pages, only in the WAL

@@ -1,6 +1,6 @@
-#include "bot/wal_checkpointer.h"
+#include "adapters/storage/sqlite_wal_checkpointer.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 
 WalCheckpointer::WalCheckpointer(const std::string& path, std::chrono::milliseconds interval)
     : db_(path, knowledge::Database::Mode::read_write_create), interval_(interval), thread_([this] { run(); }) {}
@@ -28,4 +28,4 @@ void WalCheckpointer::run() {
   }
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage
