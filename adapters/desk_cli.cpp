@@ -6,7 +6,8 @@
 
 #include "adapters/config.h"
 #include "bot/clock.h"
-#include "bot/reports.h"
+#include "bot/reviewer_accounts.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::adapters {
 namespace {
@@ -70,22 +71,23 @@ int command_reviewer(const std::vector<std::string>& args, std::ostream& out, st
     return 2;
   }
   std::filesystem::create_directories(data_dir);
-  bot::ReportDesk desk(data_dir + "/reports.db");
+  bot::SqliteReportStore store(data_dir + "/reports.db");
+  bot::ReviewerAccounts accounts(store);
   if (action == "list") {
-    auto accounts = desk.reviewers();
-    if (accounts.empty()) out << "no reviewer accounts yet (netra reviewer add NAME)\n";
-    for (const auto& account : accounts) out << account.name << "\t" << account.created_at << "\n";
+    auto reviewers = accounts.reviewers();
+    if (reviewers.empty()) out << "no reviewer accounts yet (netra reviewer add NAME)\n";
+    for (const auto& account : reviewers) out << account.name << "\t" << account.created_at << "\n";
     return 0;
   }
   if (action == "remove") {
-    if (!desk.remove_reviewer(words[0])) {
+    if (!accounts.remove_reviewer(words[0])) {
       err << "netra reviewer: no reviewer named `" << words[0] << "`\n";
       return 1;
     }
     out << "removed reviewer " << words[0] << " and ended their desk sessions\n";
     return 0;
   }
-  auto password = desk.add_reviewer(words[0]);
+  auto password = accounts.add_reviewer(words[0]);
   if (!password) {
     err << "netra reviewer: a reviewer named `" << words[0] << "` already exists\n";
     return 1;
@@ -119,8 +121,8 @@ int command_reports_expire(const std::vector<std::string>& args, std::ostream& o
     if (name == "NETRA_DATA_DIR") return data_dir;
     return base(name);
   }, "");
-  bot::ReportDesk desk(path);
-  auto removed = desk.expire(config.retention, bot::unix_now());
+  bot::SqliteReportStore store(path);
+  auto removed = store.expire(config.retention, bot::unix_now());
   out << "expired " << removed.size() << " report(s)\n";
   return 0;
 }

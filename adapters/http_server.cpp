@@ -157,7 +157,7 @@ void HttpServer::add_routes() {
         {"netra_inbound_waiting_requests", "gauge", "Webhook requests held until the full inbound queue has room.",
          static_cast<double>(services_.dispatcher.waiting())},
         {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
-         static_cast<double>(services_.reports.count())},
+         static_cast<double>(services_.reports.reports.count())},
     };
     response.set_content(services_.metrics.render(samples), "text/plain; version=0.0.4; charset=utf-8");
   });

@@ -18,7 +18,7 @@
 #include "bot/answerer.h"
 #include "bot/answerer_slot.h"
 #include "bot/lru_cache.h"
-#include "bot/reports.h"
+#include "bot/report_storage.h"
 
 namespace netra::adapters {
 
@@ -31,7 +31,7 @@ struct Webhook {
 // What the routes call into. Everything must outlive the server.
 struct Services {
   const bot::AnswererSlot& answerers;  // the current knowledge; SIGHUP swaps it
-  bot::ReportDesk& reports;
+  bot::ReportStorage reports;          // the report side of storage: reviewer API, metrics
   Dispatcher& dispatcher;
   Outbound& outbound;
   Metrics& metrics;

@@ -8,6 +8,7 @@
 #include "adapters/desk_cli.h"
 #include "adapters/reviewer_api.h"
 #include "bot/reports.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::adapters {
 namespace {
@@ -56,12 +57,12 @@ void write_reports_csv(const std::vector<bot::Report>& reports, std::ostream& ou
   }
 }
 
-nlohmann::json reports_export_json(bot::ReportDesk& desk, const std::vector<bot::Report>& reports) {
+nlohmann::json reports_export_json(bot::AuditLog& audit, const std::vector<bot::Report>& reports) {
   nlohmann::json all = nlohmann::json::array();
   for (const auto& report : reports) {
     auto item = report_json(report);
     item["audit"] = nlohmann::json::array();
-    for (const auto& change : desk.audit(report.receipt_code)) {
+    for (const auto& change : audit.trail(report.receipt_code)) {
       item["audit"].push_back({{"at", change.at},
                                {"action", change.action},
                                {"from", change.from_status},
@@ -116,13 +117,13 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
     err << "netra reports export: no reports database at " << path << "\n";
     return 1;
   }
-  bot::ReportDesk desk(path);
+  bot::SqliteReportStore store(path);
   bot::ReportFilter filter;
   filter.status = status;
-  filter.limit = -1;  // SQLite: no limit
-  auto reports = desk.list(filter);
+  filter.limit = -1;  // all of them
+  auto reports = store.list(filter);
   if (json_format) {
-    out << reports_export_json(desk, reports).dump(2) << "\n";
+    out << reports_export_json(store, reports).dump(2) << "\n";
   } else {
     write_reports_csv(reports, out);
   }
@@ -131,7 +132,7 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
   entry.admin_label = "cli";
   entry.detail = std::string(json_format ? "json" : "csv") + (status ? " status=" + *status : "") + " reports=" +
                  std::to_string(reports.size());
-  desk.record_audit(entry);
+  store.record(entry);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/audit_log.h"
 #include "bot/reports.h"
 
 namespace netra::adapters {
@@ -21,7 +22,7 @@ std::string csv_field(const std::string& value);
 
 // The reports as CSV (header line, CRLF line ends), the columns of report_json; evidence refs joined by spaces.
 void write_reports_csv(const std::vector<bot::Report>& reports, std::ostream& out);
-// The reports as a JSON array of report_json objects, each with its audit trail.
-nlohmann::json reports_export_json(bot::ReportDesk& desk, const std::vector<bot::Report>& reports);
+// The reports as a JSON array of report_json objects, each with its audit trail from `audit`.
+nlohmann::json reports_export_json(bot::AuditLog& audit, const std::vector<bot::Report>& reports);
 
 }  // namespace netra::adapters

@@ -6,9 +6,9 @@
 
 namespace netra::adapters {
 
-RetentionSweeper::RetentionSweeper(bot::ReportDesk& reports, bot::RetentionPolicy policy,
+RetentionSweeper::RetentionSweeper(bot::RetentionStore& retention, bot::RetentionPolicy policy,
                                    std::chrono::seconds interval)
-    : reports_(reports), policy_(std::move(policy)), interval_(interval), thread_([this] { run(); }) {}
+    : retention_(retention), policy_(std::move(policy)), interval_(interval), thread_([this] { run(); }) {}
 
 RetentionSweeper::~RetentionSweeper() {
   {
@@ -24,7 +24,7 @@ void RetentionSweeper::run() {
   while (!stopping_) {
     lock.unlock();
     try {
-      auto removed = reports_.expire(policy_, bot::unix_now());
+      auto removed = retention_.expire(policy_, bot::unix_now());
       // Counts only: the audit trail names the codes; the log stays free of them.
       if (!removed.empty()) spdlog::info("event=reports_expired count={}", removed.size());
     } catch (const std::exception& e) {

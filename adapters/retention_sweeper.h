@@ -1,5 +1,5 @@
 // Applies the retention policy in the background: once at start-up, then every hour, the report store deletes
-// the reports whose time is up (bot::ReportDesk::expire), each with an audit line.
+// the reports whose time is up (bot::RetentionStore::expire), each with an audit line.
 #pragma once
 
 #include <chrono>
@@ -7,14 +7,14 @@
 #include <mutex>
 #include <thread>
 
-#include "bot/reports.h"
+#include "bot/retention_store.h"
 
 namespace netra::adapters {
 
 class RetentionSweeper {
  public:
-  // `reports` must outlive the sweeper.
-  RetentionSweeper(bot::ReportDesk& reports, bot::RetentionPolicy policy,
+  // `retention` must outlive the sweeper.
+  RetentionSweeper(bot::RetentionStore& retention, bot::RetentionPolicy policy,
                    std::chrono::seconds interval = std::chrono::hours(1));
   // Stops the thread (an expiry in progress finishes first).
   ~RetentionSweeper();
@@ -24,7 +24,7 @@ class RetentionSweeper {
  private:
   void run();
 
-  bot::ReportDesk& reports_;
+  bot::RetentionStore& retention_;
   bot::RetentionPolicy policy_;
   std::chrono::seconds interval_;
   std::mutex mutex_;

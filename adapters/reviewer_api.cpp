@@ -143,32 +143,32 @@ json report_json(const bot::Report& report) {
           {"updated_at", report.updated_at}};
 }
 
-void add_reviewer_routes(httplib::Server& server, bot::ReportDesk& desk, ReviewerSettings settings) {
+void add_reviewer_routes(httplib::Server& server, const bot::ReportStorage& desk, ReviewerSettings settings) {
   auto shared = std::make_shared<const ReviewerSettings>(std::move(settings));
-  server.Get("/api/v1/reports", [&desk, shared](const httplib::Request& request, httplib::Response& response) {
+  server.Get("/api/v1/reports", [desk, shared](const httplib::Request& request, httplib::Response& response) {
     if (!authorised(*shared, request, response)) return;
     json reports = json::array();
-    for (const auto& report : desk.list(filter_of(request))) reports.push_back(report_json(report));
+    for (const auto& report : desk.reports.list(filter_of(request))) reports.push_back(report_json(report));
     send_json(response, 200, {{"reports", reports}});
   });
-  server.Get(R"(/api/v1/reports/([^/]+))", [&desk, shared](const httplib::Request& request,
-                                                           httplib::Response& response) {
+  server.Get(R"(/api/v1/reports/([^/]+))", [desk, shared](const httplib::Request& request,
+                                                          httplib::Response& response) {
     if (!authorised(*shared, request, response)) return;
-    auto report = desk.find(request.matches[1]);
+    auto report = desk.reports.find(request.matches[1]);
     if (!report) return send_error(response, 404, "no report with that code");
     bot::AuditEntry viewed;
     viewed.action = "view";
     viewed.receipt_code = report->receipt_code;
     viewed.admin_label = shared->admin_label;
-    desk.record_audit(viewed);
+    desk.audit.record(viewed);
     json body = report_json(*report);
-    body["audit"] = audit_json(desk.audit(report->receipt_code));
-    body["thread"] = thread_json(desk.thread(report->receipt_code));
-    body["evidence_files"] = evidence_json(desk.evidence_files(report->receipt_code));
+    body["audit"] = audit_json(desk.audit.trail(report->receipt_code));
+    body["thread"] = thread_json(desk.threads.thread(report->receipt_code));
+    body["evidence_files"] = evidence_json(desk.evidence.evidence_files(report->receipt_code));
     send_json(response, 200, body);
   });
-  server.Patch(R"(/api/v1/reports/([^/]+))", [&desk, shared](const httplib::Request& request,
-                                                             httplib::Response& response) {
+  server.Patch(R"(/api/v1/reports/([^/]+))", [desk, shared](const httplib::Request& request,
+                                                            httplib::Response& response) {
     if (!authorised(*shared, request, response)) return;
     json body = parse_json_object(request.body);
     auto status = optional_string(body, "status");
@@ -176,7 +176,7 @@ void add_reviewer_routes(httplib::Server& server, bot::ReportDesk& desk, Reviewe
     auto note = optional_string(body, "note");
     auto internal_note = optional_string(body, "internal_note");
     std::string code = request.matches[1];
-    switch (desk.change_status(code, *status, note, internal_note, shared->admin_label)) {
+    switch (desk.reports.change_status(code, *status, note, internal_note, shared->admin_label)) {
       case bot::StatusChange::ok: break;
       case bot::StatusChange::not_found: return send_error(response, 404, "no report with that code");
       case bot::StatusChange::invalid_status:
@@ -185,9 +185,9 @@ void add_reviewer_routes(httplib::Server& server, bot::ReportDesk& desk, Reviewe
         return send_error(response, 409, "that status change is not allowed from the report's current status");
     }
     spdlog::info("event=report_status_changed status={} admin={}", *status, shared->admin_label);
-    auto report = desk.find(code);
+    auto report = desk.reports.find(code);
     json answer = report ? report_json(*report) : json::object();
-    if (report) answer["audit"] = audit_json(desk.audit(code));
+    if (report) answer["audit"] = audit_json(desk.audit.trail(code));
     send_json(response, 200, answer);
   });
 }

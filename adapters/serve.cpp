@@ -26,6 +26,7 @@
 #include "adapters/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
+#include "bot/sqlite_report_store.h"
 #include "knowledge/index.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
@@ -140,7 +141,8 @@ int serve(const Config& config) {
   store_config.path = config.data_dir + "/state.db";
   store_config.pseudonym_key = config.secret;
   storage::SqliteStateStore store(store_config);
-  bot::ReportDesk reports(config.data_dir + "/reports.db");
+  bot::SqliteReportStore report_store(config.data_dir + "/reports.db");
+  bot::ReportStorage reports = report_store.storage();
   // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
   std::optional<WhatsAppMedia> whatsapp_media;
   std::optional<TelegramMedia> telegram_media;
@@ -149,9 +151,9 @@ int serve(const Config& config) {
   PlatformMedia media(whatsapp_media ? &*whatsapp_media : nullptr, telegram_media ? &*telegram_media : nullptr);
   bot::ConversationLimits limits;
   limits.evidence.max_bytes = config.evidence_max_bytes;
-  bot::Conversation conversation(answerers, store, reports, limits, &media);
+  bot::Conversation conversation(answerers, store, reports.reports, reports.threads, limits, &media);
   desk::Desk desk(reports, config.desk);
-  RetentionSweeper retention(reports, config.retention);
+  RetentionSweeper retention(reports.retention, config.retention);
 
   Metrics metrics;
   HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
@@ -195,7 +197,8 @@ int serve(const Config& config) {
                whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
   spdlog::info("event=channel name=web state=on");
   spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
-  spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers().size(), config.desk.templates_dir);
+  spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers.reviewers().size(),
+               config.desk.templates_dir);
   if (telegram && config.telegram.secret.empty()) {
     spdlog::warn("event=insecure channel=telegram reason=\"NETRA_TELEGRAM_SECRET unset: webhook requests are not "
                  "authenticated\"");

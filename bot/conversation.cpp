@@ -36,16 +36,18 @@ std::vector<Choice> menu_choices(const Composer& composer) {
           {kMenuStatus, composer.say("menu.status")}};
 }
 
-Conversation::Conversation(const Answerer& answerer, SenderState& store, ReportDesk& reports, ConversationLimits limits,
-                           const MediaFetcher* media)
-    : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, limits, media) {}
+Conversation::Conversation(const Answerer& answerer, SenderState& store, ReportStore& reports, ReportThreadStore& threads,
+                           ConversationLimits limits, const MediaFetcher* media)
+    : Conversation(std::make_unique<AnswererSlot>(borrow_answerer(answerer)), nullptr, store, reports, threads, limits,
+                   media) {}
 
-Conversation::Conversation(const AnswererSlot& answerers, SenderState& store, ReportDesk& reports, ConversationLimits limits,
-                           const MediaFetcher* media)
-    : Conversation(nullptr, &answerers, store, reports, limits, media) {}
+Conversation::Conversation(const AnswererSlot& answerers, SenderState& store, ReportStore& reports,
+                           ReportThreadStore& threads, ConversationLimits limits, const MediaFetcher* media)
+    : Conversation(nullptr, &answerers, store, reports, threads, limits, media) {}
 
 Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, SenderState& store,
-                           ReportDesk& reports, ConversationLimits limits, const MediaFetcher* media)
+                           ReportStore& reports, ReportThreadStore& threads, ConversationLimits limits,
+                           const MediaFetcher* media)
     : fixed_answerer_(std::move(fixed)),
       answerers_(answerers ? *answerers : *fixed_answerer_),
       report_flow_answerer_(answerers_.current()),
@@ -53,9 +55,8 @@ Conversation::Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSl
       store_(store),
       reports_(reports),
       limits_(limits),
-      report_flow_(report_flow_answerer_->reader(), report_flow_answerer_->composer(), reports, store, limits_,
-                   media),
-      reporter_thread_(reports, store, limits_, say_) {}
+      report_flow_(report_flow_answerer_->reader(), report_flow_answerer_->composer(), reports, store, limits_, media),
+      reporter_thread_(reports, threads, store, limits_, say_) {}
 
 std::vector<Choice> Conversation::menu_choices() const { return bot::menu_choices(say_); }
 

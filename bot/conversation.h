@@ -13,8 +13,9 @@
 #include "bot/evidence.h"
 #include "bot/message.h"
 #include "bot/report_flow.h"
+#include "bot/report_store.h"
+#include "bot/report_thread_store.h"
 #include "bot/reporter_thread.h"
-#include "bot/reports.h"
 #include "bot/sender_state.h"
 
 namespace netra::bot {
@@ -32,21 +33,21 @@ class Conversation {
  public:
   // A fixed answerer (tools, tests). `media` fetches evidence from the platforms when a report is filed (null:
   // media refs are kept as refs).
-  Conversation(const Answerer& answerer, SenderState& store, ReportDesk& reports, ConversationLimits limits = {},
-               const MediaFetcher* media = nullptr);
+  Conversation(const Answerer& answerer, SenderState& store, ReportStore& reports, ReportThreadStore& threads,
+               ConversationLimits limits = {}, const MediaFetcher* media = nullptr);
   // Whatever answerer `answerers` holds when a message arrives (`netra serve`, which reloads on SIGHUP). The
   // report flow reads with the reader and texts of the answerer current at construction until the process
   // restarts.
-  Conversation(const AnswererSlot& answerers, SenderState& store, ReportDesk& reports, ConversationLimits limits = {},
-               const MediaFetcher* media = nullptr);
+  Conversation(const AnswererSlot& answerers, SenderState& store, ReportStore& reports, ReportThreadStore& threads,
+               ConversationLimits limits = {}, const MediaFetcher* media = nullptr);
 
   // Handles one message from one sender and returns what to send back. Thread-safe for different senders;
   // messages of one sender are serialised.
   ConversationResult handle(const InboundMessage& message);
 
  private:
-  Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, SenderState& store, ReportDesk& reports,
-               ConversationLimits limits, const MediaFetcher* media);
+  Conversation(std::unique_ptr<AnswererSlot> fixed, const AnswererSlot* answerers, SenderState& store, ReportStore& reports,
+               ReportThreadStore& threads, ConversationLimits limits, const MediaFetcher* media);
   // One message, answered with one answerer throughout (a reload never changes the knowledge mid-message).
   ConversationResult dispatch(const Answerer& answerer, const InboundMessage& message, nlohmann::json& state);
   ConversationResult answer_message(const Answerer& answerer, const InboundMessage& message, const Reading& reading,
@@ -64,7 +65,7 @@ class Conversation {
   std::shared_ptr<const Answerer> report_flow_answerer_;  // keeps the report flow's reader and texts alive
   const Composer& say_;  // the report flow's texts, for replies outside an answer (status, menu)
   SenderState& store_;
-  ReportDesk& reports_;
+  ReportStore& reports_;
   ConversationLimits limits_;
   ReportFlow report_flow_;
   ReporterThread reporter_thread_;

@@ -188,7 +188,7 @@ ReportSession report_session_from_json(const nlohmann::json& json) {
   return s;
 }
 
-ReportFlow::ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, SenderState& store,
+ReportFlow::ReportFlow(const Reader& reader, const Composer& composer, ReportStore& reports, SenderState& store,
                        const ConversationLimits& limits, const MediaFetcher* media)
     : reader_(reader),
       composer_(composer),

@@ -9,12 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/composer.h"
 #include "bot/evidence.h"
 #include "bot/message.h"
-#include "bot/composer.h"
 #include "bot/reader.h"
 #include "bot/report_category.h"
-#include "bot/reports.h"
+#include "bot/report_store.h"
 #include "bot/sender_state.h"
 
 namespace netra::bot {
@@ -42,7 +42,7 @@ struct FlowOutcome {
 class ReportFlow {
  public:
   // `media` fetches the photos and documents when the report is filed; null keeps only their refs.
-  ReportFlow(const Reader& reader, const Composer& composer, ReportDesk& reports, SenderState& store,
+  ReportFlow(const Reader& reader, const Composer& composer, ReportStore& reports, SenderState& store,
              const ConversationLimits& limits, const MediaFetcher* media = nullptr);
 
   // Starts a report. When the opening message already tells what happened ("mau lapor, kades X bagi amplop…"),
@@ -67,7 +67,7 @@ class ReportFlow {
 
   const Reader& reader_;
   const Composer& composer_;
-  ReportDesk& reports_;
+  ReportStore& reports_;
   SenderState& store_;
   const ConversationLimits& limits_;
   const MediaFetcher* media_;

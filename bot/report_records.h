@@ -1,15 +1,56 @@
-// The typed values the report store (bot/reports.h) reads and writes besides reports themselves: reviewer
-// accounts and desk sessions, the thread between reviewers and the anonymous reporter, internal notes, evidence
-// files, audit entries and the retention policy. Plain values, so a later storage interface (PostgreSQL
-// replicas) can pass them across unchanged.
+// The typed values the report storage interfaces (bot/report_storage.h) pass across: reports and their
+// drafts, reviewer accounts and desk sessions, the thread between reviewers and the anonymous reporter,
+// internal notes, evidence files, audit entries and the retention policy. Plain values, the same for every
+// backend (SQLite, PostgreSQL).
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace netra::bot {
+
+// What the reporter told us, validated by the report flow.
+struct ReportDraft {
+  std::string what;          // the account of what happened
+  std::string category;      // medsos, kampanye, politik-uang, fasilitas-negara, keputusan, lainnya
+  std::string subject_role;  // asn, pppk, kades, perangkat, lainnya
+  std::string subject_name;  // name or position of the reported person, optional
+  std::string desa, kecamatan, kabupaten;
+  std::string when;                   // as the reporter said it ("kemarin sore", "12 Februari")
+  std::vector<std::string> evidence;  // platform media refs or links
+  std::string channel;                // telegram, whatsapp, web: where it came from, not who
+  // Random, made when the report flow starts: filing the same draft again (a retry after the chat failed to
+  // save its state) returns the first receipt instead of a second report. Says nothing about the sender.
+  std::string submission_id;
+};
+
+// A stored report. Dated to the day only (created_at, updated_at): an exact time could be matched against a
+// platform's message log.
+struct Report {
+  std::string receipt_code;
+  std::string status;  // baru, ditinjau, diteruskan, selesai, ditolak
+  ReportDraft draft;
+  std::string public_note;
+  std::string internal_note;
+  std::string created_at;  // YYYY-MM-DD (UTC)
+  std::string updated_at;  // YYYY-MM-DD (UTC), the day of the last status change
+};
+
+struct ReportFilter {
+  std::optional<std::string> status, category, kabupaten;
+  std::optional<std::string> from_date, to_date;  // YYYY-MM-DD, inclusive, on created_at
+  // kabupaten matches a part of the report's kabupaten/kota, ignoring case ("magetan" finds "Kab. Magetan").
+  int64_t limit = 100;  // a negative limit: all of them
+  int64_t offset = 0;
+};
+
+enum class StatusChange { ok, not_found, invalid_status, invalid_transition };
+
+// What became of a reporter's answer in the thread (ReportThreadStore::add_answer).
+enum class ThreadReply { accepted, no_report, no_open_question, too_many_answers };
 
 // A reviewer account as `netra reviewer list` shows it. The password hash never leaves the store.
 struct Reviewer {

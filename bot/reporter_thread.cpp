@@ -88,9 +88,9 @@ std::optional<ThreadCommand> read_thread_command(const std::string& raw) {
   return command;
 }
 
-ReporterThread::ReporterThread(ReportDesk& reports, SenderState& store, const ConversationLimits& limits,
-                               const Composer& composer)
-    : reports_(reports), store_(store), limits_(limits), composer_(composer) {}
+ReporterThread::ReporterThread(ReportStore& reports, ReportThreadStore& threads, SenderState& store,
+                               const ConversationLimits& limits, const Composer& composer)
+    : reports_(reports), threads_(threads), store_(store), limits_(limits), composer_(composer) {}
 
 std::optional<ConversationResult> ReporterThread::handle(const InboundMessage& message) {
   auto command = read_thread_command(message.text);
@@ -116,12 +116,12 @@ ConversationResult ReporterThread::check(const InboundMessage& message, const st
   }
   std::string text = "Laporan " + code + "\nStatus: " + status_description(report->status);
   if (!report->public_note.empty()) text += "\nCatatan peninjau: " + report->public_note;
-  auto questions = reports_.open_questions(code);
+  auto questions = threads_.open_questions(code);
   if (!questions.empty()) {
     text += "\n\nPertanyaan dari peninjau:";
     for (const auto& question : questions) text += "\n• " + question.text;
     text += "\n\n" + reply_hint(code);
-  } else if (auto thread = reports_.thread(code); !thread.empty() && thread.back().author == ThreadAuthor::reporter) {
+  } else if (auto thread = threads_.thread(code); !thread.empty() && thread.back().author == ThreadAuthor::reporter) {
     text += "\n\nJawaban Anda sudah diterima peninjau.";
   }
   return {{Reply{text, menu_choices(composer_)}}, Intent::status};
@@ -139,16 +139,16 @@ ConversationResult ReporterThread::answer(const InboundMessage& message, const s
                  " karakter). Mohon diringkas.");
   }
   if (over_daily_limit(message)) return reply("Maaf, terlalu banyak pesan dengan kode laporan hari ini. Coba lagi besok.");
-  switch (reports_.add_answer(code, text)) {
-    case ReportDesk::ThreadReply::accepted:
+  switch (threads_.add_answer(code, text)) {
+    case ThreadReply::accepted:
       return reply("Terima kasih, jawaban Anda untuk laporan " + code +
                    " sudah diterima dan akan dibaca peninjau. Kirim cek " + code + " untuk melihat perkembangannya.");
-    case ReportDesk::ThreadReply::no_report:
+    case ThreadReply::no_report:
       return reply("Kode " + code + " tidak ditemukan. Periksa lagi penulisannya (contoh: NTR-7K3Q-9XWD).");
-    case ReportDesk::ThreadReply::no_open_question:
+    case ThreadReply::no_open_question:
       return reply("Belum ada pertanyaan dari peninjau untuk laporan " + code + ". Kirim cek " + code +
                    " untuk melihat perkembangannya.");
-    case ReportDesk::ThreadReply::too_many_answers:
+    case ThreadReply::too_many_answers:
       return reply("Jawaban Anda untuk pertanyaan ini sudah kami terima. Tunggu pertanyaan berikutnya dari "
                    "peninjau (cek " + code + ").");
   }

@@ -13,7 +13,8 @@
 
 #include "bot/composer.h"
 #include "bot/message.h"
-#include "bot/reports.h"
+#include "bot/report_store.h"
+#include "bot/report_thread_store.h"
 #include "bot/sender_state.h"
 
 namespace netra::bot {
@@ -34,7 +35,8 @@ std::optional<ThreadCommand> read_thread_command(const std::string& text);
 class ReporterThread {
  public:
   // `limits` and `composer` (the menu's texts) must outlive this object.
-  ReporterThread(ReportDesk& reports, SenderState& store, const ConversationLimits& limits, const Composer& composer);
+  ReporterThread(ReportStore& reports, ReportThreadStore& threads, SenderState& store, const ConversationLimits& limits,
+                 const Composer& composer);
 
   // The reply to a reporter command, or nullopt when the message is not one.
   std::optional<ConversationResult> handle(const InboundMessage& message);
@@ -45,7 +47,8 @@ class ReporterThread {
  private:
   bool over_daily_limit(const InboundMessage& message);
 
-  ReportDesk& reports_;
+  ReportStore& reports_;
+  ReportThreadStore& threads_;
   SenderState& store_;
   const ConversationLimits& limits_;
   const Composer& composer_;

@@ -52,8 +52,11 @@ void set_desk_headers(httplib::Response& response) {
   response.set_header("Cache-Control", "no-store");
 }
 
-Desk::Desk(bot::ReportDesk& reports, DeskConfig config)
-    : reports_(reports), config_(std::move(config)), pages_(config_.templates_dir), gate_(reports, config_) {}
+Desk::Desk(const bot::ReportStorage& storage, DeskConfig config)
+    : storage_(storage),
+      config_(std::move(config)),
+      pages_(config_.templates_dir),
+      gate_(storage.reviewers, storage.audit, config_) {}
 
 void Desk::add_routes(httplib::Server& server) {
   server.Get("/desk/desk.css", [this](const httplib::Request&, httplib::Response& response) {
@@ -138,7 +141,7 @@ void Desk::audit(const bot::DeskSession& session, const std::string& action, con
   entry.receipt_code = code;
   entry.admin_label = session.reviewer;
   entry.detail = detail;
-  reports_.record_audit(entry);
+  storage_.audit.record(entry);
 }
 
 void Desk::show_login(const httplib::Request& request, httplib::Response& response, int status,
@@ -161,11 +164,11 @@ void Desk::show_message(httplib::Response& response, int status, const std::opti
 void Desk::show_list(const httplib::Request& request, httplib::Response& response, const bot::DeskSession& session) {
   ListView view;
   view.filter = filter_from_query(request, kPageSize + 1);  // one more than shown: is there a next page?
-  view.reports = reports_.list(view.filter);
+  view.reports = storage_.reports.list(view.filter);
   view.filter.limit = kPageSize;
   view.more = static_cast<int64_t>(view.reports.size()) > kPageSize;
   if (view.more) view.reports.pop_back();
-  view.counts = reports_.count_by_status(view.filter);
+  view.counts = storage_.reports.count_by_status(view.filter);
   PageFrame frame{"Laporan", session.reviewer, session.csrf_token, "", false};
   set_desk_headers(response);
   response.set_content(pages_.report_list(frame, view), "text/html; charset=utf-8");
@@ -173,11 +176,11 @@ void Desk::show_list(const httplib::Request& request, httplib::Response& respons
 
 void Desk::show_report(const httplib::Request& request, httplib::Response& response, const bot::DeskSession& session,
                        const std::string& code) {
-  auto report = is_code(code) ? reports_.find(code) : std::nullopt;
+  auto report = is_code(code) ? storage_.reports.find(code) : std::nullopt;
   if (!report) return show_message(response, 404, session, "Tidak ditemukan", "Tidak ada laporan dengan kode itu.");
   audit(session, "view", code);
-  ReportView view{*report, reports_.evidence_files(code), reports_.thread(code), reports_.internal_notes(code),
-                  reports_.audit(code)};
+  ReportView view{*report, storage_.evidence.evidence_files(code), storage_.threads.thread(code),
+                  storage_.threads.internal_notes(code), storage_.audit.trail(code)};
   std::string notice = notice_for(request);
   PageFrame frame{code, session.reviewer, session.csrf_token, notice, request.has_param("error")};
   set_desk_headers(response);
@@ -194,7 +197,7 @@ void Desk::change_status(const httplib::Request& request, httplib::Response& res
     note = clean_text(given->second, kMaxTextChars);
     if (!note) return redirect(response, "/desk/reports/" + code + "?error=text");
   }
-  switch (reports_.change_status(code, form["status"], note, std::nullopt, session.reviewer)) {
+  switch (storage_.reports.change_status(code, form["status"], note, std::nullopt, session.reviewer)) {
     case bot::StatusChange::ok:
       spdlog::info("event=report_status_changed status={} admin={}", form["status"], session.reviewer);
       return redirect(response, "/desk/reports/" + code + "?done=status");
@@ -213,7 +216,7 @@ void Desk::add_note(const httplib::Request& request, httplib::Response& response
   std::string code = request.matches[1];
   auto text = text_field(form, "internal_note", kMaxTextChars);
   if (!text) return redirect(response, "/desk/reports/" + code + "?error=text");
-  if (!reports_.add_internal_note(code, session.reviewer, *text)) {
+  if (!storage_.threads.add_internal_note(code, session.reviewer, *text)) {
     return show_message(response, 404, session, "Tidak ditemukan", "Tidak ada laporan dengan kode itu.");
   }
   redirect(response, "/desk/reports/" + code + "?done=note");
@@ -226,7 +229,7 @@ void Desk::ask_reporter(const httplib::Request& request, httplib::Response& resp
   std::string code = request.matches[1];
   auto text = text_field(form, "question", kMaxTextChars);
   if (!text) return redirect(response, "/desk/reports/" + code + "?error=text");
-  if (!reports_.add_question(code, session.reviewer, *text)) {
+  if (!storage_.threads.add_question(code, session.reviewer, *text)) {
     return show_message(response, 404, session, "Tidak ditemukan", "Tidak ada laporan dengan kode itu.");
   }
   redirect(response, "/desk/reports/" + code + "?done=question");
@@ -238,7 +241,7 @@ void Desk::send_evidence(const httplib::Request& request, httplib::Response& res
   int64_t id = 0;
   const std::string text = request.matches[1];
   std::from_chars(text.data(), text.data() + text.size(), id);
-  auto found = reports_.evidence_file(id);
+  auto found = storage_.evidence.evidence_file(id);
   if (!found || found->second.problem != bot::EvidenceProblem::none) {
     return show_message(response, 404, session, "Tidak ditemukan", "Berkas bukti itu tidak ada.");
   }
@@ -259,7 +262,7 @@ void Desk::send_export(const httplib::Request& request, httplib::Response& respo
   if (!session) return;
   bot::ReportFilter filter = filter_from_query(request, -1);
   filter.offset = 0;
-  auto reports = reports_.list(filter);
+  auto reports = storage_.reports.list(filter);
   audit(*session, "export", "",
         std::string(csv ? "csv" : "json") + (filter.status ? " status=" + *filter.status : "") +
             (filter.category ? " category=" + *filter.category : "") +
@@ -273,7 +276,7 @@ void Desk::send_export(const httplib::Request& request, httplib::Response& respo
     write_reports_csv(reports, out);
     response.set_content(out.str(), "text/csv; charset=utf-8");
   } else {
-    response.set_content(reports_export_json(reports_, reports).dump(2), "application/json");
+    response.set_content(reports_export_json(storage_.audit, reports).dump(2), "application/json");
   }
 }
 

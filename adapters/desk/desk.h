@@ -18,15 +18,16 @@
 #include "adapters/config.h"
 #include "adapters/desk/desk_gate.h"
 #include "adapters/desk/desk_pages.h"
+#include "bot/report_storage.h"
 #include "bot/reports.h"
 
 namespace netra::adapters::desk {
 
 class Desk {
  public:
-  // Loads the templates (throws std::runtime_error when they are missing or broken). `reports` must outlive
-  // the desk, and the desk the server it is added to.
-  Desk(bot::ReportDesk& reports, DeskConfig config);
+  // Loads the templates (throws std::runtime_error when they are missing or broken). The backend behind
+  // `storage` must outlive the desk, and the desk the server it is added to.
+  Desk(const bot::ReportStorage& storage, DeskConfig config);
   void add_routes(httplib::Server& server);
 
  private:
@@ -52,7 +53,7 @@ class Desk {
   void audit(const bot::DeskSession& session, const std::string& action, const std::string& code,
              const std::string& detail = "");
 
-  bot::ReportDesk& reports_;
+  bot::ReportStorage storage_;
   DeskConfig config_;
   DeskPages pages_;
   DeskGate gate_;

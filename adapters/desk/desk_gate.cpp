@@ -22,12 +22,13 @@ bool behind_https(const httplib::Request& request, const DeskConfig& config) {
 
 }  // namespace
 
-DeskGate::DeskGate(bot::ReportDesk& desk, DeskConfig config) : desk_(desk), config_(std::move(config)) {}
+DeskGate::DeskGate(bot::ReviewerStore& reviewers, bot::AuditLog& audit, DeskConfig config)
+    : reviewers_(reviewers), audit_(audit), accounts_(reviewers), config_(std::move(config)) {}
 
 std::optional<bot::DeskSession> DeskGate::session(const httplib::Request& request) const {
   std::string token = cookie_value(request, kSessionCookie);
   if (token.size() != 64) return std::nullopt;
-  return desk_.find_desk_session(token, config_.sessions, bot::unix_now());
+  return accounts_.find_desk_session(token, config_.sessions, bot::unix_now());
 }
 
 bool DeskGate::cross_origin(const httplib::Request& request) const {
@@ -65,33 +66,33 @@ LoginOutcome DeskGate::login(const std::string& name, const std::string& passwor
   std::string throttle_key = "name:" + name;
   bot::AuditEntry entry;
   entry.admin_label = bot::is_reviewer_name(name) ? name : "?";
-  if (desk_.login_failures(throttle_key, now, kLoginWindowSeconds) >= kLoginFailuresAllowed) {
+  if (reviewers_.login_failures(throttle_key, now, kLoginWindowSeconds) >= kLoginFailuresAllowed) {
     entry.action = "login_failed";
     entry.detail = "throttled";
-    desk_.record_audit(entry);
+    audit_.record(entry);
     spdlog::warn("event=desk_login_throttled");
     return LoginOutcome::throttled;
   }
-  if (!bot::is_reviewer_name(name) || password.size() > 256 || !desk_.verify_reviewer(name, password)) {
-    desk_.record_login_failure(throttle_key, now, kLoginWindowSeconds);
+  if (!bot::is_reviewer_name(name) || password.size() > 256 || !accounts_.verify_reviewer(name, password)) {
+    reviewers_.record_login_failure(throttle_key, now, kLoginWindowSeconds);
     entry.action = "login_failed";
-    desk_.record_audit(entry);
+    audit_.record(entry);
     spdlog::warn("event=desk_login_failed");
     return LoginOutcome::wrong_password;
   }
-  desk_.clear_login_failures(throttle_key);
-  std::string token = desk_.open_desk_session(name, now);
+  reviewers_.clear_login_failures(throttle_key);
+  std::string token = accounts_.open_desk_session(name, now);
   response.set_header("Set-Cookie", cookie(request, kSessionCookie, token, config_.sessions.max_seconds));
   response.set_header("Set-Cookie", cookie(request, kLoginCookie, "", 0));
   entry.action = "login";
-  desk_.record_audit(entry);
+  audit_.record(entry);
   spdlog::info("event=desk_login reviewer={}", name);
   return LoginOutcome::signed_in;
 }
 
 void DeskGate::logout(const httplib::Request& request, httplib::Response& response) {
   std::string token = cookie_value(request, kSessionCookie);
-  if (!token.empty()) desk_.close_desk_session(token);
+  if (!token.empty()) accounts_.close_desk_session(token);
   response.set_header("Set-Cookie", cookie(request, kSessionCookie, "", 0));
 }
 

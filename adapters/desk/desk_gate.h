@@ -11,7 +11,9 @@
 
 #include "adapters/config.h"
 #include "adapters/desk/desk_forms.h"
-#include "bot/reports.h"
+#include "bot/audit_log.h"
+#include "bot/reviewer_accounts.h"
+#include "bot/reviewer_store.h"
 
 namespace netra::adapters::desk {
 
@@ -25,8 +27,8 @@ enum class LoginOutcome { signed_in, wrong_password, throttled };
 
 class DeskGate {
  public:
-  // `desk` must outlive the gate.
-  DeskGate(bot::ReportDesk& desk, DeskConfig config);
+  // `reviewers` and `audit` must outlive the gate.
+  DeskGate(bot::ReviewerStore& reviewers, bot::AuditLog& audit, DeskConfig config);
 
   // The live session named by the request's cookie, if any.
   std::optional<bot::DeskSession> session(const httplib::Request& request) const;
@@ -51,7 +53,10 @@ class DeskGate {
   std::string cookie(const httplib::Request& request, const std::string& name, const std::string& value,
                      int64_t max_age) const;
 
-  bot::ReportDesk& desk_;
+  bot::ReviewerStore& reviewers_;  // the login throttle
+  bot::AuditLog& audit_;
+  // Passwords and sessions; mutable because looking up a session refreshes it (session() is const).
+  mutable bot::ReviewerAccounts accounts_;
   DeskConfig config_;
 };
 

@@ -5,6 +5,7 @@
 #include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
 #include "bot/pseudonym.h"
+#include "bot/sqlite_report_store.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
@@ -20,7 +21,7 @@ namespace {
 struct Bot {
   TempDir dir;
   std::unique_ptr<SqliteStateStore> store;
-  std::unique_ptr<ReportDesk> desk;
+  std::unique_ptr<SqliteReportStore> desk;
   std::unique_ptr<Conversation> conversation;
   ConversationLimits limits;
 
@@ -30,8 +31,8 @@ struct Bot {
     desk.reset();
     store.reset();
     store = std::make_unique<SqliteStateStore>(SqliteStateConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key"});
-    desk = std::make_unique<ReportDesk>(dir.file("reports.db"));
-    conversation = std::make_unique<Conversation>(shared_answerer(), *store, *desk, limits);
+    desk = std::make_unique<SqliteReportStore>(dir.file("reports.db"));
+    conversation = std::make_unique<Conversation>(shared_answerer(), *store, *desk, *desk, limits);
   }
   ConversationResult say(const std::string& text, const std::string& who = "6281234567890",
                          std::optional<std::string> media = std::nullopt) {

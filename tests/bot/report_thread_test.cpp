@@ -1,11 +1,13 @@
-// The thread between reviewers and the anonymous reporter: the store's rules (report_thread.cpp) and the
-// reporter's commands cek / jawab in a conversation (reporter_thread.cpp).
+// The thread between reviewers and the anonymous reporter: the store's rules (ReportThreadStore on each
+// backend) and the reporter's commands cek / jawab in a conversation (reporter_thread.cpp).
 #include <catch2/catch.hpp>
 
 #include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
 #include "bot/pseudonym.h"
 #include "bot/reporter_thread.h"
+#include "bot/sqlite_report_store.h"
+#include "support/report_backends.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
@@ -32,11 +34,11 @@ ReportDraft draft() {
 struct Chat {
   TempDir dir;
   SqliteStateStore store{SqliteStateConfig{dir.file("state.db"), 86400, 7 * 86400, "test-key", 0}};
-  ReportDesk desk{dir.file("reports.db")};
+  SqliteReportStore desk{dir.file("reports.db")};
   ConversationLimits limits;
   std::unique_ptr<Conversation> conversation;
   explicit Chat(ConversationLimits chosen = {}) : limits(chosen) {
-    conversation = std::make_unique<Conversation>(shared_answerer(), store, desk, limits);
+    conversation = std::make_unique<Conversation>(shared_answerer(), store, desk, desk, limits);
   }
   std::string say(const std::string& text, const std::string& who = "pelapor") {
     InboundMessage message{"whatsapp", sender_key("secret", "whatsapp", who), text, std::nullopt, ""};
@@ -48,21 +50,22 @@ struct Chat {
 }  // namespace
 
 TEST_CASE("the reporter can answer only after a reviewer asked, a few times per question", "[thread]") {
-  TempDir dir;
-  ReportDesk desk(dir.file("reports.db"));
-  auto code = desk.file(draft());
-  CHECK(desk.add_answer(code, "tanpa pertanyaan") == ReportDesk::ThreadReply::no_open_question);
-  CHECK(desk.add_answer("NTR-0000-0000", "x") == ReportDesk::ThreadReply::no_report);
+  NETRA_FOR_EACH_REPORT_BACKEND(backend);
+  auto storage = backend->storage();
+  auto& desk = storage.threads;
+  auto code = storage.reports.file(draft(), {});
+  CHECK(desk.add_answer(code, "tanpa pertanyaan") == ThreadReply::no_open_question);
+  CHECK(desk.add_answer("NTR-0000-0000", "x") == ThreadReply::no_report);
   CHECK_FALSE(desk.add_question("NTR-0000-0000", "ani", "?"));
   REQUIRE(desk.add_question(code, "ani", "Jam berapa kejadiannya?"));
   CHECK(desk.open_questions(code).size() == 1);
-  for (int i = 0; i < ReportDesk::kMaxAnswersPerQuestion; ++i) {
-    CHECK(desk.add_answer(code, "Sekitar jam 10 pagi") == ReportDesk::ThreadReply::accepted);
+  for (int i = 0; i < ReportThreadStore::kMaxAnswersPerQuestion; ++i) {
+    CHECK(desk.add_answer(code, "Sekitar jam 10 pagi") == ThreadReply::accepted);
   }
-  CHECK(desk.add_answer(code, "lagi") == ReportDesk::ThreadReply::too_many_answers);
+  CHECK(desk.add_answer(code, "lagi") == ThreadReply::too_many_answers);
   CHECK(desk.open_questions(code).empty());
   REQUIRE(desk.add_question(code, "ani", "Ada saksi lain?"));
-  CHECK(desk.add_answer(code, "Ada dua orang") == ReportDesk::ThreadReply::accepted);
+  CHECK(desk.add_answer(code, "Ada dua orang") == ThreadReply::accepted);
 
   auto thread = desk.thread(code);
   REQUIRE(thread.size() == 8);
@@ -71,25 +74,53 @@ TEST_CASE("the reporter can answer only after a reviewer asked, a few times per 
   CHECK(thread[0].at.size() == 20);  // a reviewer's time to the second
   CHECK(thread[1].author == ThreadAuthor::reporter);
   CHECK(thread[1].reviewer.empty());
-  CHECK(thread[1].at.size() == 10);  // the reporter's day only
-  auto audit = desk.audit(code);
+  CHECK(thread[1].at == utc_day(unix_now()));  // the reporter's day only
+  CHECK(thread[1].text == "Sekitar jam 10 pagi");
+  CHECK(thread[0].id < thread[1].id);
+  CHECK(thread[7].text == "Ada dua orang");
+  auto audit = storage.audit.trail(code);
   CHECK(std::count_if(audit.begin(), audit.end(), [](const AuditEntry& e) { return e.action == "question"; }) == 2);
   CHECK(std::count_if(audit.begin(), audit.end(), [](const AuditEntry& e) {
-          return e.action == "answer_received" && e.admin_label.empty();
+          return e.action == "answer_received" && e.admin_label.empty() && e.at.size() == 10;
         }) == 6);
 }
 
+TEST_CASE("the open questions are those after the reporter's last answer", "[thread]") {
+  NETRA_FOR_EACH_REPORT_BACKEND(backend);
+  auto storage = backend->storage();
+  auto& desk = storage.threads;
+  auto code = storage.reports.file(draft(), {});
+  auto other = storage.reports.file(draft(), {});
+  REQUIRE(desk.add_question(code, "ani", "Satu?"));
+  REQUIRE(desk.add_question(code, "budi", "Dua?"));
+  REQUIRE(desk.add_question(other, "ani", "Lain?"));
+  auto open = desk.open_questions(code);
+  REQUIRE(open.size() == 2);
+  CHECK(open[0].text == "Satu?");
+  CHECK(open[1].reviewer == "budi");
+  REQUIRE(desk.add_answer(code, "Jawab") == ThreadReply::accepted);
+  CHECK(desk.open_questions(code).empty());
+  REQUIRE(desk.add_question(code, "ani", "Tiga?"));
+  REQUIRE(desk.open_questions(code).size() == 1);
+  CHECK(desk.open_questions(code)[0].text == "Tiga?");
+  CHECK(desk.open_questions(other).size() == 1);
+  CHECK(desk.thread(other).size() == 1);
+}
+
 TEST_CASE("internal notes are kept per report with their author and audited", "[thread]") {
-  TempDir dir;
-  ReportDesk desk(dir.file("reports.db"));
-  auto code = desk.file(draft());
+  NETRA_FOR_EACH_REPORT_BACKEND(backend);
+  auto storage = backend->storage();
+  auto& desk = storage.threads;
+  auto code = storage.reports.file(draft(), {});
   REQUIRE(desk.add_internal_note(code, "ani", "Sudah dicek ke kecamatan"));
   CHECK_FALSE(desk.add_internal_note("NTR-0000-0000", "ani", "x"));
   auto notes = desk.internal_notes(code);
   REQUIRE(notes.size() == 1);
   CHECK(notes[0].reviewer == "ani");
   CHECK(notes[0].text == "Sudah dicek ke kecamatan");
-  CHECK(desk.audit(code).back().action == "internal_note");
+  CHECK(notes[0].at.size() == 20);
+  CHECK(storage.audit.trail(code).back().action == "internal_note");
+  CHECK(storage.audit.trail(code).back().admin_label == "ani");
   CHECK(desk.thread(code).empty());  // never part of what the reporter can read
 }
 
@@ -115,7 +146,7 @@ TEST_CASE("reporter commands are read before anything else understands the text"
 
 TEST_CASE("cek shows the status, the public note and the open question; jawab answers it", "[thread]") {
   Chat chat;
-  auto code = chat.desk.file(draft());
+  auto code = chat.desk.file(draft(), {});
   REQUIRE(chat.desk.change_status(code, "ditinjau", std::string("Sedang kami periksa"), std::nullopt, "ani") ==
           StatusChange::ok);
   REQUIRE(chat.desk.add_question(code, "ani", "Apakah ada foto mobilnya?"));
@@ -139,7 +170,7 @@ TEST_CASE("cek shows the status, the public note and the open question; jawab an
 
 TEST_CASE("jawab without a question, without text or for an unknown code says what to do", "[thread]") {
   Chat chat;
-  auto code = chat.desk.file(draft());
+  auto code = chat.desk.file(draft(), {});
   CHECK(chat.say("jawab " + code + " halo").find("Belum ada pertanyaan") != std::string::npos);
   CHECK(chat.say("jawab " + code).find("Tulis jawabannya") != std::string::npos);
   CHECK(chat.say("jawab NTR-0000-0000 halo").find("tidak ditemukan") != std::string::npos);
@@ -148,7 +179,7 @@ TEST_CASE("jawab without a question, without text or for an unknown code says wh
 
 TEST_CASE("cek in the middle of a report answers and leaves the report where it was", "[thread]") {
   Chat chat;
-  auto code = chat.desk.file(draft());
+  auto code = chat.desk.file(draft(), {});
   chat.say("lapor");
   chat.say("Kepala desa membagikan amplop berisi uang untuk paslon nomor 2 di balai desa");
   CHECK(chat.say("status " + code).find("Baru") != std::string::npos);
@@ -162,7 +193,7 @@ TEST_CASE("cek while the bot waits for who the writer is answers the code and le
   REQUIRE(undisturbed.say(question).find("Anda sebagai apa") != std::string::npos);
   std::string answered = undisturbed.say("asker:asn");
   Chat chat;
-  auto code = chat.desk.file(draft());
+  auto code = chat.desk.file(draft(), {});
   REQUIRE(chat.say(question).find("Anda sebagai apa") != std::string::npos);
   CHECK(chat.say("cek " + code).find("Baru") != std::string::npos);
   // The tap that would have answered the pending question is now a message of its own.
@@ -173,7 +204,7 @@ TEST_CASE("jawab and cek share the daily allowance of code look-ups", "[thread]"
   ConversationLimits limits;
   limits.status_checks_per_day = 2;
   Chat chat(limits);
-  auto code = chat.desk.file(draft());
+  auto code = chat.desk.file(draft(), {});
   REQUIRE(chat.desk.add_question(code, "ani", "Kapan?"));
   chat.say("cek " + code);
   CHECK(chat.say("jawab " + code + " Kemarin").find("sudah diterima") != std::string::npos);

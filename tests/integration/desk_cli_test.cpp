@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "bot/reports.h"
+#include "bot/reviewer_accounts.h"
+#include "bot/sqlite_report_store.h"
 #include "integration/netra_process.h"
 #include "knowledge/sqlite.h"
 #include "support/test_support.h"
@@ -38,8 +40,9 @@ TEST_CASE("netra reviewer add prints a password once on its last line, and list 
   CHECK(password.size() == 24);
   CHECK(password.find(' ') == std::string::npos);
   {
-    netra::bot::ReportDesk desk(dir.file("var") + "/reports.db");
-    CHECK(desk.verify_reviewer("bawaslu.magetan", password));
+    netra::bot::SqliteReportStore store(dir.file("var") + "/reports.db");
+    netra::bot::ReviewerAccounts accounts(store);
+    CHECK(accounts.verify_reviewer("bawaslu.magetan", password));
   }
   CHECK(run_netra({"reviewer", "add", "bawaslu.magetan"}, env, output) == 1);
   CHECK(output.find("already exists") != std::string::npos);
@@ -60,7 +63,7 @@ TEST_CASE("netra reports export --csv turns cells a spreadsheet would run into t
   std::filesystem::create_directories(dir.file("var"));
   std::string code;
   {
-    netra::bot::ReportDesk desk(dir.file("var") + "/reports.db");
+    netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
     netra::bot::ReportDraft draft;
     draft.what = "+cmd|' /C calc'!A0";
     draft.subject_name = "=HYPERLINK(\"http://x\",\"klik\")";
@@ -69,7 +72,7 @@ TEST_CASE("netra reports export --csv turns cells a spreadsheet would run into t
     draft.kabupaten = "\tKab. Tab";
     draft.when = "\rkemarin";
     draft.category = "lainnya";
-    code = desk.file(draft);
+    code = desk.file(draft, {});
   }
   std::string csv;
   REQUIRE(run_netra({"reports", "export", "--csv"}, {{"NETRA_DATA_DIR", dir.file("var")}}, csv) == 0);
@@ -87,12 +90,12 @@ TEST_CASE("netra reports expire deletes closed reports past their period and aud
   std::filesystem::create_directories(dir.file("var"));
   std::string closed, open;
   {
-    netra::bot::ReportDesk desk(dir.file("var") + "/reports.db");
+    netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
     netra::bot::ReportDraft draft;
     draft.what = "TEKS-LAMA-e1f2";
-    closed = desk.file(draft);
+    closed = desk.file(draft, {});
     draft.what = "TEKS-TERBUKA";
-    open = desk.file(draft);
+    open = desk.file(draft, {});
     REQUIRE(desk.change_status(closed, "ditolak", std::nullopt, std::nullopt, "ani") ==
             netra::bot::StatusChange::ok);
   }
@@ -106,10 +109,10 @@ TEST_CASE("netra reports expire deletes closed reports past their period and aud
   std::string output;
   REQUIRE(run_netra({"reports", "expire"}, env, output) == 0);
   CHECK(output.find("expired 1 report") != std::string::npos);
-  netra::bot::ReportDesk desk(dir.file("var") + "/reports.db");
+  netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
   CHECK_FALSE(desk.find(closed));
   CHECK(desk.find(open));
-  auto trail = desk.audit(closed);
+  auto trail = desk.trail(closed);
   REQUIRE(trail.size() == 1);
   CHECK(trail[0].action == "expire");
   // A longer period keeps the next one.

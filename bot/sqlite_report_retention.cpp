@@ -4,12 +4,13 @@
 // gone from reports.db and reports.db-wal alike, not merely unlinked from the b-tree.
 #include "bot/clock.h"
 #include "bot/reports.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::bot {
 
 using knowledge::Statement;
 
-std::vector<std::string> ReportDesk::expire(const RetentionPolicy& policy, int64_t now) {
+std::vector<std::string> SqliteReportStore::expire(const RetentionPolicy& policy, int64_t now) {
   std::vector<std::string> removed;
   {
     std::lock_guard lock(mutex_);

@@ -2,6 +2,7 @@
 // reached only through the receipt code: an answer carries its text and its day, nothing else.
 #include "bot/clock.h"
 #include "bot/reports.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::bot {
 namespace {
@@ -20,13 +21,14 @@ ThreadMessage read_message(const Statement& row) {
 
 }  // namespace
 
-bool ReportDesk::add_question(const std::string& receipt_code, const std::string& reviewer, const std::string& text) {
+bool SqliteReportStore::add_question(const std::string& receipt_code, const std::string& reviewer,
+                                     const std::string& text) {
   return add_reviewer_entry(
       "INSERT INTO thread_messages(code, author, reviewer, text, at) VALUES (?1, 'reviewer', ?2, ?3, ?4)", "question",
       receipt_code, reviewer, text);
 }
 
-ReportDesk::ThreadReply ReportDesk::add_answer(const std::string& receipt_code, const std::string& text) {
+ThreadReply SqliteReportStore::add_answer(const std::string& receipt_code, const std::string& text) {
   std::lock_guard lock(mutex_);
   knowledge::Transaction transaction(db_, true);
   if (!report_exists(receipt_code)) return ThreadReply::no_report;
@@ -51,7 +53,7 @@ ReportDesk::ThreadReply ReportDesk::add_answer(const std::string& receipt_code, 
   return ThreadReply::accepted;
 }
 
-std::vector<ThreadMessage> ReportDesk::thread(const std::string& receipt_code) {
+std::vector<ThreadMessage> SqliteReportStore::thread(const std::string& receipt_code) {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT id, author, reviewer, text, at FROM thread_messages WHERE code = ?1 ORDER BY id");
   select.bind(1, receipt_code);
@@ -60,26 +62,27 @@ std::vector<ThreadMessage> ReportDesk::thread(const std::string& receipt_code) {
   return messages;
 }
 
-std::vector<ThreadMessage> ReportDesk::open_questions(const std::string& receipt_code) {
+std::vector<ThreadMessage> SqliteReportStore::open_questions(const std::string& receipt_code) {
   std::lock_guard lock(mutex_);
-  Statement select(db_,
-                   "SELECT id, author, reviewer, text, at FROM thread_messages WHERE code = ?1 AND author = 'reviewer' "
-                   "AND id > (SELECT coalesce(max(id), 0) FROM thread_messages WHERE code = ?1 AND author = 'reporter') "
-                   "ORDER BY id");
+  Statement select(
+      db_,
+      "SELECT id, author, reviewer, text, at FROM thread_messages WHERE code = ?1 AND author = 'reviewer' "
+      "AND id > (SELECT coalesce(max(id), 0) FROM thread_messages WHERE code = ?1 AND author = 'reporter') "
+      "ORDER BY id");
   select.bind(1, receipt_code);
   std::vector<ThreadMessage> messages;
   while (select.step()) messages.push_back(read_message(select));
   return messages;
 }
 
-bool ReportDesk::add_internal_note(const std::string& receipt_code, const std::string& reviewer,
-                                   const std::string& text) {
+bool SqliteReportStore::add_internal_note(const std::string& receipt_code, const std::string& reviewer,
+                                          const std::string& text) {
   return add_reviewer_entry("INSERT INTO internal_notes(code, reviewer, text, at) VALUES (?1, ?2, ?3, ?4)",
                             "internal_note", receipt_code, reviewer, text);
 }
 
-bool ReportDesk::add_reviewer_entry(const char* insert_sql, const char* action, const std::string& receipt_code,
-                                    const std::string& reviewer, const std::string& text) {
+bool SqliteReportStore::add_reviewer_entry(const char* insert_sql, const char* action, const std::string& receipt_code,
+                                           const std::string& reviewer, const std::string& text) {
   std::lock_guard lock(mutex_);
   knowledge::Transaction transaction(db_, true);
   if (!report_exists(receipt_code)) return false;
@@ -96,7 +99,7 @@ bool ReportDesk::add_reviewer_entry(const char* insert_sql, const char* action, 
   return true;
 }
 
-std::vector<InternalNote> ReportDesk::internal_notes(const std::string& receipt_code) {
+std::vector<InternalNote> SqliteReportStore::internal_notes(const std::string& receipt_code) {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT id, reviewer, text, at FROM internal_notes WHERE code = ?1 ORDER BY id");
   select.bind(1, receipt_code);

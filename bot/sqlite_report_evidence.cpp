@@ -1,7 +1,8 @@
 // Evidence files in the report store: written with their report in file(), read by the desk.
 #include "bot/evidence.h"
-#include "bot/report_sql.h"
 #include "bot/reports.h"
+#include "bot/sqlite_report_sql.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::bot {
 namespace {
@@ -22,7 +23,7 @@ EvidenceFile read_file_row(const Statement& row) {
 
 }  // namespace
 
-void ReportDesk::insert_evidence(const std::string& code, const EvidenceFile& file) {
+void SqliteReportStore::insert_evidence(const std::string& code, const EvidenceFile& file) {
   Statement insert(db_,
                    "INSERT INTO evidence(code, source_ref, kind, mime_type, size, sha256, problem, content) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -36,7 +37,7 @@ void ReportDesk::insert_evidence(const std::string& code, const EvidenceFile& fi
   insert.run();
 }
 
-std::vector<EvidenceFile> ReportDesk::evidence_files(const std::string& receipt_code) {
+std::vector<EvidenceFile> SqliteReportStore::evidence_files(const std::string& receipt_code) {
   std::lock_guard lock(mutex_);
   Statement select(db_,
                    "SELECT id, source_ref, kind, mime_type, size, sha256, problem FROM evidence WHERE code = ?1 "
@@ -47,7 +48,7 @@ std::vector<EvidenceFile> ReportDesk::evidence_files(const std::string& receipt_
   return files;
 }
 
-std::optional<std::pair<std::string, EvidenceFile>> ReportDesk::evidence_file(int64_t id) {
+std::optional<std::pair<std::string, EvidenceFile>> SqliteReportStore::evidence_file(int64_t id) {
   std::lock_guard lock(mutex_);
   Statement select(db_,
                    "SELECT id, source_ref, kind, mime_type, size, sha256, problem, content, code FROM evidence "

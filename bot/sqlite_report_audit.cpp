@@ -2,6 +2,7 @@
 // and through the API is one line; so is each expiry.
 #include "bot/clock.h"
 #include "bot/reports.h"
+#include "bot/sqlite_report_store.h"
 
 namespace netra::bot {
 namespace {
@@ -27,21 +28,21 @@ AuditEntry read_audit(const Statement& row) {
 
 }  // namespace
 
-void ReportDesk::insert_audit(const AuditEntry& entry) {
-  Statement insert(db_, std::string("INSERT INTO audit(") + kAuditColumns +
-                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+void SqliteReportStore::insert_audit(const AuditEntry& entry) {
+  Statement insert(db_,
+                   std::string("INSERT INTO audit(") + kAuditColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   insert.bind(1, entry.at.empty() ? iso_time(unix_now()) : entry.at).bind(2, entry.from_status);
   insert.bind(3, entry.to_status).bind(4, entry.admin_label).bind(5, entry.public_note);
   insert.bind(6, entry.internal_note).bind(7, entry.action).bind(8, entry.receipt_code).bind(9, entry.detail);
   insert.run();
 }
 
-void ReportDesk::record_audit(AuditEntry entry) {
+void SqliteReportStore::record(const AuditEntry& entry) {
   std::lock_guard lock(mutex_);
   insert_audit(entry);
 }
 
-std::vector<AuditEntry> ReportDesk::audit(const std::string& receipt_code) {
+std::vector<AuditEntry> SqliteReportStore::trail(const std::string& receipt_code) {
   std::lock_guard lock(mutex_);
   Statement select(db_, std::string("SELECT ") + kAuditColumns + " FROM audit WHERE code = ?1 ORDER BY id");
   select.bind(1, receipt_code);
@@ -50,7 +51,7 @@ std::vector<AuditEntry> ReportDesk::audit(const std::string& receipt_code) {
   return entries;
 }
 
-std::vector<AuditEntry> ReportDesk::recent_audit(int64_t limit) {
+std::vector<AuditEntry> SqliteReportStore::recent(int64_t limit) {
   std::lock_guard lock(mutex_);
   Statement select(db_, std::string("SELECT ") + kAuditColumns + " FROM audit ORDER BY id DESC LIMIT ?1");
   select.bind(1, limit);

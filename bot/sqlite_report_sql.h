@@ -1,4 +1,4 @@
-// Private to the report store's files (reports.cpp, report_*.cpp, reviewer_accounts.cpp): the few SQLite
+// Private to the SQLite report store's files (sqlite_report*.cpp, sqlite_reviewer_store.cpp): the few SQLite
 // helpers they share. Not part of any interface.
 #pragma once
 
