@@ -5,9 +5,9 @@
 #include <ostream>
 
 #include "adapters/config.h"
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/clock.h"
 #include "bot/reviewer_accounts.h"
-#include "bot/sqlite_report_store.h"
 
 namespace netra::adapters {
 namespace {
@@ -71,7 +71,7 @@ int command_reviewer(const std::vector<std::string>& args, std::ostream& out, st
     return 2;
   }
   std::filesystem::create_directories(data_dir);
-  bot::SqliteReportStore store(data_dir + "/reports.db");
+  storage::SqliteReportStore store(data_dir + "/reports.db");
   bot::ReviewerAccounts accounts(store);
   if (action == "list") {
     auto reviewers = accounts.reviewers();
@@ -121,7 +121,7 @@ int command_reports_expire(const std::vector<std::string>& args, std::ostream& o
     if (name == "NETRA_DATA_DIR") return data_dir;
     return base(name);
   }, "");
-  bot::SqliteReportStore store(path);
+  storage::SqliteReportStore store(path);
   auto removed = store.expire(config.retention, bot::unix_now());
   out << "expired " << removed.size() << " report(s)\n";
   return 0;

@@ -7,8 +7,8 @@
 
 #include "adapters/desk_cli.h"
 #include "adapters/reviewer_api.h"
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_store.h"
 
 namespace netra::adapters {
 namespace {
@@ -117,7 +117,7 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
     err << "netra reports export: no reports database at " << path << "\n";
     return 1;
   }
-  bot::SqliteReportStore store(path);
+  storage::SqliteReportStore store(path);
   bot::ReportFilter filter;
   filter.status = status;
   filter.limit = -1;  // all of them

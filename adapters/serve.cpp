@@ -19,6 +19,7 @@
 #include "adapters/media_fetch.h"
 #include "adapters/outbound.h"
 #include "adapters/retention_sweeper.h"
+#include "adapters/storage/sqlite_report_store.h"
 #include "adapters/storage/sqlite_state_store.h"
 #include "adapters/systemd_notify.h"
 #include "adapters/telegram_identity.h"
@@ -26,7 +27,6 @@
 #include "adapters/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
-#include "bot/sqlite_report_store.h"
 #include "knowledge/index.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
@@ -141,7 +141,7 @@ int serve(const Config& config) {
   store_config.path = config.data_dir + "/state.db";
   store_config.pseudonym_key = config.secret;
   storage::SqliteStateStore store(store_config);
-  bot::SqliteReportStore report_store(config.data_dir + "/reports.db");
+  storage::SqliteReportStore report_store(config.data_dir + "/reports.db");
   bot::ReportStorage reports = report_store.storage();
   // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
   std::optional<WhatsAppMedia> whatsapp_media;

@@ -2,13 +2,14 @@
 
 #include <filesystem>
 
+#include "adapters/storage/sqlite_report_store.h"
 #include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
 #include "bot/pseudonym.h"
-#include "bot/sqlite_report_store.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
+using netra::adapters::storage::SqliteReportStore;
 using netra::adapters::storage::SqliteStateConfig;
 using netra::adapters::storage::SqliteStateStore;
 using netra::testing::shared_answerer;

@@ -1,20 +1,20 @@
-// Evidence kept with a report: type and size checks (bot/evidence.cpp), storage with the report
-// (EvidenceStore on each backend), and the report flow fetching it when the report is filed. The platform is a
-// hand-written MediaFetcher here; tests/integration fetches from fake platform servers over HTTP.
+// Evidence kept with a report: type and size checks (bot/evidence.cpp) and the report flow fetching it when the
+// report is filed. The platform is a hand-written MediaFetcher here; tests/integration fetches from fake platform
+// servers over HTTP. Storing it is tested per backend in tests/storage/evidence_store_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <map>
 #include <mutex>
 
+#include "adapters/storage/sqlite_report_store.h"
 #include "adapters/storage/sqlite_state_store.h"
 #include "bot/conversation.h"
 #include "bot/evidence.h"
 #include "bot/pseudonym.h"
-#include "bot/sqlite_report_store.h"
-#include "support/report_backends.h"
 #include "support/test_support.h"
 
 using namespace netra::bot;
+using netra::adapters::storage::SqliteReportStore;
 using netra::adapters::storage::SqliteStateConfig;
 using netra::adapters::storage::SqliteStateStore;
 using netra::testing::shared_answerer;
@@ -76,41 +76,6 @@ TEST_CASE("collected evidence keeps good files and records why the others are mi
   CHECK(files[3].problem == EvidenceProblem::too_large);
   CHECK(files[4].problem == EvidenceProblem::not_found);
   CHECK(collect_evidence({"whatsapp:1"}, nullptr, policy)[0].problem == EvidenceProblem::unsupported_channel);
-}
-
-TEST_CASE("evidence files are stored with their report and read back by id", "[evidence]") {
-  NETRA_FOR_EACH_REPORT_BACKEND(backend);
-  auto storage = backend->storage();
-  auto& desk = storage.evidence;
-  ReportDraft draft;
-  draft.what = "Kades membagikan amplop";
-  draft.kabupaten = "Kab. Magetan";
-  draft.evidence = {"whatsapp:1", "whatsapp:2"};
-  TableFetcher platform;
-  platform.table["whatsapp:1"] = {kJpeg, EvidenceProblem::none, ""};
-  auto code = storage.reports.file(draft, collect_evidence(draft.evidence, &platform, {}));
-  auto other = storage.reports.file(draft, {});
-  auto files = desk.evidence_files(code);
-  REQUIRE(files.size() == 2);
-  CHECK(files[0].content.empty());  // listings carry no bytes
-  CHECK(files[0].source_ref == "whatsapp:1");
-  CHECK(files[0].kind == "photo");
-  CHECK(files[0].size == static_cast<int64_t>(kJpeg.size()));
-  CHECK(files[0].sha256.size() == 64);
-  CHECK(files[1].problem == EvidenceProblem::not_found);
-  CHECK(files[1].source_ref == "whatsapp:2");
-  auto one = desk.evidence_file(files[0].id);
-  REQUIRE(one);
-  CHECK(one->first == code);
-  CHECK(one->second.content == kJpeg);  // every byte, NULs and high bytes included
-  CHECK(one->second.mime_type == "image/jpeg");
-  CHECK(one->second.sha256 == files[0].sha256);
-  auto missing = desk.evidence_file(files[1].id);
-  REQUIRE(missing);
-  CHECK(missing->second.content.empty());
-  CHECK(missing->second.problem == EvidenceProblem::not_found);
-  CHECK_FALSE(desk.evidence_file(files[1].id + 100));
-  CHECK(desk.evidence_files(other).empty());
 }
 
 TEST_CASE("the report flow fetches the photos when the report is filed, not before", "[evidence]") {

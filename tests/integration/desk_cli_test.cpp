@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/reports.h"
 #include "bot/reviewer_accounts.h"
-#include "bot/sqlite_report_store.h"
 #include "integration/netra_process.h"
 #include "knowledge/sqlite.h"
 #include "support/test_support.h"
@@ -40,7 +40,7 @@ TEST_CASE("netra reviewer add prints a password once on its last line, and list 
   CHECK(password.size() == 24);
   CHECK(password.find(' ') == std::string::npos);
   {
-    netra::bot::SqliteReportStore store(dir.file("var") + "/reports.db");
+    netra::adapters::storage::SqliteReportStore store(dir.file("var") + "/reports.db");
     netra::bot::ReviewerAccounts accounts(store);
     CHECK(accounts.verify_reviewer("bawaslu.magetan", password));
   }
@@ -63,7 +63,7 @@ TEST_CASE("netra reports export --csv turns cells a spreadsheet would run into t
   std::filesystem::create_directories(dir.file("var"));
   std::string code;
   {
-    netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
+    netra::adapters::storage::SqliteReportStore desk(dir.file("var") + "/reports.db");
     netra::bot::ReportDraft draft;
     draft.what = "+cmd|' /C calc'!A0";
     draft.subject_name = "=HYPERLINK(\"http://x\",\"klik\")";
@@ -90,7 +90,7 @@ TEST_CASE("netra reports expire deletes closed reports past their period and aud
   std::filesystem::create_directories(dir.file("var"));
   std::string closed, open;
   {
-    netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
+    netra::adapters::storage::SqliteReportStore desk(dir.file("var") + "/reports.db");
     netra::bot::ReportDraft draft;
     draft.what = "TEKS-LAMA-e1f2";
     closed = desk.file(draft, {});
@@ -109,7 +109,7 @@ TEST_CASE("netra reports expire deletes closed reports past their period and aud
   std::string output;
   REQUIRE(run_netra({"reports", "expire"}, env, output) == 0);
   CHECK(output.find("expired 1 report") != std::string::npos);
-  netra::bot::SqliteReportStore desk(dir.file("var") + "/reports.db");
+  netra::adapters::storage::SqliteReportStore desk(dir.file("var") + "/reports.db");
   CHECK_FALSE(desk.find(closed));
   CHECK(desk.find(open));
   auto trail = desk.trail(closed);

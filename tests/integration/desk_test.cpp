@@ -6,8 +6,8 @@
 
 #include <thread>
 
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_store.h"
 #include "integration/desk_client.h"
 #include "integration/netra_process.h"
 #include "integration/report_chat.h"
@@ -338,7 +338,7 @@ TEST_CASE("Exports, logins and logouts are audited with the reviewer's name") {
   REQUIRE(netra::testing::run_netra({"reports", "export", "--json"}, {{"NETRA_DATA_DIR", desk.dir.file("var")}},
                                     output) == 0);
   // The whole trail is in reports.db; read it back through the store.
-  netra::bot::SqliteReportStore store(desk.dir.file("var") + "/reports.db");
+  netra::adapters::storage::SqliteReportStore store(desk.dir.file("var") + "/reports.db");
   auto trail = store.recent(20);
   auto seen = [&](const std::string& action, const std::string& who, const std::string& detail_part) {
     return std::any_of(trail.begin(), trail.end(), [&](const netra::bot::AuditEntry& entry) {

@@ -3,13 +3,13 @@
 #include <optional>
 #include <stdexcept>
 
-#include "bot/sqlite_report_store.h"
+#include "adapters/storage/sqlite_report_store.h"
 #include "support/test_support.h"
 
 namespace netra::testing {
 namespace {
 
-class SqliteBackend final : public ReportBackend {
+class SqliteBackend final : public ReportBackendUnderTest {
  public:
   SqliteBackend() : store_(std::in_place, dir_.file("reports.db")) {}
   std::string name() const override { return "sqlite"; }
@@ -26,7 +26,7 @@ class SqliteBackend final : public ReportBackend {
 
  private:
   TempDir dir_;
-  std::optional<bot::SqliteReportStore> store_;
+  std::optional<adapters::storage::SqliteReportStore> store_;
 };
 
 }  // namespace
@@ -35,7 +35,7 @@ std::vector<std::string> report_backend_names() {
   return {"sqlite"};
 }
 
-std::unique_ptr<ReportBackend> open_report_backend(const std::string& name) {
+std::unique_ptr<ReportBackendUnderTest> open_report_backend(const std::string& name) {
   if (name == "sqlite") return std::make_unique<SqliteBackend>();
   throw std::invalid_argument("no report backend named " + name);
 }

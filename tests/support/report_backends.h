@@ -13,9 +13,9 @@
 
 namespace netra::testing {
 
-class ReportBackend {
+class ReportBackendUnderTest {
  public:
-  virtual ~ReportBackend() = default;
+  virtual ~ReportBackendUnderTest() = default;
   virtual std::string name() const = 0;
   // The interfaces, served by the backend's current connection (invalidated by reopen()).
   virtual bot::ReportStorage storage() = 0;
@@ -29,12 +29,12 @@ class ReportBackend {
 // "sqlite", then the other backends this build and machine can run.
 std::vector<std::string> report_backend_names();
 // A backend of that name on a new, empty database, removed when the backend is destroyed.
-std::unique_ptr<ReportBackend> open_report_backend(const std::string& name);
+std::unique_ptr<ReportBackendUnderTest> open_report_backend(const std::string& name);
 
 }  // namespace netra::testing
 
-// In a test case: the rest of the case runs once per backend, with `backend` (a std::unique_ptr<ReportBackend>)
-// open on a fresh database; a failure names the backend.
+// In a test case: the rest of the case runs once per backend, with `backend` (a
+// std::unique_ptr<ReportBackendUnderTest>) open on a fresh database; a failure names the backend.
 #define NETRA_FOR_EACH_REPORT_BACKEND(backend)                                              \
   auto backend = ::netra::testing::open_report_backend(                                     \
       GENERATE(::Catch::Generators::from_range(::netra::testing::report_backend_names()))); \

@@ -2,12 +2,16 @@
 // reports after 180 days by default), with everything kept about them. The freed pages are overwritten
 // (PRAGMA secure_delete, set when the store opens) and the WAL is truncated afterwards, so the deleted text is
 // gone from reports.db and reports.db-wal alike, not merely unlinked from the b-tree.
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_store.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 
+using bot::AuditEntry;
+using bot::iso_time;
+using bot::RetentionPolicy;
+using bot::utc_day;
 using knowledge::Statement;
 
 std::vector<std::string> SqliteReportStore::expire(const RetentionPolicy& policy, int64_t now) {
@@ -52,4 +56,4 @@ std::vector<std::string> SqliteReportStore::expire(const RetentionPolicy& policy
   return removed;
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

@@ -1,9 +1,11 @@
 // Reviewer accounts, desk sessions and login throttling in reports.db. Only hashes arrive here
 // (bot/reviewer_accounts.cpp makes them): crypto_pwhash_str strings and SHA-256 of session tokens.
-#include "bot/sqlite_report_store.h"
+#include "adapters/storage/sqlite_report_store.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
 
+using bot::DeskSession;
+using bot::Reviewer;
 using knowledge::Statement;
 
 bool SqliteReportStore::add_reviewer(const std::string& name, const std::string& password_hash,
@@ -101,4 +103,4 @@ void SqliteReportStore::clear_login_failures(const std::string& key) {
   remove.bind(1, key).run();
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

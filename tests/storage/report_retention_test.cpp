@@ -1,5 +1,5 @@
-// Retention (RetentionStore::expire on each backend): reports go after their period with everything kept about
-// them, each expiry leaves one audit line, and the deleted text is no longer stored.
+// Retention (bot/retention_store.h), the same cases on every backend: reports go after their period with
+// everything kept about them, each expiry leaves one audit line, and the deleted text is no longer stored.
 #include <catch2/catch.hpp>
 
 #include "bot/clock.h"

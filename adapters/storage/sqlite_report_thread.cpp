@@ -1,10 +1,19 @@
 // The thread between reviewers and the anonymous reporter, and the reviewers' internal notes. The reporter is
 // reached only through the receipt code: an answer carries its text and its day, nothing else.
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_store.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
+
+using bot::AuditEntry;
+using bot::InternalNote;
+using bot::iso_time;
+using bot::ThreadAuthor;
+using bot::ThreadMessage;
+using bot::ThreadReply;
+using bot::unix_now;
+using bot::utc_day;
 namespace {
 
 using knowledge::Statement;
@@ -110,4 +119,4 @@ std::vector<InternalNote> SqliteReportStore::internal_notes(const std::string& r
   return notes;
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

@@ -1,4 +1,4 @@
-#include "bot/sqlite_report_store.h"
+#include "adapters/storage/sqlite_report_store.h"
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -6,7 +6,21 @@
 #include "bot/clock.h"
 #include "bot/reports.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
+
+using bot::AuditEntry;
+using bot::EvidenceFile;
+using bot::is_report_status;
+using bot::iso_time;
+using bot::new_receipt_code;
+using bot::Report;
+using bot::report_statuses;
+using bot::ReportDraft;
+using bot::ReportFilter;
+using bot::status_change_allowed;
+using bot::StatusChange;
+using bot::unix_now;
+using bot::utc_day;
 namespace {
 
 using knowledge::Database;
@@ -68,8 +82,9 @@ Database open_migrated(const std::string& path) {
   db.exec(kSchema);
   knowledge::Transaction migrate(db, true);
   if (!has_column(db, "audit", "action")) {
-    db.exec("ALTER TABLE audit ADD COLUMN action TEXT NOT NULL DEFAULT 'status';"
-            "ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';");
+    db.exec(
+        "ALTER TABLE audit ADD COLUMN action TEXT NOT NULL DEFAULT 'status';"
+        "ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';");
   }
   migrate.commit();
   return db;
@@ -88,7 +103,9 @@ constexpr const char* kColumns =
     "channel, public_note, internal_note, created_at, updated_at";
 
 // Reports are dated to the day only: an exact time could be matched against a platform's message log.
-std::string today() { return utc_day(unix_now()); }
+std::string today() {
+  return utc_day(unix_now());
+}
 
 Report read_report(const Statement& row) {
   Report report;
@@ -243,4 +260,4 @@ int64_t SqliteReportStore::count() {
   return select.step() ? select.column_int(0) : 0;
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

@@ -7,7 +7,7 @@
 
 #include "knowledge/sqlite.h"
 
-namespace netra::bot::report_sql {
+namespace netra::adapters::storage::report_sql {
 
 // Binds bytes as a BLOB (knowledge::Statement binds text). The bytes are copied.
 inline void bind_blob(knowledge::Statement& statement, int index, std::string_view bytes) {
@@ -23,4 +23,4 @@ inline std::string column_blob(const knowledge::Statement& statement, int index)
   return data ? std::string(static_cast<const char*>(data), static_cast<size_t>(size)) : std::string();
 }
 
-}  // namespace netra::bot::report_sql
+}  // namespace netra::adapters::storage::report_sql

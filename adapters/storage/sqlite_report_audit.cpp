@@ -1,10 +1,14 @@
 // The report store's audit trail: who did what to which report, and when. Every reviewer action at the desk
 // and through the API is one line; so is each expiry.
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/clock.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_store.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
+
+using bot::AuditEntry;
+using bot::iso_time;
+using bot::unix_now;
 namespace {
 
 using knowledge::Statement;
@@ -60,4 +64,4 @@ std::vector<AuditEntry> SqliteReportStore::recent(int64_t limit) {
   return entries;
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

@@ -1,10 +1,15 @@
 // Evidence files in the report store: written with their report in file(), read by the desk.
+#include "adapters/storage/sqlite_report_sql.h"
+#include "adapters/storage/sqlite_report_store.h"
 #include "bot/evidence.h"
 #include "bot/reports.h"
-#include "bot/sqlite_report_sql.h"
-#include "bot/sqlite_report_store.h"
 
-namespace netra::bot {
+namespace netra::adapters::storage {
+
+using bot::evidence_problem_from_string;
+using bot::EvidenceFile;
+using bot::EvidenceProblem;
+using bot::to_string;
 namespace {
 
 using knowledge::Statement;
@@ -60,4 +65,4 @@ std::optional<std::pair<std::string, EvidenceFile>> SqliteReportStore::evidence_
   return std::make_pair(select.column_text(8), std::move(file));
 }
 
-}  // namespace netra::bot
+}  // namespace netra::adapters::storage

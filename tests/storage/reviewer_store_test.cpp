@@ -1,5 +1,5 @@
-// Reviewer accounts, desk sessions and login throttling: the service (bot/reviewer_accounts.cpp) over each
-// backend's ReviewerStore.
+// Reviewer accounts, desk sessions and login throttling: the service (bot/reviewer_accounts.h) over each
+// backend's ReviewerStore, the same cases on every backend.
 #include <catch2/catch.hpp>
 
 #include "bot/clock.h"
