@@ -90,14 +90,18 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 curl -fsS -m 5 "http://127.0.0.1:$port/healthz" | grep -q '"ok"' || { cat "$work/serve.log"; fail "serve /healthz"; }
+# Bodies go to a file before grep: in `curl | grep -q` under pipefail, grep may exit at its first match while curl
+# still writes, and curl's "Failed writing body" (23) fails the pipeline.
 curl -fsS -m 10 "http://127.0.0.1:$port/api/v1/ask" -H 'Content-Type: application/json' \
-  -d '{"question":"kades boleh hadir di deklarasi paslon?"}' | grep -q '"citations"' || fail "serve /api/v1/ask"
+  -d '{"question":"kades boleh hadir di deklarasi paslon?"}' >"$work/ask.json" || fail "serve /api/v1/ask"
+grep -q '"citations"' "$work/ask.json" || fail "the answer of /api/v1/ask"
 # The reviewer desk from the templates the package ships (no NETRA_DESK_TEMPLATES): the login form.
 grep -q "event=desk path=/desk .*templates=$root/usr/share/netra/desk/templates" "$work/serve.log" ||
   { cat "$work/serve.log"; fail "the desk does not use the shipped templates"; }
 curl -fsS -m 10 "http://127.0.0.1:$port/desk" >"$work/desk.html" || fail "serve /desk"
 grep -q 'name="password"' "$work/desk.html" || { cat "$work/desk.html"; fail "the packaged desk's login form"; }
-curl -fsS -m 10 "http://127.0.0.1:$port/desk/desk.css" | grep -q '{' || fail "the packaged desk's stylesheet"
+curl -fsS -m 10 "http://127.0.0.1:$port/desk/desk.css" >"$work/desk.css" || fail "serve /desk/desk.css"
+grep -q '{' "$work/desk.css" || fail "the packaged desk's stylesheet"
 kill -HUP "$server_pid"
 for _ in $(seq 1 300); do grep -q 'event=knowledge_reloaded' "$work/serve.log" && break; sleep 0.1; done
 grep -q 'event=knowledge_reloaded' "$work/serve.log" || { cat "$work/serve.log"; fail "SIGHUP reload"; }
