@@ -30,37 +30,6 @@ SqliteStateConfig config_in(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("a delivery is claimed once, also after reopening, and can be released for a retry", "[sqlite]") {
-  TempDir dir;
-  {
-    SqliteStateStore store(config_in(dir));
-    CHECK(store.claim_delivery("telegram:1001"));
-    CHECK_FALSE(store.claim_delivery("telegram:1001"));
-    store.keep_claim("telegram:1001");
-    CHECK(store.claim_delivery("telegram:1002"));
-    store.release_delivery("telegram:1002");
-    CHECK(store.claim_delivery("telegram:1002"));
-    store.keep_claim("telegram:1002");
-  }
-  SqliteStateStore reopened(config_in(dir));  // closing wrote the kept claims
-  CHECK_FALSE(reopened.claim_delivery("telegram:1001"));
-  CHECK_FALSE(reopened.claim_delivery("telegram:1002"));
-  CHECK(reopened.claim_delivery("telegram:1003"));
-}
-
-TEST_CASE("a claim never kept (its message was not accepted) is not written and does not outlive the process",
-          "[sqlite]") {
-  TempDir dir;
-  {
-    SqliteStateStore store(config_in(dir));
-    CHECK(store.claim_delivery("whatsapp:wamid.WAITING"));
-    CHECK_FALSE(store.claim_delivery("whatsapp:wamid.WAITING"));  // while it waits, a repeat is a duplicate
-    store.persist_claims();
-  }
-  SqliteStateStore reopened(config_in(dir));
-  CHECK(reopened.claim_delivery("whatsapp:wamid.WAITING"));  // the redelivery is processed
-}
-
 TEST_CASE("claims stored by the earlier schema (a rowid table) still count after the upgrade", "[sqlite]") {
   TempDir dir;
   auto config = config_in(dir);
