@@ -77,6 +77,7 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 
 // Everything the pass over one message keeps track of.
 // Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
+constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
 constexpr size_t kPurposeReach = 2;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
@@ -101,6 +102,7 @@ class PeopleReader {
         message_cues_(message_cues) {}
 
   void run() {
+    drop_acts_inside_circumstances();
     drop_purpose_acts();
     find_negations();
     collect_modifiers();
@@ -194,6 +196,27 @@ class PeopleReader {
     return lexicon_.in(word_class, word);
   }
 
+  // "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
+  // an act. A longer circumstance phrase wins over an act phrase it contains, as the longer phrase does within
+  // one vocabulary.
+  void drop_acts_inside_circumstances() {
+    std::vector<PhraseMatch> kept;
+    for (const auto& act : acts_) {
+      bool inside = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& modifier) {
+        auto kind = static_cast<Modifier>(modifier.label);
+        // "tidak diunggah" (unpublished) opens with a negation whose scope the reader decides: not a time or place.
+        bool opens_with_negation = std::any_of(negation_cues_.begin(), negation_cues_.end(), [&](const PhraseMatch& n) {
+          return n.first_token == modifier.first_token;
+        });
+        return kind != Modifier::negation && kind != Modifier::only && !opens_with_negation &&
+               modifier.words > act.words && modifier.first_token <= act.first_token &&
+               modifier.last_token >= act.last_token;
+      });
+      if (!inside) kept.push_back(act);
+    }
+    acts_ = std::move(kept);
+  }
+
   // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
   // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
   void drop_purpose_acts() {
@@ -219,9 +242,19 @@ class PeopleReader {
       act.first_token = match.first_token;
       act.last_token = match.last_token;
       act.sentence = tokens_[match.first_token].sentence;
-      act.negated = negated(match.first_token);
+      act.negated = negated(match.first_token) || undone(match);
       reading_.acts.push_back(act);
     }
+  }
+
+  // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
+  // its clause is what is refused or undone, as if negated.
+  bool undone(const PhraseMatch& match) const {
+    return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+      return static_cast<Act>(other.label) == Act::withdraw && other.last_token < match.first_token &&
+             match.first_token - other.last_token <= kUndoneReach &&
+             tokens_[other.last_token].clause == tokens_[match.first_token].clause;
+    });
   }
 
   // --- people
@@ -237,14 +270,26 @@ class PeopleReader {
 
   bool clause_start(size_t token) const { return token == 0 || tokens_[token - 1].clause != tokens_[token].clause; }
 
+  // The token before `token` in its clause, skipping honorifics ("disuruh pak camat", "ke bu kades"), or none.
+  std::optional<size_t> word_before(size_t token) const {
+    size_t at = token;
+    while (at > 0 && tokens_[at - 1].clause == tokens_[token].clause) {
+      --at;
+      if (!word_is(knowledge::WordClass::honorific, tokens_[at].word)) return at;
+    }
+    return std::nullopt;
+  }
+
   bool after_object_marker(size_t token) const {
-    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && word_is(knowledge::WordClass::object_marker, tokens_[token - 1].word);
+    auto before = word_before(token);
+    return before && word_is(knowledge::WordClass::object_marker, tokens_[*before].word);
   }
 
   // "diajak temen", "disuruh kades", "dipiwarang caleg": the person after a passive verb asks or orders; the act
   // that follows is the writer's.
   bool after_passive_verb(size_t token) const {
-    return token > 0 && tokens_[token - 1].clause == tokens_[token].clause && word_is(knowledge::WordClass::passive_verb, tokens_[token - 1].word);
+    auto before = word_before(token);
+    return before && word_is(knowledge::WordClass::passive_verb, tokens_[*before].word);
   }
 
   // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts

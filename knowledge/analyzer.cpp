@@ -65,7 +65,7 @@ bool has_long_run(const std::string& word) {
 }  // namespace
 
 std::string Analyzer::unstretch(const std::string& word) const {
-  if (!has_long_run(word)) return word;
+  if (!has_long_run(word) || formal_words_.count(word)) return word;
   // Chat stretches words for emphasis ("bolehhh", "kampanyeee", "maaaf"): one letter is meant, unless only the
   // doubled form is a word ("maaf").
   auto is_word = [&](const std::string& candidate) {
@@ -80,6 +80,9 @@ std::string Analyzer::unstretch(const std::string& word) const {
 
 Analyzer::Analyzer(Lexicon lexicon, std::shared_ptr<const Stemmer> stemmer)
     : lexicon_(std::move(lexicon)), stemmer_(std::move(stemmer)) {
+  for (const auto& [chat, formal] : lexicon_.slang) {
+    formal_words_.insert(formal.begin(), formal.end());
+  }
   for (const auto& word : lexicon_.domain_words) {
     // Domain words go through the same normalisation, so `kades` in the list means what `kades` in a message does.
     for (const auto& term : analyze(word)) domain_terms_.insert(term.text);

@@ -53,6 +53,8 @@ class Analyzer {
   Lexicon lexicon_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unordered_set<std::string> domain_terms_;
+  // Every word the chat-language map writes ("pppk" from "p3k"): real words, never stretched chat.
+  std::unordered_set<std::string> formal_words_;
 };
 
 }  // namespace netra::knowledge

@@ -234,6 +234,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::venue_marker: return "venue_marker";
     case WordClass::clause_word: return "clause_word";
     case WordClass::relativizer: return "relativizer";
+    case WordClass::honorific: return "honorific";
   }
   return "object_marker";
 }

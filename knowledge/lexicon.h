@@ -103,8 +103,9 @@ enum class WordClass {
   venue_marker,
   clause_word,
   relativizer,
+  honorific,
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::relativizer) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::honorific) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

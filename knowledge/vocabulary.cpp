@@ -141,10 +141,11 @@ std::string_view to_string(Act act) {
     case Act::host_candidate: return "host_candidate";
     case Act::accompany_candidate: return "accompany_candidate";
     case Act::discriminate_service: return "discriminate_service";
+    case Act::withdraw: return "withdraw";
   }
   return "like";
 }
-std::optional<Act> parse_act(std::string_view label) { return parse_by_label(label, Act::discriminate_service); }
+std::optional<Act> parse_act(std::string_view label) { return parse_by_label(label, Act::withdraw); }
 
 std::string_view to_string(Target target) {
   switch (target) {

@@ -99,6 +99,7 @@ enum class Act {
   host_candidate,
   accompany_candidate,
   discriminate_service,
+  withdraw,  // stepping back from support: unfollow, leave a group, delete a post or tag, decline an order
 };
 std::optional<Act> parse_act(std::string_view label);
 std::string_view to_string(Act act);

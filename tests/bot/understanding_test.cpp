@@ -174,3 +174,39 @@ TEST_CASE("a pupil's parent is an adult, not a minor", "[understanding]") {
   auto reading = explain("wali murid blh ikut kampanye caleg?").reading;
   CHECK(reading.subject_person().role == Role::citizen);
 }
+
+TEST_CASE("a title before an office does not hide that the office holder orders, and the writer acts",
+          "[understanding]") {
+  auto reading = explain("sy disuruh pak camat pasang spanduk paslon di depan rumah, gmn?").reading;
+  auto install = std::find_if(reading.acts.begin(), reading.acts.end(),
+                              [](const ActMention& act) { return act.act == Act::install_props; });
+  REQUIRE(install != reading.acts.end());
+  CHECK(install->person == 0);
+}
+
+TEST_CASE("a circumstance phrase is not an act it contains", "[understanding]") {
+  // "di luar jam kerja" is a time; "jam kerja" alone (campaigning in office time) is an act cue.
+  auto reading = explain("sy asn, blh ngobrol politik sama tetangga di luar jam kerja?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::use_facilities; }));
+  CHECK(answer("sy asn, blh ngobrol politik sama tetangga di luar jam kerja?").verdict != Verdict::dilarang);
+}
+
+TEST_CASE("stepping back from support is its own act, allowed", "[understanding]") {
+  for (const char* text : {"sy pns mau unfollow semua akun caleg, gpp kan?",
+                           "sy asn baru sadar ikut grup timses, mau keluar dari grupnya, aman?",
+                           "boleh gk perangkat desa menolak perintah kades pasang baliho paslon?"}) {
+    INFO(text);
+    auto reading = explain(text).reading;
+    CHECK(std::any_of(reading.acts.begin(), reading.acts.end(),
+                      [](const ActMention& act) { return act.act == Act::withdraw; }));
+    CHECK(answer(text).verdict == Verdict::boleh);
+  }
+}
+
+TEST_CASE("a word the chat-language map writes is never squeezed as stretched chat", "[understanding]") {
+  auto reading = explain("sy pppk blh like postingan caleg?").reading;
+  CHECK(std::any_of(reading.tokens.begin(), reading.tokens.end(),
+                    [](const Token& token) { return token.word == "pppk"; }));
+  CHECK(reading.subject_person().role == Role::pppk);
+}
