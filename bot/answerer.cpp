@@ -185,6 +185,18 @@ Answer Answerer::answer_question(const Reading& reading) const {
       return answer;
     }
     primary = &knowledge_.entries()[hits.front().entry];
+    // "hukuman disiplin berat itu apa aja?": a message that asks for a fact is answered by the best-ranked
+    // factual entry near the top, not by a neighbour's verdict.
+    if (reading.focus != QuestionFocus::verdict) {
+      size_t reach = std::min(kRankedReach, hits.size());
+      for (size_t i = 0; i < reach; ++i) {
+        const Entry& candidate = knowledge_.entries()[hits[i].entry];
+        if (candidate.verdict == "info") {
+          primary = &candidate;
+          break;
+        }
+      }
+    }
     answer.confidence = confidence;
     decision.verdict = knowledge::parse_verdict(primary->verdict).value_or(Verdict::info);
     // No rule covers what the message asks: a retrieved "boleh" is a neighbour's answer, not this question's.

@@ -38,6 +38,26 @@ void describe(Person& person, Role role) {
   if (role_rank(role) > role_rank(person.role)) person.role = role;
 }
 
+// When or where an act happens ("di luar jam kerja", "pas cuti", "di masjid"), as opposed to scope words and
+// facts about the message ("tidak diunggah", "mau laporin").
+bool is_time_or_place(Modifier modifier) {
+  switch (modifier) {
+    case Modifier::on_leave:
+    case Modifier::unpaid_leave:
+    case Modifier::off_hours:
+    case Modifier::private_setting:
+    case Modifier::before_campaign:
+    case Modifier::after_election:
+    case Modifier::quiet_period:
+    case Modifier::voting_day:
+    case Modifier::place_worship:
+    case Modifier::place_school:
+    case Modifier::place_campus:
+    case Modifier::place_government: return true;
+    default: return false;
+  }
+}
+
 // Acts a candidate does not do for their own campaign: when the nearest person is the writer's relative who runs,
 // "boleh bantu kampanye?" is the writer's act.
 bool is_support_act(Act act) {
@@ -176,6 +196,13 @@ class PeopleReader {
       });
       if (!act_between) return true;
     }
+    // "gak pernah komen atau share": a negation reaches across acts joined by "atau", "dan", "maupun".
+    if (token >= 2 && tokens_[token - 1].clause == tokens_[token].clause &&
+        word_is(knowledge::WordClass::coordinator, tokens_[token - 1].word)) {
+      for (const auto& act : acts_) {
+        if (act.last_token == token - 2 && act.first_token < token - 1 && negated(act.first_token)) return true;
+      }
+    }
     return false;
   }
 
@@ -197,20 +224,19 @@ class PeopleReader {
   }
 
   // "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
-  // an act. A longer circumstance phrase wins over an act phrase it contains, as the longer phrase does within
-  // one vocabulary.
+  // an act. A longer circumstance or object phrase wins over an act phrase it contains, as the longer phrase does
+  // within one vocabulary.
   void drop_acts_inside_circumstances() {
     std::vector<PhraseMatch> kept;
     for (const auto& act : acts_) {
+      // "like postingan Bawaslu ttg tolak politik uang": a longer object phrase wins over the act cue inside it.
+      bool inside_target = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+        return target.words > act.words && target.first_token <= act.first_token && target.last_token >= act.last_token;
+      });
+      if (inside_target) continue;
       bool inside = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& modifier) {
-        auto kind = static_cast<Modifier>(modifier.label);
-        // "tidak diunggah" (unpublished) opens with a negation whose scope the reader decides: not a time or place.
-        bool opens_with_negation = std::any_of(negation_cues_.begin(), negation_cues_.end(), [&](const PhraseMatch& n) {
-          return n.first_token == modifier.first_token;
-        });
-        return kind != Modifier::negation && kind != Modifier::only && !opens_with_negation &&
-               modifier.words > act.words && modifier.first_token <= act.first_token &&
-               modifier.last_token >= act.last_token;
+        return is_time_or_place(static_cast<Modifier>(modifier.label)) && modifier.words > act.words &&
+               modifier.first_token <= act.first_token && modifier.last_token >= act.last_token;
       });
       if (!inside) kept.push_back(act);
     }
@@ -245,6 +271,22 @@ class PeopleReader {
       act.negated = negated(match.first_token) || undone(match);
       reading_.acts.push_back(act);
     }
+    drop_attendance_described_as_passive();
+  }
+
+  // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
+  // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
+  void drop_attendance_described_as_passive() {
+    auto passive_in = [&](size_t sentence) {
+      return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+        return act.act == Act::attend_passive && !act.negated && act.sentence == sentence;
+      });
+    };
+    reading_.acts.erase(std::remove_if(reading_.acts.begin(), reading_.acts.end(),
+                                       [&](const ActMention& act) {
+                                         return act.act == Act::attend_campaign && passive_in(act.sentence);
+                                       }),
+                        reading_.acts.end());
   }
 
   // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
@@ -436,7 +478,16 @@ class PeopleReader {
       return;
     }
     if (match.label == kThirdPersonLabel) {
-      if (auto person = last_third_party(token)) mentions_.push_back({token, match.last_token, *person, true});
+      if (auto person = last_third_party(token)) {
+        mentions_.push_back({token, match.last_token, *person, true});
+      } else {
+        // "ternyata beliau juga nyaleg" after a name the vocabulary does not know: still someone else, never the
+        // writer.
+        Person someone;
+        someone.kind = Person::Kind::generic;
+        bool actor = !after_object_marker(token) && !after_passive_verb(token);
+        mentions_.push_back({token, match.last_token, add_person(someone), actor});
+      }
       return;
     }
     size_t person = relation_person(static_cast<Relation>(match.label));
@@ -454,7 +505,11 @@ class PeopleReader {
       // are bound by nothing the denied role would bind them to.
       if (auto described = described_by(negation_start(token), 4)) {
         Mention& mention = mentions_[*described];
-        describe(reading_.people[mention.person], Role::citizen);
+        Person& person = reading_.people[mention.person];
+        // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen.
+        bool not_asn = role == Role::asn || role == Role::pppk;
+        if (person.role == Role::honorer && not_asn) person.role = Role::citizen;
+        describe(person, Role::citizen);
         mention.last = match.last_token;
       }
       return;
@@ -582,7 +637,8 @@ class PeopleReader {
       auto target = static_cast<Target>(match.label);
       if (match.first_token > 0 && match.first_token - 1 > act.last_token && !owner &&
           (tokens_[match.first_token - 1].word == "unggahan" || tokens_[match.first_token - 1].word == "akun" ||
-           tokens_[match.first_token - 1].word == "instagram" || tokens_[match.first_token - 1].word == "facebook")) {
+           tokens_[match.first_token - 1].word == "instagram" || tokens_[match.first_token - 1].word == "facebook" ||
+           tokens_[match.first_token - 1].word == "dari" || tokens_[match.first_token - 1].word == "from")) {
         owner = target;
       }
       if (target == Target::candidate) candidate = true;

@@ -148,7 +148,8 @@ class SpeechReader {
   // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
   std::optional<PhraseMatch> opening_report_cue() const {
     for (const auto& cue : cues_) {
-      if ((is_kind(cue, MessageCue::report) || is_kind(cue, MessageCue::menu_report)) &&
+      if ((is_kind(cue, MessageCue::report) || is_kind(cue, MessageCue::report_wish) ||
+           is_kind(cue, MessageCue::menu_report)) &&
           cue.first_token < kReportCueReach) {
         bool only_fillers_before = true;
         for (size_t t = 0; t < cue.first_token; ++t) only_fillers_before &= filler(reading_.tokens[t]);
@@ -177,6 +178,13 @@ class SpeechReader {
     bool full_width = source.size() >= 2 && static_cast<unsigned char>(source[0]) == 0xEF &&
                       (static_cast<unsigned char>(source[1]) == 0xBC || static_cast<unsigned char>(source[1]) == 0xBD);
     return !full_width;
+  }
+
+  // A word that starts like a receipt code ("NTR7KQ2M9", "ntr-7k3q") but is not a whole one.
+  bool mentions_code_prefix() const {
+    return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [](const Token& token) {
+      return token.word.size() > 3 && token.word.compare(0, 3, "ntr") == 0;
+    });
   }
 
   bool has_third_party_act() const {
@@ -216,12 +224,27 @@ class SpeechReader {
     if (trimmed.front() == '/') return SpeechAct::help;  // /start, /help and unknown commands
     if (only({MessageCue::menu_report})) return SpeechAct::report_request;
     if (only({MessageCue::menu_status, MessageCue::status})) return SpeechAct::status;
+    // "cek laporan NTR7KQ2M9" (a code mistyped), "lupa kode laporan saya": about a report's status, even when the
+    // code cannot be read; the status reply says what a code looks like.
+    if (has(MessageCue::status) && (mentions_code_prefix() || (reading_.acts.empty() && !has(MessageCue::report)))) {
+      return SpeechAct::status;
+    }
+    // "bantuan", "help": a message made only of help words asks for help, even when a word is also an act cue.
+    if (has(MessageCue::help) && only({MessageCue::help, MessageCue::greeting})) return SpeechAct::help;
     if (only({MessageCue::menu_question, MessageCue::menu})) return SpeechAct::help;
 
     bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
     // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting.
     if (auto cue = opening_report_cue(); cue && !procedure && !reading_.asks) {
       reading_.account = account_after(*cue);
+      return SpeechAct::report_request;
+    }
+    // "mau lapor tp takut ketahuan, bisa anonim?", "I want to report a village head who …": a wish to report
+    // starts the report flow, whatever else the message asks, unless it asks where or how ("mau lapor kemana?").
+    if (has(MessageCue::report_wish) && !procedure && !asks_for_fact()) {
+      auto cue = opening_report_cue();
+      reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue)
+                                                                       : std::string(knowledge::trim(text));
       return SpeechAct::report_request;
     }
     // A story that ends "… sy mau laporin ini" asks to report what it told.

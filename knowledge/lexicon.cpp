@@ -211,12 +211,13 @@ std::string_view to_string(MessageCue cue) {
     case MessageCue::menu: return "menu";
     case MessageCue::cancel: return "cancel";
     case MessageCue::topic: return "topic";
+    case MessageCue::report_wish: return "report_wish";
   }
   return "question";
 }
 
 std::optional<MessageCue> parse_message_cue(std::string_view label) {
-  for (int value = 0; value <= static_cast<int>(MessageCue::topic); ++value) {
+  for (int value = 0; value <= static_cast<int>(MessageCue::report_wish); ++value) {
     if (to_string(static_cast<MessageCue>(value)) == label) return static_cast<MessageCue>(value);
   }
   return std::nullopt;
@@ -235,6 +236,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::clause_word: return "clause_word";
     case WordClass::relativizer: return "relativizer";
     case WordClass::honorific: return "honorific";
+    case WordClass::coordinator: return "coordinator";
   }
   return "object_marker";
 }

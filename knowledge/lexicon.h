@@ -45,6 +45,7 @@ enum class MessageCue {
   menu,
   cancel,
   topic,
+  report_wish,
 };
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);
@@ -104,8 +105,9 @@ enum class WordClass {
   clause_word,
   relativizer,
   honorific,
+  coordinator,
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::honorific) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::coordinator) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -210,3 +210,56 @@ TEST_CASE("a word the chat-language map writes is never squeezed as stretched ch
                     [](const Token& token) { return token.word == "pppk"; }));
   CHECK(reading.subject_person().role == Role::pppk);
 }
+
+TEST_CASE("a wish to report starts the report flow even inside a question; asking where to report does not",
+          "[understanding]") {
+  CHECK(answer("camat kami nyuruh staf pasang baliho paslon. sy mau lapor tp takut ketahuan, bisa anonim?").intent ==
+        Intent::report);
+  CHECK(answer("I want to report a civil servant who shares a candidate's posters every day").intent == Intent::report);
+  CHECK(answer("sy mau lapor kades yg bagi sembako caleg, lapornya ke mana ya?").intent == Intent::question);
+}
+
+TEST_CASE("a message made only of help words asks for help; a mistyped receipt code still asks for status",
+          "[understanding]") {
+  CHECK(answer("bantuan").intent == Intent::help);
+  CHECK(answer("ini bot ya?").intent == Intent::help);
+  CHECK(answer("halo").intent == Intent::greeting);
+  CHECK(answer("cek laporan NTR4KQ9").intent == Intent::status);
+}
+
+TEST_CASE("a negation reaches across acts joined by 'atau'", "[understanding]") {
+  auto reading = explain("sy pns, di grup alumni gk pernah komen atau share apa2 soal caleg, aman?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::share && !act.negated; }));
+}
+
+TEST_CASE("'dia' or 'beliau' with nobody named before is someone else, not the writer", "[understanding]") {
+  auto reading = explain("sy PNS, kmrn ketemu pejabat provinsi, ternyata beliau nyaleg DPR").reading;
+  auto runs = std::find_if(reading.acts.begin(), reading.acts.end(),
+                           [](const ActMention& act) { return act.act == Act::run_for_office; });
+  REQUIRE(runs != reading.acts.end());
+  CHECK(runs->person != 0);
+}
+
+TEST_CASE("a public-service campaign of the government is not an election campaign", "[understanding]") {
+  CHECK(answer("sy PNS, blh share infografis kampanye cuci tangan dari puskesmas di FB?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS, blh share poster kampanye caleg di FB?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("passive attendance describes the attendance it comes with", "[understanding]") {
+  auto reading = explain("sy PNS, blh datang ke kampanye cabup cuma dengerin visi misi, gk pake atribut?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::attend_campaign; }));
+  CHECK(answer("sy PNS, blh datang ke kampanye cabup cuma dengerin visi misi, gk pake atribut?").verdict ==
+        Verdict::hati_hati);
+}
+
+TEST_CASE("an honorer who says they are not ASN is a citizen for the rules", "[understanding]") {
+  auto reading = explain("sy honorer di dinas, bukan PNS bukan PPPK, blh jadi relawan caleg?").reading;
+  CHECK(reading.subject_person().role == Role::citizen);
+}
+
+TEST_CASE("a question that asks for a fact with no rule for it is answered by a factual entry", "[understanding]") {
+  auto reply = answer("hukuman disiplin sedang bagi PNS itu bentuknya apa aja?");
+  CHECK(reply.verdict == Verdict::info);
+}
