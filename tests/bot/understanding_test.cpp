@@ -194,7 +194,7 @@ TEST_CASE("a circumstance phrase is not an act it contains", "[understanding]") 
 
 TEST_CASE("stepping back from support is its own act, allowed", "[understanding]") {
   for (const char* text : {"sy pns mau unfollow semua akun caleg, gpp kan?",
-                           "sy asn baru sadar ikut grup timses, mau keluar dari grupnya, aman?",
+                           "sy asn mau keluar dari grup wa timses caleg, aman?",
                            "boleh gk perangkat desa menolak perintah kades pasang baliho paslon?"}) {
     INFO(text);
     auto reading = explain(text).reading;
