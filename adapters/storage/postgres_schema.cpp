@@ -1,8 +1,9 @@
 // Netra's PostgreSQL schema as a list of migrations (postgres_migrations.h). Append only.
 //
 // No table holds a phone number, chat id, user id, username or display name: senders and chats appear as keyed
-// hashes (sender_key, chat_key), deliveries as HMACs. The one exception is an outbox row's payload — the reply and
-// its address, which the send needs — and it is deleted (or emptied) as soon as the reply is delivered or given up.
+// hashes (sender_key, chat_key), deliveries as HMACs, and the report tables (v3) hold nothing about who reported.
+// The one exception is an outbox row's payload — the reply and its address, which the send needs — and it is
+// deleted (or emptied) as soon as the reply is delivered or given up.
 #include "adapters/storage/postgres_migrations.h"
 
 namespace netra::adapters::storage {
@@ -48,6 +49,95 @@ CREATE INDEX outbox_closed ON outbox(created_at) WHERE state IN ('maybe_sent', '
 CREATE TABLE outbox_relays(
   claimer text PRIMARY KEY,
   seen_at timestamptz NOT NULL DEFAULT now());
+)sql"},
+      {3, "reports: reports, submissions, evidence, thread, internal notes, audit, reviewers, desk sessions, "
+          "login failures",
+       R"sql(
+-- Anonymous reports: what happened, where and when, never who told us. Days only (UTC): an exact time could be
+-- matched against a platform's message log.
+CREATE TABLE reports(
+  id bigserial PRIMARY KEY,  -- filing order: the reviewers' list is newest first
+  code text NOT NULL UNIQUE,  -- the receipt code NTR-XXXX-XXXX, the reporter's only key
+  status text NOT NULL CHECK (status IN ('baru', 'ditinjau', 'diteruskan', 'selesai', 'ditolak')),
+  category text NOT NULL,
+  what text NOT NULL,
+  subject_role text NOT NULL,
+  subject_name text NOT NULL,
+  desa text NOT NULL,
+  kecamatan text NOT NULL,
+  kabupaten text NOT NULL,
+  when_text text NOT NULL,
+  evidence jsonb NOT NULL,  -- the platform media refs and links sent, as a JSON array of strings
+  channel text NOT NULL,     -- telegram, whatsapp, web: where it came from, not who
+  public_note text NOT NULL DEFAULT '',
+  internal_note text NOT NULL DEFAULT '',
+  created_at date NOT NULL,
+  updated_at date NOT NULL);  -- the day of the last status change: retention counts from it
+CREATE INDEX reports_status ON reports(status, updated_at);
+-- The random submission id of a chat's draft → the receipt it got: filing is idempotent across replicas.
+CREATE TABLE submissions(
+  id text PRIMARY KEY,
+  code text NOT NULL REFERENCES reports(code) ON DELETE CASCADE);
+CREATE INDEX submissions_code ON submissions(code);
+CREATE TABLE evidence(
+  id bigserial PRIMARY KEY,
+  code text NOT NULL REFERENCES reports(code) ON DELETE CASCADE,
+  source_ref text NOT NULL,
+  kind text NOT NULL,
+  mime_type text NOT NULL,
+  size bigint NOT NULL,
+  sha256 text NOT NULL,
+  problem text NOT NULL,
+  content bytea);  -- NULL for a file that could not be fetched
+CREATE INDEX evidence_code ON evidence(code, id);
+-- The thread with the reporter: 'reviewer' rows name the reviewer, 'reporter' rows hold nothing but the text
+-- and the day. Times are text as the API shows them (the reporter's: the day only).
+CREATE TABLE thread_messages(
+  id bigserial PRIMARY KEY,
+  code text NOT NULL REFERENCES reports(code) ON DELETE CASCADE,
+  author text NOT NULL CHECK (author IN ('reviewer', 'reporter')),
+  reviewer text NOT NULL,
+  text text NOT NULL,
+  at text NOT NULL);
+CREATE INDEX thread_messages_code ON thread_messages(code, id);
+CREATE TABLE internal_notes(
+  id bigserial PRIMARY KEY,
+  code text NOT NULL REFERENCES reports(code) ON DELETE CASCADE,
+  reviewer text NOT NULL,
+  text text NOT NULL,
+  at text NOT NULL);
+CREATE INDEX internal_notes_code ON internal_notes(code, id);
+-- Who did what to which report. No foreign key: lines about no report (export, login) have an empty code, and
+-- an expiry's line outlives its report.
+CREATE TABLE audit(
+  id bigserial PRIMARY KEY,
+  code text NOT NULL,
+  at text NOT NULL,
+  action text NOT NULL,
+  from_status text NOT NULL,
+  to_status text NOT NULL,
+  admin_label text NOT NULL,
+  public_note text NOT NULL,
+  internal_note text NOT NULL,
+  detail text NOT NULL);
+CREATE INDEX audit_code ON audit(code, id);
+-- Reviewer accounts: Argon2id hashes only (crypto_pwhash_str). Desk sessions by the SHA-256 of their token.
+CREATE TABLE reviewers(
+  name text PRIMARY KEY,
+  password_hash text NOT NULL,
+  created_at text NOT NULL);
+CREATE TABLE desk_sessions(
+  token_hash text PRIMARY KEY,
+  reviewer text NOT NULL,
+  csrf_token text NOT NULL,
+  created_at bigint NOT NULL,  -- Unix seconds
+  last_seen bigint NOT NULL);
+CREATE INDEX desk_sessions_reviewer ON desk_sessions(reviewer);
+CREATE TABLE login_failures(
+  key text NOT NULL,  -- "name:budi"
+  at bigint NOT NULL);  -- Unix seconds
+CREATE INDEX login_failures_key ON login_failures(key, at);
+CREATE INDEX login_failures_at ON login_failures(at);
 )sql"},
   };
   return migrations;

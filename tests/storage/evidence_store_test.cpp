@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "bot/evidence.h"
-#include "support/report_backends.h"
+#include "storage/report_backends.h"
 
 using namespace netra::bot;
 

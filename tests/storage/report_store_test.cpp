@@ -4,7 +4,7 @@
 
 #include "bot/clock.h"
 #include "bot/reports.h"
-#include "support/report_backends.h"
+#include "storage/report_backends.h"
 
 using namespace netra::bot;
 

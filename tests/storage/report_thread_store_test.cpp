@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "bot/clock.h"
-#include "support/report_backends.h"
+#include "storage/report_backends.h"
 
 using namespace netra::bot;
 

@@ -26,7 +26,7 @@ class ReportBackendUnderTest {
   virtual std::string stored_bytes() = 0;
 };
 
-// "sqlite", then the other backends this build and machine can run.
+// "sqlite" and "postgres", unless NETRA_TEST_BACKENDS narrows it (as for the state backends: state_backends.h).
 std::vector<std::string> report_backend_names();
 // A backend of that name on a new, empty database, removed when the backend is destroyed.
 std::unique_ptr<ReportBackendUnderTest> open_report_backend(const std::string& name);
