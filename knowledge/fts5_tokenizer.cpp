@@ -48,17 +48,6 @@ int tokenize(Fts5Tokenizer* tokenizer, void* fts_context, int flags, const char*
   return SQLITE_OK;
 }
 
-fts5_api* fts5_api_of(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  check(db, sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr), "fts5 api");
-  sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-  sqlite3_step(stmt);
-  sqlite3_finalize(stmt);
-  if (!api) throw SqliteError("this SQLite has no FTS5", SQLITE_ERROR);
-  return api;
-}
-
 }  // namespace
 
 void register_tokenizer(sqlite3* db, const Analyzer& analyzer) {

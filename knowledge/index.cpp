@@ -10,7 +10,9 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include "knowledge/fts5_rank.h"
 #include "knowledge/fts5_tokenizer.h"
+#include "knowledge/text.h"
 
 namespace netra::knowledge {
 namespace {
@@ -30,10 +32,12 @@ CREATE TABLE entries(
 CREATE VIRTUAL TABLE docs USING fts5(title, questions, keywords, body, tokenize='netra');
 )sql";
 
-// Column weights for bm25(): a match in a curated question or keyword says more than one in running text.
+// Column weights for bm25: a match in a curated question or keyword says more than one in running text.
+// netra_bm25 is bm25() with the row sizes and each term's row count in memory (knowledge/fts5_rank.h); ?2 points
+// at the row counts of this query's terms. No ORDER BY … LIMIT: SQLite would keep the best rows in a temporary
+// b-tree opened for every query; match() sorts the few matching rows itself, in the same order (see there).
 constexpr const char* kMatchSql =
-    "SELECT rowid, bm25(docs, 2.0, 3.0, 2.5, 1.0) AS score FROM docs WHERE docs MATCH ?1 "
-    "ORDER BY score LIMIT ?2";
+    "SELECT rowid, netra_bm25(docs, ?2, 2.0, 3.0, 2.5, 1.0) FROM docs WHERE docs MATCH ?1";
 
 std::string join(const std::vector<std::string>& items, char separator) {
   std::string out;
@@ -209,11 +213,19 @@ BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_t
   return report;
 }
 
+// One pooled read connection with its prepared query. Immutable: the index file is renamed into place whole and
+// never written again, so SQLite takes no file lock and re-reads nothing at the start of each query.
 struct KnowledgeBase::Connection {
   Database db;
   Statement match;
-  Connection(const std::string& path, const Analyzer& analyzer)
-      : db(path, Database::Mode::read_only), match((register_tokenizer(db.handle(), analyzer), db), kMatchSql) {}
+  Connection(const std::string& path, const Analyzer& analyzer, const RowSizes& row_sizes)
+      : db(path, Database::Mode::read_only_immutable), match(prepare(db, analyzer, row_sizes)) {}
+
+  static Statement prepare(const Database& db, const Analyzer& analyzer, const RowSizes& row_sizes) {
+    register_tokenizer(db.handle(), analyzer);
+    register_rank_function(db.handle(), row_sizes);
+    return Statement(db, kMatchSql);
+  }
 };
 
 KnowledgeBase::~KnowledgeBase() = default;
@@ -235,6 +247,7 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   }
   Statement fingerprint(db, "SELECT value FROM meta WHERE key = 'fingerprint'");
   if (fingerprint.step()) kb->fingerprint_ = fingerprint.column_text(0);
+  kb->row_sizes_ = read_row_sizes(db, "docs");
 
   LexiconTexts texts;
   Statement lexicon(db, "SELECT name, content FROM lexicon");
@@ -245,6 +258,9 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   kb->replies_ = Replies::parse(texts["replies.txt"], problems);
   kb->stemmer_ = std::make_shared<Stemmer>(dictionary);
   kb->analyzer_ = std::make_unique<Analyzer>(std::move(parsed), kb->stemmer_);
+  // The tokenizer first: the vocabulary of an FTS5 table is read through the table.
+  register_tokenizer(db.handle(), *kb->analyzer_);
+  kb->term_rows_ = read_term_rows(db, "docs");
 
   Statement sources(db, "SELECT id, title, short_name, note, is_regulation FROM sources");
   while (sources.step()) {
@@ -380,7 +396,7 @@ std::unique_ptr<KnowledgeBase::Connection> KnowledgeBase::acquire() const {
       return connection;
     }
   }
-  return std::make_unique<Connection>(path_, *analyzer_);
+  return std::make_unique<Connection>(path_, *analyzer_, row_sizes_);
 }
 
 void KnowledgeBase::release(std::unique_ptr<Connection> connection) const {
@@ -390,18 +406,20 @@ void KnowledgeBase::release(std::unique_ptr<Connection> connection) const {
 
 std::vector<Match> KnowledgeBase::match(const std::vector<std::string>& terms, size_t limit) const {
   std::vector<Match> matches;
-  // User text never reaches FTS5 syntax: each analysed term is a quoted string, joined with OR.
+  // User text never reaches FTS5 syntax: each analysed term is a quoted string (one phrase), joined with OR.
   std::string query;
+  PhraseRows phrase_rows;
   for (const auto& term : terms) {
     bool has_word_char = std::any_of(term.begin(), term.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     if (!has_word_char) continue;
     if (!query.empty()) query += " OR ";
     query += quote_term(term);
+    phrase_rows.push_back(rows_containing(term));
   }
   if (query.empty()) return matches;
   auto connection = acquire();
   try {
-    connection->match.bind(1, query).bind(2, static_cast<int64_t>(limit));
+    connection->match.bind(1, query).bind_pointer(2, &phrase_rows, kPhraseRowsPointerType);
     while (connection->match.step()) {
       auto rowid = connection->match.column_int(0);
       if (rowid >= 1 && static_cast<size_t>(rowid) <= entries_.size()) {
@@ -415,7 +433,23 @@ std::vector<Match> KnowledgeBase::match(const std::vector<std::string>& terms, s
     throw;
   }
   release(std::move(connection));
+  // Best score first and, among equal scores, by rowid; the first `limit`. That is the order `ORDER BY score
+  // LIMIT n` gave: FTS5 yields rows by rowid and SQLite numbers the rows it sorts, so its sort is stable.
+  auto better = [](const Match& a, const Match& b) { return a.bm25 < b.bm25 || (a.bm25 == b.bm25 && a.entry < b.entry); };
+  size_t kept = std::min(limit, matches.size());
+  std::partial_sort(matches.begin(), matches.begin() + static_cast<long>(kept), matches.end(), better);
+  matches.resize(kept);
   return matches;
+}
+
+int64_t KnowledgeBase::rows_containing(const std::string& term) const {
+  // The phrase FTS5 makes of a quoted term is the term's words as the tokenizer splits them in a query. A term
+  // that stays one word is one token, in as many rows as the index says (none when it has no such term);
+  // anything else is left to FTS5 to count.
+  auto words = split_words(term);
+  if (words.size() != 1 || words.front().text != term) return -1;
+  auto found = term_rows_.find(term);
+  return found == term_rows_.end() ? 0 : found->second;
 }
 
 std::unique_ptr<KnowledgeBase> open_or_build(const KnowledgeSource& source, const std::string& index_path,

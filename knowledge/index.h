@@ -14,6 +14,7 @@
 
 #include "knowledge/analyzer.h"
 #include "knowledge/corpus.h"
+#include "knowledge/fts5_rank.h"
 #include "knowledge/lexicon.h"
 #include "knowledge/replies.h"
 #include "knowledge/rules.h"
@@ -107,6 +108,9 @@ class KnowledgeBase {
   struct Connection;
   std::unique_ptr<Connection> acquire() const;
   void release(std::unique_ptr<Connection> connection) const;
+  // How many rows of the FTS5 table contain `term` as the single token its phrase is; -1 when its phrase is not
+  // that (FTS5 then counts).
+  int64_t rows_containing(const std::string& term) const;
   // The id of a term met while loading, numbering it on first sight.
   TermId intern(const std::string& term);
   // Fills idf_by_id_ from each term's document frequency (indexed by id), then each question's idf sum.
@@ -127,6 +131,8 @@ class KnowledgeBase {
   std::vector<SourceInfo> sources_;
   std::multimap<std::pair<std::string, std::string>, size_t> articles_;  // (source, pasal) → entry
   std::string fingerprint_;
+  RowSizes row_sizes_;  // of the FTS5 table, for netra_bm25 on every pooled connection
+  std::unordered_map<std::string, int64_t> term_rows_;  // FTS5 term → rows containing it, for netra_bm25
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Connection>> pool_;
 };

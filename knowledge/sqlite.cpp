@@ -12,10 +12,55 @@ void check(sqlite3* db, int rc, std::string_view context) {
   throw SqliteError(message, rc);
 }
 
+namespace {
+
+// Process-wide settings, applied once before the first connection opens (sqlite3_config refuses them after
+// sqlite3_initialize). Memory statistics off: with them on (Debian's default, SQLITE_DEFAULT_MEMSTATUS=1) every
+// sqlite3_malloc and sqlite3_free takes one global mutex to update the counters, so concurrent FTS5 queries on
+// separate connections serialise on it (perf: ~10 % of an uncached /api/v1/ask, much of it futex waits). Netra
+// reads no memory statistics (sqlite3_memory_used, soft heap limit). https://sqlite.org/c3ref/c_config_covering_index_scan.html
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if something initialised SQLite first: harmless
+    return sqlite3_initialize() == SQLITE_OK;
+  }();
+  (void)configured;
+}
+
+// A file: URI for a path (https://sqlite.org/uri.html): '?', '#' and '%' are percent-encoded; an absolute path
+// gets an empty authority ("file:///…", so "//x" stays a path), a relative one stays relative.
+std::string file_uri(const std::string& path, std::string_view parameters) {
+  std::string uri = path.rfind('/', 0) == 0 ? "file://" : "file:";
+  for (char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      static const char* digits = "0123456789ABCDEF";
+      uri += '%';
+      uri += digits[static_cast<unsigned char>(c) >> 4];
+      uri += digits[static_cast<unsigned char>(c) & 0xf];
+    } else {
+      uri += c;
+    }
+  }
+  uri += '?';
+  uri += parameters;
+  return uri;
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, Mode mode) : path_(path) {
+  configure_sqlite_once();
   int flags = SQLITE_OPEN_NOMUTEX;
-  flags |= mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  std::string name = path;
+  switch (mode) {
+    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::read_only_immutable:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      name = file_uri(path, "immutable=1");
+      break;
+    case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = "cannot open " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
@@ -93,6 +138,11 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
+  check(db_, sqlite3_bind_pointer(stmt_, index, const_cast<void*>(pointer), type, nullptr), "bind pointer");
+  return *this;
+}
+
 Statement& Statement::bind(int index, const std::optional<std::string>& value) {
   return value ? bind(index, std::string_view(*value)) : bind_null(index);
 }
@@ -126,6 +176,17 @@ std::string Statement::column_text(int index) const {
 int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
 double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  check(db, sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr), "fts5 api");
+  sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (!api) throw SqliteError("this SQLite has no FTS5", SQLITE_ERROR);
+  return api;
+}
 
 Transaction::Transaction(Database& db, bool immediate) : db_(db) {
   db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");

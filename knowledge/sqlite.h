@@ -24,7 +24,11 @@ class SqliteError : public std::runtime_error {
 // Owns one sqlite3 connection. Move-only.
 class Database {
  public:
-  enum class Mode { read_only, read_write_create };
+  // read_only_immutable: read-only, and the file is promised never to change while any connection has it open
+  // (SQLite's `immutable=1` URI parameter): no file locks and no check for other writers at the start of each
+  // read, and the page cache stays valid from one query to the next. For the knowledge index, which is written
+  // to a temporary file and renamed into place, so an opened file is never written again.
+  enum class Mode { read_only, read_only_immutable, read_write_create };
 
   // Opens (and with read_write_create, creates) the file. Throws SqliteError with the path on failure.
   Database(const std::string& path, Mode mode);
@@ -62,6 +66,9 @@ class Statement {
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
+  // A pointer for an SQL function of this program (sqlite3_bind_pointer): `type` names what it points at, and
+  // only a function asking for that type sees it. The pointee must outlive the statement's current run.
+  Statement& bind_pointer(int index, const void* pointer, const char* type);
   Statement& bind(int index, const std::optional<std::string>& value);
 
   // Advances: true while a row is available, false when done. Throws on error.
@@ -95,6 +102,9 @@ class Transaction {
   Database& db_;
   bool done_ = false;
 };
+
+// The connection's FTS5 API, to register tokenizers and auxiliary functions. Throws SqliteError without FTS5.
+fts5_api* fts5_api_of(sqlite3* db);
 
 // Throws SqliteError when rc is not one of the success codes, naming the context.
 void check(sqlite3* db, int rc, std::string_view context);
