@@ -1,6 +1,7 @@
 #include "bot/answer_json.h"
 
 #include <cmath>
+#include <utility>
 
 namespace netra::bot {
 
@@ -15,7 +16,7 @@ nlohmann::json to_json(const Answer& answer) {
   nlohmann::json out = {{"intent", to_string(answer.intent)},
                         {"verdict", std::string(knowledge::to_string(answer.verdict))},
                         {"text", answer.text},
-                        {"citations", citations},
+                        {"citations", std::move(citations)},
                         {"confidence", confidence}};
   if (!answer.audience.empty()) out["audience"] = answer.audience;
   // Finer than the intent: thanks, acknowledgement, small_talk, tip, report_request, … (an extension).

@@ -40,7 +40,7 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
   }
   // A phrase made only of words the map deletes ("dll") can never match.
   if (phrase.words.empty()) return;
-  by_first_[(phrase.exact.front() ? "w:" : "s:") + phrase.words.front()].push_back(phrases_.size());
+  (phrase.exact.front() ? by_first_word_ : by_first_stem_)[phrase.words.front()].push_back(phrases_.size());
   phrases_.push_back(std::move(phrase));
 }
 
@@ -82,9 +82,10 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) c
     at_start.clear();
     size_t best_length = 0;
     size_t best_order = SIZE_MAX;
-    for (const std::string& key : {"w:" + tokens[start].word, "s:" + tokens[start].stem}) {
-      auto found = by_first_.find(key);
-      if (found == by_first_.end()) continue;
+    for (const auto& [by_first, key] : {std::pair{&by_first_word_, &tokens[start].word},
+                                        std::pair{&by_first_stem_, &tokens[start].stem}}) {
+      auto found = by_first->find(*key);
+      if (found == by_first->end()) continue;
       for (size_t index : found->second) {
         const Phrase& phrase = phrases_[index];
         long last = match_at(phrase, tokens, start);

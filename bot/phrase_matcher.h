@@ -55,8 +55,10 @@ class PhraseMatcher {
   // A gap does not reach past these words (relativizers: "buat PPPK yg share konten" is no "buat .. konten").
   const std::unordered_set<std::string>* gap_stops_ = nullptr;
   std::vector<Phrase> phrases_;
-  // First word of each phrase ("w:" + word when it is exact, "s:" + stem otherwise) → phrases.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+  // First word of each phrase → phrases: by the normalised word when it is exact, by its stem otherwise. Two
+  // maps, so a token's word and stem are looked up as they are, without building a key per token.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;
 };
 
 }  // namespace netra::bot

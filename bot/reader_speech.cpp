@@ -268,7 +268,7 @@ class SpeechReader {
     if (only({MessageCue::small_talk, MessageCue::greeting, MessageCue::acknowledgement, MessageCue::thanks})) {
       return SpeechAct::small_talk;
     }
-    bool domain = analyzer_.mentions_domain(analyzer_.analyze(text));
+    bool domain = analyzer_.mentions_domain(reading_.terms);  // the message's analysed terms, read once
     if (has(MessageCue::help) && !domain && reading_.acts.empty()) {
       size_t cue_words = 0;
       for (const auto& cue : cues_) {

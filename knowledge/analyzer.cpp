@@ -82,6 +82,7 @@ Analyzer::Analyzer(Lexicon lexicon, std::shared_ptr<const Stemmer> stemmer)
     : lexicon_(std::move(lexicon)), stemmer_(std::move(stemmer)) {
   for (const auto& [chat, formal] : lexicon_.slang) {
     formal_words_.insert(formal.begin(), formal.end());
+    if (auto space = chat.find(' '); space != std::string::npos) phrase_starts_.insert(chat.substr(0, space));
   }
   for (const auto& word : lexicon_.domain_words) {
     // Domain words go through the same normalisation, so `kades` in the list means what `kades` in a message does.
@@ -118,7 +119,7 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
   size_t i = 0;
   while (i < words.size()) {
     bool replaced = false;
-    size_t longest = std::min(lexicon_.longest_phrase, words.size() - i);
+    size_t longest = phrase_starts_.count(words[i].text) ? std::min(lexicon_.longest_phrase, words.size() - i) : 1;
     for (size_t length = longest; length >= 1 && !replaced; --length) {
       std::string phrase = words[i].text;
       for (size_t k = 1; k < length; ++k) phrase += ' ' + words[i + k].text;

@@ -51,6 +51,8 @@ class Analyzer {
   std::string unstretch(const std::string& word) const;
 
   Lexicon lexicon_;
+  // The first word of every slang phrase of two words or more: only at such a word can a longer phrase start.
+  std::unordered_set<std::string> phrase_starts_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unordered_set<std::string> domain_terms_;
   // Every word the chat-language map writes ("pppk" from "p3k"): real words, never stretched chat.

@@ -445,9 +445,15 @@ std::vector<Match> KnowledgeBase::match(const std::vector<std::string>& terms, s
 int64_t KnowledgeBase::rows_containing(const std::string& term) const {
   // The phrase FTS5 makes of a quoted term is the term's words as the tokenizer splits them in a query. A term
   // that stays one word is one token, in as many rows as the index says (none when it has no such term);
-  // anything else is left to FTS5 to count.
-  auto words = split_words(term);
-  if (words.size() != 1 || words.front().text != term) return -1;
+  // anything else is left to FTS5 to count. Lowercase letters and digits are word characters, so a term of
+  // only those is one word as it is (nearly every term: no need to split it).
+  bool plain = !term.empty() && std::all_of(term.begin(), term.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
+  if (!plain) {
+    auto words = split_words(term);
+    if (words.size() != 1 || words.front().text != term) return -1;
+  }
   auto found = term_rows_.find(term);
   return found == term_rows_.end() ? 0 : found->second;
 }
