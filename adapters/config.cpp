@@ -167,6 +167,20 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   tuning.media_burst_ms = number_or(lookup, "NETRA_MEDIA_BURST_MS", tuning.media_burst_ms, 0, 10000);
   tuning.answer_cache_entries =
       number_or<size_t>(lookup, "NETRA_ANSWER_CACHE", tuning.answer_cache_entries, 0, 1000000);
+  tuning.commit_wait_ms = number_or(lookup, "NETRA_COMMIT_WAIT_MS", tuning.commit_wait_ms, 100, 120000);
+  tuning.outbox_silent_seconds =
+      number_or(lookup, "NETRA_OUTBOX_SILENT_SECONDS", tuning.outbox_silent_seconds, 2, 3600);
+
+  config.database_url = string_or(lookup, "NETRA_DATABASE_URL", "");
+  config.database_pool = number_or<size_t>(lookup, "NETRA_DATABASE_POOL", config.database_pool, 0, 1000);
+  config.database_connect_seconds =
+      number_or(lookup, "NETRA_DATABASE_CONNECT_SECONDS", config.database_connect_seconds, 0, 3600);
+  if (!config.database_url.empty() && !lookup("NETRA_SECRET")) {
+    throw std::runtime_error(
+        "NETRA_DATABASE_URL is set but NETRA_SECRET is not: every replica must use the same "
+        "NETRA_SECRET (64 hex characters, e.g. from `openssl rand -hex 32`), or none would "
+        "recognise the senders and deliveries the others stored");
+  }
 
   std::filesystem::create_directories(config.data_dir);
   if (auto secret = lookup("NETRA_SECRET")) {

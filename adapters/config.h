@@ -53,6 +53,12 @@ struct ServerTuning {
   int backoff_initial_ms = 500;          // doubled per attempt; a 429's retry_after wins when longer
   int backoff_max_ms = 30000;
   int drain_seconds = 10;                // at shutdown: how long queued replies still get to go out
+  // Replicas on PostgreSQL: how long a webhook's 200 waits for its message's turn to commit before it answers 503
+  // instead (the platform then delivers it again, and the redelivery is deduplicated).
+  int commit_wait_ms = 10000;
+  // Replicas on PostgreSQL: a reply being sent by a replica silent this long (it died mid-send) is marked
+  // maybe_sent, so the chat's later replies are not held behind it.
+  int outbox_silent_seconds = 15;
   size_t answer_cache_entries = 4096;    // answers kept for repeated questions (a few KiB each); 0: off
 };
 
@@ -81,6 +87,11 @@ struct Config {
   bot::RetentionPolicy retention;
   std::string secret;           // keys sender pseudonyms; never logged
   bool secret_generated = false;  // true when this start created data_dir/secret
+  // NETRA_DATABASE_URL: PostgreSQL for sessions, dedupe and the outbox, shared by replicas; empty: SQLite in
+  // data_dir. Never logged with its password.
+  std::string database_url;
+  size_t database_pool = 0;           // NETRA_DATABASE_POOL: connections per replica; 0: sized from the workers
+  int database_connect_seconds = 30;  // NETRA_DATABASE_CONNECT_SECONDS: start-up patience for a silent server
   ServerTuning tuning;
 };
 
@@ -95,9 +106,11 @@ std::map<std::string, std::string> read_config_file(const std::string& path);
 // The environment first, then the file's values.
 Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> file_values);
 
-// Builds the configuration (`default_desk_templates` when NETRA_DESK_TEMPLATES is unset). Creates data_dir when missing and, when NETRA_SECRET is unset, reads
-// data_dir/secret or generates it once (32 random bytes, hex, mode 0600). Throws std::runtime_error with a
-// clear message for an invalid value (e.g. a port that is not a number).
+// Builds the configuration (`default_desk_templates` when NETRA_DESK_TEMPLATES is unset). Creates data_dir when missing
+// and, when NETRA_SECRET is unset, reads data_dir/secret or generates it once (32 random bytes, hex, mode 0600). Throws
+// std::runtime_error with a clear message for an invalid value (e.g. a port that is not a number), and when
+// NETRA_DATABASE_URL is set without NETRA_SECRET (each replica would invent its own secret, and none would recognise
+// the others' senders).
 Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
                    const std::string& default_desk_templates = "");
 

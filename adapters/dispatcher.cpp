@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bot/storage_error.h"
+
 namespace netra::adapters {
 namespace {
 
@@ -12,14 +14,18 @@ std::string message_kind(const ChannelMessage& message) {
 
 }  // namespace
 
-Dispatcher::Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& store, Outbound& outbound, Metrics& metrics,
-                       const ServerTuning& tuning)
+Dispatcher::Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& ledger, bot::TurnStore& turns,
+                       Outbound& outbound, Metrics& metrics, const ServerTuning& tuning, OutboxRelay* outbox)
     : conversation_(conversation),
-      store_(store),
+      store_(ledger),
+      turns_(turns),
       outbound_(outbound),
+      outbox_(outbox),
       metrics_(metrics),
       admit_wait_(tuning.admit_wait_ms),
+      commit_wait_(tuning.commit_wait_ms),
       queue_(tuning.inbound_workers, tuning.inbound_queue) {
+  if (outbox_) commit_waits_.emplace();
   if (tuning.media_burst_ms > 0) {
     MediaBursts::Limits limits;
     limits.quiet = std::chrono::milliseconds(tuning.media_burst_ms);
@@ -32,15 +38,48 @@ Dispatcher::Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& sto
 
 bot::ConversationResult Dispatcher::process(const ChannelMessage& message, ReplySender& sender, bool rethrow) {
   bot::ConversationResult result;
-  if (message.address.chat.empty()) return result;
+  run_turn(message, sender, {}, rethrow, false, result);
+  return result;
+}
+
+void Dispatcher::log_unavailable(const ChannelMessage& message, const std::exception& error) {
+  metrics_.count_error("storage_unavailable");
+  spdlog::error(
+      "event=turn_failed channel={} sender={} delivery={} error=\"{}\" (nothing kept; a redelivery is "
+      "processed)",
+      message.message.channel, log_key(message.message.sender_key), message.delivery_id, error.what());
+}
+
+bool Dispatcher::run_turn(const ChannelMessage& message, ReplySender& sender,
+                          const std::vector<std::string>& delivery_ids, bool rethrow, bool durable_replies,
+                          bot::ConversationResult& result) {
   const std::string& channel = message.message.channel;
-  if (message.direct_reply) {
+  std::unique_ptr<bot::Turn> turn;
+  try {
+    turn = turns_.begin_turn(message.message.sender_key, delivery_ids);
+  } catch (const bot::StorageUnavailable& e) {
+    log_unavailable(message, e);
+    if (rethrow) throw;
+    return false;
+  }
+  if (!turn->claimed()) {  // another replica (or this one, earlier) handled it: nothing to do
+    metrics_.count_duplicate(channel);
+    spdlog::info("event=duplicate channel={} delivery={} stage=turn", channel, message.delivery_id);
+    return true;
+  }
+  if (message.address.chat.empty()) {
+    // Nothing to answer; the claim still counts.
+  } else if (message.direct_reply) {
     result.replies.push_back(*message.direct_reply);
     result.intent = bot::Intent::help;
   } else {
     auto started = std::chrono::steady_clock::now();
     try {
       result = conversation_.handle(message.message);
+    } catch (const bot::StorageUnavailable& e) {
+      log_unavailable(message, e);  // the turn rolls back: no half-written conversation, no reply
+      if (rethrow) throw;
+      return false;
     } catch (const std::exception& e) {
       metrics_.count_error("bot");
       spdlog::error("event=bot_failed channel={} sender={} delivery={} error=\"{}\"", channel,
@@ -51,18 +90,35 @@ bot::ConversationResult Dispatcher::process(const ChannelMessage& message, Reply
     }
     metrics_.observe_answer_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
-  // The delivery's claim (and any other kept) goes to disk before a reply can be seen (DeliveryLedger::persist_claims).
+  // The replies are written with the turn (durable outbox) or kept here until it committed: either way nobody
+  // sees an answer before the delivery's claim is stored (DeliveryLedger::persist_claims, Turn::commit).
+  bool queued_durably = false;
   try {
-    store_.persist_claims();
+    if (durable_replies && outbox_ && !result.replies.empty()) {
+      queued_durably = turn->queue_outbox(outbox_->message_for(channel, message.address, result.replies));
+    }
+    turn->commit();
   } catch (const std::exception& e) {
+    bool unavailable = dynamic_cast<const bot::StorageUnavailable*>(&e) != nullptr;
+    if (unavailable || outbox_) {
+      // Shared storage: without the commit nothing happened, and the platform must deliver the message again.
+      log_unavailable(message, e);
+      if (rethrow) throw;
+      return false;
+    }
+    // SQLite: the claims stay in memory for the next write; an answer matters more than a possible repeat.
     metrics_.count_error("store");
     spdlog::warn("event=claims_not_saved error=\"{}\" (kept in memory, written with the next message)", e.what());
   }
   spdlog::info("event=message channel={} sender={} delivery={} kind={} intent={} replies={}", channel,
                log_key(message.message.sender_key), message.delivery_id, message_kind(message),
                bot::to_string(result.intent), result.replies.size());
-  for (const auto& reply : result.replies) sender.send(message.address, reply);
-  return result;
+  if (queued_durably) {
+    outbox_->wake();
+  } else if (!message.address.chat.empty()) {
+    for (const auto& reply : result.replies) sender.send(message.address, reply);
+  }
+  return true;
 }
 
 Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender,
@@ -90,6 +146,9 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
   if (bursts_) {
     if (auto earlier = bursts_->take(message.message.sender_key)) submit(std::move(*earlier), deadline);
   }
+  // Only a message answered on its own holds its webhook until the commit: a part of a media burst is answered
+  // at once, or the platform would hold back the album's next part until the burst timed out.
+  if (commit_waits_) commit_waits_->expect(message.delivery_id);
   MediaBurst single;
   single.delivery_ids.push_back(message.delivery_id);
   single.message = std::move(message);
@@ -106,6 +165,11 @@ bool Dispatcher::claim_report(const std::string& delivery_id) {
   return true;
 }
 
+bool Dispatcher::await_commits(const std::vector<std::string>& delivery_ids) {
+  if (!commit_waits_ || delivery_ids.empty()) return true;
+  return commit_waits_->wait(delivery_ids, CommitWaits::Clock::now() + commit_wait_);
+}
+
 bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadline) {
   const std::string channel = burst.message.message.channel;
   const std::string sender_key = burst.message.message.sender_key;
@@ -119,16 +183,18 @@ bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadli
   // connection meanwhile, so a flood slows to what the bot keeps up with instead of turning into 503s (each of
   // which the platform would resend).
   auto task = [this, burst = std::move(burst)]() mutable {
-    // Only now is the message taken: its claims are kept (written before the reply, in process) and the
+    // Only now is the message taken: its turn takes its claims (written with the turn, before any reply) and the
     // acknowledgements go out, first in the chat's outbound shard, so before any reply. A message refused or
     // dropped before this point has claimed nothing on disk and acknowledged nothing: its redelivery is processed.
-    for (const auto& delivery_id : burst.delivery_ids) store_.keep_claim(delivery_id);
     ChannelMessage& message = burst.message;
     outbound_.enqueue(message.message.channel, message.address.chat, std::move(message.acknowledgements));
-    process(message, *burst.sender);
+    bot::ConversationResult result;
+    bool kept = run_turn(message, *burst.sender, burst.delivery_ids, false, true, result);
+    if (commit_waits_) commit_waits_->finish(burst.delivery_ids, kept);
   };
   if (!queue_.submit_within(sender_key, std::move(task), deadline)) {
     for (const auto& delivery_id : delivery_ids) store_.release_delivery(delivery_id);
+    if (commit_waits_) commit_waits_->finish(delivery_ids, false);
     metrics_.count_dropped("inbound");
     log_busy(channel, first_delivery);
     return false;

@@ -1,8 +1,12 @@
-// Between a channel and the bot: runs the Conversation on a parsed message and hands the replies to the
-// channel's sender. For webhooks it first claims the delivery id (a redelivery does nothing, also across a
-// restart: the claim is written to SQLite before the reply goes out), then queues the work so the webhook can
-// answer 200 without waiting for the bot. Media a sender sends in a quick burst (an album, photos in a row) are
-// gathered first into one message (MediaBursts), so the bot answers them once.
+// Between a channel and the bot: runs the Conversation on a parsed message, as one turn of the state store
+// (bot/turn_store.h), and hands the replies to the channel's sender. For webhooks it first claims the delivery id
+// (a redelivery does nothing, also across a restart: the claim is written before the reply goes out), then queues
+// the work so the bot runs off the webhook's thread. Media a sender sends in a quick burst (an album, photos in a
+// row) are gathered first into one message (MediaBursts), so the bot answers them once.
+//
+// With SQLite the webhook answers 200 at once and replies go out from memory. With replicas on PostgreSQL (an
+// OutboxRelay given) a webhook's 200 waits until its turn has committed (CommitWaits), and replies are written to
+// the durable outbox inside the turn, for whichever replica's relay claims them.
 #pragma once
 
 #include <atomic>
@@ -13,24 +17,31 @@
 #include <string>
 
 #include "adapters/channel.h"
+#include "adapters/commit_waits.h"
 #include "adapters/config.h"
 #include "adapters/media_bursts.h"
 #include "adapters/metrics.h"
 #include "adapters/outbound.h"
+#include "adapters/outbox_relay.h"
 #include "adapters/work_queue.h"
 #include "bot/conversation.h"
 #include "bot/delivery_ledger.h"
+#include "bot/turn_store.h"
 
 namespace netra::adapters {
 
 class Dispatcher {
  public:
-  Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& store, Outbound& outbound, Metrics& metrics,
-             const ServerTuning& tuning);
+  // `ledger` and `turns` are the same state store (storage::StateStore) seen through its two roles. `outbox`:
+  // replicas on PostgreSQL — replies through the durable outbox, webhooks acknowledged after the commit; null
+  // with SQLite.
+  Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& ledger, bot::TurnStore& turns, Outbound& outbound,
+             Metrics& metrics, const ServerTuning& tuning, OutboxRelay* outbox = nullptr);
 
-  // Runs the bot on one message now, on this thread, and gives every reply to `sender`. A failure of the bot
-  // is logged and answered with an apology; it never throws — unless `rethrow` is set: the web chat answers on
-  // the same HTTP exchange, so it lets the HTTP layer turn the failure into a status (503 when storage is busy).
+  // Runs the bot on one message now, on this thread, as one turn, and gives every reply to `sender` once the
+  // turn committed. A failure of the bot is logged and answered with an apology; it never throws — unless
+  // `rethrow` is set: the web chat answers on the same HTTP exchange, so it lets the HTTP layer turn the failure
+  // into a status (503 when storage is busy or unreachable).
   bot::ConversationResult process(const ChannelMessage& message, ReplySender& sender, bool rethrow = false);
 
   enum class Admission { queued, duplicate, busy, ignored };
@@ -49,6 +60,11 @@ class Dispatcher {
   // the claim (written with the next message's claims). False when it was seen before: do nothing.
   bool claim_report(const std::string& delivery_id);
 
+  // For the webhook, after admitting its messages: waits (at most ServerTuning::commit_wait_ms) until the turns of
+  // those that were queued have committed. True at once without an outbox (SQLite). False: a turn failed (the
+  // database is unreachable) or has not committed yet — answer 503; the platform's redelivery is deduplicated.
+  bool await_commits(const std::vector<std::string>& delivery_ids);
+
   size_t depth() const { return queue_.depth(); }
   // Webhook requests held while the queue is full (see admit).
   size_t waiting() const { return queue_.waiting_producers(); }
@@ -61,12 +77,21 @@ class Dispatcher {
   // its sender, waiting for room until `deadline`. False when refused: the parts' claims are released.
   bool submit(MediaBurst burst, ShardedQueue::Clock::time_point deadline);
   void log_busy(const std::string& channel, const std::string& delivery_id);
+  // One turn: the claims of `delivery_ids`, the bot, the replies (to the outbox when `durable_replies` and there is
+  // one, else to `sender` after the commit). False when the turn failed and nothing of it was kept.
+  bool run_turn(const ChannelMessage& message, ReplySender& sender, const std::vector<std::string>& delivery_ids,
+                bool rethrow, bool durable_replies, bot::ConversationResult& result /* OUT */);
+  void log_unavailable(const ChannelMessage& message, const std::exception& error);
 
   bot::Conversation& conversation_;
   bot::DeliveryLedger& store_;
+  bot::TurnStore& turns_;
   Outbound& outbound_;
+  OutboxRelay* outbox_;
   Metrics& metrics_;
   std::chrono::milliseconds admit_wait_;
+  std::chrono::milliseconds commit_wait_;
+  std::optional<CommitWaits> commit_waits_;  // with an outbox only
   ShardedQueue queue_;
   // Under a flood every refusal would log a line; one line a second with the count keeps the log readable.
   std::atomic<int64_t> last_busy_log_ns_{0};

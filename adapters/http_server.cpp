@@ -9,6 +9,7 @@
 #include "adapters/http_json.h"
 #include "adapters/reviewer_api.h"
 #include "bot/answer_json.h"
+#include "bot/storage_error.h"
 #include "knowledge/sqlite.h"
 
 namespace netra::adapters {
@@ -106,6 +107,12 @@ void HttpServer::configure_limits() {
       send_error(response, 400, e.what());
     } catch (const json::exception&) {
       send_error(response, 400, "invalid JSON value");
+    } catch (const bot::StorageUnavailable& e) {
+      // PostgreSQL unreachable: nothing of the request was committed. A webhook's platform delivers it again.
+      services_.metrics.count_error("storage_unavailable");
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      response.set_header("Retry-After", "5");
+      send_error(response, 503, "storage unavailable, retry later");
     } catch (const knowledge::SqliteError& e) {
       // Another writer held state.db or reports.db past the busy time-out (5 s): nothing was committed by the
       // failed step (no receipt is ever given for it), and a retry will likely succeed.
@@ -159,6 +166,22 @@ void HttpServer::add_routes() {
         {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
          static_cast<double>(services_.reports.reports.count())},
     };
+    if (services_.outbox) {
+      try {
+        auto rows = services_.outbox->counts();
+        samples.push_back({"netra_outbox_queued", "gauge", "Outbox rows waiting for a relay (all replicas).",
+                           static_cast<double>(rows.queued)});
+        samples.push_back({"netra_outbox_sending", "gauge", "Outbox rows claimed by a relay (all replicas).",
+                           static_cast<double>(rows.sending)});
+        samples.push_back({"netra_outbox_maybe_sent", "gauge",
+                           "Outbox rows whose replica died mid-send: perhaps shown, never resent (kept 7 days).",
+                           static_cast<double>(rows.maybe_sent)});
+        samples.push_back({"netra_outbox_given_up", "gauge", "Outbox rows refused for good (kept 7 days).",
+                           static_cast<double>(rows.given_up)});
+      } catch (const std::exception& e) {
+        services_.metrics.count_error("storage_unavailable");  // the rest of /metrics still answers
+      }
+    }
     response.set_content(services_.metrics.render(samples), "text/plain; version=0.0.4; charset=utf-8");
   });
   server_.Post("/api/v1/ask", [this](const httplib::Request& request, httplib::Response& response) {
@@ -260,12 +283,21 @@ void HttpServer::receive(const Channel& channel, ReplySender& sender, const http
     spdlog::warn("event=delivery_failed channel={} code={} description=\"{}\"", channel.name(), failure.code,
                  failure.description);
   }
+  std::vector<std::string> admitted;
   for (auto& message : batch.messages) {
     if (busy) deadline = ShardedQueue::Clock::time_point::min();
-    busy |= services_.dispatcher.admit(std::move(message), sender, deadline) == Dispatcher::Admission::busy;
+    std::string delivery_id = message.delivery_id;
+    auto admission = services_.dispatcher.admit(std::move(message), sender, deadline);
+    busy |= admission == Dispatcher::Admission::busy;
+    if (admission == Dispatcher::Admission::queued) admitted.push_back(std::move(delivery_id));
   }
   // 503 makes the platform retry later; what was admitted is deduplicated on that retry.
   if (busy) return send_error(response, 503, "busy, retry later");
+  // Replicas on PostgreSQL: the 200 promises the message is stored (else a replica dying now would lose it).
+  if (!services_.dispatcher.await_commits(admitted)) {
+    response.set_header("Retry-After", "5");
+    return send_error(response, 503, "not stored yet, retry later");
+  }
   send_json(response, 200, {{"ok", true}});
 }
 

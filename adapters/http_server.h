@@ -18,6 +18,7 @@
 #include "bot/answerer.h"
 #include "bot/answerer_slot.h"
 #include "bot/lru_cache.h"
+#include "bot/outbox.h"
 #include "bot/report_storage.h"
 
 namespace netra::adapters {
@@ -41,6 +42,7 @@ struct Services {
   const WhatsAppChannel* whatsapp = nullptr;  // nullptr when off
   ReplySender* whatsapp_sender = nullptr;
   desk::Desk* desk = nullptr;  // the reviewer desk's routes (/desk…); nullptr: none
+  bot::Outbox* outbox = nullptr;  // replicas on PostgreSQL: the durable outbox, for its gauges; nullptr: none
 };
 
 class HttpServer {

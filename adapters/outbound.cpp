@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <memory>
 #include <thread>
+#include <utility>
 
 namespace netra::adapters {
 
@@ -105,11 +107,52 @@ void Outbound::remember_move(const std::string& channel, const std::string& chat
   moved_chats_[channel + '\n' + chat] = to;
 }
 
-bool Outbound::enqueue(const std::string& channel, const std::string& chat, std::vector<OutboundRequest> requests) {
-  if (requests.empty()) return true;
+namespace {
+
+// Calls `done` once: with the batch's outcome, or with not_attempted when the task is dropped before it ran (a
+// full queue, a shutdown) — the task is a std::function, so its captures are shared rather than owned.
+class Completion {
+ public:
+  explicit Completion(DeliveryDone done) : done_(std::move(done)) {}
+  ~Completion() { finish(DeliveryOutcome::not_attempted); }
+  void finish(DeliveryOutcome outcome) {
+    if (done_) std::exchange(done_, nullptr)(outcome);
+  }
+
+ private:
+  DeliveryDone done_;
+};
+
+}  // namespace
+
+bool Outbound::enqueue(const std::string& channel, const std::string& chat, std::vector<OutboundRequest> requests,
+                       DeliveryDone done, BeforeSend before_send) {
+  if (requests.empty()) {
+    if (done) done(DeliveryOutcome::delivered);
+    return true;
+  }
   size_t count = requests.size();
-  bool queued = queue_.submit(chat, [this, channel, chat, requests = std::move(requests)]() mutable {
-    for (auto& request : requests) deliver(channel, chat, std::move(request));
+  auto completion = std::make_shared<Completion>(std::move(done));
+  bool queued = queue_.submit(chat, [this, channel, chat, requests = std::move(requests), completion,
+                                     before_send = std::move(before_send)]() mutable {
+    if (before_send && !before_send()) {
+      completion->finish(DeliveryOutcome::skipped);
+      return;
+    }
+    bool any_delivered = false, any_given_up = false;
+    for (auto& request : requests) {
+      Sent sent = deliver(channel, chat, std::move(request));
+      if (sent == Sent::abandoned_refused || sent == Sent::abandoned_unanswered) {
+        // Shutting down mid-batch: the rest is not attempted. Only a batch nothing of which can have been shown
+        // may be sent again by someone else.
+        bool clean = sent == Sent::abandoned_refused && !any_delivered;
+        completion->finish(clean ? DeliveryOutcome::not_attempted : DeliveryOutcome::uncertain);
+        return;
+      }
+      any_delivered |= sent == Sent::delivered;
+      any_given_up |= sent == Sent::given_up;
+    }
+    completion->finish(any_given_up ? DeliveryOutcome::given_up : DeliveryOutcome::delivered);
   });
   if (!queued) {
     metrics_.count_dropped("outbound");
@@ -119,17 +162,19 @@ bool Outbound::enqueue(const std::string& channel, const std::string& chat, std:
   return queued;
 }
 
-void Outbound::deliver(const std::string& channel, const std::string& chat, OutboundRequest request) {
+Outbound::Sent Outbound::deliver(const std::string& channel, const std::string& chat, OutboundRequest request) {
   const Channel* platform = channel_named(channel);
   if (auto moved = moved_chat(channel, chat); moved && platform) {
     if (auto readdressed = platform->readdress(request, *moved)) request = std::move(*readdressed);
   }
   bool readdressed_once = false;
+  bool ever_unanswered = false;  // an attempt without an answer may still have reached the platform
   for (int attempt = 1;; ++attempt) {
     SendResult result = transport_.post(request);
+    ever_unanswered |= result.status == 0;
     if (result.status >= 200 && result.status < 300) {
       metrics_.count_reply(channel, true);
-      return;
+      return Sent::delivered;
     }
     Refusal refusal = platform ? platform->read_refusal(result) : refusal_by_status(result);
     metrics_.count_outbound_failure(channel, refusal.code);
@@ -152,7 +197,7 @@ void Outbound::deliver(const std::string& channel, const std::string& chat, Outb
       metrics_.count_reply(channel, false);
       spdlog::error("event=send_failed channel={} what={} status={} code={} description=\"{}\" attempts={} reason={}",
                     channel, request.what, result.status, refusal.code, refusal.description, attempt, reason);
-      return;
+      return Sent::given_up;
     }
     metrics_.count_retry(channel);
     spdlog::warn("event=send_retry channel={} what={} status={} code={} description=\"{}\" attempt={} delay_ms={}",
@@ -162,7 +207,8 @@ void Outbound::deliver(const std::string& channel, const std::string& chat, Outb
       metrics_.count_dropped("outbound");
       spdlog::error("event=send_abandoned channel={} what={} reason=shutdown attempts={}", channel, request.what,
                     attempt);
-      return;
+      // An attempt with no answer (status 0: a time-out, a broken connection) may have reached the platform.
+      return ever_unanswered ? Sent::abandoned_unanswered : Sent::abandoned_refused;
     }
   }
 }

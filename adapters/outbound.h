@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -58,13 +59,30 @@ struct RetryPolicy {
 // when the refusal is not Action::retry, the attempts are used up, or retry_after exceeds policy.max_retry_after.
 std::optional<std::chrono::milliseconds> retry_delay(const Refusal& refusal, int attempt, const RetryPolicy& policy);
 
+// What became of a batch given to Outbound::enqueue with a completion callback (the durable outbox records it).
+enum class DeliveryOutcome {
+  delivered,      // the platform accepted every request
+  given_up,       // a request was refused for good, or its retries ran out
+  not_attempted,  // nothing of it can have been shown: dropped before the first attempt (full queue, shutdown), or
+                  // abandoned at shutdown when every attempt had been refused outright
+  uncertain,      // abandoned at shutdown after a request got no answer (or after earlier requests were delivered):
+                  // the platform may show part of it
+  skipped,        // not sent because the first attempt could not be recorded (the batch's before_send said no)
+};
+using DeliveryDone = std::function<void(DeliveryOutcome)>;
+// Called on the sending thread right before a batch's first request goes out; false: do not send it.
+using BeforeSend = std::function<bool()>;
+
 class Outbound {
  public:
   Outbound(Transport& transport, Metrics& metrics, const ServerTuning& tuning);
 
   // Queues requests that go out in order, behind earlier ones for the same chat. False when the queue is full
-  // (the requests are dropped, counted and logged).
-  bool enqueue(const std::string& channel, const std::string& chat, std::vector<OutboundRequest> requests);
+  // (the requests are dropped, counted and logged). `done`, when given, is called exactly once with what became
+  // of the batch — on a sending thread, or on this one when it is refused or never runs. `before_send`, when
+  // given, runs right before the first request is sent (the durable outbox records the attempt there).
+  bool enqueue(const std::string& channel, const std::string& chat, std::vector<OutboundRequest> requests,
+               DeliveryDone done = {}, BeforeSend before_send = {});
   size_t depth() const { return queue_.depth(); }
   // Stops accepting and lets queued replies go out until the deadline. Returns how many batches were dropped.
   size_t shutdown(std::chrono::steady_clock::time_point deadline);
@@ -73,8 +91,9 @@ class Outbound {
   void add_channel(const Channel& channel);
 
  private:
+  enum class Sent { delivered, given_up, abandoned_refused, abandoned_unanswered };
   // Sends one request of `chat`'s batch, with its retries; `chat` is the address it was queued under.
-  void deliver(const std::string& channel, const std::string& chat, OutboundRequest request);
+  Sent deliver(const std::string& channel, const std::string& chat, OutboundRequest request);
   const Channel* channel_named(const std::string& name) const;
   // The chat that `chat` moved to (Telegram migrate_to_chat_id), if a refusal said so.
   std::optional<std::string> moved_chat(const std::string& channel, const std::string& chat) const;

@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <functional>
 #include <ostream>
@@ -18,9 +20,10 @@
 #include "adapters/logging.h"
 #include "adapters/media_fetch.h"
 #include "adapters/outbound.h"
+#include "adapters/outbox_relay.h"
 #include "adapters/retention_sweeper.h"
 #include "adapters/storage/sqlite_report_store.h"
-#include "adapters/storage/sqlite_state_store.h"
+#include "adapters/storage/storage.h"
 #include "adapters/systemd_notify.h"
 #include "adapters/telegram_identity.h"
 #include "adapters/telegram_media.h"
@@ -55,6 +58,8 @@ constexpr const char* kServeUsage =
     "    NETRA_EVIDENCE_MAX_BYTES          largest photo/document kept with a report (10 MiB)\n"
     "    NETRA_RETENTION_DAYS[_<STATUS>]   days a report is kept after its last status change (closed: 180)\n"
     "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
+    "    NETRA_DATABASE_URL                postgresql://user:pass@host:port/db: sessions, dedupe and the outbox in\n"
+    "                                      PostgreSQL, shared by several replicas (needs NETRA_SECRET)\n"
     "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
     "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
     "  index when the corpus changed) without dropping a request; an invalid corpus keeps the old one.\n"
@@ -71,6 +76,35 @@ Config load_from_environment() {
   if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
   return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
                      shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
+}
+
+storage::StorageSettings storage_settings(const Config& config) {
+  storage::StorageSettings settings;
+  settings.database_url = config.database_url;
+  settings.data_dir = config.data_dir;
+  settings.pseudonym_key = config.secret;
+  // Every thread that may hold a connection at once: the inbound workers (a turn each), the outbox relay and the
+  // outbound workers recording their rows, webhook admissions (a short read each), the web chat, the purge.
+  settings.pool_size = config.database_pool > 0 ? config.database_pool
+                                                : config.tuning.inbound_workers + config.tuning.outbound_workers + 8;
+  settings.connect_patience = std::chrono::seconds(config.database_connect_seconds);
+  return settings;
+}
+
+OutboxRelayConfig relay_config(const Config& config) {
+  OutboxRelayConfig relay;
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  relay.claimer = std::string(host) + ":" + std::to_string(::getpid());
+  relay.chat_key_secret = config.secret;
+  relay.max_in_flight = config.tuning.outbound_workers * 4;
+  relay.silent_after = std::chrono::seconds(config.tuning.outbox_silent_seconds);
+  // No live replica holds a row longer than all its attempts with their time-outs and the longest wait between
+  // them (a platform's retry_after is followed up to 60 s); twice that, to be safe.
+  int longest_wait = std::max(60, config.tuning.backoff_max_ms / 1000);
+  relay.stale_after =
+      std::chrono::seconds(2 * config.tuning.send_attempts * (config.tuning.send_timeout_seconds + longest_wait));
+  return relay;
 }
 
 // Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
@@ -128,6 +162,19 @@ void reload_knowledge(KnowledgeLoader& loader, bot::AnswererSlot& answerers, Met
 
 int serve(const Config& config) {
   SystemdNotifier notifier;
+  // The database first: a wrong URL or password should stop start-up before the knowledge is built.
+  notifier.status("opening the state store");
+  storage::Storage backend = storage::open_storage(storage_settings(config));
+  storage::StateStore& store = *backend.state;
+  if (backend.shared()) {
+    spdlog::info("event=database_ready url={} pool={} schema_version={} migrations_applied={}",
+                 backend.pool->redacted_url(), backend.pool->size(), backend.migrations.newest_in_database,
+                 backend.migrations.applied.size());
+    if (backend.migrations.newest_in_database > backend.migrations.newest_known) {
+      spdlog::warn("event=database_schema_newer version={} known={} (a newer netra migrated it; upgrade this one)",
+                   backend.migrations.newest_in_database, backend.migrations.newest_known);
+    }
+  }
   KnowledgeLoader loader(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
                          config.tuning.answer_cache_entries);
   if (size_t removed = loader.remove_stale_pins()) spdlog::info("event=knowledge_pins_removed count={}", removed);
@@ -137,10 +184,6 @@ int serve(const Config& config) {
     spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
   }
   bot::AnswererSlot answerers(std::move(loaded.answerer));
-  storage::SqliteStateConfig store_config;
-  store_config.path = config.data_dir + "/state.db";
-  store_config.pseudonym_key = config.secret;
-  storage::SqliteStateStore store(store_config);
   storage::SqliteReportStore report_store(config.data_dir + "/reports.db");
   bot::ReportStorage reports = report_store.storage();
   // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
@@ -156,9 +199,12 @@ int serve(const Config& config) {
   RetentionSweeper retention(reports.retention, config.retention);
 
   Metrics metrics;
+  // Before the Outbound it sends through: Outbound reports dropped batches back to it as it is destroyed.
+  std::optional<OutboxRelay> relay;
+  if (backend.outbox) relay.emplace(*backend.outbox, metrics, relay_config(config));
   HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
   Outbound outbound(transport, metrics, config.tuning);
-  Dispatcher dispatcher(conversation, store, outbound, metrics, config.tuning);
+  Dispatcher dispatcher(conversation, store, store, outbound, metrics, config.tuning, relay ? &*relay : nullptr);
 
   WebChatChannel web(config.secret);
   std::optional<TelegramChannel> telegram;
@@ -176,6 +222,7 @@ int serve(const Config& config) {
   }
   Services services{answerers, reports, dispatcher, outbound, metrics, web};
   services.desk = &desk;
+  services.outbox = backend.outbox.get();
   if (telegram) {
     services.telegram = &*telegram;
     services.telegram_sender = &*telegram_sender;
@@ -184,14 +231,26 @@ int serve(const Config& config) {
     services.whatsapp = &*whatsapp;
     services.whatsapp_sender = &*whatsapp_sender;
   }
+  if (relay) {
+    if (telegram) relay->add_channel(*telegram);
+    if (whatsapp) relay->add_channel(*whatsapp);
+    relay->start(outbound);
+  }
+  // However serve() ends from here, the relay's thread stops before the Outbound it sends through is destroyed.
+  struct StopRelay {
+    std::optional<OutboxRelay>& relay;
+    ~StopRelay() {
+      if (relay) relay->stop();
+    }
+  } stop_relay{relay};
   HttpServer server(config, services);
   if (!server.bind()) {
     spdlog::error("event=bind_failed address={}:{}", config.bind, config.port);
     return 1;
   }
 
-  spdlog::info("event=started address={}:{} data_dir={} knowledge_entries={}", config.bind, server.port(),
-               config.data_dir, loaded.entries);
+  spdlog::info("event=started address={}:{} data_dir={} state={} knowledge_entries={}", config.bind, server.port(),
+               config.data_dir, backend.description, loaded.entries);
   spdlog::info("event=channel name=telegram state={}", telegram ? "on" : "off (NETRA_TELEGRAM_TOKEN unset)");
   spdlog::info("event=channel name=whatsapp state={}",
                whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
@@ -229,6 +288,7 @@ int serve(const Config& config) {
   // Stopped accepting: let the bot finish queued messages, then let replies go out, within the drain time.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.tuning.drain_seconds);
   dispatcher.shutdown(deadline);
+  if (relay) relay->stop();  // claims nothing more; what it handed to Outbound finishes (or is released) below
   outbound.shutdown(deadline);
   spdlog::info("event=stopped");
   return listened ? 0 : 1;

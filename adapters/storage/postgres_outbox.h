@@ -13,12 +13,13 @@ class PostgresOutbox : public bot::Outbox {
   explicit PostgresOutbox(PgPool& pool) : pool_(pool) {}
 
   std::vector<bot::OutboxEntry> claim(size_t limit, const std::string& claimer) override;
+  bool mark_attempt(int64_t id, const std::string& claimer) override;
   void delivered(int64_t id) override;
   void release(int64_t id) override;
   void give_up(int64_t id) override;
   void mark_maybe_sent(int64_t id) override;
   void heartbeat(const std::string& claimer) override;
-  int64_t mark_stale_maybe_sent(std::chrono::seconds silent_for, std::chrono::seconds older_than) override;
+  bot::StaleRows mark_stale(std::chrono::seconds silent_for, std::chrono::seconds older_than) override;
   bot::OutboxCounts counts() override;
 
  private:

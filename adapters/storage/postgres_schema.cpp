@@ -139,6 +139,12 @@ CREATE TABLE login_failures(
 CREATE INDEX login_failures_key ON login_failures(key, at);
 CREATE INDEX login_failures_at ON login_failures(at);
 )sql"},
+      {4, "outbox: when a claimed row's send was first attempted",
+       R"sql(
+-- NULL while the row waits in its relay's memory: a relay that dies then has sent nothing of it, and the row can go
+-- back to the queue instead of being marked maybe_sent.
+ALTER TABLE outbox ADD COLUMN attempted_at timestamptz;
+)sql"},
   };
   return migrations;
 }

@@ -105,3 +105,27 @@ TEST_CASE("The answer cache and the webhook's wait for room are configurable, 0 
                                 "k"),
                     Catch::Contains("NETRA_ADMIT_WAIT_MS"));
 }
+
+TEST_CASE("Without NETRA_DATABASE_URL the state stays in SQLite; with it, PostgreSQL settings are read") {
+  TempDir dir;
+  auto sqlite = load_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}}), "k");
+  CHECK(sqlite.database_url.empty());
+  auto shared = load_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")},
+                                       {"NETRA_DATABASE_URL", "postgresql://netra:pw@db:5432/netra"},
+                                       {"NETRA_SECRET", "shared-secret"},
+                                       {"NETRA_DATABASE_POOL", "12"},
+                                       {"NETRA_COMMIT_WAIT_MS", "3000"}}),
+                            "k");
+  CHECK(shared.database_url == "postgresql://netra:pw@db:5432/netra");
+  CHECK(shared.database_pool == 12);
+  CHECK(shared.tuning.commit_wait_ms == 3000);
+  CHECK(shared.secret == "shared-secret");
+}
+
+TEST_CASE("NETRA_DATABASE_URL without NETRA_SECRET is refused: each replica would invent its own") {
+  TempDir dir;
+  CHECK_THROWS_WITH(
+      load_config(
+          lookup_of({{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_DATABASE_URL", "postgresql://netra@db/netra"}}), "k"),
+      Catch::Contains("NETRA_SECRET"));
+}

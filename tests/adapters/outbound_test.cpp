@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <future>
 #include <thread>
 
 using namespace netra::adapters;
@@ -214,4 +215,42 @@ TEST_CASE("A platform's description is logged without digit runs that could be a
   CHECK(loggable_description("(#131047) undeliverable to 6281234567890") == "(#131047) undeliverable to …");
   CHECK(loggable_description("chat -1001557912345 \"quoted\"\nnext") == "chat -…  quoted  next");
   CHECK(loggable_description(std::string(500, 'x')).size() == 200);
+}
+
+TEST_CASE("A batch's completion says delivered once the platform accepted every request") {
+  ScriptedTransport transport(std::vector<int>{500});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  std::promise<DeliveryOutcome> outcome;
+  REQUIRE(outbound.enqueue("telegram", "chat-1", {request("1"), request("2")},
+                           [&](DeliveryOutcome done) { outcome.set_value(done); }));
+  CHECK(outcome.get_future().get() == DeliveryOutcome::delivered);
+  CHECK(transport.delivered() == std::vector<std::string>{"1", "2"});
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+}
+
+TEST_CASE("A batch's completion says given_up when a request was refused for good") {
+  ScriptedTransport transport(std::vector<int>{403});
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  std::promise<DeliveryOutcome> outcome;
+  outbound.enqueue("telegram", "chat-1", {request("blocked")}, [&](DeliveryOutcome done) { outcome.set_value(done); });
+  CHECK(outcome.get_future().get() == DeliveryOutcome::given_up);
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+}
+
+TEST_CASE("A batch abandoned at shutdown is not_attempted after outright refusals, uncertain after no answer") {
+  for (int status : {500, 0}) {
+    INFO("first answer " << status);
+    ScriptedTransport transport(std::vector<int>{status, status, status});
+    ServerTuning tuning = fast_tuning();
+    tuning.backoff_initial_ms = 60000;  // the retry waits past the drain deadline
+    Metrics metrics;
+    Outbound outbound(transport, metrics, tuning);
+    std::promise<DeliveryOutcome> outcome;
+    outbound.enqueue("telegram", "chat", {request("m")}, [&](DeliveryOutcome done) { outcome.set_value(done); });
+    std::this_thread::sleep_for(20ms);
+    outbound.shutdown(std::chrono::steady_clock::now() + 50ms);
+    CHECK(outcome.get_future().get() == (status == 0 ? DeliveryOutcome::uncertain : DeliveryOutcome::not_attempted));
+  }
 }

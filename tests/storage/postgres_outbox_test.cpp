@@ -50,7 +50,7 @@ TEST_CASE("only the head of each chat's queue is claimed, and the next row only 
   db.queue("chat-2", "2a");
   auto first = db.outbox.claim(10, "replica-a");
   CHECK(payloads(first) == std::vector<std::string>{"1a", "2a"});
-  CHECK(first[0].attempts == 1);
+  CHECK(first[0].attempts == 0);  // claimed, not attempted yet
   // While 1a is being sent, nothing of chat-1 is claimable, by anyone.
   CHECK(db.outbox.claim(10, "replica-b").empty());
   db.outbox.delivered(first[0].id);
@@ -88,14 +88,18 @@ TEST_CASE("a live relay's rows are left alone however many others look, until no
           "[postgres]") {
   OutboxDatabase db;
   db.queue("chat-1", "slow reply");
-  REQUIRE(db.outbox.claim(10, "busy-replica").size() == 1);
+  db.outbox.heartbeat("busy-replica");
+  auto claimed = db.outbox.claim(10, "busy-replica");
+  REQUIRE(claimed.size() == 1);
+  REQUIRE(db.outbox.mark_attempt(claimed[0].id, "busy-replica"));
   for (int beat = 0; beat < 3; ++beat) {
     db.outbox.heartbeat("busy-replica");
-    CHECK(db.outbox.mark_stale_maybe_sent(std::chrono::seconds(1), std::chrono::seconds(600)) == 0);
+    auto stale = db.outbox.mark_stale(std::chrono::seconds(1), std::chrono::seconds(600));
+    CHECK(stale.requeued + stale.maybe_sent == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
   }
   db.outbox.heartbeat("busy-replica");
-  CHECK(db.outbox.mark_stale_maybe_sent(std::chrono::seconds(5), std::chrono::seconds(1)) == 1);
+  CHECK(db.outbox.mark_stale(std::chrono::seconds(5), std::chrono::seconds(1)).maybe_sent == 1);
 }
 
 TEST_CASE("a released row is claimed again, and a given-up row keeps no payload and is never claimed", "[postgres]") {
@@ -109,27 +113,47 @@ TEST_CASE("a released row is claimed again, and a given-up row keeps no payload 
   auto again = db.outbox.claim(10, "b");
   REQUIRE(again.size() == 1);
   CHECK(again[0].payload == "first");
-  CHECK(again[0].attempts == 1);  // the released claim was never an attempt
+  CHECK(again[0].attempts == 0);  // the released claim was never an attempt
   CHECK(db.count("SELECT count(*) FROM outbox WHERE state = 'given_up' AND payload IS NULL") == 1);
   auto counts = db.outbox.counts();
   CHECK(counts.sending == 1);
   CHECK(counts.given_up == 1);
 }
 
-TEST_CASE("a row left sending by a replica that died is marked maybe_sent, emptied and never sent again",
+TEST_CASE("a row a dead replica was sending is marked maybe_sent and emptied, one it never attempted is queued again",
           "[postgres]") {
   OutboxDatabase db;
   db.queue("chat-1", "reply that may have gone out");
   db.queue("chat-1", "the chat's next reply");
+  db.queue("chat-2", "reply still waiting in the dead replica's memory");
   db.outbox.heartbeat("replica-that-dies");
-  REQUIRE(db.outbox.claim(10, "replica-that-dies").size() == 1);
-  // Its replica said it is alive a moment ago and the claim is fresh: it may be sending right now.
-  CHECK(db.outbox.mark_stale_maybe_sent(std::chrono::seconds(60), std::chrono::seconds(600)) == 0);
+  auto claimed = db.outbox.claim(10, "replica-that-dies");
+  REQUIRE(claimed.size() == 2);
+  REQUIRE(db.outbox.mark_attempt(claimed[0].id, "replica-that-dies"));  // its request left; the answer never came
+  // Its replica said it is alive a moment ago: it may be sending right now.
+  auto fresh = db.outbox.mark_stale(std::chrono::seconds(60), std::chrono::seconds(600));
+  CHECK(fresh.requeued + fresh.maybe_sent == 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // and now it has fallen silent
-  CHECK(db.outbox.mark_stale_maybe_sent(std::chrono::seconds(1), std::chrono::seconds(600)) == 1);
+  auto stale = db.outbox.mark_stale(std::chrono::seconds(1), std::chrono::seconds(600));
+  CHECK(stale.maybe_sent == 1);
+  CHECK(stale.requeued == 1);
   CHECK(db.count("SELECT count(*) FROM outbox WHERE state = 'maybe_sent' AND payload IS NULL") == 1);
-  // The chat is not stuck behind it: its next reply goes out.
+  // Neither chat is stuck: chat-1's next reply and chat-2's unsent one go out from the survivor.
   auto next = db.outbox.claim(10, "survivor");
-  REQUIRE(next.size() == 1);
-  CHECK(next[0].payload == "the chat's next reply");
+  CHECK(payloads(next) ==
+        std::vector<std::string>{"the chat's next reply", "reply still waiting in the dead replica's memory"});
+}
+
+TEST_CASE("a replica taken for dead cannot send a row another one has taken over", "[postgres]") {
+  OutboxDatabase db;
+  db.queue("chat-1", "reply");
+  db.outbox.heartbeat("slow-replica");
+  auto claimed = db.outbox.claim(10, "slow-replica");
+  REQUIRE(claimed.size() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  REQUIRE(db.outbox.mark_stale(std::chrono::seconds(1), std::chrono::seconds(600)).requeued == 1);
+  auto taken_over = db.outbox.claim(10, "survivor");
+  REQUIRE(taken_over.size() == 1);
+  CHECK_FALSE(db.outbox.mark_attempt(claimed[0].id, "slow-replica"));  // woke up too late: must not send
+  CHECK(db.outbox.mark_attempt(taken_over[0].id, "survivor"));
 }

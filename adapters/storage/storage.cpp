@@ -1,0 +1,33 @@
+#include "adapters/storage/storage.h"
+
+#include "adapters/storage/postgres_outbox.h"
+#include "adapters/storage/postgres_state_store.h"
+#include "adapters/storage/sqlite_state_store.h"
+
+namespace netra::adapters::storage {
+
+Storage open_storage(const StorageSettings& settings) {
+  Storage storage;
+  if (settings.database_url.empty()) {
+    SqliteStateConfig config;
+    config.path = settings.data_dir + "/state.db";
+    config.pseudonym_key = settings.pseudonym_key;
+    storage.state = std::make_unique<SqliteStateStore>(config);
+    storage.description = "sqlite " + config.path;
+    return storage;
+  }
+  PgPoolConfig pool_config;
+  pool_config.url = settings.database_url;
+  pool_config.size = settings.pool_size;
+  storage.pool = std::make_unique<PgPool>(pool_config);
+  storage.pool->connect_at_startup(settings.connect_patience);
+  storage.migrations = migrate(*storage.pool->acquire(), postgres_migrations());
+  PostgresStateConfig state_config;
+  state_config.pseudonym_key = settings.pseudonym_key;
+  storage.state = std::make_unique<PostgresStateStore>(*storage.pool, state_config);
+  storage.outbox = std::make_unique<PostgresOutbox>(*storage.pool);
+  storage.description = "postgresql " + storage.pool->redacted_url();
+  return storage;
+}
+
+}  // namespace netra::adapters::storage

@@ -1,0 +1,43 @@
+// Where `netra serve` keeps its state, chosen once at start-up: NETRA_DATABASE_URL set → PostgreSQL, shared by
+// every replica behind the load balancer (the schema migrated first, under an advisory lock); unset → SQLite in
+// NETRA_DATA_DIR, one process, as always. The knowledge index stays a read-only SQLite file per replica.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "adapters/storage/postgres_migrations.h"
+#include "adapters/storage/postgres_pool.h"
+#include "adapters/storage/state_store.h"
+#include "bot/outbox.h"
+
+namespace netra::adapters::storage {
+
+struct StorageSettings {
+  std::string database_url;   // NETRA_DATABASE_URL; empty: SQLite
+  std::string data_dir;       // NETRA_DATA_DIR: state.db for SQLite
+  std::string pseudonym_key;  // NETRA_SECRET: keys the delivery HMACs
+  size_t pool_size = 8;       // PostgreSQL connections of this process
+  // How long start-up keeps trying a PostgreSQL server that does not answer (a replica and its database booting
+  // together). A wrong password or database fails at once.
+  std::chrono::milliseconds connect_patience{30000};
+};
+
+// The opened backend. The members are declared in dependency order: the stores use the pool.
+struct Storage {
+  std::unique_ptr<PgPool> pool;         // PostgreSQL only
+  std::unique_ptr<StateStore> state;    // sessions, dedupe claims, counters, turns
+  std::unique_ptr<bot::Outbox> outbox;  // PostgreSQL only: the durable outbox; null with SQLite
+  MigrationOutcome migrations;          // PostgreSQL only: what start-up applied
+  std::string description;  // for the start-up log: "sqlite var/state.db", "postgresql postgresql://…***…"
+
+  bool shared() const { return pool != nullptr; }
+};
+
+// Opens the backend the settings name. Throws PgConfigError (a wrong URL, password or database: fix the
+// configuration), bot::StorageUnavailable (the server did not answer within connect_patience),
+// knowledge::SqliteError (the state file cannot be opened).
+Storage open_storage(const StorageSettings& settings);
+
+}  // namespace netra::adapters::storage

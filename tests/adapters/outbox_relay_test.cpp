@@ -1,0 +1,258 @@
+// The outbox relay (adapters/outbox_relay.h) over an in-memory outbox: what it does with each row it claims —
+// render it with the row's channel, send it through Outbound, and record what became of it — and the webhook's
+// wait for a turn's commit (adapters/commit_waits.h). The PostgreSQL outbox itself: tests/storage/.
+#include "adapters/outbox_relay.h"
+
+#include <catch2/catch.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <thread>
+
+#include "adapters/commit_waits.h"
+
+using namespace netra::adapters;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An outbox in memory with the contract's bookkeeping: rows, their states, the claims made.
+class MemoryOutbox : public netra::bot::Outbox {
+ public:
+  void add(int64_t id, std::string channel, std::string payload) {
+    std::lock_guard lock(mutex_);
+    queued_.push_back({id, std::move(channel), std::move(payload), 0});
+  }
+  std::vector<netra::bot::OutboxEntry> claim(size_t limit, const std::string&) override {
+    std::lock_guard lock(mutex_);
+    std::vector<netra::bot::OutboxEntry> claimed;
+    while (!queued_.empty() && claimed.size() < limit) {
+      claimed.push_back(queued_.front());
+      claimed.back().attempts++;
+      queued_.pop_front();
+      states_[claimed.back().id] = "sending";
+    }
+    return claimed;
+  }
+  bool mark_attempt(int64_t id, const std::string&) override {
+    std::lock_guard lock(mutex_);
+    if (refuse_attempts_) return false;
+    attempted_.push_back(id);
+    return true;
+  }
+  void delivered(int64_t id) override { set(id, "delivered"); }
+  void release(int64_t id) override { set(id, "released"); }
+  void give_up(int64_t id) override { set(id, "given_up"); }
+  void mark_maybe_sent(int64_t id) override { set(id, "maybe_sent"); }
+  void heartbeat(const std::string&) override {}
+  netra::bot::StaleRows mark_stale(std::chrono::seconds, std::chrono::seconds) override { return {}; }
+  netra::bot::OutboxCounts counts() override { return {}; }
+
+  // From now on mark_attempt says the rows are no longer this relay's.
+  void refuse_attempts() {
+    std::lock_guard lock(mutex_);
+    refuse_attempts_ = true;
+  }
+  std::vector<int64_t> attempted() {
+    std::lock_guard lock(mutex_);
+    return attempted_;
+  }
+  std::string state(int64_t id) {
+    std::lock_guard lock(mutex_);
+    return states_[id];
+  }
+  // Waits until row `id` reached `state`.
+  bool wait_for(int64_t id, const std::string& state, std::chrono::milliseconds timeout = 5s) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return states_[id] == state; });
+  }
+
+ private:
+  void set(int64_t id, const std::string& state) {
+    std::lock_guard lock(mutex_);
+    states_[id] = state;
+    changed_.notify_all();
+  }
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<netra::bot::OutboxEntry> queued_;
+  std::map<int64_t, std::string> states_;
+  std::vector<int64_t> attempted_;
+  bool refuse_attempts_ = false;
+};
+
+// A channel that renders a reply as one request whose body is the chat and the text.
+class PlainChannel : public Channel {
+ public:
+  std::string_view name() const override { return "plain"; }
+  bool authentic(const httplib::Request&) const override { return true; }
+  std::vector<ChannelMessage> parse(const std::string&) const override { return {}; }
+  std::vector<OutboundRequest> render(const ReplyAddress& to, const netra::bot::Reply& reply) const override {
+    return {{"http://127.0.0.1:9", "/send", {}, to.chat + ":" + reply.text, "send"}};
+  }
+};
+
+// Records what it is asked to send; answers with `status`.
+class RecordingTransport : public Transport {
+ public:
+  explicit RecordingTransport(int status = 200) : status_(status) {}
+  SendResult post(const OutboundRequest& request) override {
+    std::lock_guard lock(mutex_);
+    bodies_.push_back(request.body);
+    SendResult result;
+    result.status = status_;
+    return result;
+  }
+  std::vector<std::string> bodies() {
+    std::lock_guard lock(mutex_);
+    return bodies_;
+  }
+
+ private:
+  int status_;
+  std::mutex mutex_;
+  std::vector<std::string> bodies_;
+};
+
+OutboxRelayConfig quick_relay() {
+  OutboxRelayConfig config;
+  config.claimer = "test";
+  config.chat_key_secret = "k";
+  config.poll = 20ms;
+  return config;
+}
+
+ServerTuning quick_tuning() {
+  ServerTuning tuning;
+  tuning.backoff_initial_ms = 5;
+  tuning.send_attempts = 2;
+  return tuning;
+}
+
+}  // namespace
+
+TEST_CASE("An outbox payload keeps the address and every reply with its choices") {
+  ReplyAddress to{"583920174", "", "1042"};
+  std::vector<netra::bot::Reply> replies = {{"Halo", {{"menu:tanya", "Tanya aturan"}}}, {"Kedua", {}}};
+  auto [address, decoded] = decode_outbox_payload(encode_outbox_payload(to, replies));
+  CHECK(address.chat == "583920174");
+  CHECK(address.reply_to == "1042");
+  REQUIRE(decoded.size() == 2);
+  CHECK(decoded[0].text == "Halo");
+  REQUIRE(decoded[0].choices.size() == 1);
+  CHECK(decoded[0].choices[0].id == "menu:tanya");
+  CHECK(decoded[1].text == "Kedua");
+  CHECK_THROWS(decode_outbox_payload("{\"replies\":[]}"));
+}
+
+TEST_CASE("An outbox row's chat key identifies the chat without naming it") {
+  MemoryOutbox outbox;
+  Metrics metrics;
+  OutboxRelay relay(outbox, metrics, quick_relay());
+  auto message = relay.message_for("telegram", {"583920174", "", ""}, {{"Halo", {}}});
+  CHECK(message.channel == "telegram");
+  CHECK(message.chat_key.find("583920174") == std::string::npos);
+  CHECK(message.chat_key == relay.message_for("telegram", {"583920174", "", ""}, {}).chat_key);
+  CHECK(message.chat_key != relay.message_for("telegram", {"583920175", "", ""}, {}).chat_key);
+}
+
+TEST_CASE("A claimed row is rendered by its channel, sent, and recorded as delivered") {
+  MemoryOutbox outbox;
+  Metrics metrics;
+  OutboxRelay relay(outbox, metrics, quick_relay());
+  RecordingTransport transport;
+  Outbound outbound(transport, metrics, quick_tuning());
+  PlainChannel channel;
+  relay.add_channel(channel);
+  outbox.add(1, "plain", encode_outbox_payload({"chat-9", "", ""}, {{"satu", {}}, {"dua", {}}}));
+  relay.start(outbound);
+  CHECK(outbox.wait_for(1, "delivered"));
+  CHECK(transport.bodies() == std::vector<std::string>{"chat-9:satu", "chat-9:dua"});
+  CHECK(outbox.attempted() == std::vector<int64_t>{1});  // recorded once, before the first request
+  relay.stop();
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+}
+
+TEST_CASE("A row refused for good is recorded as given up, and so is one for a channel that is off here") {
+  MemoryOutbox outbox;
+  Metrics metrics;
+  OutboxRelay relay(outbox, metrics, quick_relay());
+  RecordingTransport transport(403);
+  Outbound outbound(transport, metrics, quick_tuning());
+  PlainChannel channel;
+  relay.add_channel(channel);
+  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"blocked", {}}}));
+  outbox.add(2, "whatsapp", encode_outbox_payload({"chat-2", "", ""}, {{"nobody renders this", {}}}));
+  relay.start(outbound);
+  CHECK(outbox.wait_for(1, "given_up"));
+  CHECK(outbox.wait_for(2, "given_up"));
+  relay.stop();
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+}
+
+TEST_CASE("A row still waiting in Outbound at shutdown is released for another replica, not lost") {
+  MemoryOutbox outbox;
+  Metrics metrics;
+  OutboxRelay relay(outbox, metrics, quick_relay());
+  // One worker, blocked on a slow first send: the second row waits in the queue and is dropped at shutdown.
+  class SlowTransport : public Transport {
+   public:
+    SendResult post(const OutboundRequest&) override {
+      std::this_thread::sleep_for(300ms);
+      SendResult result;
+      result.status = 200;
+      return result;
+    }
+  } transport;
+  ServerTuning tuning = quick_tuning();
+  tuning.outbound_workers = 1;
+  Outbound outbound(transport, metrics, tuning);
+  PlainChannel channel;
+  relay.add_channel(channel);
+  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"first", {}}}));
+  outbox.add(2, "plain", encode_outbox_payload({"chat-2", "", ""}, {{"second", {}}}));
+  relay.start(outbound);
+  std::this_thread::sleep_for(100ms);
+  relay.stop();
+  outbound.shutdown(std::chrono::steady_clock::now());
+  CHECK(outbox.wait_for(2, "released"));
+  CHECK(outbox.wait_for(1, "delivered"));
+}
+
+TEST_CASE("A row whose attempt cannot be recorded as this relay's is not sent") {
+  MemoryOutbox outbox;
+  outbox.refuse_attempts();  // e.g. another replica took it over, believing this one dead
+  Metrics metrics;
+  OutboxRelay relay(outbox, metrics, quick_relay());
+  RecordingTransport transport;
+  Outbound outbound(transport, metrics, quick_tuning());
+  PlainChannel channel;
+  relay.add_channel(channel);
+  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"not mine", {}}}));
+  relay.start(outbound);
+  std::this_thread::sleep_for(300ms);
+  relay.stop();
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  CHECK(transport.bodies().empty());
+  CHECK(outbox.state(1) == "sending");  // left as it is: neither released nor recorded
+}
+
+TEST_CASE("A webhook waits for its turn's commit, and hears when it failed") {
+  CommitWaits waits;
+  waits.expect("telegram:1");
+  waits.expect("telegram:2");
+  auto committed = std::async(std::launch::async, [&] {
+    std::this_thread::sleep_for(50ms);
+    waits.finish({"telegram:1"}, true);
+    waits.finish({"telegram:2"}, false);
+  });
+  CHECK(waits.wait({"telegram:1"}, CommitWaits::Clock::now() + 5s));
+  CHECK_FALSE(waits.wait({"telegram:2"}, CommitWaits::Clock::now() + 5s));
+  committed.get();
+  // Not committed by the deadline: no 200 either.
+  waits.expect("telegram:3");
+  CHECK_FALSE(waits.wait({"telegram:3"}, CommitWaits::Clock::now() + 50ms));
+  // A delivery nobody waits for (a media burst part) does not hold anyone.
+  CHECK(waits.wait({"telegram:4"}, CommitWaits::Clock::now()));
+}
