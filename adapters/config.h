@@ -87,8 +87,8 @@ struct Config {
   bot::RetentionPolicy retention;
   std::string secret;           // keys sender pseudonyms; never logged
   bool secret_generated = false;  // true when this start created data_dir/secret
-  // NETRA_DATABASE_URL: PostgreSQL for sessions, dedupe and the outbox, shared by replicas; empty: SQLite in
-  // data_dir. Never logged with its password.
+  // NETRA_DATABASE_URL: PostgreSQL for sessions, dedupe, the outbox, reports and reviewer accounts, shared by
+  // replicas; empty: SQLite in data_dir. Never logged with its password.
   std::string database_url;
   size_t database_pool = 0;           // NETRA_DATABASE_POOL: connections per replica; 0: sized from the workers
   int database_connect_seconds = 30;  // NETRA_DATABASE_CONNECT_SECONDS: start-up patience for a silent server

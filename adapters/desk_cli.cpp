@@ -5,9 +5,10 @@
 #include <ostream>
 
 #include "adapters/config.h"
-#include "adapters/storage/sqlite_report_store.h"
+#include "adapters/serve.h"
 #include "bot/clock.h"
 #include "bot/reviewer_accounts.h"
+#include "bot/storage_error.h"
 
 namespace netra::adapters {
 namespace {
@@ -17,13 +18,14 @@ constexpr const char* kReviewerUsage =
     "       netra reviewer list [--data-dir DIR]         the accounts and when they were made\n"
     "       netra reviewer remove NAME [--data-dir DIR]  delete an account and end its desk sessions\n"
     "  NAME: 1 to 64 letters, digits, '.', '_' or '-'. DIR: default $NETRA_DATA_DIR or var.\n"
+    "  With NETRA_DATABASE_URL set the accounts are in that PostgreSQL database, shared by every replica.\n"
     "  Passwords are generated, never chosen, and stored only as Argon2id hashes (libsodium).\n";
 
 constexpr const char* kExpireUsage =
     "usage: netra reports expire [--data-dir DIR]\n"
     "  Deletes the reports whose retention ended: closed ones (selesai, ditolak) NETRA_RETENTION_DAYS (180)\n"
     "  days after their last status change; NETRA_RETENTION_DAYS_<STATUS> sets one status (0 keeps).\n"
-    "  `netra serve` does the same every hour.\n";
+    "  `netra serve` does the same every hour. With NETRA_DATABASE_URL set it works on that PostgreSQL database.\n";
 
 std::string default_data_dir() {
   const char* dir = std::getenv("NETRA_DATA_DIR");
@@ -70,9 +72,15 @@ int command_reviewer(const std::vector<std::string>& args, std::ostream& out, st
     err << "netra reviewer: `" << words[0] << "` is not a valid name (1 to 64 letters, digits, '.', '_', '-')\n";
     return 2;
   }
-  std::filesystem::create_directories(data_dir);
-  storage::SqliteReportStore store(data_dir + "/reports.db");
-  bot::ReviewerAccounts accounts(store);
+  std::optional<storage::Storage> opened;
+  try {
+    opened = open_command_reports(command_config(data_dir), false, "netra reviewer", err);
+  } catch (const std::runtime_error& e) {
+    err << "netra reviewer: " << e.what() << "\n";
+    return 1;
+  }
+  if (!opened) return 1;
+  bot::ReviewerAccounts accounts(*opened->reports);
   if (action == "list") {
     auto reviewers = accounts.reviewers();
     if (reviewers.empty()) out << "no reviewer accounts yet (netra reviewer add NAME)\n";
@@ -108,23 +116,51 @@ int command_reports_expire(const std::vector<std::string>& args, std::ostream& o
     err << kExpireUsage;
     return 2;
   }
-  std::string path = data_dir + "/reports.db";
-  if (!std::filesystem::exists(path)) {
-    err << "netra reports expire: no reports database at " << path << "\n";
-    return 1;
+  Config config;
+  try {
+    config = command_config(data_dir);
+  } catch (const std::runtime_error& e) {
+    err << "netra reports expire: " << e.what() << "\n";
+    return 2;
   }
-  Lookup lookup = environment_lookup();
-  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-  auto base = lookup;
-  // Only the retention settings matter here; the data directory is the one given.
-  Config config = load_config([&](const std::string& name) -> std::optional<std::string> {
-    if (name == "NETRA_DATA_DIR") return data_dir;
-    return base(name);
-  }, "");
-  storage::SqliteReportStore store(path);
-  auto removed = store.expire(config.retention, bot::unix_now());
+  auto opened = open_command_reports(config, true, "netra reports expire", err);
+  if (!opened) return 1;
+  auto removed = opened->reports->expire(config.retention, bot::unix_now());
   out << "expired " << removed.size() << " report(s)\n";
   return 0;
+}
+
+Config command_config(const std::string& data_dir) {
+  Lookup lookup = environment_lookup();
+  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
+  Lookup base = lookup;
+  return load_config(
+      [&](const std::string& name) -> std::optional<std::string> {
+        if (name == "NETRA_DATA_DIR") return data_dir;
+        // These commands key nothing with the secret: a stand-in keeps load_config from writing data_dir/secret
+        // (run as root, it would be a file the service cannot read) and from asking replicas' secret of them.
+        if (name == "NETRA_SECRET") return base(name).value_or("unused-by-this-command");
+        return base(name);
+      },
+      "");
+}
+
+std::optional<storage::Storage> open_command_reports(const Config& config, bool must_exist, const std::string& command,
+                                                     std::ostream& err) {
+  storage::StorageSettings settings = storage_settings(config);
+  settings.pool_size = 2;  // one command, one thread
+  if (settings.database_url.empty() && must_exist && !std::filesystem::exists(config.data_dir + "/reports.db")) {
+    err << command << ": no reports database at " << config.data_dir << "/reports.db\n";
+    return std::nullopt;
+  }
+  try {
+    return storage::open_report_storage(settings);
+  } catch (const storage::PgConfigError& e) {
+    err << command << ": " << e.what() << "\n";
+  } catch (const bot::StorageUnavailable& e) {
+    err << command << ": " << e.what() << "\n";
+  }
+  return std::nullopt;
 }
 
 }  // namespace netra::adapters

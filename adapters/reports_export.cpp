@@ -7,7 +7,6 @@
 
 #include "adapters/desk_cli.h"
 #include "adapters/reviewer_api.h"
-#include "adapters/storage/sqlite_report_store.h"
 #include "bot/reports.h"
 
 namespace netra::adapters {
@@ -16,7 +15,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: netra reports export (--csv | --json) [--status S] [--data-dir DIR]\n"
     "       netra reports expire [--data-dir DIR]   (see netra reports expire --help)\n"
-    "  Writes every report in DIR/reports.db (default $NETRA_DATA_DIR or var) to stdout, newest first.\n"
+    "  Writes every report in DIR/reports.db (default $NETRA_DATA_DIR or var), or in the PostgreSQL database\n"
+    "  of NETRA_DATABASE_URL when it is set, to stdout, newest first.\n"
     "  --json includes each report's audit trail. S is baru, ditinjau, diteruskan, selesai or ditolak.\n";
 
 const std::vector<std::string> kCsvColumns = {"code",      "status",    "category",    "what",          "subject_role",
@@ -112,12 +112,15 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
     err << "netra reports export: unknown status `" << *status << "`\n";
     return 2;
   }
-  std::string path = data_dir + "/reports.db";
-  if (!std::filesystem::exists(path)) {
-    err << "netra reports export: no reports database at " << path << "\n";
-    return 1;
+  std::optional<storage::Storage> opened;
+  try {
+    opened = open_command_reports(command_config(data_dir), true, "netra reports export", err);
+  } catch (const std::runtime_error& e) {
+    err << "netra reports export: " << e.what() << "\n";
+    return 2;
   }
-  storage::SqliteReportStore store(path);
+  if (!opened) return 1;
+  storage::ReportBackend& store = *opened->reports;
   bot::ReportFilter filter;
   filter.status = status;
   filter.limit = -1;  // all of them

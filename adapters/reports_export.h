@@ -1,5 +1,6 @@
-// `netra reports export --csv | --json`: every report (optionally filtered by status) from the data directory's
-// reports.db, for reviewers who work in a spreadsheet or another tool.
+// `netra reports export --csv | --json`: every report (optionally filtered by status) from the report storage
+// `netra serve` uses (the data directory's reports.db, or PostgreSQL with NETRA_DATABASE_URL), for reviewers who
+// work in a spreadsheet or another tool.
 #pragma once
 
 #include <iosfwd>

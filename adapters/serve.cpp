@@ -22,7 +22,6 @@
 #include "adapters/outbound.h"
 #include "adapters/outbox_relay.h"
 #include "adapters/retention_sweeper.h"
-#include "adapters/storage/sqlite_report_store.h"
 #include "adapters/storage/storage.h"
 #include "adapters/systemd_notify.h"
 #include "adapters/telegram_identity.h"
@@ -58,8 +57,9 @@ constexpr const char* kServeUsage =
     "    NETRA_EVIDENCE_MAX_BYTES          largest photo/document kept with a report (10 MiB)\n"
     "    NETRA_RETENTION_DAYS[_<STATUS>]   days a report is kept after its last status change (closed: 180)\n"
     "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
-    "    NETRA_DATABASE_URL                postgresql://user:pass@host:port/db: sessions, dedupe and the outbox in\n"
-    "                                      PostgreSQL, shared by several replicas (needs NETRA_SECRET)\n"
+    "    NETRA_DATABASE_URL                postgresql://user:pass@host:port/db: sessions, dedupe, the outbox,\n"
+    "                                      reports and reviewer accounts in PostgreSQL, shared by several replicas\n"
+    "                                      (needs NETRA_SECRET)\n"
     "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
     "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
     "  index when the corpus changed) without dropping a request; an invalid corpus keeps the old one.\n"
@@ -76,19 +76,6 @@ Config load_from_environment() {
   if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
   return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
                      shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
-}
-
-storage::StorageSettings storage_settings(const Config& config) {
-  storage::StorageSettings settings;
-  settings.database_url = config.database_url;
-  settings.data_dir = config.data_dir;
-  settings.pseudonym_key = config.secret;
-  // Every thread that may hold a connection at once: the inbound workers (a turn each), the outbox relay and the
-  // outbound workers recording their rows, webhook admissions (a short read each), the web chat, the purge.
-  settings.pool_size = config.database_pool > 0 ? config.database_pool
-                                                : config.tuning.inbound_workers + config.tuning.outbound_workers + 8;
-  settings.connect_patience = std::chrono::seconds(config.database_connect_seconds);
-  return settings;
 }
 
 OutboxRelayConfig relay_config(const Config& config) {
@@ -184,8 +171,7 @@ int serve(const Config& config) {
     spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
   }
   bot::AnswererSlot answerers(std::move(loaded.answerer));
-  storage::SqliteReportStore report_store(config.data_dir + "/reports.db");
-  bot::ReportStorage reports = report_store.storage();
+  bot::ReportStorage reports = backend.reports->storage();
   // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
   std::optional<WhatsAppMedia> whatsapp_media;
   std::optional<TelegramMedia> telegram_media;
@@ -295,6 +281,20 @@ int serve(const Config& config) {
 }
 
 }  // namespace
+
+storage::StorageSettings storage_settings(const Config& config) {
+  storage::StorageSettings settings;
+  settings.database_url = config.database_url;
+  settings.data_dir = config.data_dir;
+  settings.pseudonym_key = config.secret;
+  // Every thread that may hold a connection at once: the inbound workers (a turn each, and a second connection
+  // while a report is filed), the outbox relay and the outbound workers recording their rows, webhook admissions
+  // (a short read each), the web chat, the desk and the reviewer API, retention, the purge.
+  settings.pool_size = config.database_pool > 0 ? config.database_pool
+                                                : config.tuning.inbound_workers + config.tuning.outbound_workers + 12;
+  settings.connect_patience = std::chrono::seconds(config.database_connect_seconds);
+  return settings;
+}
 
 int command_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {

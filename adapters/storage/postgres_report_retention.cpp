@@ -5,7 +5,7 @@
 //
 // Unlike SQLite's secure_delete, PostgreSQL does not overwrite a deleted row: its bytes stay in the table's files
 // (and the WAL) until VACUUM reclaims the space and later writes reuse it. autovacuum does this on its own
-// schedule; encrypting the disk that holds the database is the operator's (README, "Reports on PostgreSQL").
+// schedule; encrypting the disk that holds the database is the operator's (README, "Running several replicas").
 #include "adapters/storage/postgres_report_store.h"
 #include "bot/clock.h"
 #include "bot/reports.h"

@@ -14,7 +14,7 @@
 // whose commit reached the disk (and the synchronous standbys the operator configured). Times the store stamps
 // itself (filing day, status-change day, thread and audit times) come from the database's clock, so replicas
 // agree. Evidence bytes are bytea. secure_delete has no PostgreSQL equivalent: a deleted row's bytes stay in the
-// table's files until VACUUM reuses the space (README, "Reports on PostgreSQL").
+// table's files until VACUUM reuses the space (README, "Running several replicas").
 //
 // Implemented by concern: postgres_report_store.cpp (filing, look-ups, status), postgres_report_thread.cpp,
 // postgres_report_evidence.cpp, postgres_report_audit.cpp, postgres_reviewer_store.cpp and
