@@ -21,7 +21,8 @@ constexpr const char* kBackupUsage =
     "  backup API, each a consistent snapshot checked with PRAGMA quick_check, and the pseudonym secret.\n"
     "  DEST must not exist or be empty; it is created with mode 0700, the copies 0600.\n"
     "  --data-dir DIR   the data dir (default: $NETRA_DATA_DIR, or var; a packaged install: /var/lib/netra)\n"
-    "  Restore: stop the server, copy DEST's files into the data dir, start it (docs/deploying.md).\n";
+    "  Restore: stop the server, copy DEST's files into the data dir, start it (docs/deploying.md).\n"
+    "  With NETRA_DATABASE_URL set the state is in PostgreSQL: it refuses and names pg_dump instead.\n";
 
 // The 16-byte header every SQLite 3 database file starts with.
 bool is_sqlite_database(const fs::path& path) {
@@ -84,6 +85,14 @@ int command_backup(const std::vector<std::string>& args, std::ostream& out, std:
     Lookup lookup = environment_lookup();
     if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
     if (data_dir.empty()) data_dir = lookup("NETRA_DATA_DIR").value_or("var");
+    // With NETRA_DATABASE_URL the sessions, reports and reviewer accounts are in PostgreSQL and a replica's data
+    // dir holds only its knowledge index: a copy of it would look like a backup and restore nothing.
+    if (auto url = lookup("NETRA_DATABASE_URL"); url && !url->empty()) {
+      err << "netra backup: NETRA_DATABASE_URL is set, so Netra's state and reports are in PostgreSQL, not in "
+          << data_dir << ". Back them up with pg_dump (pg_dump -Fc DATABASE > netra.dump) and keep NETRA_SECRET "
+                         "with the dump (README, \"Running several replicas\").\n";
+      return 1;
+    }
     fs::path knowledge_index = lookup("NETRA_KNOWLEDGE").value_or(data_dir + "/knowledge.db");
     if (!fs::is_directory(data_dir)) {
       err << "netra backup: no data dir at " << data_dir << "\n";

@@ -10,7 +10,9 @@ namespace netra::adapters {
 // `netra backup [--data-dir DIR] DEST`. Copies every SQLite database in the data dir (state.db, reports.db and
 // any other *.db except the knowledge index, which is rebuilt from the corpus) and the pseudonym secret into DEST,
 // which must not exist or be empty; DEST gets mode 0700 and the files 0600 (reports are sensitive). Returns 0, 1
-// on failure (DEST then holds no half-copied database under its final name), 2 on a usage error.
+// on failure (DEST then holds no half-copied database under its final name), 2 on a usage error. With
+// NETRA_DATABASE_URL set (environment or NETRA_CONFIG file) the state is in PostgreSQL: returns 1, copying
+// nothing, with a message that names pg_dump.
 int command_backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Copies the SQLite database `source` into the new file `destination` with the online backup API

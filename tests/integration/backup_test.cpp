@@ -8,6 +8,7 @@
 
 #include "integration/netra_process.h"
 #include "integration/report_chat.h"
+#include "knowledge/sqlite.h"
 #include "support/test_support.h"
 
 using netra::testing::NetraProcess;
@@ -82,4 +83,23 @@ TEST_CASE("netra backup refuses a destination that already holds files and a dat
   CHECK(netra::testing::run_netra({"backup", "--data-dir", dir.file("var"), dir.file("new")}, {}, output) == 1);
   CHECK(output.find("no SQLite database") != std::string::npos);
   CHECK(netra::testing::run_netra({"backup"}, {}, output) == 2);
+}
+
+TEST_CASE("with NETRA_DATABASE_URL netra backup copies nothing and names pg_dump") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "var");
+  {
+    // A data dir that would back up without the URL: one SQLite database (a replica's left-over state.db).
+    netra::knowledge::Database state(dir.file("var") + "/state.db", netra::knowledge::Database::Mode::read_write_create);
+    state.exec("CREATE TABLE sessions(sender_key TEXT PRIMARY KEY, body TEXT)");
+  }
+  std::string output;
+  std::map<std::string, std::string> env = {{"NETRA_DATABASE_URL", "postgresql://netra:rahasia@127.0.0.1:1/netra"}};
+  CHECK(netra::testing::run_netra({"backup", "--data-dir", dir.file("var"), dir.file("copy")}, env, output) == 1);
+  CHECK(output.find("pg_dump") != std::string::npos);
+  CHECK(output.find("rahasia") == std::string::npos);  // the URL's password never shows
+  CHECK_FALSE(fs::exists(dir.path() / "copy"));
+  // The same data dir without the URL is backed up: the refusal comes from the URL, not from the data dir.
+  CHECK(netra::testing::run_netra({"backup", "--data-dir", dir.file("var"), dir.file("copy")}, {}, output) == 0);
+  CHECK(fs::exists(dir.path() / "copy" / "state.db"));
 }
