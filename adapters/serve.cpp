@@ -181,7 +181,7 @@ int serve(const Config& config) {
   bot::ConversationLimits limits;
   limits.evidence.max_bytes = config.evidence_max_bytes;
   bot::Conversation conversation(answerers, store, reports.reports, reports.threads, limits, &media);
-  desk::Desk desk(reports, config.desk);
+  desk::Desk desk(reports, config.desk, answerers);
   RetentionSweeper retention(reports.retention, config.retention);
 
   Metrics metrics;

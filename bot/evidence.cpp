@@ -74,18 +74,6 @@ std::vector<EvidenceFile> collect_evidence(const std::vector<std::string>& evide
   return files;
 }
 
-std::string evidence_problem_text(EvidenceProblem problem) {
-  switch (problem) {
-    case EvidenceProblem::none: return "";
-    case EvidenceProblem::unsupported_channel: return "saluran ini tidak menyediakan berkas untuk diunduh";
-    case EvidenceProblem::not_found: return "berkas sudah tidak tersedia di platform";
-    case EvidenceProblem::unavailable: return "platform tidak dapat dihubungi saat laporan dikirim";
-    case EvidenceProblem::too_large: return "berkas melebihi batas ukuran";
-    case EvidenceProblem::unsupported_type: return "jenis berkas tidak didukung (hanya foto JPEG/PNG/GIF/WebP dan PDF)";
-  }
-  return "";
-}
-
 std::string to_string(EvidenceProblem problem) {
   switch (problem) {
     case EvidenceProblem::none: return "none";

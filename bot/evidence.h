@@ -49,8 +49,6 @@ std::optional<std::string> sniff_mime_type(std::string_view bytes);
 std::vector<EvidenceFile> collect_evidence(const std::vector<std::string>& evidence, const MediaFetcher* fetcher,
                                            const EvidencePolicy& policy);
 
-// A short Indonesian explanation of a problem, for the desk.
-std::string evidence_problem_text(EvidenceProblem problem);
 // The problem's name as stored ("none", "too_large", …) and back (unknown names read as unavailable).
 std::string to_string(EvidenceProblem problem);
 EvidenceProblem evidence_problem_from_string(const std::string& name);

@@ -28,13 +28,4 @@ std::string CategoryGuesser::guess(const std::string& account) const {
   return "lainnya";
 }
 
-std::string category_label(const std::string& category) {
-  if (category == "medsos") return "Media sosial";
-  if (category == "kampanye") return "Ikut kampanye / dukungan";
-  if (category == "politik-uang") return "Politik uang";
-  if (category == "fasilitas-negara") return "Penggunaan fasilitas negara";
-  if (category == "keputusan") return "Keputusan / tindakan yang menguntungkan calon";
-  return "Lainnya";
-}
-
 }  // namespace netra::bot

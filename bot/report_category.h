@@ -26,7 +26,4 @@ class CategoryGuesser {
   std::vector<std::string> order_;  // categories in file order, for ties
 };
 
-// Human label of a category, in Indonesian.
-std::string category_label(const std::string& category);
-
 }  // namespace netra::bot

@@ -39,19 +39,14 @@ size_t skip_spaces(const std::string& text, size_t pos) {
   return pos;
 }
 
-std::string reply_hint(const std::string& code) {
-  return "Untuk menjawab, kirim: jawab " + code +
-         " <jawaban Anda>\nJangan tulis nama, nomor telepon, atau hal lain yang bisa mengenali Anda.";
-}
-
 }  // namespace
 
-std::string status_description(const std::string& status) {
-  if (status == "baru") return "Baru — sudah diterima, menunggu ditinjau.";
-  if (status == "ditinjau") return "Ditinjau — sedang diperiksa tim peninjau.";
-  if (status == "diteruskan") return "Diteruskan — sudah diteruskan ke lembaga yang berwenang.";
-  if (status == "selesai") return "Selesai — penanganan laporan ini sudah selesai.";
-  if (status == "ditolak") return "Ditolak — laporan tidak dapat ditindaklanjuti.";
+std::string status_description(const Composer& composer, const std::string& status) {
+  // Statuses come from the report store's fixed set (bot/report_records.h); an unknown one is shown as stored.
+  static const char* const kKnown[] = {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"};
+  for (const char* known : kKnown) {
+    if (status == known) return composer.say("thread.status." + status);
+  }
   return status;
 }
 
@@ -106,23 +101,23 @@ bool ReporterThread::over_daily_limit(const InboundMessage& message) {
 
 ConversationResult ReporterThread::check(const InboundMessage& message, const std::string& code) {
   if (over_daily_limit(message)) {
-    return {{Reply{"Maaf, terlalu banyak pengecekan status hari ini. Coba lagi besok.", {}}}, Intent::status};
+    return {{Reply{composer_.say("thread.limit.status"), {}}}, Intent::status};
   }
   auto report = reports_.find(code);
   if (!report) {
-    return {{Reply{"Kode " + code + " tidak ditemukan. Periksa lagi penulisannya (contoh: NTR-7K3Q-9XWD).",
-                   menu_choices(composer_)}},
+    return {{Reply{composer_.say("thread.not_found", {{"code", code}}), menu_choices(composer_)}},
             Intent::status};
   }
-  std::string text = "Laporan " + code + "\nStatus: " + status_description(report->status);
-  if (!report->public_note.empty()) text += "\nCatatan peninjau: " + report->public_note;
+  std::string text =
+      composer_.say("thread.check", {{"code", code}, {"status", status_description(composer_, report->status)}});
+  if (!report->public_note.empty()) text += "\n" + composer_.say("thread.public_note", {{"note", report->public_note}});
   auto questions = threads_.open_questions(code);
   if (!questions.empty()) {
-    text += "\n\nPertanyaan dari peninjau:";
+    text += "\n\n" + composer_.say("thread.questions_heading");
     for (const auto& question : questions) text += "\n• " + question.text;
-    text += "\n\n" + reply_hint(code);
+    text += "\n\n" + composer_.say("thread.reply_hint", {{"code", code}});
   } else if (auto thread = threads_.thread(code); !thread.empty() && thread.back().author == ThreadAuthor::reporter) {
-    text += "\n\nJawaban Anda sudah diterima peninjau.";
+    text += "\n\n" + composer_.say("thread.answer_received");
   }
   return {{Reply{text, menu_choices(composer_)}}, Intent::status};
 }
@@ -131,26 +126,22 @@ ConversationResult ReporterThread::answer(const InboundMessage& message, const s
                                           const std::string& text) {
   auto reply = [](std::string words) { return ConversationResult{{Reply{std::move(words), {}}}, Intent::status}; };
   if (text.empty()) {
-    return reply("Tulis jawabannya setelah kode, misalnya: jawab " + code + " Kejadiannya di balai desa.");
+    return reply(composer_.say("thread.answer.empty", {{"code", code}}));
   }
-  if (!knowledge::valid_utf8(text)) return reply("Teksnya tidak bisa dibaca. Mohon ketik ulang.");
+  if (!knowledge::valid_utf8(text)) return reply(composer_.say("thread.answer.unreadable"));
   if (text.size() > limits_.max_what_length) {
-    return reply("Jawaban terlalu panjang (lebih dari " + std::to_string(limits_.max_what_length) +
-                 " karakter). Mohon diringkas.");
+    return reply(composer_.say("thread.answer.too_long", {{"max", std::to_string(limits_.max_what_length)}}));
   }
-  if (over_daily_limit(message)) return reply("Maaf, terlalu banyak pesan dengan kode laporan hari ini. Coba lagi besok.");
+  if (over_daily_limit(message)) return reply(composer_.say("thread.limit.messages"));
   switch (threads_.add_answer(code, text)) {
     case ThreadReply::accepted:
-      return reply("Terima kasih, jawaban Anda untuk laporan " + code +
-                   " sudah diterima dan akan dibaca peninjau. Kirim cek " + code + " untuk melihat perkembangannya.");
+      return reply(composer_.say("thread.answer.accepted", {{"code", code}}));
     case ThreadReply::no_report:
-      return reply("Kode " + code + " tidak ditemukan. Periksa lagi penulisannya (contoh: NTR-7K3Q-9XWD).");
+      return reply(composer_.say("thread.not_found", {{"code", code}}));
     case ThreadReply::no_open_question:
-      return reply("Belum ada pertanyaan dari peninjau untuk laporan " + code + ". Kirim cek " + code +
-                   " untuk melihat perkembangannya.");
+      return reply(composer_.say("thread.answer.no_open_question", {{"code", code}}));
     case ThreadReply::too_many_answers:
-      return reply("Jawaban Anda untuk pertanyaan ini sudah kami terima. Tunggu pertanyaan berikutnya dari "
-                   "peninjau (cek " + code + ").");
+      return reply(composer_.say("thread.answer.too_many", {{"code", code}}));
   }
   return reply("");
 }

@@ -54,7 +54,8 @@ class ReporterThread {
   const Composer& composer_;
 };
 
-// The reporter-facing description of a status, e.g. "Ditinjau — sedang diperiksa tim peninjau."
-std::string status_description(const std::string& status);
+// The reporter-facing description of a status (replies.txt key thread.status.<status>, e.g. "Ditinjau — sedang
+// diperiksa tim peninjau."); a status outside the store's set is returned as it is.
+std::string status_description(const Composer& composer, const std::string& status);
 
 }  // namespace netra::bot

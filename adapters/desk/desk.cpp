@@ -52,9 +52,10 @@ void set_desk_headers(httplib::Response& response) {
   response.set_header("Cache-Control", "no-store");
 }
 
-Desk::Desk(const bot::ReportStorage& storage, DeskConfig config)
+Desk::Desk(const bot::ReportStorage& storage, DeskConfig config, const bot::AnswererSlot& answerers)
     : storage_(storage),
       config_(std::move(config)),
+      answerers_(answerers),
       pages_(config_.templates_dir),
       gate_(storage.reviewers, storage.audit, config_) {}
 
@@ -171,7 +172,7 @@ void Desk::show_list(const httplib::Request& request, httplib::Response& respons
   view.counts = storage_.reports.count_by_status(view.filter);
   PageFrame frame{"Laporan", session.reviewer, session.csrf_token, "", false};
   set_desk_headers(response);
-  response.set_content(pages_.report_list(frame, view), "text/html; charset=utf-8");
+  response.set_content(pages_.report_list(frame, view, answerers_.current()->knowledge().replies()), "text/html; charset=utf-8");
 }
 
 void Desk::show_report(const httplib::Request& request, httplib::Response& response, const bot::DeskSession& session,
@@ -184,7 +185,7 @@ void Desk::show_report(const httplib::Request& request, httplib::Response& respo
   std::string notice = notice_for(request);
   PageFrame frame{code, session.reviewer, session.csrf_token, notice, request.has_param("error")};
   set_desk_headers(response);
-  response.set_content(pages_.report(frame, view), "text/html; charset=utf-8");
+  response.set_content(pages_.report(frame, view, answerers_.current()->knowledge().replies()), "text/html; charset=utf-8");
 }
 
 void Desk::change_status(const httplib::Request& request, httplib::Response& response) {

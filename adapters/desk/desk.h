@@ -18,6 +18,7 @@
 #include "adapters/config.h"
 #include "adapters/desk/desk_gate.h"
 #include "adapters/desk/desk_pages.h"
+#include "bot/answerer_slot.h"
 #include "bot/report_storage.h"
 #include "bot/reports.h"
 
@@ -26,8 +27,10 @@ namespace netra::adapters::desk {
 class Desk {
  public:
   // Loads the templates (throws std::runtime_error when they are missing or broken). The backend behind
-  // `storage` must outlive the desk, and the desk the server it is added to.
-  Desk(const bot::ReportStorage& storage, DeskConfig config);
+  // `storage` and `answerers` must outlive the desk, and the desk the server it is added to. Labels the chat
+  // also shows (a report's category, why an evidence file is missing) come from the current knowledge's
+  // replies.txt, so a reload changes them on the desk too.
+  Desk(const bot::ReportStorage& storage, DeskConfig config, const bot::AnswererSlot& answerers);
   void add_routes(httplib::Server& server);
 
  private:
@@ -55,6 +58,7 @@ class Desk {
 
   bot::ReportStorage storage_;
   DeskConfig config_;
+  const bot::AnswererSlot& answerers_;
   DeskPages pages_;
   DeskGate gate_;
 };

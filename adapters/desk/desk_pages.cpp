@@ -5,11 +5,11 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
 #include "bot/evidence.h"
-#include "bot/report_category.h"
 
 namespace netra::adapters::desk {
 namespace {
@@ -61,7 +61,8 @@ void set_frame(TemplateDictionary& page, const PageFrame& frame) {
 }
 
 void add_options(TemplateDictionary& page, const char* section, const std::vector<std::string>& values,
-                 const std::optional<std::string>& selected, std::string (*label)(const std::string&)) {
+                 const std::optional<std::string>& selected,
+                 const std::function<std::string(const std::string&)>& label) {
   for (const auto& value : values) {
     TemplateDictionary* option = page.AddSectionDictionary(section);
     option->SetValue("VALUE", value);
@@ -70,7 +71,9 @@ void add_options(TemplateDictionary& page, const char* section, const std::vecto
   }
 }
 
-std::string category_text(const std::string& category) { return bot::category_label(category); }
+std::string category_text(const knowledge::Replies& replies, const std::string& category) {
+  return replies.render("category." + category);
+}
 
 std::string read_whole(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -157,7 +160,8 @@ std::string DeskPages::message(const PageFrame& frame, const std::string& headin
   return expand(*cache_, "message.tpl", page);
 }
 
-std::string DeskPages::report_list(const PageFrame& frame, const ListView& view) const {
+std::string DeskPages::report_list(const PageFrame& frame, const ListView& view,
+                                   const knowledge::Replies& replies) const {
   TemplateDictionary page("list");
   set_frame(page, frame);
   const auto& filter = view.filter;
@@ -170,7 +174,7 @@ std::string DeskPages::report_list(const PageFrame& frame, const ListView& view)
   }
   add_options(page, "STATUS_OPTION", bot::report_statuses(), filter.status, status_label);
   add_options(page, "CATEGORY_OPTION", std::vector<std::string>(std::begin(kCategories), std::end(kCategories)),
-              filter.category, category_text);
+              filter.category, [&](const std::string& category) { return category_text(replies, category); });
   page.SetValue("STATUS", filter.status.value_or(""));
   page.SetValue("CATEGORY", filter.category.value_or(""));
   page.SetValue("KABUPATEN", filter.kabupaten.value_or(""));
@@ -183,7 +187,7 @@ std::string DeskPages::report_list(const PageFrame& frame, const ListView& view)
     row->SetValue("CREATED", report.created_at);
     row->SetValue("STATUS", report.status);
     row->SetValue("STATUS_LABEL", status_label(report.status));
-    row->SetValue("CATEGORY_LABEL", bot::category_label(report.draft.category));
+    row->SetValue("CATEGORY_LABEL", category_text(replies, report.draft.category));
     row->SetValue("PLACE", place_of(report.draft));
     // The list shows the start of the account; the report page has all of it.
     std::string what = report.draft.what;
@@ -202,7 +206,8 @@ std::string DeskPages::report_list(const PageFrame& frame, const ListView& view)
   return expand(*cache_, "list.tpl", page);
 }
 
-std::string DeskPages::report(const PageFrame& frame, const ReportView& view) const {
+std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
+                              const knowledge::Replies& replies) const {
   TemplateDictionary page("report");
   set_frame(page, frame);
   const auto& report = view.report;
@@ -210,7 +215,7 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view) co
   page.SetValue("CODE", report.receipt_code);
   page.SetValue("STATUS", report.status);
   page.SetValue("STATUS_LABEL", status_label(report.status));
-  page.SetValue("CATEGORY_LABEL", bot::category_label(draft.category));
+  page.SetValue("CATEGORY_LABEL", category_text(replies, draft.category));
   page.SetValue("WHAT", draft.what);
   page.SetValue("SUBJECT", role_label(draft.subject_role) + (draft.subject_name.empty() ? "" : " — " + draft.subject_name));
   page.SetValue("PLACE", place_of(draft));
@@ -232,7 +237,9 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view) co
     item->SetIntValue("N", n);
     item->SetValue("MIME", file.mime_type);
     item->SetValue("SIZE", byte_size_label(file.size));
-    item->SetValue("REASON", bot::evidence_problem_text(file.problem));
+    if (file.problem != bot::EvidenceProblem::none) {
+      item->SetValue("REASON", replies.render("evidence.problem." + bot::to_string(file.problem)));
+    }
   }
   bool any_evidence = !view.evidence.empty();
   for (const auto& ref : draft.evidence) {

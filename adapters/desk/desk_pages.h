@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bot/reports.h"
+#include "knowledge/replies.h"
 
 namespace ctemplate {
 class TemplateCache;
@@ -53,8 +54,9 @@ class DeskPages {
   DeskPages& operator=(const DeskPages&) = delete;
 
   std::string login(const PageFrame& frame, const std::string& name) const;
-  std::string report_list(const PageFrame& frame, const ListView& view) const;
-  std::string report(const PageFrame& frame, const ReportView& view) const;
+  // `replies` gives the labels the chat shows too (keys category.<category>, evidence.problem.<problem>).
+  std::string report_list(const PageFrame& frame, const ListView& view, const knowledge::Replies& replies) const;
+  std::string report(const PageFrame& frame, const ReportView& view, const knowledge::Replies& replies) const;
   std::string message(const PageFrame& frame, const std::string& heading, const std::string& text) const;
   const std::string& stylesheet() const { return stylesheet_; }
 
