@@ -27,6 +27,7 @@ int role_rank(Role role) {
     case Role::pppk: return 4;
     case Role::asn: return 3;
     case Role::candidate: return 2;
+    case Role::rt_rw: return 2;
     case Role::citizen: return 1;
     case Role::unknown: return 0;
   }
@@ -99,6 +100,8 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 // Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
 constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
 constexpr size_t kPurposeReach = 2;
+// How far after an act its content may be named ("nonton debat calon gubernur live": three words).
+constexpr size_t kContentReach = 4;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
@@ -124,6 +127,7 @@ class PeopleReader {
   void run() {
     drop_acts_inside_circumstances();
     drop_purpose_acts();
+    drop_acts_named_by_another();
     find_negations();
     collect_modifiers();
     read_acts();
@@ -243,14 +247,44 @@ class PeopleReader {
     acts_ = std::move(kept);
   }
 
+  // An act named right after another act in the same clause is sometimes that act's content, not an act of its
+  // own: "ajak semua guru nyoblos" (the invitation asks for the vote; the writer does not vote), "nonton debat
+  // capres live di yutub" (the live broadcast is what is watched; the writer posts nothing).
+  void drop_acts_named_by_another() {
+    std::vector<PhraseMatch> kept;
+    for (const auto& match : acts_) {
+      auto act = static_cast<Act>(match.label);
+      bool named = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+        if (other.last_token >= match.first_token || match.first_token - other.last_token > kContentReach) return false;
+        if (tokens_[other.last_token].clause != tokens_[match.first_token].clause) return false;
+        if (person_between(other.last_token, match.first_token)) return false;
+        auto by = static_cast<Act>(other.label);
+        bool invited_vote = (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote;
+        bool watched = by == Act::watch_or_read && (act == Act::post || act == Act::share || act == Act::make_content);
+        return invited_vote || watched;
+      });
+      if (!named) kept.push_back(match);
+    }
+    acts_ = std::move(kept);
+  }
+
+  bool person_between(size_t after, size_t before) const {
+    return std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
+      return person.first_token > after && person.last_token < before;
+    });
+  }
+
   // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
   // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
   void drop_purpose_acts() {
     std::vector<PhraseMatch> kept;
     for (const auto& match : acts_) {
+      // "nonton debat saya buat video": a person between the two acts is the subject of a new act, so "buat" is
+      // "make" there, not "for".
       bool after_act = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
         return other.last_token < match.first_token && match.first_token - other.last_token <= kPurposeReach &&
-               tokens_[other.last_token].clause == tokens_[match.first_token].clause;
+               tokens_[other.last_token].clause == tokens_[match.first_token].clause &&
+               !person_between(other.last_token, match.first_token);
       });
       bool purpose = word_is(knowledge::WordClass::purpose, tokens_[match.first_token].word);
       // "share konten", "like video": one word of content right after an act is that act's object, not making it.
@@ -506,9 +540,12 @@ class PeopleReader {
       if (auto described = described_by(negation_start(token), 4)) {
         Mention& mention = mentions_[*described];
         Person& person = reading_.people[mention.person];
-        // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen.
+        // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen di
+        // kampus swasta, bukan PNS": a job that usually means ASN, denied outright, is a citizen's.
         bool not_asn = role == Role::asn || role == Role::pppk;
-        if (person.role == Role::honorer && not_asn) person.role = Role::citizen;
+        if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && role == Role::asn)) {
+          person.role = Role::citizen;
+        }
         describe(person, Role::citizen);
         mention.last = match.last_token;
       }
@@ -636,9 +673,7 @@ class PeopleReader {
       if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
       auto target = static_cast<Target>(match.label);
       if (match.first_token > 0 && match.first_token - 1 > act.last_token && !owner &&
-          (tokens_[match.first_token - 1].word == "unggahan" || tokens_[match.first_token - 1].word == "akun" ||
-           tokens_[match.first_token - 1].word == "instagram" || tokens_[match.first_token - 1].word == "facebook" ||
-           tokens_[match.first_token - 1].word == "dari" || tokens_[match.first_token - 1].word == "from")) {
+          word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
         owner = target;
       }
       if (target == Target::candidate) candidate = true;

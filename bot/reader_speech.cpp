@@ -181,10 +181,32 @@ class SpeechReader {
   }
 
   // A word that starts like a receipt code ("NTR7KQ2M9", "ntr-7k3q") but is not a whole one.
+  // "NTR7KQ2M9", "NTR-7KQ2M9" (a code mistyped): the receipt prefix, read in the text as written, because the
+  // chat-language map turns a lone "ntr" into "nanti".
   bool mentions_code_prefix() const {
-    return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [](const Token& token) {
-      return token.word.size() > 3 && token.word.compare(0, 3, "ntr") == 0;
-    });
+    const std::string& text = reading_.text;
+    for (size_t at = text.find_first_of("Nn"); at != std::string::npos; at = text.find_first_of("Nn", at + 1)) {
+      bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      if (!word_start || at + 3 >= text.size()) continue;
+      if (std::tolower(static_cast<unsigned char>(text[at + 1])) != 't' ||
+          std::tolower(static_cast<unsigned char>(text[at + 2])) != 'r') {
+        continue;
+      }
+      size_t next = at + 3;
+      if (text[next] == '-' || text[next] == ' ') ++next;
+      size_t alnum = 0;
+      while (next + alnum < text.size() && std::isalnum(static_cast<unsigned char>(text[next + alnum]))) ++alnum;
+      bool has_digit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(next),
+                                   text.begin() + static_cast<std::ptrdiff_t>(next + alnum),
+                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+      if (alnum >= 4 && has_digit) return true;
+    }
+    return false;
+  }
+
+  bool only_report_acts() const {
+    return std::all_of(reading_.acts.begin(), reading_.acts.end(),
+                       [](const ActMention& act) { return act.act == Act::report; });
   }
 
   bool has_third_party_act() const {
@@ -226,9 +248,13 @@ class SpeechReader {
     if (only({MessageCue::menu_status, MessageCue::status})) return SpeechAct::status;
     // "cek laporan NTR7KQ2M9" (a code mistyped), "lupa kode laporan saya": about a report's status, even when the
     // code cannot be read; the status reply says what a code looks like.
-    if (has(MessageCue::status) && (mentions_code_prefix() || (reading_.acts.empty() && !has(MessageCue::report)))) {
+    bool procedure_cue = has(MessageCue::procedure) || has(MessageCue::deadline);
+    if (has(MessageCue::status) && (mentions_code_prefix() || (reading_.acts.empty() && !has(MessageCue::report)) ||
+                                    (only_report_acts() && !procedure_cue && !has(MessageCue::report_wish)))) {
       return SpeechAct::status;
     }
+    // "NTR-7KQ2M9 udah diproses blm?": a mistyped receipt code with nothing else to act on asks for its status.
+    if (mentions_code_prefix() && reading_.acts.empty()) return SpeechAct::status;
     // "bantuan", "help": a message made only of help words asks for help, even when a word is also an act cue.
     if (has(MessageCue::help) && only({MessageCue::help, MessageCue::greeting})) return SpeechAct::help;
     if (only({MessageCue::menu_question, MessageCue::menu})) return SpeechAct::help;

@@ -237,6 +237,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::relativizer: return "relativizer";
     case WordClass::honorific: return "honorific";
     case WordClass::coordinator: return "coordinator";
+    case WordClass::owned_thing: return "owned_thing";
   }
   return "object_marker";
 }

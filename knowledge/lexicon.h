@@ -106,8 +106,9 @@ enum class WordClass {
   relativizer,
   honorific,
   coordinator,
+  owned_thing,  // a post, account or printed thing whose owner is named right after it ("stiker KPU")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::coordinator) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::owned_thing) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

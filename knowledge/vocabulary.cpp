@@ -45,6 +45,7 @@ std::string_view to_string(Role role) {
     case Role::honorer: return "honorer";
     case Role::retired: return "retired";
     case Role::citizen: return "citizen";
+    case Role::rt_rw: return "rt_rw";
     case Role::minor: return "minor";
   }
   return "unknown";
@@ -78,6 +79,7 @@ std::string_view audience_of(Role role) {
     case Role::honorer:
     case Role::retired:
     case Role::minor:
+    case Role::rt_rw:
     case Role::citizen: return "citizen";
   }
   return "";

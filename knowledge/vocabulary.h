@@ -40,6 +40,10 @@ enum class Role {
   honorer,
   retired,
   citizen,
+  // Heads of a rukun tetangga or rukun warga: a lembaga kemasyarakatan desa, not perangkat desa, and named by no
+  // campaign ban (UU 7/2017 280 (2)-(3), UU 6/2014 51); whether a local rule binds them is left open, so their
+  // campaign acts are "hati-hati", never a plain "boleh" (regulations.md does not settle it).
+  rt_rw,
   // A child or anyone without the right to vote: campaigns may not involve them (UU 7/2017 280 (2) k).
   minor,
 };
