@@ -327,9 +327,13 @@ class PeopleReader {
   // its clause is what is refused or undone, as if negated.
   bool undone(const PhraseMatch& match) const {
     return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+      // "blokir nomor caleg yg terus kirim broadcast": a clause word inside the undone phrase does not end it;
+      // someone named between does ("keluar grup, terus saya share …" is a new act).
       return static_cast<Act>(other.label) == Act::withdraw && other.last_token < match.first_token &&
              match.first_token - other.last_token <= kUndoneReach &&
-             tokens_[other.last_token].clause == tokens_[match.first_token].clause;
+             tokens_[other.last_token].sentence == tokens_[match.first_token].sentence &&
+             (tokens_[other.last_token].clause == tokens_[match.first_token].clause ||
+              !person_between(other.last_token, match.first_token));
     });
   }
 
@@ -548,6 +552,15 @@ class PeopleReader {
         }
         describe(person, Role::citizen);
         mention.last = match.last_token;
+      } else if (role == Role::asn) {
+        // "sy dosen di kampus swasta, bukan PNS": the job read as ASN a few words back is denied.
+        for (size_t i = mentions_.size(); i-- > 0;) {
+          const Mention& before = mentions_[i];
+          if (before.last >= token || tokens_[before.last].sentence != tokens_[token].sentence) continue;
+          Person& person = reading_.people[before.person];
+          if (person.role == Role::asn) person.role = Role::citizen;
+          break;
+        }
       }
       return;
     }
@@ -672,7 +685,7 @@ class PeopleReader {
     for (const auto& match : targets_) {
       if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
       auto target = static_cast<Target>(match.label);
-      if (match.first_token > 0 && match.first_token - 1 > act.last_token && !owner &&
+      if (match.first_token > 0 && match.first_token > act.last_token && !owner &&
           word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
         owner = target;
       }

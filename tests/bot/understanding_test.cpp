@@ -263,3 +263,52 @@ TEST_CASE("a question that asks for a fact with no rule for it is answered by a 
   auto reply = answer("hukuman disiplin sedang bagi PNS itu bentuknya apa aja?");
   CHECK(reply.verdict == Verdict::info);
 }
+
+TEST_CASE("an act the invitation asks for is the invitee's, not the writer's", "[understanding]") {
+  auto reading = explain("kepsek ngajak semua guru nyoblos bareng dan bilang jangan lupa nomor 2, itu boleh?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::vote; }));
+  CHECK(answer("kepsek ngajak semua guru nyoblos bareng dan bilang jangan lupa nomor 2, itu boleh?").verdict ==
+        Verdict::dilarang);
+  // Voting on one's own is still allowed.
+  CHECK(answer("sy PNS, blh nyoblos bareng keluarga ke TPS?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("what is watched is not posted, and 'buat' after a person is making", "[understanding]") {
+  CHECK(answer("sy PNS, nonton debat cagub live di youtube boleh?").verdict == Verdict::boleh);
+  auto reading = explain("abis nonton debat saya bikin video tiktok dukung paslon 1, boleh?").reading;
+  CHECK(asks_about(reading, Act::make_content, Target::candidate));
+}
+
+TEST_CASE("a body named right after a printed thing owns it", "[understanding]") {
+  CHECK(answer("sy PNS, blh tempel stiker KPU ayo ke TPS di motor?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS, blh tempel stiker caleg di motor?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("RT and RW heads are not perangkat desa, and never get a plain 'boleh' for campaigning", "[understanding]") {
+  auto reading = explain("sy ketua RT, blh jadi timses caleg?").reading;
+  CHECK(reading.subject_person().role == Role::rt_rw);
+  CHECK(answer("sy ketua RT, blh jadi timses caleg?").verdict == Verdict::hati_hati);
+  // "KPU kecamatan" names no camat.
+  auto kpu = explain("KPU kecamatan ngadain nobar debat, kades blh ikut nonton?").reading;
+  CHECK(std::none_of(kpu.people.begin(), kpu.people.end(), [](const Person& p) { return p.role == Role::asn; }));
+}
+
+TEST_CASE("a job denied as ASN is a citizen's, even a few words back", "[understanding]") {
+  CHECK(explain("sy dosen di kampus swasta, bukan PNS, blh bikin podcast dukung capres?").reading.subject_person().role ==
+        Role::citizen);
+  CHECK(explain("bro gw bukan pns, blh jd relawan capres?").reading.subject_person().role == Role::citizen);
+}
+
+TEST_CASE("a mistyped receipt code or a lost code asks for a report's status", "[understanding]") {
+  CHECK(answer("NTR-4HG2K7 udah diproses blm?").speech_act == SpeechAct::status);
+  CHECK(answer("sy lupa kode laporan, laporan soal kades kmrn, bisa dicek?").speech_act == SpeechAct::status);
+  CHECK(answer("pagi pak bot").speech_act == SpeechAct::greeting);
+  CHECK(answer("How do I use this bot?").speech_act == SpeechAct::help);
+}
+
+TEST_CASE("blocking a candidate's number or refusing their leaflets is stepping back", "[understanding]") {
+  CHECK(answer("sy ASN, blh ngeblokir nomor caleg yg terus kirim broadcast kampanye?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS. tetangga sy yg nyaleg nitip brosur ke sy buat dibagiin, sy tolak. bener kan?").verdict !=
+        Verdict::dilarang);
+}
