@@ -106,7 +106,7 @@ TEST_CASE("The answer cache and the webhook's wait for room are configurable, 0 
                     Catch::Contains("NETRA_ADMIT_WAIT_MS"));
 }
 
-TEST_CASE("Without NETRA_DATABASE_URL the state stays in SQLite; with it, PostgreSQL settings are read") {
+TEST_CASE("Without NETRA_DATABASE_URL the state stays in SQLite — with it, PostgreSQL settings are read") {
   TempDir dir;
   auto sqlite = load_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}}), "k");
   CHECK(sqlite.database_url.empty());

@@ -87,7 +87,7 @@ TEST_CASE("While the bot's username is unknown, a group mention or /cmd@name is 
   CHECK(unknown.parse(update.dump()).size() == 1);
 }
 
-TEST_CASE("The username learned from getMe recognises the bot's mentions; a configured one is never replaced") {
+TEST_CASE("The username learned from getMe recognises the bot's mentions — a configured one is never replaced") {
   auto learning = channel();
   auto name = TelegramChannel::username_in_get_me(
       R"({"ok":true,"result":{"id":7001234567,"is_bot":true,"first_name":"Netra","username":"netra_bot"}})");

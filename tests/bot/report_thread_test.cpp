@@ -69,7 +69,7 @@ TEST_CASE("reporter commands are read before anything else understands the text"
   CHECK_FALSE(read_thread_command("jawaban NTR-7K3Q-9XWD iya"));
 }
 
-TEST_CASE("cek shows the status, the public note and the open question; jawab answers it", "[thread]") {
+TEST_CASE("cek shows the status, the public note and the open question — jawab answers it", "[thread]") {
   Chat chat;
   auto code = chat.desk.file(draft(), {});
   REQUIRE(chat.desk.change_status(code, "ditinjau", std::string("Sedang kami periksa"), std::nullopt, "ani") ==

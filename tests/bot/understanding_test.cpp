@@ -59,11 +59,12 @@ TEST_CASE("which object: a neutral body's post is not a candidate's", "[understa
         Verdict::boleh);
 }
 
-TEST_CASE("who is bound: retired, honorer and non-ASN relatives are not ASN; a PPPK is", "[understanding]") {
+TEST_CASE("who is bound: retired, honorer and non-ASN relatives are not ASN — a PPPK is", "[understanding]") {
   CHECK(answer("sy udh pensiun dr PNS, blh jd relawan capres?").verdict == Verdict::boleh);
   CHECK(answer("sy PPPK, kan kontrak, jadi blh ikut kampanye caleg kan?").verdict == Verdict::dilarang);
+  // An honorer who says they are not ASN is bound by no ASN rule: read as a citizen (see the honorer case below).
   auto honorer = explain("sy guru honorer bkn ASN, blh ikut kampanye caleg hari minggu?").reading;
-  CHECK(honorer.subject_person().role == Role::honorer);
+  CHECK(honorer.subject_person().role == Role::citizen);
   CHECK(answer("sy guru honorer bkn ASN, blh ikut kampanye caleg hari minggu?").verdict != Verdict::dilarang);
 }
 
@@ -211,7 +212,7 @@ TEST_CASE("a word the chat-language map writes is never squeezed as stretched ch
   CHECK(reading.subject_person().role == Role::pppk);
 }
 
-TEST_CASE("a wish to report starts the report flow even inside a question; asking where to report does not",
+TEST_CASE("a wish to report starts the report flow even inside a question — asking where to report does not",
           "[understanding]") {
   CHECK(answer("camat kami nyuruh staf pasang baliho paslon. sy mau lapor tp takut ketahuan, bisa anonim?").intent ==
         Intent::report);
@@ -219,7 +220,7 @@ TEST_CASE("a wish to report starts the report flow even inside a question; askin
   CHECK(answer("sy mau lapor kades yg bagi sembako caleg, lapornya ke mana ya?").intent == Intent::question);
 }
 
-TEST_CASE("a message made only of help words asks for help; a mistyped receipt code still asks for status",
+TEST_CASE("a message made only of help words asks for help — a mistyped receipt code still asks for status",
           "[understanding]") {
   CHECK(answer("bantuan").intent == Intent::help);
   CHECK(answer("ini bot ya?").intent == Intent::help);
@@ -311,4 +312,11 @@ TEST_CASE("blocking a candidate's number or refusing their leaflets is stepping 
   CHECK(answer("sy ASN, blh ngeblokir nomor caleg yg terus kirim broadcast kampanye?").verdict == Verdict::boleh);
   CHECK(answer("sy PNS. tetangga sy yg nyaleg nitip brosur ke sy buat dibagiin, sy tolak. bener kan?").verdict !=
         Verdict::dilarang);
+}
+
+TEST_CASE("being invited is not organising, and joining an election body's event is allowed", "[understanding]") {
+  auto reading = explain("sy PNS diundang ke syukuran tetangga yg caleg, boleh?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::organise; }));
+  CHECK(answer("sy PNS, blh ikut senam pagi yg diadakan KPU?").verdict == Verdict::boleh);
 }

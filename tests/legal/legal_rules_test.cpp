@@ -29,7 +29,7 @@ TEST_CASE("after MK 65 a government building may be lent only with permission an
   CHECK(reply.mentions("tanpa atribut"));
 }
 
-TEST_CASE("places of worship and schools stay banned for campaigns; the crime is Pasal 521, not 280 (4)",
+TEST_CASE("places of worship and schools stay banned for campaigns — the crime is Pasal 521, not 280 (4)",
           "[legal][mk-65-2023][uu-7-2017]") {
   for (const char* question : {"kampanye caleg di masjid boleh gk?", "lapangan sekolah dipake kampanye caleg boleh gk?"}) {
     auto reply = ask(question);
@@ -51,7 +51,7 @@ TEST_CASE("whether a balai desa counts as a government facility is unsettled", "
 }
 
 // Criminal articles and who they bind.
-TEST_CASE("an ASN on a campaign team: Pemilu crime under Pasal 494; in Pilkada the candidate answers (189)",
+TEST_CASE("an ASN on a campaign team: Pemilu crime under Pasal 494 — in Pilkada the candidate answers (189)",
           "[legal][uu-7-2017][uu-10-2016]") {
   auto reply = ask("asn jd timses bisa dipenjara gk?");
   INFO(reply.answer.text);
@@ -79,7 +79,7 @@ TEST_CASE("a kades favouring a candidate: 490 in Pemilu, 188 in Pilkada", "[lega
   CHECK(reply.mentions("Rp600.000"));
 }
 
-TEST_CASE("Pasal 547 binds only pejabat negara; a camat or kepala dinas has no criminal article in UU 7/2017",
+TEST_CASE("Pasal 547 binds only pejabat negara — a camat or kepala dinas has no criminal article in UU 7/2017",
           "[legal][uu-7-2017]") {
   auto reply = ask("menteri bikin kebijakan nguntungin capres pas kampanye, pidananya apa?");
   INFO(reply.answer.text);
@@ -89,7 +89,7 @@ TEST_CASE("Pasal 547 binds only pejabat negara; a camat or kepala dinas has no c
   CHECK(reply.mentions("tidak punya pasal pidana"));
 }
 
-TEST_CASE("money politics: anyone on voting day (515, 523 (3)); campaign actors in the quiet period; Pilkada 187A",
+TEST_CASE("money politics: anyone on voting day (515, 523 (3)) — campaign actors in the quiet period — Pilkada 187A",
           "[legal][uu-7-2017][uu-10-2016]") {
   auto reply = ask("serangan fajar hukumannya apa?");
   INFO(reply.answer.text);

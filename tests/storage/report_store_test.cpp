@@ -142,7 +142,7 @@ TEST_CASE("the reviewer list filters by status, category and kabupaten", "[repor
   CHECK(desk.list({}).size() == 2);
 }
 
-TEST_CASE("the list is newest first and pages with limit and offset; a negative limit lists all", "[reports]") {
+TEST_CASE("the list is newest first and pages with limit and offset — a negative limit lists all", "[reports]") {
   NETRA_FOR_EACH_REPORT_BACKEND(backend);
   auto& desk = backend->storage().reports;
   std::vector<std::string> codes;
