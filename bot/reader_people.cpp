@@ -97,10 +97,10 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 }
 
 // Everything the pass over one message keeps track of.
-// Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
 constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
+// Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
 constexpr size_t kPurposeReach = 2;
-// How far after an act its content may be named ("nonton debat calon gubernur live": three words).
+// How far after an invitation the act it asks for may be named ("ajak semua guru nyoblos").
 constexpr size_t kContentReach = 4;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
@@ -247,9 +247,9 @@ class PeopleReader {
     acts_ = std::move(kept);
   }
 
-  // An act named right after another act in the same clause is sometimes that act's content, not an act of its
-  // own: "ajak semua guru nyoblos" (the invitation asks for the vote; the writer does not vote), "nonton debat
-  // capres live di yutub" (the live broadcast is what is watched; the writer posts nothing).
+  // A vote named right after an invitation in the same clause is what the invitation asks for, not an act of its
+  // own: in "ajak semua guru nyoblos" the writer does not vote. Not after a passive ("sy diajak nyoblos"): there
+  // the writer is the one who votes.
   void drop_acts_named_by_another() {
     std::vector<PhraseMatch> kept;
     for (const auto& match : acts_) {
@@ -259,16 +259,34 @@ class PeopleReader {
         if (tokens_[other.last_token].clause != tokens_[match.first_token].clause) return false;
         if (person_between(other.last_token, match.first_token)) return false;
         auto by = static_cast<Act>(other.label);
-        bool invited_vote = (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote;
-        bool watched = by == Act::watch_or_read && (act == Act::post || act == Act::share || act == Act::make_content);
-        return invited_vote || watched;
+        bool passive = word_is(knowledge::WordClass::passive_verb, tokens_[other.first_token].word);
+        return (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote && !passive;
       });
       if (!named) kept.push_back(match);
     }
     acts_ = std::move(kept);
   }
 
+  // The clauses between open with a relativizer ("yang terus …", "yg lalu …"), and nobody is named in between.
+  bool relative_clause_between(size_t after, size_t before) const {
+    if (tokens_[before].clause > tokens_[after].clause + 2) return false;
+    for (size_t t = after + 1; t < before; ++t) {
+      if (tokens_[t].clause != tokens_[after].clause) {
+        bool relative = word_is(knowledge::WordClass::relativizer, tokens_[t].word) ||
+                        word_is(knowledge::WordClass::relativizer, tokens_[t - 1].word);
+        // The one named before "yg" is what the clause describes; someone named inside it acts anew.
+        return relative && !person_between(t, before);
+      }
+    }
+    return false;
+  }
+
+  // A person or a role named strictly between two tokens.
   bool person_between(size_t after, size_t before) const {
+    bool role_between = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+      return role.first_token > after && role.last_token < before;
+    });
+    if (role_between) return true;
     return std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
       return person.first_token > after && person.last_token < before;
     });
@@ -327,13 +345,12 @@ class PeopleReader {
   // its clause is what is refused or undone, as if negated.
   bool undone(const PhraseMatch& match) const {
     return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-      // "blokir nomor caleg yg terus kirim broadcast": a clause word inside the undone phrase does not end it;
-      // someone named between does ("keluar grup, terus saya share …" is a new act).
+      // "blokir nomor caleg yg terus kirim broadcast": a clause opened inside a relative clause ("yg terus …")
+      // still describes what is blocked; any other clause ("nolak jadi timses tapi pasang baliho") is a new act.
       return static_cast<Act>(other.label) == Act::withdraw && other.last_token < match.first_token &&
              match.first_token - other.last_token <= kUndoneReach &&
-             tokens_[other.last_token].sentence == tokens_[match.first_token].sentence &&
              (tokens_[other.last_token].clause == tokens_[match.first_token].clause ||
-              !person_between(other.last_token, match.first_token));
+              relative_clause_between(other.last_token, match.first_token));
     });
   }
 
@@ -544,23 +561,16 @@ class PeopleReader {
       if (auto described = described_by(negation_start(token), 4)) {
         Mention& mention = mentions_[*described];
         Person& person = reading_.people[mention.person];
-        // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen di
-        // kampus swasta, bukan PNS": a job that usually means ASN, denied outright, is a citizen's.
+        // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen,
+        // bukan ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not
+        // enough: a PPPK is ASN without being PNS, so the job stays ASN.
         bool not_asn = role == Role::asn || role == Role::pppk;
-        if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && role == Role::asn)) {
+        bool denies_all_asn = role == Role::asn && tokens_[token].word == "asn";
+        if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
           person.role = Role::citizen;
         }
         describe(person, Role::citizen);
         mention.last = match.last_token;
-      } else if (role == Role::asn) {
-        // "sy dosen di kampus swasta, bukan PNS": the job read as ASN a few words back is denied.
-        for (size_t i = mentions_.size(); i-- > 0;) {
-          const Mention& before = mentions_[i];
-          if (before.last >= token || tokens_[before.last].sentence != tokens_[token].sentence) continue;
-          Person& person = reading_.people[before.person];
-          if (person.role == Role::asn) person.role = Role::citizen;
-          break;
-        }
       }
       return;
     }
@@ -676,23 +686,38 @@ class PeopleReader {
     });
   }
 
+  // A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
+  // peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.
+  bool kind_of_thing(const PhraseMatch& match) const {
+    return word_is(knowledge::WordClass::owned_thing, tokens_[match.last_token].word);
+  }
+
   // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
   // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
   Target target_of(const ActMention& act) const {
     size_t clause = tokens_[act.first_token].clause;
     bool candidate = false, incumbent = false;
     std::optional<Target> neutral, owner;
+    size_t owner_token = 0;
     for (const auto& match : targets_) {
       if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
       auto target = static_cast<Target>(match.label);
-      if (match.first_token > 0 && match.first_token > act.last_token && !owner &&
+      if (match.first_token > 0 && match.first_token > act.last_token && !owner && !kind_of_thing(match) &&
           word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
         owner = target;
+        owner_token = match.last_token;
       }
       if (target == Target::candidate) candidate = true;
       if (target == Target::incumbent_official) incumbent = true;
       if (knowledge::is_neutral(target)) neutral = target;
     }
+    // "baliho KPU yg ada foto paslon 2": a candidate named after a neutral owner, in the clause, is on the owner's
+    // print and wins over it ("komen dukungan di postingan Bawaslu": the support named before is the comment's).
+    bool candidate_named = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+      return tokens_[match.first_token].clause == clause && match.first_token > owner_token && !target_negated(match) &&
+             static_cast<Target>(match.label) == Target::candidate && !kind_of_thing(match);
+    });
+    if (owner && knowledge::is_neutral(*owner) && candidate_named) return Target::candidate;
     if (owner) {
       if (knowledge::is_neutral(*owner) && incumbent_named()) return Target::incumbent_official;
       return *owner == Target::incumbent_official ? Target::candidate : *owner;

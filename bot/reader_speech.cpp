@@ -196,10 +196,12 @@ class SpeechReader {
       if (text[next] == '-' || text[next] == ' ') ++next;
       size_t alnum = 0;
       while (next + alnum < text.size() && std::isalnum(static_cast<unsigned char>(text[next + alnum]))) ++alnum;
-      bool has_digit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(next),
-                                   text.begin() + static_cast<std::ptrdiff_t>(next + alnum),
-                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-      if (alnum >= 4 && has_digit) return true;
+      // A code has letters and digits ("7KQ2M9"); "ntr 2029" is a year after "nanti".
+      auto first = text.begin() + static_cast<std::ptrdiff_t>(next);
+      auto last = first + static_cast<std::ptrdiff_t>(alnum);
+      bool has_digit = std::any_of(first, last, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+      bool has_letter = std::any_of(first, last, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+      if (alnum >= 6 && has_digit && has_letter) return true;
     }
     return false;
   }
@@ -250,7 +252,8 @@ class SpeechReader {
     // code cannot be read; the status reply says what a code looks like.
     bool procedure_cue = has(MessageCue::procedure) || has(MessageCue::deadline);
     if (has(MessageCue::status) && (mentions_code_prefix() || (reading_.acts.empty() && !has(MessageCue::report)) ||
-                                    (only_report_acts() && !procedure_cue && !has(MessageCue::report_wish)))) {
+                                    (only_report_acts() && !procedure_cue && !has(MessageCue::report_wish) &&
+                                     !has(MessageCue::sanction) && !has(MessageCue::verdict)))) {
       return SpeechAct::status;
     }
     // "NTR-7KQ2M9 udah diproses blm?": a mistyped receipt code with nothing else to act on asks for its status.

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <algorithm>
 #include <functional>
 #include <sstream>
 #include <stdexcept>
@@ -71,8 +72,10 @@ void add_options(TemplateDictionary& page, const char* section, const std::vecto
   }
 }
 
+// A category outside the fixed set (or none) is shown as "Lainnya", as the chat does.
 std::string category_text(const knowledge::Replies& replies, const std::string& category) {
-  return replies.render("category." + category);
+  bool known = std::find(std::begin(kCategories), std::end(kCategories), category) != std::end(kCategories);
+  return replies.render("category." + (known ? category : std::string("lainnya")));
 }
 
 std::string read_whole(const std::string& path) {

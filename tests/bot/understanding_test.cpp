@@ -275,8 +275,9 @@ TEST_CASE("an act the invitation asks for is the invitee's, not the writer's", "
   CHECK(answer("sy PNS, blh nyoblos bareng keluarga ke TPS?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("what is watched is not posted, and 'buat' after a person is making", "[understanding]") {
-  CHECK(answer("sy PNS, nonton debat cagub live di youtube boleh?").verdict == Verdict::boleh);
+TEST_CASE("'buat' after a person is making, and posting after watching is still posting", "[understanding]") {
+  CHECK(answer("sy PNS, abis nonton debat capres langsung upload potongannya + caption dukung 02 di IG, boleh?")
+            .verdict != Verdict::boleh);
   auto reading = explain("abis nonton debat saya bikin video tiktok dukung paslon 1, boleh?").reading;
   CHECK(asks_about(reading, Act::make_content, Target::candidate));
 }
@@ -284,6 +285,8 @@ TEST_CASE("what is watched is not posted, and 'buat' after a person is making", 
 TEST_CASE("a body named right after a printed thing owns it", "[understanding]") {
   CHECK(answer("sy PNS, blh tempel stiker KPU ayo ke TPS di motor?").verdict == Verdict::boleh);
   CHECK(answer("sy PNS, blh tempel stiker caleg di motor?").verdict == Verdict::dilarang);
+  // A candidate on the body's print is still a candidate's.
+  CHECK(answer("Kades blh pasang baliho KPU yg ada foto paslon 2?").verdict == Verdict::dilarang);
 }
 
 TEST_CASE("RT and RW heads are not perangkat desa, and never get a plain 'boleh' for campaigning", "[understanding]") {
@@ -295,9 +298,10 @@ TEST_CASE("RT and RW heads are not perangkat desa, and never get a plain 'boleh'
   CHECK(std::none_of(kpu.people.begin(), kpu.people.end(), [](const Person& p) { return p.role == Role::asn; }));
 }
 
-TEST_CASE("a job denied as ASN is a citizen's, even a few words back", "[understanding]") {
-  CHECK(explain("sy dosen di kampus swasta, bukan PNS, blh bikin podcast dukung capres?").reading.subject_person().role ==
+TEST_CASE("a job denied as ASN is a citizen's — denied as PNS only, it may be a PPPK's", "[understanding]") {
+  CHECK(explain("sy dosen, bukan ASN, blh bikin podcast dukung capres?").reading.subject_person().role ==
         Role::citizen);
+  CHECK(answer("sy guru bukan PNS, blh ikut kampanye caleg?").verdict != Verdict::boleh);
   CHECK(explain("bro gw bukan pns, blh jd relawan capres?").reading.subject_person().role == Role::citizen);
 }
 
@@ -310,13 +314,16 @@ TEST_CASE("a mistyped receipt code or a lost code asks for a report's status", "
 
 TEST_CASE("blocking a candidate's number or refusing their leaflets is stepping back", "[understanding]") {
   CHECK(answer("sy ASN, blh ngeblokir nomor caleg yg terus kirim broadcast kampanye?").verdict == Verdict::boleh);
-  CHECK(answer("sy PNS. tetangga sy yg nyaleg nitip brosur ke sy buat dibagiin, sy tolak. bener kan?").verdict !=
-        Verdict::dilarang);
+  // A refusal undoes only what it names; a new clause is a new act.
+  CHECK(answer("Sy PNS, nolak jadi timses tapi pasang baliho caleg di rumah, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("Kades nolak kasih BLT ke warga yg gak dukung paslon 1, boleh?").verdict != Verdict::boleh);
+  CHECK(answer("sy PNS, tetangga sy yg nyaleg nitip brosur, sy tolak brosurnya. bener kan?").verdict ==
+        Verdict::boleh);
 }
 
 TEST_CASE("being invited is not organising, and joining an election body's event is allowed", "[understanding]") {
   auto reading = explain("sy PNS diundang ke syukuran tetangga yg caleg, boleh?").reading;
   CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
                      [](const ActMention& act) { return act.act == Act::organise; }));
-  CHECK(answer("sy PNS, blh ikut senam pagi yg diadakan KPU?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS, blh hadir di acara sosialisasi yg diadakan KPU?").verdict == Verdict::boleh);
 }
