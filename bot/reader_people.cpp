@@ -569,7 +569,9 @@ class PeopleReader {
         if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
           person.role = Role::citizen;
         }
-        describe(person, Role::citizen);
+        // "sy bukan PNS" alone leaves open whether the writer is a PPPK; only a denial of ASN as a whole says
+        // they are bound by no ASN rule.
+        if (denies_all_asn || role != Role::asn) describe(person, Role::citizen);
         mention.last = match.last_token;
       }
       return;

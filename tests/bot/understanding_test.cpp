@@ -302,7 +302,8 @@ TEST_CASE("a job denied as ASN is a citizen's — denied as PNS only, it may be 
   CHECK(explain("sy dosen, bukan ASN, blh bikin podcast dukung capres?").reading.subject_person().role ==
         Role::citizen);
   CHECK(answer("sy guru bukan PNS, blh ikut kampanye caleg?").verdict != Verdict::boleh);
-  CHECK(explain("bro gw bukan pns, blh jd relawan capres?").reading.subject_person().role == Role::citizen);
+  CHECK(explain("bro gw bukan ASN, blh jd relawan capres?").reading.subject_person().role == Role::citizen);
+  CHECK(answer("sy bukan PNS, blh jd relawan capres?").verdict != Verdict::boleh);
 }
 
 TEST_CASE("a mistyped receipt code or a lost code asks for a report's status", "[understanding]") {
