@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bot/conversation.h"
+#include "bot/reports.h"
 #include "knowledge/text.h"
 
 namespace netra::bot {
@@ -42,12 +43,8 @@ size_t skip_spaces(const std::string& text, size_t pos) {
 }  // namespace
 
 std::string status_description(const Composer& composer, const std::string& status) {
-  // Statuses come from the report store's fixed set (bot/report_records.h); an unknown one is shown as stored.
-  static const char* const kKnown[] = {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"};
-  for (const char* known : kKnown) {
-    if (status == known) return composer.say("thread.status." + status);
-  }
-  return status;
+  // Statuses come from the report store's fixed set; an unknown one is shown as stored.
+  return is_report_status(status) ? composer.say("thread.status." + status) : status;
 }
 
 std::optional<ThreadCommand> read_thread_command(const std::string& raw) {

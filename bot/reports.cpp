@@ -40,6 +40,20 @@ bool status_change_allowed(const std::string& from, const std::string& to) {
   return from == to || (!closed && to == "ditolak") || (!closed && status_rank(to) == status_rank(from) + 1);
 }
 
+AuditEntry status_change_audit(const std::string& receipt_code, const std::string& from, const std::string& to,
+                               const std::string& admin_label, const std::optional<std::string>& public_note,
+                               const std::optional<std::string>& internal_note) {
+  AuditEntry entry;
+  entry.action = "status";
+  entry.receipt_code = receipt_code;
+  entry.from_status = from;
+  entry.to_status = to;
+  entry.admin_label = admin_label;
+  entry.public_note = public_note.value_or("");
+  entry.internal_note = internal_note.value_or("");
+  return entry;
+}
+
 std::vector<std::string> report_statuses() { return {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}; }
 
 std::string new_receipt_code() {

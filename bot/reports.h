@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,9 @@ std::vector<std::string> report_statuses();
 bool is_closed_status(const std::string& status);
 // baru → ditinjau → diteruskan → selesai, any open status → ditolak, and staying put (to change a note).
 bool status_change_allowed(const std::string& from, const std::string& to);
+// The audit line of a reviewer's status change, as every report store writes it (`at` left to the store).
+AuditEntry status_change_audit(const std::string& receipt_code, const std::string& from, const std::string& to,
+                               const std::string& admin_label, const std::optional<std::string>& public_note,
+                               const std::optional<std::string>& internal_note);
 
 }  // namespace netra::bot

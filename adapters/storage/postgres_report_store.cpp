@@ -208,15 +208,8 @@ StatusChange PostgresReportStore::change_status(const std::string& receipt_code,
   if (!bot::status_change_allowed(old_status, new_status)) return StatusChange::invalid_transition;
   connection->run(kChangeStatus, {receipt_code, new_status, public_note.value_or(current.text(0, 1)),
                                   internal_note.value_or(current.text(0, 2))});
-  bot::AuditEntry entry;
-  entry.action = "status";
-  entry.receipt_code = receipt_code;
-  entry.from_status = old_status;
-  entry.to_status = new_status;
-  entry.admin_label = admin_label;
-  entry.public_note = public_note.value_or("");
-  entry.internal_note = internal_note.value_or("");
-  postgres_report::insert_audit(*connection, entry);
+  postgres_report::insert_audit(
+      *connection, bot::status_change_audit(receipt_code, old_status, new_status, admin_label, public_note, internal_note));
   transaction.commit();
   return StatusChange::ok;
 }

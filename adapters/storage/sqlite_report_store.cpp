@@ -240,15 +240,9 @@ StatusChange SqliteReportStore::change_status(const std::string& receipt_code, c
                    "WHERE code = ?1");
   update.bind(1, receipt_code).bind(2, new_status).bind(3, new_public).bind(4, new_internal);
   update.bind(5, at.substr(0, 10)).run();
-  AuditEntry entry;
+  AuditEntry entry =
+      bot::status_change_audit(receipt_code, old_status, new_status, admin_label, public_note, internal_note);
   entry.at = at;
-  entry.action = "status";
-  entry.receipt_code = receipt_code;
-  entry.from_status = old_status;
-  entry.to_status = new_status;
-  entry.admin_label = admin_label;
-  entry.public_note = public_note.value_or("");
-  entry.internal_note = internal_note.value_or("");
   insert_audit(entry);
   transaction.commit();
   return StatusChange::ok;
