@@ -1,12 +1,12 @@
 // The ceiling of the HTTP benchmark: a bare cpp-httplib server that parses a POSTed JSON body and echoes it,
-// configured exactly as Netra's server (adapters/http_server.cpp: thread pool size, TCP_NODELAY, keep-alive,
+// configured exactly as Netra's server (adapters/http/http_server.cpp: thread pool size, TCP_NODELAY, keep-alive,
 // time-outs, body limit — taken from the same ServerTuning defaults), so that Netra's throughput divided by this
 // one is what Netra's own work per request costs, on this machine, in this run.
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/config.h"
+#include "adapters/app/config.h"
 #include "bench/bench_server.h"
 
 int main() {

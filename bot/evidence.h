@@ -1,5 +1,5 @@
 // Evidence the reporter sent during the report flow: the interface through which the bot has a platform's
-// media fetched (implemented per platform in adapters/*_media.cpp), and the checks every file passes before it
+// media fetched (implemented per platform in adapters/channels/*_media.cpp), and the checks every file passes before it
 // is stored with the report — its type, told from its first bytes rather than from what the platform claims,
 // and its size.
 #pragma once

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "adapters/telegram.h"
+#include "adapters/channels/telegram.h"
 #include "fuzz/fuzz_support.h"
 #include "fuzz/webhook_input.h"
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "adapters/whatsapp.h"
+#include "adapters/channels/whatsapp.h"
 #include "fuzz/fuzz_support.h"
 #include "fuzz/webhook_input.h"
 #include "bot/pseudonym.h"

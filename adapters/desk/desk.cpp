@@ -5,7 +5,7 @@
 #include <charconv>
 #include <sstream>
 
-#include "adapters/reports_export.h"
+#include "adapters/app/reports_export.h"
 #include "bot/clock.h"
 
 namespace netra::adapters::desk {

@@ -15,7 +15,7 @@
 
 #include <memory>
 
-#include "adapters/config.h"
+#include "adapters/app/config.h"
 #include "adapters/desk/desk_gate.h"
 #include "adapters/desk/desk_pages.h"
 #include "bot/answerer_slot.h"

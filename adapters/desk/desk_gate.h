@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "adapters/config.h"
+#include "adapters/app/config.h"
 #include "adapters/desk/desk_forms.h"
 #include "bot/audit_log.h"
 #include "bot/reviewer_accounts.h"

@@ -1,4 +1,4 @@
-#include "adapters/config.h"
+#include "adapters/app/config.h"
 
 #include <sys/stat.h>
 

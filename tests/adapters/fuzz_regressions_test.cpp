@@ -5,7 +5,7 @@
 #include <limits>
 #include <string>
 
-#include "adapters/telegram.h"
+#include "adapters/channels/telegram.h"
 
 using namespace netra::adapters;
 

@@ -1,4 +1,4 @@
-#include "adapters/lenient_json.h"
+#include "adapters/http/lenient_json.h"
 
 #include <catch2/catch.hpp>
 

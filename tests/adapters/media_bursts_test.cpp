@@ -1,4 +1,4 @@
-#include "adapters/media_bursts.h"
+#include "adapters/channels/media_bursts.h"
 
 #include <catch2/catch.hpp>
 
@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "adapters/webchat.h"
+#include "adapters/channels/webchat.h"
 
 using namespace netra::adapters;
 using namespace std::chrono_literals;

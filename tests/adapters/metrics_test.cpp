@@ -1,8 +1,8 @@
-#include "adapters/metrics.h"
+#include "adapters/app/metrics.h"
 
 #include <catch2/catch.hpp>
 
-#include "adapters/http_server.h"
+#include "adapters/http/http_server.h"
 
 using namespace netra::adapters;
 

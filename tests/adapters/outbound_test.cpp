@@ -1,4 +1,4 @@
-#include "adapters/outbound.h"
+#include "adapters/delivery/outbound.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
-// The outbox relay (adapters/outbox_relay.h) over an in-memory outbox: what it does with each row it claims —
+// The outbox relay (adapters/delivery/outbox_relay.h) over an in-memory outbox: what it does with each row it claims —
 // render it with the row's channel, send it through Outbound, and record what became of it — and the webhook's
-// wait for a turn's commit (adapters/commit_waits.h). The PostgreSQL outbox itself: tests/storage/.
-#include "adapters/outbox_relay.h"
+// wait for a turn's commit (adapters/delivery/commit_waits.h). The PostgreSQL outbox itself: tests/storage/.
+#include "adapters/delivery/outbox_relay.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,7 @@
 #include <future>
 #include <thread>
 
-#include "adapters/commit_waits.h"
+#include "adapters/delivery/commit_waits.h"
 
 using namespace netra::adapters;
 using namespace std::chrono_literals;

@@ -1,4 +1,4 @@
-#include "adapters/text_limits.h"
+#include "adapters/channels/text_limits.h"
 
 #include <catch2/catch.hpp>
 

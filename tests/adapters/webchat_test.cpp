@@ -1,4 +1,4 @@
-#include "adapters/webchat.h"
+#include "adapters/channels/webchat.h"
 
 #include <catch2/catch.hpp>
 

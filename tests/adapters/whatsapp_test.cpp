@@ -1,9 +1,9 @@
-#include "adapters/whatsapp.h"
+#include "adapters/channels/whatsapp.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "adapters/text_limits.h"
+#include "adapters/channels/text_limits.h"
 #include "bot/pseudonym.h"
 #include "support/test_support.h"
 

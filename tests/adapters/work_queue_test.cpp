@@ -1,4 +1,4 @@
-#include "adapters/work_queue.h"
+#include "adapters/delivery/work_queue.h"
 
 #include <catch2/catch.hpp>
 

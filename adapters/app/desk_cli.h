@@ -1,0 +1,34 @@
+// `netra reviewer add|list|remove` (reviewer accounts for the desk) and `netra reports expire` (retention), on
+// the report storage `netra serve` uses: PostgreSQL when NETRA_DATABASE_URL is set (from the environment or the
+// NETRA_CONFIG file), else the data directory's reports.db.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/app/config.h"
+#include "adapters/storage/storage.h"
+
+namespace netra::adapters {
+
+// args[0] is "reviewer". Exit codes: 0 success, 1 the operation failed (name taken, no such reviewer, no
+// database), 2 usage error. `add` prints the generated password once, alone on the last line.
+int command_reviewer(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// `netra reports expire [--data-dir DIR]`: applies the retention policy of the environment (NETRA_RETENTION_DAYS…)
+// now. args[0] is "reports", args[1] "expire".
+int command_reports_expire(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The configuration as `netra serve` reads it (the environment, then the NETRA_CONFIG file), with `data_dir`
+// as the data directory. Throws std::runtime_error for an invalid value, as load_config.
+Config command_config(const std::string& data_dir);
+
+// The report storage the configuration names, or nullopt after telling `err` why it cannot be opened (`command`
+// names the command in the message): a database that cannot be reached or refuses us, or — with SQLite and
+// `must_exist` — no reports.db in the data directory yet.
+std::optional<storage::Storage> open_command_reports(const Config& config, bool must_exist, const std::string& command,
+                                                     std::ostream& err);
+
+}  // namespace netra::adapters

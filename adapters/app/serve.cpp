@@ -1,0 +1,384 @@
+#include "adapters/app/serve.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <functional>
+#include <ostream>
+#include <thread>
+
+#include "adapters/app/config.h"
+#include "adapters/delivery/dispatcher.h"
+#include "adapters/app/health_loop.h"
+#include "adapters/http/http_server.h"
+#include "adapters/app/install_paths.h"
+#include "adapters/app/knowledge_loader.h"
+#include "adapters/app/logging.h"
+#include "adapters/channels/media_fetch.h"
+#include "adapters/delivery/outbound.h"
+#include "adapters/delivery/outbox_relay.h"
+#include "adapters/app/retention_sweeper.h"
+#include "adapters/storage/storage.h"
+#include "adapters/app/systemd_notify.h"
+#include "adapters/channels/telegram_identity.h"
+#include "adapters/channels/telegram_media.h"
+#include "adapters/channels/whatsapp_media.h"
+#include "bot/answerer_slot.h"
+#include "bot/conversation.h"
+#include "knowledge/index.h"
+
+#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
+#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
+#endif
+#ifndef NETRA_DEFAULT_DESK_TEMPLATES
+#define NETRA_DEFAULT_DESK_TEMPLATES "adapters/desk/templates"
+#endif
+
+namespace netra::adapters {
+namespace {
+
+constexpr const char* kServeUsage =
+    "usage: netra serve\n"
+    "  Runs the HTTP server: /healthz, /metrics, /api/v1/ask, /api/v1/chat, the Telegram and WhatsApp\n"
+    "  webhooks and the reviewer API. Configured by environment variables (or KEY=VALUE lines in the file\n"
+    "  named by NETRA_CONFIG; the environment wins):\n"
+    "    NETRA_BIND, NETRA_PORT            127.0.0.1, 8080\n"
+    "    NETRA_DATA_DIR                    var (state.db, reports.db, secret)\n"
+    "    NETRA_KNOWLEDGE, NETRA_KNOWLEDGE_DIR   the index (built when missing) and the knowledge folder\n"
+    "    NETRA_TELEGRAM_TOKEN, NETRA_TELEGRAM_SECRET, NETRA_TELEGRAM_API_BASE, NETRA_TELEGRAM_BOT_USERNAME\n"
+    "    NETRA_WHATSAPP_TOKEN, NETRA_WHATSAPP_APP_SECRET, NETRA_WHATSAPP_VERIFY_TOKEN, NETRA_WHATSAPP_API_BASE\n"
+    "    NETRA_ADMIN_TOKEN, NETRA_ADMIN_LABEL   the reviewer API (off without a token)\n"
+    "    NETRA_DESK_TEMPLATES, NETRA_DESK_ORIGIN, NETRA_DESK_SESSION_IDLE_SECONDS, NETRA_DESK_SESSION_MAX_SECONDS\n"
+    "                                      the reviewer desk at /desk (accounts: netra reviewer add NAME)\n"
+    "    NETRA_EVIDENCE_MAX_BYTES          largest photo/document kept with a report (10 MiB)\n"
+    "    NETRA_RETENTION_DAYS[_<STATUS>]   days a report is kept after its last status change (closed: 180)\n"
+    "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
+    "    NETRA_DATABASE_URL                postgresql://user:pass@host:port/db: sessions, dedupe, the outbox,\n"
+    "                                      reports and reviewer accounts in PostgreSQL, shared by several replicas\n"
+    "                                      (needs NETRA_SECRET)\n"
+    "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
+    "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
+    "  index when the corpus changed) without dropping a request; an invalid corpus keeps the old one.\n"
+    "  Under systemd (Type=notify) it reports readiness and feeds the watchdog (deploy/systemd/netra.service).\n";
+
+constexpr const char* kTelegramUsage =
+    "usage: netra telegram set-webhook URL [--max-connections N] [--drop-pending]\n"
+    "       netra telegram webhook-info\n"
+    "  Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the update\n"
+    "  types Netra reads (message, edited_message, callback_query). Needs NETRA_TELEGRAM_TOKEN.\n";
+
+Config load_from_environment() {
+  Lookup lookup = environment_lookup();
+  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
+  return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
+                     shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
+}
+
+OutboxRelayConfig relay_config(const Config& config) {
+  OutboxRelayConfig relay;
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  relay.claimer = std::string(host) + ":" + std::to_string(::getpid());
+  relay.chat_key_secret = config.secret;
+  relay.max_in_flight = config.tuning.outbound_workers * 4;
+  relay.silent_after = std::chrono::seconds(config.tuning.outbox_silent_seconds);
+  // No live replica holds a row longer than all its attempts with their time-outs and the longest wait between
+  // them (a platform's retry_after is followed up to 60 s); twice that, to be safe.
+  int longest_wait = std::max(60, config.tuning.backoff_max_ms / 1000);
+  relay.stale_after =
+      std::chrono::seconds(2 * config.tuning.send_attempts * (config.tuning.send_timeout_seconds + longest_wait));
+  return relay;
+}
+
+// Waits for SIGTERM/SIGINT on its own thread (the signals are blocked everywhere else, so no handler runs in
+// an arbitrary thread) and stops the server; SIGUSR1 only ends the wait when the server stopped by itself;
+// SIGHUP runs `reload`. Between signals it purges expired sessions and dedupe rows once an hour.
+void watch_signals(HttpServer& server, storage::StateStore& store, const std::atomic<bool>& serving_done,
+                   sigset_t signals, const std::function<void()>& reload) {
+  auto last_purge = std::chrono::steady_clock::now();
+  while (true) {
+    timespec wait{60, 0};
+    int signal = sigtimedwait(&signals, nullptr, &wait);
+    if (signal == SIGUSR1) return;
+    if (signal == SIGHUP) {
+      reload();
+      continue;
+    }
+    if (signal == SIGTERM || signal == SIGINT) {
+      spdlog::info("event=stopping signal={}", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+      // A signal during start-up: wait until listening has begun, or stop() would find nothing to stop.
+      while (!server.is_running() && !serving_done) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      server.stop();
+      return;
+    }
+    if (std::chrono::steady_clock::now() - last_purge >= std::chrono::hours(1)) {
+      last_purge = std::chrono::steady_clock::now();
+      try {
+        spdlog::info("event=purged rows={}", store.purge_expired());
+      } catch (const std::exception& e) {
+        spdlog::error("event=purge_failed error=\"{}\"", e.what());
+      }
+    }
+  }
+}
+
+// Loads the corpus again and swaps the new answerer in; requests already answering keep the old one. An invalid
+// corpus is logged and counted, and the old knowledge stays.
+void reload_knowledge(KnowledgeLoader& loader, bot::AnswererSlot& answerers, Metrics& metrics,
+                      const SystemdNotifier& notifier) {
+  spdlog::info("event=knowledge_reload_started");
+  notifier.reloading("reloading the knowledge");
+  std::string outcome;
+  try {
+    auto loaded = loader.load();
+    answerers.replace(loaded.answerer);
+    spdlog::info("event=knowledge_reloaded generation={} entries={} rebuilt={}", answerers.generation(),
+                 loaded.entries, loaded.rebuilt);
+    outcome = "knowledge reloaded";
+  } catch (const std::exception& e) {
+    metrics.count_error("knowledge_reload");
+    spdlog::error("event=knowledge_reload_failed kept_generation={} error=\"{}\"", answerers.generation(), e.what());
+    outcome = "knowledge reload failed, kept the previous one";
+  }
+  notifier.ready("serving; " + outcome + " (generation " + std::to_string(answerers.generation()) + ")");
+}
+
+int serve(const Config& config) {
+  SystemdNotifier notifier;
+  // The database first: a wrong URL or password should stop start-up before the knowledge is built.
+  notifier.status("opening the state store");
+  storage::Storage backend = storage::open_storage(storage_settings(config));
+  storage::StateStore& store = *backend.state;
+  if (backend.shared()) {
+    spdlog::info("event=database_ready url={} pool={} schema_version={} migrations_applied={}",
+                 backend.pool->redacted_url(), backend.pool->size(), backend.migrations.newest_in_database,
+                 backend.migrations.applied.size());
+    if (backend.migrations.newest_in_database > backend.migrations.newest_known) {
+      spdlog::warn("event=database_schema_newer version={} known={} (a newer netra migrated it; upgrade this one)",
+                   backend.migrations.newest_in_database, backend.migrations.newest_known);
+    }
+  }
+  KnowledgeLoader loader(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
+                         config.tuning.answer_cache_entries);
+  if (size_t removed = loader.remove_stale_pins()) spdlog::info("event=knowledge_pins_removed count={}", removed);
+  notifier.status("loading the knowledge");
+  auto loaded = loader.load();
+  if (loaded.rebuilt) {
+    spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
+  }
+  bot::AnswererSlot answerers(std::move(loaded.answerer));
+  bot::ReportStorage reports = backend.reports->storage();
+  // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
+  std::optional<WhatsAppMedia> whatsapp_media;
+  std::optional<TelegramMedia> telegram_media;
+  if (config.whatsapp.enabled()) whatsapp_media.emplace(config.whatsapp);
+  if (config.telegram.enabled()) telegram_media.emplace(config.telegram);
+  PlatformMedia media(whatsapp_media ? &*whatsapp_media : nullptr, telegram_media ? &*telegram_media : nullptr);
+  bot::ConversationLimits limits;
+  limits.evidence.max_bytes = config.evidence_max_bytes;
+  bot::Conversation conversation(answerers, store, reports.reports, reports.threads, limits, &media);
+  desk::Desk desk(reports, config.desk, answerers);
+  RetentionSweeper retention(reports.retention, config.retention);
+
+  Metrics metrics;
+  // Before the Outbound it sends through: Outbound reports dropped batches back to it as it is destroyed.
+  std::optional<OutboxRelay> relay;
+  if (backend.outbox) relay.emplace(*backend.outbox, metrics, relay_config(config));
+  HttpTransport transport(std::chrono::seconds(config.tuning.send_timeout_seconds));
+  Outbound outbound(transport, metrics, config.tuning);
+  Dispatcher dispatcher(conversation, store, store, outbound, metrics, config.tuning, relay ? &*relay : nullptr);
+
+  WebChatChannel web(config.secret);
+  std::optional<TelegramChannel> telegram;
+  std::optional<WhatsAppChannel> whatsapp;
+  std::optional<ChannelSender> telegram_sender, whatsapp_sender;
+  std::optional<TelegramIdentity> telegram_identity;  // getMe, for group messages: unless the name is configured
+  if (config.telegram.enabled()) {
+    telegram.emplace(config.telegram, config.secret);
+    telegram_sender.emplace(*telegram, outbound);
+    if (config.telegram.bot_username.empty()) telegram_identity.emplace(*telegram);
+  }
+  if (config.whatsapp.enabled()) {
+    whatsapp.emplace(config.whatsapp, config.secret);
+    whatsapp_sender.emplace(*whatsapp, outbound);
+  }
+  Services services{answerers, reports, dispatcher, outbound, metrics, web};
+  services.desk = &desk;
+  services.outbox = backend.outbox.get();
+  if (telegram) {
+    services.telegram = &*telegram;
+    services.telegram_sender = &*telegram_sender;
+  }
+  if (whatsapp) {
+    services.whatsapp = &*whatsapp;
+    services.whatsapp_sender = &*whatsapp_sender;
+  }
+  if (relay) {
+    if (telegram) relay->add_channel(*telegram);
+    if (whatsapp) relay->add_channel(*whatsapp);
+    relay->start(outbound);
+  }
+  // However serve() ends from here, the relay's thread stops before the Outbound it sends through is destroyed.
+  struct StopRelay {
+    std::optional<OutboxRelay>& relay;
+    ~StopRelay() {
+      if (relay) relay->stop();
+    }
+  } stop_relay{relay};
+  HttpServer server(config, services);
+  if (!server.bind()) {
+    spdlog::error("event=bind_failed address={}:{}", config.bind, config.port);
+    return 1;
+  }
+
+  spdlog::info("event=started address={}:{} data_dir={} state={} knowledge_entries={}", config.bind, server.port(),
+               config.data_dir, backend.description, loaded.entries);
+  spdlog::info("event=channel name=telegram state={}", telegram ? "on" : "off (NETRA_TELEGRAM_TOKEN unset)");
+  spdlog::info("event=channel name=whatsapp state={}",
+               whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
+  spdlog::info("event=channel name=web state=on");
+  spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
+  spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers.reviewers().size(),
+               config.desk.templates_dir);
+  if (telegram && config.telegram.secret.empty()) {
+    spdlog::warn("event=insecure channel=telegram reason=\"NETRA_TELEGRAM_SECRET unset: webhook requests are not "
+                 "authenticated\"");
+  }
+  if (whatsapp && config.whatsapp.verify_token.empty()) {
+    spdlog::warn("event=whatsapp_verify_token_unset reason=\"GET /webhook/whatsapp answers 403\"");
+  }
+  if (config.secret_generated) spdlog::info("event=secret_generated path={}/secret", config.data_dir);
+
+  std::atomic<bool> serving_done{false};
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
+  std::function<void()> reload = [&] { reload_knowledge(loader, answerers, metrics, notifier); };
+  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals,
+                      std::cref(reload));
+  HealthLoop health(notifier, config.bind, server.port(),
+                    "serving on " + config.bind + ":" + std::to_string(server.port()));
+  bool listened = server.run();
+  serving_done = true;
+  health.stop();
+  notifier.stopping("draining queued messages and replies");
+  // Ends the watcher's wait when the server stopped without a signal; harmless when it already returned
+  // (the thread is not joined yet, so its id is still valid).
+  pthread_kill(watcher.native_handle(), SIGUSR1);
+  watcher.join();
+
+  // Stopped accepting: let the bot finish queued messages, then let replies go out, within the drain time.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.tuning.drain_seconds);
+  dispatcher.shutdown(deadline);
+  if (relay) relay->stop();  // claims nothing more; what it handed to Outbound finishes (or is released) below
+  outbound.shutdown(deadline);
+  spdlog::info("event=stopped");
+  return listened ? 0 : 1;
+}
+
+}  // namespace
+
+storage::StorageSettings storage_settings(const Config& config) {
+  storage::StorageSettings settings;
+  settings.database_url = config.database_url;
+  settings.data_dir = config.data_dir;
+  settings.pseudonym_key = config.secret;
+  // Every thread that may hold a connection at once: the inbound workers (a turn each, and a second connection
+  // while a report is filed), the outbox relay and the outbound workers recording their rows, webhook admissions
+  // (a short read each), the web chat, the desk and the reviewer API, retention, the purge.
+  settings.pool_size = config.database_pool > 0 ? config.database_pool
+                                                : config.tuning.inbound_workers + config.tuning.outbound_workers + 12;
+  settings.connect_patience = std::chrono::seconds(config.database_connect_seconds);
+  return settings;
+}
+
+int command_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
+    out << kServeUsage;
+    return 0;
+  }
+  if (args.size() > 1) {
+    err << "netra serve: unexpected argument " << args[1] << "\n" << kServeUsage;
+    return 2;
+  }
+  // Before any thread exists, so every thread inherits the mask and only the watcher receives these.
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);  // a peer closing early must not kill the process
+  configure_logging();
+  try {
+    return serve(load_from_environment());
+  } catch (const std::exception& e) {
+    spdlog::error("event=startup_failed error=\"{}\"", e.what());
+    err << "netra serve: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int command_telegram(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string action = args.size() > 1 ? args[1] : "";
+  if (action.empty() || action == "--help" || action == "-h") {
+    (action.empty() ? err : out) << kTelegramUsage;
+    return action.empty() ? 2 : 0;
+  }
+  int max_connections = 40;
+  bool drop_pending = false;
+  std::string url;
+  for (size_t i = 2; i < args.size(); ++i) {
+    if (args[i] == "--drop-pending") {
+      drop_pending = true;
+    } else if (args[i] == "--max-connections" && i + 1 < args.size()) {
+      try {
+        max_connections = std::stoi(args[++i]);
+      } catch (const std::exception&) {
+        max_connections = 0;
+      }
+      if (max_connections < 1 || max_connections > 100) {
+        err << "netra telegram: --max-connections must be 1 to 100\n";
+        return 2;
+      }
+    } else if (url.empty() && args[i].rfind("--", 0) != 0) {
+      url = args[i];
+    } else {
+      err << "netra telegram: unexpected argument " << args[i] << "\n" << kTelegramUsage;
+      return 2;
+    }
+  }
+  if ((action == "set-webhook") == url.empty() || (action != "set-webhook" && action != "webhook-info")) {
+    err << kTelegramUsage;
+    return 2;
+  }
+  try {
+    Config config = load_from_environment();
+    if (!config.telegram.enabled()) {
+      err << "netra telegram: NETRA_TELEGRAM_TOKEN is not set\n";
+      return 1;
+    }
+    if (action == "set-webhook" && config.telegram.secret.empty()) {
+      err << "netra telegram: warning: NETRA_TELEGRAM_SECRET is not set; webhook requests will not be "
+             "authenticated\n";
+    }
+    TelegramChannel telegram(config.telegram, config.secret);
+    HttpTransport transport(std::chrono::seconds(15));
+    auto request = action == "set-webhook" ? telegram.set_webhook_request(url, max_connections, drop_pending)
+                                           : telegram.webhook_info_request();
+    SendResult result = transport.post(request);
+    if (result.status == 0) {
+      err << "netra telegram: " << request.what << " failed: " << result.error << "\n";
+      return 1;
+    }
+    out << result.body << "\n";
+    return result.status == 200 ? 0 : 1;
+  } catch (const std::exception& e) {
+    err << "netra telegram: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace netra::adapters

@@ -1,0 +1,82 @@
+// `netra serve`'s HTTP front: the routes of the contract, the server's limits (timeouts, body size, worker
+// pool, keep-alive, TCP_NODELAY), request metrics, and the one place where failures become a status: bad
+// input is 400 (never 500), an unknown route 404 JSON, an oversized body 413.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+#include "adapters/app/config.h"
+#include "adapters/desk/desk.h"
+#include "adapters/delivery/dispatcher.h"
+#include "adapters/app/metrics.h"
+#include "adapters/delivery/outbound.h"
+#include "adapters/channels/telegram.h"
+#include "adapters/channels/webchat.h"
+#include "adapters/channels/whatsapp.h"
+#include "bot/answerer.h"
+#include "bot/answerer_slot.h"
+#include "bot/lru_cache.h"
+#include "bot/outbox.h"
+#include "bot/report_storage.h"
+
+namespace netra::adapters {
+
+// A webhook channel that is on: the channel and the sender its replies go through.
+struct Webhook {
+  const Channel* channel = nullptr;  // nullptr: the channel is off and its routes answer 404
+  ReplySender* sender = nullptr;
+};
+
+// What the routes call into. Everything must outlive the server.
+struct Services {
+  const bot::AnswererSlot& answerers;  // the current knowledge; SIGHUP swaps it
+  bot::ReportStorage reports;          // the report side of storage: reviewer API, metrics
+  Dispatcher& dispatcher;
+  Outbound& outbound;
+  Metrics& metrics;
+  const WebChatChannel& web;
+  const TelegramChannel* telegram = nullptr;  // nullptr when off
+  ReplySender* telegram_sender = nullptr;
+  const WhatsAppChannel* whatsapp = nullptr;  // nullptr when off
+  ReplySender* whatsapp_sender = nullptr;
+  desk::Desk* desk = nullptr;  // the reviewer desk's routes (/desk…); nullptr: none
+  bot::Outbox* outbox = nullptr;  // replicas on PostgreSQL: the durable outbox, for its gauges; nullptr: none
+};
+
+class HttpServer {
+ public:
+  HttpServer(const Config& config, Services services);
+
+  // Binds config.bind:config.port (port 0: any free port). Returns false when the address cannot be bound.
+  bool bind();
+  int port() const { return port_; }
+  // Serves until stop(). Returns false when listening failed.
+  bool run();
+  // Stops accepting and closes idle connections; run() returns once in-flight requests are done.
+  void stop() { server_.stop(); }
+  bool is_running() const { return server_.is_running(); }
+
+ private:
+  void configure_limits();
+  void add_routes();
+  void add_webhook_routes();
+  // The webhook routine of every channel: authenticate the raw body, parse, dedupe and queue, answer.
+  void receive(const Channel& channel, ReplySender& sender, const httplib::Request& request,
+               httplib::Response& response);
+
+  const Config& config_;
+  Services services_;
+  // /api/v1/ask bodies by (knowledge generation, role, question): a repeated request skips the analysis and the
+  // JSON building too, which cost as much as the answer itself once the answer comes from the answerer's cache.
+  bot::LruCache<std::string> ask_bodies_;
+  httplib::Server server_;
+  int port_ = 0;
+  socket_t listen_socket_ = INVALID_SOCKET;  // captured when httplib creates it, to raise its listen backlog
+};
+
+// The metrics label of a request path: the route pattern, never the path itself (report codes stay out).
+std::string route_label(const std::string& path);
+
+}  // namespace netra::adapters
