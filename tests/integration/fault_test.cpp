@@ -175,7 +175,7 @@ class StalledClients {
 
 }  // namespace
 
-TEST_CASE("Fault: platform API down (every send 500) gives bounded retries, a bounded queue and a healthy server") {
+TEST_CASE("Fault: platform API down (every send 500) gives bounded retries, a bounded queue and a healthy server", "[fault]") {
   FakePlatform api;
   api.fail_next(1 << 30, 500);
   TempDir dir;
@@ -229,7 +229,7 @@ TEST_CASE("Fault: platform API down (every send 500) gives bounded retries, a bo
   CHECK(api.wait_for_delivered(kSend, 1));
 }
 
-TEST_CASE("Fault: platform API unreachable (nothing listens) gives bounded retries and a clean, prompt stop") {
+TEST_CASE("Fault: platform API unreachable (nothing listens) gives bounded retries and a clean, prompt stop", "[fault]") {
   TempDir dir;
   std::string dead = "http://127.0.0.1:" + std::to_string(netra::testing::free_port());
   NetraProcess server(dir.file("var"), telegram_env(dead, {{"NETRA_SEND_ATTEMPTS", "3"},
@@ -249,7 +249,7 @@ TEST_CASE("Fault: platform API unreachable (nothing listens) gives bounded retri
   CHECK(server.log().find("event=send_failed channel=telegram what=sendMessage status=0") != std::string::npos);
 }
 
-TEST_CASE("Fault: a slow platform API delays replies but never the webhooks, /healthz or /api/v1/ask") {
+TEST_CASE("Fault: a slow platform API delays replies but never the webhooks, /healthz or /api/v1/ask", "[fault]") {
   FakePlatform api;
   api.set_delay(milliseconds(400));
   TempDir dir;
@@ -279,7 +279,7 @@ TEST_CASE("Fault: a slow platform API delays replies but never the webhooks, /he
   CHECK(metric(server, "netra_reply_retries_total{channel=\"telegram\"}") == 0);
 }
 
-TEST_CASE("Fault: reports.db write-locked for less than the busy time-out: the report is filed once it is released") {
+TEST_CASE("Fault: reports.db write-locked for less than the busy time-out: the report is filed once it is released", "[fault]") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-short", kReportFlow[i]);
@@ -302,7 +302,7 @@ TEST_CASE("Fault: reports.db write-locked for less than the busy time-out: the r
   CHECK(one->status == 200);
 }
 
-TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no receipt, filed on a retry") {
+TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no receipt, filed on a retry", "[fault]") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-long", kReportFlow[i]);
@@ -338,7 +338,7 @@ TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no r
   CHECK(metric(server, "netra_errors_total{kind=\"storage_busy\"}") == 1);
 }
 
-TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers 503 JSON, the server stays up") {
+TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers 503 JSON, the server stays up", "[fault]") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   WriteLock lock(dir.file("var") + "/state.db");
@@ -355,7 +355,7 @@ TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers
   CHECK(chat(server, "state-lock", "lapor").find("apa yang terjadi") != std::string::npos);
 }
 
-TEST_CASE("Fault: state.db write-locked right after a report is filed: 503, and the retry gives the same receipt") {
+TEST_CASE("Fault: state.db write-locked right after a report is filed: 503, and the retry gives the same receipt", "[fault]") {
   TempDir dir;
   NetraProcess server(dir.file("var"), {{"NETRA_ADMIN_TOKEN", kAdmin}});
   for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "filed-then-lock", kReportFlow[i]);
@@ -378,7 +378,7 @@ TEST_CASE("Fault: state.db write-locked right after a report is filed: 503, and 
   CHECK(reports[0]["code"] == code);
 }
 
-TEST_CASE("Fault: 64 stalled clients do not starve /healthz") {
+TEST_CASE("Fault: 64 stalled clients do not starve /healthz", "[fault]") {
   TempDir dir;
   NetraProcess server(dir.file("var"));
   // A prober checks /healthz every 20 ms while the stalled connections arrive and after.
@@ -410,7 +410,7 @@ TEST_CASE("Fault: 64 stalled clients do not starve /healthz") {
   CHECK(slowest < 0.5);
 }
 
-TEST_CASE("Fault: SIGTERM while reports are filed loses no receipted report") {
+TEST_CASE("Fault: SIGTERM while reports are filed loses no receipted report", "[fault]") {
   TempDir dir;
   std::map<std::string, std::string> env = {{"NETRA_ADMIN_TOKEN", kAdmin}};
   auto server = std::make_unique<NetraProcess>(dir.file("var"), env);

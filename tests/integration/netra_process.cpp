@@ -11,10 +11,12 @@
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "support/shared_index.h"
 #include "support/test_support.h"
 
 extern char** environ;
@@ -54,8 +56,30 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
   return strings;
 }
 
+// Puts a copy of the run's shared knowledge index (support/test_support.h) into the data dir when the command
+// would otherwise build that very index itself: the repository's knowledge/, the index at its default place in
+// the data dir, and none there yet. A server start then opens the index instead of building it (the start-up
+// still compares the copy's fingerprint with the corpus, and rebuilds a stale one). A copy, not a link: nothing
+// the server does to its data dir reaches the shared file.
+void seed_knowledge_index(const std::map<std::string, std::string>& env) {
+  auto data_dir = env.find("NETRA_DATA_DIR");
+  if (data_dir == env.end() || env.count("NETRA_KNOWLEDGE") || env.count("NETRA_CONFIG")) return;
+  auto knowledge = env.find("NETRA_KNOWLEDGE_DIR");
+  if (knowledge != env.end() && knowledge->second != knowledge_root()) return;
+  std::filesystem::path index = std::filesystem::path(data_dir->second) / "knowledge.db";
+  std::error_code error;
+  if (std::filesystem::exists(index, error)) return;
+  // A data dir that cannot be made (a test of that error) is left for the command to report.
+  if (!std::filesystem::is_directory(index.parent_path(), error) &&
+      !std::filesystem::create_directories(index.parent_path(), error)) {
+    return;
+  }
+  std::filesystem::copy_file(shared_index_path(), index, error);
+}
+
 pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
             const std::string& output_path, bool merge_stdout) {
+  seed_knowledge_index(env);
   std::vector<std::string> strings = child_environment(env);
   std::vector<char*> envp;
   for (auto& text : strings) envp.push_back(text.data());

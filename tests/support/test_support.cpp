@@ -1,5 +1,8 @@
 #include "support/test_support.h"
 
+#include "support/shared_index.h"
+
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -43,16 +46,43 @@ std::string read_file(const std::filesystem::path& path) {
   return content.str();
 }
 
-const knowledge::KnowledgeBase& shared_knowledge() {
+namespace {
+
+// The fixture's index, checked against the corpus it must have been built from: a test must never pass or fail
+// because of an index of other files.
+std::string checked_fixture_index(const std::string& path) {
+  knowledge::Database db(path, knowledge::Database::Mode::read_only);
+  knowledge::Statement stored(db, "SELECT value FROM meta WHERE key = 'fingerprint'");
+  if (!stored.step() ||
+      stored.column_text(0) != knowledge::fingerprint_of(knowledge::KnowledgeSource{knowledge_root()})) {
+    throw std::runtime_error(path + " was built from other knowledge files than " + knowledge_root() +
+                             " holds: rerun ctest (its knowledge_index fixture rebuilds it)");
+  }
+  return path;
+}
+
+std::string index_built_here(const std::filesystem::path& folder) {
+  std::string path = (folder / "knowledge.db").string();
+  auto report = knowledge::build_index(knowledge::KnowledgeSource{knowledge_root()}, path, {});
+  if (!report.problems.empty()) throw std::runtime_error("corpus invalid: " + report.problems.front().to_string());
+  return path;
+}
+
+}  // namespace
+
+const std::string& shared_index_path() {
   static TempDir dir;
+  static const std::string path = [] {
+    const char* fixture = std::getenv(kSharedIndexVariable);
+    return fixture && *fixture ? checked_fixture_index(fixture) : index_built_here(dir.path());
+  }();
+  return path;
+}
+
+const knowledge::KnowledgeBase& shared_knowledge() {
   static std::unique_ptr<knowledge::KnowledgeBase> kb;
   static std::once_flag once;
-  std::call_once(once, [] {
-    auto report =
-        knowledge::build_index(knowledge::KnowledgeSource{knowledge_root()}, dir.file("knowledge.db"), {});
-    if (!report.problems.empty()) throw std::runtime_error("corpus invalid: " + report.problems.front().to_string());
-    kb = knowledge::KnowledgeBase::open(dir.file("knowledge.db"), {});
-  });
+  std::call_once(once, [] { kb = knowledge::KnowledgeBase::open(shared_index_path(), {}); });
   return *kb;
 }
 
