@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <future>
+#include <latch>
 #include <thread>
 
 using namespace netra::adapters;
@@ -38,6 +39,11 @@ class ScriptedTransport : public Transport {
   bool wait_for_delivered(size_t count, std::chrono::milliseconds timeout = 5s) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, timeout, [&] { return delivered_.size() >= count; });
+  }
+  // Waits until `count` requests were answered, whatever the answer.
+  bool wait_for_attempts(size_t count, std::chrono::milliseconds timeout = 5s) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return attempts_.size() >= count; });
   }
   std::vector<std::string> delivered() {
     std::lock_guard lock(mutex_);
@@ -158,6 +164,7 @@ TEST_CASE("A full outbound queue drops the batch and counts it") {
   class BlockingTransport : public Transport {
    public:
     SendResult post(const OutboundRequest&) override {
+      entered.count_down();
       std::unique_lock lock(mutex);
       released.wait(lock, [&] { return open; });
       return result_of(200);
@@ -167,6 +174,7 @@ TEST_CASE("A full outbound queue drops the batch and counts it") {
       open = true;
       released.notify_all();
     }
+    std::latch entered{1};  // the worker took the first batch and is blocked in it
     std::mutex mutex;
     std::condition_variable released;
     bool open = false;
@@ -177,7 +185,7 @@ TEST_CASE("A full outbound queue drops the batch and counts it") {
   Metrics metrics;
   Outbound outbound(transport, metrics, tuning);
   outbound.enqueue("telegram", "c", {request("busy")});
-  std::this_thread::sleep_for(20ms);  // the worker takes the first batch and blocks
+  transport.entered.wait();
   CHECK(outbound.enqueue("telegram", "c", {request("a")}));
   CHECK(outbound.enqueue("telegram", "c", {request("b")}));
   CHECK_FALSE(outbound.enqueue("telegram", "c", {request("c")}));
@@ -203,7 +211,7 @@ TEST_CASE("Shutdown abandons a retry whose backoff outlasts the drain deadline")
   Metrics metrics;
   Outbound outbound(transport, metrics, tuning);
   outbound.enqueue("telegram", "chat", {request("m")});
-  std::this_thread::sleep_for(20ms);
+  REQUIRE(transport.wait_for_attempts(1));  // the retry now waits out its backoff
   auto started = std::chrono::steady_clock::now();
   outbound.shutdown(started + 100ms);
   CHECK(std::chrono::steady_clock::now() - started < 2s);
@@ -249,7 +257,7 @@ TEST_CASE("A batch abandoned at shutdown is not_attempted after outright refusal
     Outbound outbound(transport, metrics, tuning);
     std::promise<DeliveryOutcome> outcome;
     outbound.enqueue("telegram", "chat", {request("m")}, [&](DeliveryOutcome done) { outcome.set_value(done); });
-    std::this_thread::sleep_for(20ms);
+    REQUIRE(transport.wait_for_attempts(1));  // answered once; the retry waits out its backoff
     outbound.shutdown(std::chrono::steady_clock::now() + 50ms);
     CHECK(outcome.get_future().get() == (status == 0 ? DeliveryOutcome::uncertain : DeliveryOutcome::not_attempted));
   }

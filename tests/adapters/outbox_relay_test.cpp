@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <future>
+#include <latch>
 #include <thread>
 
 #include "adapters/delivery/commit_waits.h"
@@ -37,6 +38,8 @@ class MemoryOutbox : public netra::bot::Outbox {
   }
   bool mark_attempt(int64_t id, const std::string&) override {
     std::lock_guard lock(mutex_);
+    ++attempts_asked_;
+    changed_.notify_all();
     if (refuse_attempts_) return false;
     attempted_.push_back(id);
     return true;
@@ -62,6 +65,11 @@ class MemoryOutbox : public netra::bot::Outbox {
     std::lock_guard lock(mutex_);
     return states_[id];
   }
+  // Waits until the relay asked to record `count` attempts, granted or refused.
+  bool wait_for_attempts_asked(size_t count, std::chrono::milliseconds timeout = 5s) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return attempts_asked_ >= count; });
+  }
   // Waits until row `id` reached `state`.
   bool wait_for(int64_t id, const std::string& state, std::chrono::milliseconds timeout = 5s) {
     std::unique_lock lock(mutex_);
@@ -79,6 +87,7 @@ class MemoryOutbox : public netra::bot::Outbox {
   std::deque<netra::bot::OutboxEntry> queued_;
   std::map<int64_t, std::string> states_;
   std::vector<int64_t> attempted_;
+  size_t attempts_asked_ = 0;
   bool refuse_attempts_ = false;
 };
 
@@ -130,6 +139,38 @@ ServerTuning quick_tuning() {
   return tuning;
 }
 
+// An outbox relay wired as serve() wires it: over a memory outbox, into an Outbound over `transport`, with the plain
+// channel added. Stopped when the test ends, if the test did not stop it.
+class RelayRig {
+ public:
+  explicit RelayRig(Transport& transport, ServerTuning tuning = quick_tuning())
+      : relay(outbox, metrics, quick_relay()), outbound(transport, metrics, tuning) {
+    relay.add_channel(channel);
+  }
+  ~RelayRig() { stop(); }
+  void start() { relay.start(outbound); }
+  // Stops claiming rows, then gives Outbound until `drain` from now to send what it holds.
+  void stop(std::chrono::milliseconds drain = 1s) {
+    if (stopped_) return;
+    stopped_ = true;
+    relay.stop();
+    outbound.shutdown(std::chrono::steady_clock::now() + drain);
+  }
+
+  MemoryOutbox outbox;
+  Metrics metrics;
+  PlainChannel channel;
+  OutboxRelay relay;
+  Outbound outbound;
+
+ private:
+  bool stopped_ = false;
+};
+
+std::string payload(const std::string& chat, const std::string& text) {
+  return encode_outbox_payload({chat, "", ""}, {{text, {}}});
+}
+
 }  // namespace
 
 TEST_CASE("An outbox payload keeps the address and every reply with its choices") {
@@ -158,84 +199,61 @@ TEST_CASE("An outbox row's chat key identifies the chat without naming it") {
 }
 
 TEST_CASE("A claimed row is rendered by its channel, sent, and recorded as delivered") {
-  MemoryOutbox outbox;
-  Metrics metrics;
-  OutboxRelay relay(outbox, metrics, quick_relay());
   RecordingTransport transport;
-  Outbound outbound(transport, metrics, quick_tuning());
-  PlainChannel channel;
-  relay.add_channel(channel);
-  outbox.add(1, "plain", encode_outbox_payload({"chat-9", "", ""}, {{"satu", {}}, {"dua", {}}}));
-  relay.start(outbound);
-  CHECK(outbox.wait_for(1, "delivered"));
+  RelayRig rig(transport);
+  rig.outbox.add(1, "plain", encode_outbox_payload({"chat-9", "", ""}, {{"satu", {}}, {"dua", {}}}));
+  rig.start();
+  CHECK(rig.outbox.wait_for(1, "delivered"));
   CHECK(transport.bodies() == std::vector<std::string>{"chat-9:satu", "chat-9:dua"});
-  CHECK(outbox.attempted() == std::vector<int64_t>{1});  // recorded once, before the first request
-  relay.stop();
-  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  CHECK(rig.outbox.attempted() == std::vector<int64_t>{1});  // recorded once, before the first request
 }
 
 TEST_CASE("A row refused for good is recorded as given up, and so is one for a channel that is off here") {
-  MemoryOutbox outbox;
-  Metrics metrics;
-  OutboxRelay relay(outbox, metrics, quick_relay());
   RecordingTransport transport(403);
-  Outbound outbound(transport, metrics, quick_tuning());
-  PlainChannel channel;
-  relay.add_channel(channel);
-  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"blocked", {}}}));
-  outbox.add(2, "whatsapp", encode_outbox_payload({"chat-2", "", ""}, {{"nobody renders this", {}}}));
-  relay.start(outbound);
-  CHECK(outbox.wait_for(1, "given_up"));
-  CHECK(outbox.wait_for(2, "given_up"));
-  relay.stop();
-  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  RelayRig rig(transport);
+  rig.outbox.add(1, "plain", payload("chat-1", "blocked"));
+  rig.outbox.add(2, "whatsapp", payload("chat-2", "nobody renders this"));
+  rig.start();
+  CHECK(rig.outbox.wait_for(1, "given_up"));
+  CHECK(rig.outbox.wait_for(2, "given_up"));
 }
 
 TEST_CASE("A row still waiting in Outbound at shutdown is released for another replica, not lost") {
-  MemoryOutbox outbox;
-  Metrics metrics;
-  OutboxRelay relay(outbox, metrics, quick_relay());
-  // One worker, blocked on a slow first send: the second row waits in the queue and is dropped at shutdown.
+  // One worker, busy with a slow first send: the second row waits in the queue and is dropped at shutdown. The
+  // send is slow enough that stopping the relay and Outbound takes less, however loaded the machine.
   class SlowTransport : public Transport {
    public:
     SendResult post(const OutboundRequest&) override {
-      std::this_thread::sleep_for(300ms);
+      entered.count_down();
+      std::this_thread::sleep_for(500ms);
       SendResult result;
       result.status = 200;
       return result;
     }
+    std::latch entered{1};
   } transport;
   ServerTuning tuning = quick_tuning();
   tuning.outbound_workers = 1;
-  Outbound outbound(transport, metrics, tuning);
-  PlainChannel channel;
-  relay.add_channel(channel);
-  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"first", {}}}));
-  outbox.add(2, "plain", encode_outbox_payload({"chat-2", "", ""}, {{"second", {}}}));
-  relay.start(outbound);
-  std::this_thread::sleep_for(100ms);
-  relay.stop();
-  outbound.shutdown(std::chrono::steady_clock::now());
-  CHECK(outbox.wait_for(2, "released"));
-  CHECK(outbox.wait_for(1, "delivered"));
+  RelayRig rig(transport, tuning);
+  rig.outbox.add(1, "plain", payload("chat-1", "first"));
+  rig.outbox.add(2, "plain", payload("chat-2", "second"));
+  rig.start();
+  transport.entered.wait();  // both rows were claimed in one batch, and the first is being sent
+  rig.stop(0ms);             // the relay hands the whole batch to Outbound before it stops
+  CHECK(rig.outbox.wait_for(2, "released"));
+  CHECK(rig.outbox.wait_for(1, "delivered"));
 }
 
 TEST_CASE("A row whose attempt cannot be recorded as this relay's is not sent") {
-  MemoryOutbox outbox;
-  outbox.refuse_attempts();  // e.g. another replica took it over, believing this one dead
-  Metrics metrics;
-  OutboxRelay relay(outbox, metrics, quick_relay());
   RecordingTransport transport;
-  Outbound outbound(transport, metrics, quick_tuning());
-  PlainChannel channel;
-  relay.add_channel(channel);
-  outbox.add(1, "plain", encode_outbox_payload({"chat-1", "", ""}, {{"not mine", {}}}));
-  relay.start(outbound);
-  std::this_thread::sleep_for(300ms);
-  relay.stop();
-  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  RelayRig rig(transport);
+  rig.outbox.refuse_attempts();  // e.g. another replica took it over, believing this one dead
+  rig.outbox.add(1, "plain", payload("chat-1", "not mine"));
+  rig.start();
+  REQUIRE(rig.outbox.wait_for_attempts_asked(1));
+  rig.stop();  // Outbound's worker has finished with the row when this returns
   CHECK(transport.bodies().empty());
-  CHECK(outbox.state(1) == "sending");  // left as it is: neither released nor recorded
+  CHECK(rig.outbox.state(1) == "sending");  // left as it is: neither released nor recorded
 }
 
 TEST_CASE("A webhook waits for its turn's commit, and hears when it failed") {
