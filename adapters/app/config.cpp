@@ -175,6 +175,8 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
   config.database_pool = number_or<size_t>(lookup, "NETRA_DATABASE_POOL", config.database_pool, 0, 1000);
   config.database_connect_seconds =
       number_or(lookup, "NETRA_DATABASE_CONNECT_SECONDS", config.database_connect_seconds, 0, 3600);
+  config.sqlite_busy_timeout_ms =
+      number_or(lookup, "NETRA_SQLITE_BUSY_TIMEOUT_MS", config.sqlite_busy_timeout_ms, 1, 600000);
   if (!config.database_url.empty() && !lookup("NETRA_SECRET")) {
     throw std::runtime_error(
         "NETRA_DATABASE_URL is set but NETRA_SECRET is not: every replica must use the same "

@@ -92,6 +92,7 @@ struct Config {
   std::string database_url;
   size_t database_pool = 0;           // NETRA_DATABASE_POOL: connections per replica; 0: sized from the workers
   int database_connect_seconds = 30;  // NETRA_DATABASE_CONNECT_SECONDS: start-up patience for a silent server
+  int sqlite_busy_timeout_ms = 5000;  // NETRA_SQLITE_BUSY_TIMEOUT_MS: a write's wait for another writer's lock
   ServerTuning tuning;
 };
 

@@ -293,6 +293,7 @@ storage::StorageSettings storage_settings(const Config& config) {
   settings.pool_size = config.database_pool > 0 ? config.database_pool
                                                 : config.tuning.inbound_workers + config.tuning.outbound_workers + 12;
   settings.connect_patience = std::chrono::seconds(config.database_connect_seconds);
+  settings.sqlite_busy_timeout = std::chrono::milliseconds(config.sqlite_busy_timeout_ms);
   return settings;
 }
 

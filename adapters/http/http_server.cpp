@@ -114,8 +114,9 @@ void HttpServer::configure_limits() {
       response.set_header("Retry-After", "5");
       send_error(response, 503, "storage unavailable, retry later");
     } catch (const knowledge::SqliteError& e) {
-      // Another writer held state.db or reports.db past the busy time-out (5 s): nothing was committed by the
-      // failed step (no receipt is ever given for it), and a retry will likely succeed.
+      // Another writer held state.db or reports.db past the busy time-out (NETRA_SQLITE_BUSY_TIMEOUT_MS, 5 s):
+      // nothing was committed by the failed step (no receipt is ever given for it), and a retry will likely
+      // succeed.
       int primary = e.code() & 0xFF;
       bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
       services_.metrics.count_error(busy ? "storage_busy" : "storage");

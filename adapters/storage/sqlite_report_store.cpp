@@ -77,8 +77,9 @@ bool has_column(Database& db, const char* table, const char* column) {
 // Opens the file and brings its schema up to date. Before the reviewer desk (issue 12) the audit trail held
 // only status changes: it gains what was done (action) and a detail, old lines reading as status changes. The
 // check runs inside the write transaction, so two processes opening the store at once do not both alter it.
-Database open_migrated(const std::string& path) {
+Database open_migrated(const std::string& path, std::chrono::milliseconds busy_timeout) {
   Database db(path, Database::Mode::read_write_create);
+  sqlite3_busy_timeout(db.handle(), static_cast<int>(busy_timeout.count()));
   db.exec(kSchema);
   knowledge::Transaction migrate(db, true);
   if (!has_column(db, "audit", "action")) {
@@ -135,7 +136,8 @@ Report read_report(const Statement& row) {
 
 }  // namespace
 
-SqliteReportStore::SqliteReportStore(const std::string& path) : db_(open_migrated(path)) {}
+SqliteReportStore::SqliteReportStore(const std::string& path, std::chrono::milliseconds busy_timeout)
+    : db_(open_migrated(path, busy_timeout)) {}
 
 std::string SqliteReportStore::file(const ReportDraft& draft, const std::vector<EvidenceFile>& evidence) {
   std::lock_guard lock(mutex_);

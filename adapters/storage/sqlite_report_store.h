@@ -9,6 +9,7 @@
 // (accounts, desk sessions, login throttle) and sqlite_report_retention.cpp.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -23,8 +24,10 @@ namespace netra::adapters::storage {
 
 class SqliteReportStore final : public ReportBackend {
  public:
-  // Opens or creates the database and brings its schema up to date. Throws knowledge::SqliteError.
-  explicit SqliteReportStore(const std::string& path);
+  // Opens or creates the database and brings its schema up to date. `busy_timeout`: how long a write waits for
+  // another connection's lock before it throws knowledge::SqliteError (SQLITE_BUSY). Throws knowledge::SqliteError.
+  explicit SqliteReportStore(const std::string& path,
+                             std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(5000));
 
   // bot::ReportStore
   std::string file(const bot::ReportDraft& draft, const std::vector<bot::EvidenceFile>& evidence) override;

@@ -34,8 +34,9 @@ bool has_table(Database& db, const char* name) {
   return query.bind(1, name).step();
 }
 
-knowledge::Database open_migrated(const std::string& path) {
+knowledge::Database open_migrated(const std::string& path, std::chrono::milliseconds busy_timeout) {
   Database db(path, Database::Mode::read_write_create);
+  sqlite3_busy_timeout(db.handle(), static_cast<int>(busy_timeout.count()));
   db.exec(kSchema);
   // Before 2026-11-26 the claims lived in a rowid table with two indexes; carry them over once. The check is
   // inside the write transaction: two processes opening the store at once must not both move the table.
@@ -74,7 +75,7 @@ class SqliteTurn : public bot::Turn {
 
 SqliteStateStore::SqliteStateStore(SqliteStateConfig config)
     : config_(std::move(config)),
-      db_(open_migrated(config_.path)),
+      db_(open_migrated(config_.path, config_.busy_timeout)),
       select_delivery_(db_, "SELECT seen_at FROM delivery_claims WHERE id = ?1"),
       upsert_delivery_(db_, "INSERT OR REPLACE INTO delivery_claims(id, seen_at) VALUES (?1, ?2)"),
       delete_delivery_(db_, "DELETE FROM delivery_claims WHERE id = ?1"),

@@ -6,6 +6,7 @@
 // at admission and its commit writes them; replies are delivered by the caller (no outbox).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,9 @@ struct SqliteStateConfig {
   // WAL checkpoints run on a background thread this often (sqlite_wal_checkpointer.h); 0: inside COMMITs, as
   // SQLite does by default.
   int checkpoint_interval_ms = 200;
+  // How long a write waits for another connection's lock before it fails with SQLITE_BUSY (a 503 at the HTTP
+  // edge): NETRA_SQLITE_BUSY_TIMEOUT_MS.
+  std::chrono::milliseconds busy_timeout{5000};
 };
 
 class SqliteStateStore : public StateStore {

@@ -32,8 +32,9 @@ Storage open_storage(const StorageSettings& settings) {
     SqliteStateConfig config;
     config.path = settings.data_dir + "/state.db";
     config.pseudonym_key = settings.pseudonym_key;
+    config.busy_timeout = settings.sqlite_busy_timeout;
     storage.state = std::make_unique<SqliteStateStore>(config);
-    storage.reports = std::make_unique<SqliteReportStore>(reports_path(settings));
+    storage.reports = std::make_unique<SqliteReportStore>(reports_path(settings), settings.sqlite_busy_timeout);
     storage.description = "sqlite " + config.path;
     return storage;
   }
@@ -49,7 +50,7 @@ Storage open_storage(const StorageSettings& settings) {
 Storage open_report_storage(const StorageSettings& settings) {
   Storage storage;
   if (settings.database_url.empty()) {
-    storage.reports = std::make_unique<SqliteReportStore>(reports_path(settings));
+    storage.reports = std::make_unique<SqliteReportStore>(reports_path(settings), settings.sqlite_busy_timeout);
     storage.description = "sqlite " + reports_path(settings);
     return storage;
   }

@@ -24,6 +24,8 @@ struct StorageSettings {
   // How long start-up keeps trying a PostgreSQL server that does not answer (a replica and its database booting
   // together). A wrong password or database fails at once.
   std::chrono::milliseconds connect_patience{30000};
+  // SQLite: how long a write waits for another writer's lock (NETRA_SQLITE_BUSY_TIMEOUT_MS).
+  std::chrono::milliseconds sqlite_busy_timeout{5000};
 };
 
 // The opened backend. The members are declared in dependency order: the stores use the pool.

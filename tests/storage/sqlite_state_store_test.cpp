@@ -91,3 +91,27 @@ TEST_CASE("the WAL is checkpointed into the database file in the background, not
   CHECK(size_now > size_before);
   CHECK(store.load_session("sender-299") == std::string(500, 'x'));
 }
+
+TEST_CASE("a write waits the configured busy time-out for another writer's lock, then fails with SQLITE_BUSY",
+          "[sqlite]") {
+  TempDir dir;
+  auto config = config_in(dir);
+  config.busy_timeout = std::chrono::milliseconds(300);
+  SqliteStateStore store(config);
+  Database other(config.path, Database::Mode::read_write_create);
+  other.exec("BEGIN IMMEDIATE");  // holds the write lock, as another process would
+  auto started = std::chrono::steady_clock::now();
+  int code = 0;
+  try {
+    store.save_session("sender-1", "{}");
+  } catch (const netra::knowledge::SqliteError& e) {
+    code = e.code() & 0xFF;
+  }
+  auto waited = std::chrono::steady_clock::now() - started;
+  CHECK(code == SQLITE_BUSY);
+  CHECK(waited >= std::chrono::milliseconds(290));
+  CHECK(waited < std::chrono::milliseconds(300) + std::chrono::seconds(3));  // the configured wait, not the default
+  other.exec("ROLLBACK");
+  store.save_session("sender-1", "{}");  // the lock is gone: the write goes through
+  CHECK(store.load_session("sender-1") == "{}");
+}
