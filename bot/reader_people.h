@@ -1,0 +1,230 @@
+// Private to the reader's translation units: the pass that reads who does what to what in one message. Its parts
+// live along its seams: reader_people.cpp (negation scope, circumstances, acts), reader_people_mentions.cpp (the
+// people a message names and their roles), reader_people_targets.cpp (who does each act and what it is directed
+// at), reader_people_subject.cpp (whose act the question is about).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/reader.h"
+#include "bot/reader_internal.h"
+
+namespace netra::bot {
+
+// How strongly a role describes someone when a message gives several ("guru honorer", "pensiunan PNS",
+// "bidan desa yg PPPK"): the more specific status wins over the general one.
+int role_rank(Role role);
+
+void describe(Person& person, Role role);
+
+// When or where an act happens ("di luar jam kerja", "pas cuti", "di masjid"), as opposed to scope words and
+// facts about the message ("tidak diunggah", "mau laporin").
+bool is_time_or_place(Modifier modifier);
+
+// Acts a candidate does not do for their own campaign: when the nearest person is the writer's relative who runs,
+// "boleh bantu kampanye?" is the writer's act.
+bool is_support_act(Act act);
+
+bool overlaps(const PhraseMatch& a, const PhraseMatch& b);
+
+constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
+// Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
+constexpr size_t kPurposeReach = 2;
+// How far after an invitation the act it asks for may be named ("ajak semua guru nyoblos").
+constexpr size_t kContentReach = 4;
+// Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
+constexpr size_t kVenueReach = 3;
+// Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
+constexpr size_t kRelativeReach = 3;
+
+// Everything the pass over one message keeps track of. Built and run once per message by
+// Reader::read_people_and_acts; it fills the reading's people, acts, subject and asked acts.
+class PeopleReader {
+ public:
+  PeopleReader(Reading& reading, const std::vector<PhraseMatch>& roles, const std::vector<PhraseMatch>& people,
+               const std::vector<PhraseMatch>& acts, const std::vector<PhraseMatch>& targets,
+               const std::vector<PhraseMatch>& modifiers, const std::vector<PhraseMatch>& negations,
+               const std::vector<PhraseMatch>& message_cues, const knowledge::Lexicon& lexicon)
+      : reading_(reading),
+        lexicon_(lexicon),
+        tokens_(reading.tokens),
+        roles_(roles),
+        people_(people),
+        acts_(acts),
+        targets_(targets),
+        modifiers_(modifiers),
+        negation_cues_(negations),
+        message_cues_(message_cues) {}
+
+  void run();
+
+ private:
+  struct Mention {
+    size_t token = 0;   // first token
+    size_t last = 0;    // last token
+    size_t person = 0;  // index into reading_.people
+    bool actor = true;  // false: named as an object or a possessor, not as someone who acts
+  };
+
+  // --- negation scope
+  void find_negations();
+
+  // "boleh gk", "aman ga?", "bisa tidak": a negation after a question or verdict word, or at the end of a
+  // clause, asks; it negates nothing.
+  bool is_question_tag(const PhraseMatch& negation) const;
+
+  // "gak boleh komentar di postingan capres?": a negation right before a verdict word negates the permission
+  // asked about, not the act after it.
+  bool negates_permission(const PhraseMatch& negation) const;
+
+  // The first token of the negation that negates `token` (for "bkn ASN": the token of "bkn"), or `token`.
+  size_t negation_start(size_t token) const;
+
+  // True when a negation stands within three words before `token` in its clause, with no act in between.
+  bool negated(size_t token) const;
+
+  // --- circumstances
+  void collect_modifiers();
+
+  bool word_is(knowledge::WordClass word_class, const std::string& word) const;
+
+  // "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
+  // an act. A longer circumstance or object phrase wins over an act phrase it contains, as the longer phrase does
+  // within one vocabulary.
+  void drop_acts_inside_circumstances();
+
+  // A vote named right after an invitation in the same clause is what the invitation asks for, not an act of its
+  // own: in "ajak semua guru nyoblos" the writer does not vote. Not after a passive ("sy diajak nyoblos"): there
+  // the writer is the one who votes.
+  void drop_acts_named_by_another();
+
+  // The clauses between open with a relativizer ("yang terus …", "yg lalu …"), and nobody is named in between.
+  bool relative_clause_between(size_t after, size_t before) const;
+
+  // A person or a role named strictly between two tokens.
+  bool person_between(size_t after, size_t before) const;
+
+  // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
+  // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
+  void drop_purpose_acts();
+
+  // --- acts
+  void read_acts();
+
+  // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
+  // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
+  void drop_attendance_described_as_passive();
+
+  // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
+  // its clause is what is refused or undone, as if negated.
+  bool undone(const PhraseMatch& match) const;
+
+  // --- people
+  bool overlaps_act(const PhraseMatch& match) const;
+
+  bool act_follows_in_clause(const PhraseMatch& match) const;
+
+  bool clause_start(size_t token) const { return token == 0 || tokens_[token - 1].clause != tokens_[token].clause; }
+
+  // The token before `token` in its clause, skipping honorifics ("disuruh pak camat", "ke bu kades"), or none.
+  std::optional<size_t> word_before(size_t token) const;
+
+  bool after_object_marker(size_t token) const;
+
+  // "diajak temen", "disuruh kades", "dipiwarang caleg": the person after a passive verb asks or orders; the act
+  // that follows is the writer's.
+  bool after_passive_verb(size_t token) const;
+
+  // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
+  // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian").
+  bool opens_clause(size_t token) const;
+
+  // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
+  // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
+  std::optional<size_t> described_by(size_t token, size_t reach) const;
+
+  size_t add_person(Person person);
+
+  // The person a relation word names: the same relation named again is the same person.
+  size_t relation_person(Relation relation);
+
+  size_t generic_person(Role role);
+
+  // The last third party named before `token` (for "dia", "beliau").
+  std::optional<size_t> last_third_party(size_t token) const;
+
+  void read_mentions();
+
+  // "sanksi buat PPPK yg share konten …": a role followed by a relative clause that names an act does that act,
+  // even after a word that otherwise makes it an object.
+  bool does_relative_clause_act(const PhraseMatch& role) const;
+
+  bool ends_act(const PhraseMatch& role) const;
+
+  void read_person(const PhraseMatch& match);
+
+  void read_role(const PhraseMatch& match);
+
+  // --- who does each act
+  std::optional<size_t> last_actor(size_t token, bool same_clause, bool same_sentence) const;
+
+  std::optional<size_t> next_actor_in_sentence(size_t token) const;
+
+  // When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
+  // named after the verb, or the writer.
+  std::optional<size_t> asked_actor(size_t token) const;
+
+  void assign_actors();
+
+  // --- what each act is directed at
+  bool target_negated(const PhraseMatch& target) const { return negated(target.first_token); }
+
+  bool incumbent_named() const;
+
+  // A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
+  // peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.
+  bool kind_of_thing(const PhraseMatch& match) const;
+
+  // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
+  // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
+  Target target_of(const ActMention& act) const;
+
+  // "kampanye di masjid", "rapat timses pake ruang kelas SD": a campaign act in the clause of a place named just
+  // after a venue marker uses that place, as the facility rules read it. A place that only describes someone
+  // ("sy guru SD") is no venue.
+  void infer_venue_use();
+
+  void assign_targets();
+
+  // --- the subject: whose act the question is about
+  void choose_subject();
+
+  void finish_subject();
+
+  // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
+  // question word and no act of its own.
+  std::optional<size_t> person_of_question_clause() const;
+
+  size_t subject_without_acts() const;
+
+  // The last sentence with a question mark or a question word; the last sentence when none asks.
+  size_t focus_sentence() const;
+
+  Reading& reading_;
+  const knowledge::Lexicon& lexicon_;
+  const std::vector<Token>& tokens_;
+  const std::vector<PhraseMatch>& roles_;
+  const std::vector<PhraseMatch>& people_;
+  std::vector<PhraseMatch> acts_;  // a copy: purpose words right after an act are dropped from it
+  const std::vector<PhraseMatch>& targets_;
+  const std::vector<PhraseMatch>& modifiers_;
+  const std::vector<PhraseMatch>& negation_cues_;
+  const std::vector<PhraseMatch>& message_cues_;
+  std::vector<PhraseMatch> negations_;
+  std::vector<Mention> mentions_;
+  std::vector<const PhraseMatch*> object_roles_;
+};
+
+}  // namespace netra::bot

@@ -1,0 +1,263 @@
+// The people a message names ("istri saya", "pak kades", "saya"), the role each is described with, and
+// whether a mention acts or is only named as an object or a possessor.
+#include <algorithm>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+bool PeopleReader::overlaps_act(const PhraseMatch& match) const {
+  return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) { return overlaps(act, match); });
+}
+
+bool PeopleReader::act_follows_in_clause(const PhraseMatch& match) const {
+  return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+    return act.first_token > match.last_token && tokens_[act.first_token].clause == tokens_[match.first_token].clause;
+  });
+}
+
+// The token before `token` in its clause, skipping honorifics ("disuruh pak camat", "ke bu kades"), or none.
+std::optional<size_t> PeopleReader::word_before(size_t token) const {
+  size_t at = token;
+  while (at > 0 && tokens_[at - 1].clause == tokens_[token].clause) {
+    --at;
+    if (!word_is(knowledge::WordClass::honorific, tokens_[at].word)) return at;
+  }
+  return std::nullopt;
+}
+
+bool PeopleReader::after_object_marker(size_t token) const {
+  auto before = word_before(token);
+  return before && word_is(knowledge::WordClass::object_marker, tokens_[*before].word);
+}
+
+// "diajak temen", "disuruh kades", "dipiwarang caleg": the person after a passive verb asks or orders; the act
+// that follows is the writer's.
+bool PeopleReader::after_passive_verb(size_t token) const {
+  auto before = word_before(token);
+  return before && word_is(knowledge::WordClass::passive_verb, tokens_[*before].word);
+}
+
+// A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
+// opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian").
+bool PeopleReader::opens_clause(size_t token) const {
+  for (size_t t = token; t-- > 0;) {
+    if (tokens_[t].clause != tokens_[token].clause) return true;
+    if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word) && !word_is(knowledge::WordClass::time_word, tokens_[t].word)) return false;
+  }
+  return true;
+}
+
+// The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
+// words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
+std::optional<size_t> PeopleReader::described_by(size_t token, size_t reach) const {
+  for (size_t i = mentions_.size(); i-- > 0;) {
+    const Mention& mention = mentions_[i];
+    if (mention.last >= token) continue;
+    if (token - mention.last > reach) return std::nullopt;
+    if (tokens_[mention.last].sentence != tokens_[token].sentence) return std::nullopt;
+    for (size_t between = mention.last + 1; between < token; ++between) {
+      if (!word_is(knowledge::WordClass::description_filler, tokens_[between].word)) return std::nullopt;
+    }
+    bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      return act.first_token > mention.last && act.first_token < token;
+    });
+    if (act_between) return std::nullopt;
+    return i;
+  }
+  return std::nullopt;
+}
+
+size_t PeopleReader::add_person(Person person) {
+  reading_.people.push_back(person);
+  return reading_.people.size() - 1;
+}
+
+// The person a relation word names: the same relation named again is the same person.
+size_t PeopleReader::relation_person(Relation relation) {
+  for (size_t i = 1; i < reading_.people.size(); ++i) {
+    if (reading_.people[i].kind == Person::Kind::relation && reading_.people[i].relation == relation) return i;
+  }
+  Person person;
+  person.kind = Person::Kind::relation;
+  person.relation = relation;
+  return add_person(person);
+}
+
+size_t PeopleReader::generic_person(Role role) {
+  for (size_t i = 1; i < reading_.people.size(); ++i) {
+    if (reading_.people[i].kind == Person::Kind::generic && reading_.people[i].role == role) return i;
+  }
+  Person person;
+  person.kind = Person::Kind::generic;
+  describe(person, role);
+  return add_person(person);
+}
+
+// The last third party named before `token` (for "dia", "beliau").
+std::optional<size_t> PeopleReader::last_third_party(size_t token) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->token < token && it->person != 0) return it->person;
+  }
+  return std::nullopt;
+}
+
+void PeopleReader::read_mentions() {
+  // People and role cues in message order; a role inside an act ("jd timses") is the act, not a description.
+  std::vector<std::pair<const PhraseMatch*, bool>> ordered;  // (match, is_role)
+  for (const auto& match : people_) {
+    bool inside_role = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& r) {
+      return overlaps(r, match) && r.words > match.words;
+    });
+    if (!inside_role) ordered.push_back({&match, false});
+  }
+  for (const auto& match : roles_) {
+    // A role that ends an act is who the act is done to ("nyuruh staf", "ngumpulin pegawai"): a person others'
+    // later acts may belong to, not one who acts here.
+    if (ends_act(match)) {
+      if (!after_passive_verb(match.first_token)) object_roles_.push_back(&match);
+      continue;
+    }
+    if (overlaps_act(match) && !(clause_start(match.first_token) && act_follows_in_clause(match))) continue;
+    // "ibu rumah tangga" is a role, not the vocative "ibu": the longer phrase wins where they overlap.
+    bool inside_person = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& p) {
+      return overlaps(p, match) && p.words >= match.words;
+    });
+    if (inside_person) continue;
+    ordered.push_back({&match, true});
+  }
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto& a, const auto& b) { return a.first->first_token < b.first->first_token; });
+  for (const auto& [match, is_role] : ordered) {
+    if (is_role) {
+      read_role(*match);
+    } else {
+      read_person(*match);
+    }
+  }
+  // Those an act is done to are other people than whoever does it, even with the same role ("kadis nyuruh
+  // staf": both ASN).
+  for (const PhraseMatch* match : object_roles_) {
+    Person person;
+    person.kind = Person::Kind::generic;
+    describe(person, static_cast<Role>(match->label));
+    mentions_.push_back({match->first_token, match->last_token, add_person(person), false});
+  }
+  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.token < b.token; });
+}
+
+// "sanksi buat PPPK yg share konten …": a role followed by a relative clause that names an act does that act,
+// even after a word that otherwise makes it an object.
+bool PeopleReader::does_relative_clause_act(const PhraseMatch& role) const {
+  size_t next = role.last_token + 1;
+  if (next >= tokens_.size() || !word_is(knowledge::WordClass::relativizer, tokens_[next].word)) return false;
+  return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+    return act.first_token > next && act.first_token - next <= kRelativeReach &&
+           tokens_[act.first_token].clause == tokens_[next].clause;
+  });
+}
+
+bool PeopleReader::ends_act(const PhraseMatch& role) const {
+  return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+    return act.first_token < role.first_token && act.last_token == role.last_token;
+  });
+}
+
+void PeopleReader::read_person(const PhraseMatch& match) {
+  size_t token = match.first_token;
+  if (match.label == kVocativeLabel) return;
+  if (match.label == kSelfLabel) {
+    // "suami saya", "temen sy", "camat kami": a possessor, not someone who acts.
+    if (auto owner = described_by(token, 1); owner && tokens_[token - 1].clause == tokens_[token].clause) {
+      mentions_[*owner].last = match.last_token;  // "suami saya kades": the role still describes the husband
+      return;
+    }
+    // "desa kami", "rumah saya": a possessor of a thing.
+    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !word_is(knowledge::WordClass::actor_introducer, tokens_[token - 1].word) &&
+        !word_is(knowledge::WordClass::time_word, tokens_[token - 1].word) && !word_is(knowledge::WordClass::passive_verb, tokens_[token - 1].word)) {
+      return;
+    }
+    reading_.people[0].mentioned = true;
+    mentions_.push_back({token, match.last_token, 0, true});
+    return;
+  }
+  if (match.label == kThirdPersonLabel) {
+    if (auto person = last_third_party(token)) {
+      mentions_.push_back({token, match.last_token, *person, true});
+    } else {
+      // "ternyata beliau juga nyaleg" after a name the vocabulary does not know: still someone else, never the
+      // writer.
+      Person someone;
+      someone.kind = Person::Kind::generic;
+      bool actor = !after_object_marker(token) && !after_passive_verb(token);
+      mentions_.push_back({token, match.last_token, add_person(someone), actor});
+    }
+    return;
+  }
+  size_t person = relation_person(static_cast<Relation>(match.label));
+  // "kondangan sodara", "rumah temen": a relative who owns something does not act.
+  bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");
+  bool actor = !after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description;
+  mentions_.push_back({token, match.last_token, person, actor});
+}
+
+void PeopleReader::read_role(const PhraseMatch& match) {
+  size_t token = match.first_token;
+  auto role = static_cast<Role>(match.label);
+  if (negated(token)) {
+    // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they
+    // are bound by nothing the denied role would bind them to.
+    if (auto described = described_by(negation_start(token), 4)) {
+      Mention& mention = mentions_[*described];
+      Person& person = reading_.people[mention.person];
+      // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen,
+      // bukan ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not
+      // enough: a PPPK is ASN without being PNS, so the job stays ASN.
+      bool not_asn = role == Role::asn || role == Role::pppk;
+      bool denies_all_asn = role == Role::asn && tokens_[token].word == "asn";
+      if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
+        person.role = Role::citizen;
+      }
+      // "sy bukan PNS" alone leaves open whether the writer is a PPPK; only a denial of ASN as a whole says
+      // they are bound by no ASN rule.
+      if (denies_all_asn || role != Role::asn) describe(person, Role::citizen);
+      mention.last = match.last_token;
+    }
+    return;
+  }
+  // "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
+  for (const auto& modifier : modifiers_) {
+    auto kind = static_cast<Modifier>(modifier.label);
+    if (modifier.last_token < token && token - modifier.last_token <= 2 &&
+        (kind == Modifier::retired_marker || kind == Modifier::former_marker)) {
+      role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
+    }
+  }
+  // "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.
+  bool possessor_of_relative = false;
+  if (auto described = described_by(token, 2); described && mentions_[*described].person != 0) {
+    const Mention& relative = mentions_[*described];
+    bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+    possessor_of_relative = reading_.people[relative.person].kind == Person::Kind::relation && !own_relative &&
+                            relative.last + 1 >= token - 1;
+  }
+  if (auto described = described_by(token, 4); described && !possessor_of_relative) {
+    Mention& mention = mentions_[*described];
+    if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
+    mention.last = match.last_token;  // "sy bidan PNS": PNS describes the writer too
+    return;
+  }
+  // "sbg kaur, blh gk …": the writer's role.
+  if (!possessor_of_relative && token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as") &&
+      !reading_.role_given) {
+    describe(reading_.people[0], role);
+    return;
+  }
+  bool marked_object = after_object_marker(token) && !does_relative_clause_act(match);
+  if (marked_object || after_passive_verb(token) || possessor_of_relative) return;
+  if (role == Role::candidate && !opens_clause(token)) return;
+  size_t person = generic_person(role);
+  mentions_.push_back({token, match.last_token, person, true});
+}
+
+}  // namespace netra::bot

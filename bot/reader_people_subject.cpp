@@ -1,0 +1,133 @@
+// Whose act the question is about: the sentence that asks, the person it asks about, and the acts asked.
+#include <algorithm>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+void PeopleReader::choose_subject() {
+  reading_.focus_sentence = focus_sentence();
+  std::optional<size_t> sentence;
+  // The question's sentence, else the nearest sentence before it that names an act, else after it.
+  auto has_acts = [&](size_t s) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                       [&](const ActMention& a) { return a.sentence == s && !a.negated; });
+  };
+  for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
+    if (has_acts(s)) {
+      sentence = s;
+      break;
+    }
+  }
+  if (!sentence) {
+    for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
+      if (has_acts(s)) {
+        sentence = s;
+        break;
+      }
+    }
+  }
+  // "istri pak kades ikut kampanye, pak kadesnya kena jg gk?": the question's own clause names whom it asks
+  // about and gives them no act; that person's acts anywhere in the message are the question.
+  if (auto asked_about = person_of_question_clause()) {
+    reading_.subject = *asked_about;
+    for (size_t i = 0; i < reading_.acts.size(); ++i) {
+      if (!reading_.acts[i].negated && reading_.acts[i].person == *asked_about) reading_.asked_acts.push_back(i);
+    }
+    finish_subject();
+    return;
+  }
+  if (sentence) {
+    // The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?").
+    std::optional<size_t> subject;
+    for (const auto& act : reading_.acts) {
+      if (act.sentence == *sentence && !act.negated && act.person == 0) subject = 0;
+    }
+    if (!subject) {
+      for (const auto& act : reading_.acts) {
+        if (act.sentence == *sentence && !act.negated) {
+          subject = act.person;
+          break;
+        }
+      }
+    }
+    reading_.subject = *subject;
+    for (size_t i = 0; i < reading_.acts.size(); ++i) {
+      const auto& act = reading_.acts[i];
+      if (act.sentence == *sentence && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
+    }
+  } else {
+    reading_.subject = subject_without_acts();
+  }
+  finish_subject();
+}
+
+void PeopleReader::finish_subject() {
+  const Person& subject = reading_.people[reading_.subject];
+  reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
+  // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.
+  if (reading_.subject == 0) {
+    for (const auto& person : reading_.people) {
+      if (person.kind == Person::Kind::relation && person.relation == Relation::spouse && person.runs_for_office) {
+        reading_.modifiers.insert(Modifier::spouse_is_candidate);
+      }
+    }
+  }
+}
+
+// The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
+// question word and no act of its own.
+std::optional<size_t> PeopleReader::person_of_question_clause() const {
+  if (tokens_.empty()) return std::nullopt;
+  size_t last_clause = SIZE_MAX;
+  for (const auto& token : tokens_) {
+    if (token.sentence == reading_.focus_sentence) last_clause = token.clause;
+  }
+  if (last_clause == SIZE_MAX) return std::nullopt;
+  bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return tokens_[act.first_token].clause == last_clause;
+  });
+  bool asks_in_clause = std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
+    auto kind = static_cast<knowledge::MessageCue>(cue.label);
+    return tokens_[cue.first_token].clause == last_clause &&
+           (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict ||
+            kind == knowledge::MessageCue::sanction);
+  });
+  if (acts_in_clause || !asks_in_clause) return std::nullopt;
+  for (const auto& mention : mentions_) {
+    if (mention.actor && tokens_[mention.token].clause == last_clause && mention.person != 0) return mention.person;
+  }
+  return std::nullopt;
+}
+
+size_t PeopleReader::subject_without_acts() const {
+  if (reading_.people[0].role != Role::unknown || reading_.people[0].mentioned) return 0;
+  for (const auto& mention : mentions_) {
+    if (mention.actor && mention.person != 0) return mention.person;
+  }
+  return 0;
+}
+
+// The last sentence with a question mark or a question word; the last sentence when none asks.
+size_t PeopleReader::focus_sentence() const {
+  std::optional<size_t> focus;
+  for (const auto& cue : message_cues_) {
+    auto kind = static_cast<knowledge::MessageCue>(cue.label);
+    if (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict ||
+        kind == knowledge::MessageCue::sanction || kind == knowledge::MessageCue::procedure ||
+        kind == knowledge::MessageCue::deadline || kind == knowledge::MessageCue::definition) {
+      focus = std::max(focus.value_or(0), tokens_[cue.first_token].sentence);
+    }
+  }
+  const std::string& text = reading_.text;
+  for (const auto& token : tokens_) {
+    // A question mark right after a token's sentence.
+    size_t after = token.end;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '!')) ++after;
+    if (after < text.size() && text[after] == '?') focus = std::max(focus.value_or(0), token.sentence);
+  }
+  if (focus) return *focus;
+  return reading_.sentence_count == 0 ? 0 : reading_.sentence_count - 1;
+}
+
+}  // namespace netra::bot

@@ -1,0 +1,211 @@
+// Who does each act, and what each act is directed at: a candidate, a party, a neutral body, a place.
+#include <algorithm>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, bool same_sentence) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (!it->actor || it->token >= token) continue;
+    if (same_clause && tokens_[it->token].clause != tokens_[token].clause) continue;
+    if (same_sentence && tokens_[it->token].sentence != tokens_[token].sentence) continue;
+    return it->person;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
+  for (const auto& mention : mentions_) {
+    if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence) {
+      return mention.person;
+    }
+  }
+  return std::nullopt;
+}
+
+// When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
+// named after the verb, or the writer.
+std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
+  size_t clause = tokens_[token].clause;
+  std::optional<size_t> verb;
+  for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
+    if (word_is(knowledge::WordClass::asking_verb, tokens_[t].word)) {
+      verb = t;
+      break;
+    }
+  }
+  if (!verb) return std::nullopt;
+  // The person named between the verb and the act, if any ("nyuruh pegawai hadir").
+  for (const auto& mention : mentions_) {
+    if (mention.token > *verb && mention.token < token) return mention.person;
+  }
+  // Someone named before the verb in the clause asks; the writer, named or not, is asked ("bos sy minta forward
+  // …, gmn nih?" asks what the writer should do).
+  for (const auto& mention : mentions_) {
+    if (mention.token < *verb && tokens_[mention.token].clause == clause && mention.actor && mention.person != 0) {
+      return std::size_t{0};
+    }
+  }
+  return std::nullopt;
+}
+
+void PeopleReader::assign_actors() {
+  bool asker_present = reading_.people[0].mentioned;
+  for (auto& act : reading_.acts) {
+    std::optional<size_t> actor = last_actor(act.first_token, true, false);
+    // "bos sy minta forward …": the one asked does it — named after the verb, or the writer.
+    if (auto asked = asked_actor(act.first_token)) actor = *asked;
+    if (!actor) actor = last_actor(act.first_token, false, true);
+    if (!actor && asker_present) actor = 0;
+    if (!actor) actor = last_actor(act.first_token, false, false);
+    if (!actor) actor = next_actor_in_sentence(act.first_token);
+    size_t person = actor.value_or(0);
+    // A relative who runs does not help their own campaign: the writer asks about their own help.
+    const Person& who = reading_.people[person];
+    if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
+        !last_actor(act.first_token, true, false)) {
+      person = 0;
+    }
+    act.person = person;
+    if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
+  }
+}
+
+bool PeopleReader::incumbent_named() const {
+  return std::any_of(targets_.begin(), targets_.end(), [](const PhraseMatch& t) {
+    return static_cast<Target>(t.label) == Target::incumbent_official;
+  });
+}
+
+// A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
+// peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.
+bool PeopleReader::kind_of_thing(const PhraseMatch& match) const {
+  return word_is(knowledge::WordClass::owned_thing, tokens_[match.last_token].word);
+}
+
+// The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
+// a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
+Target PeopleReader::target_of(const ActMention& act) const {
+  size_t clause = tokens_[act.first_token].clause;
+  bool candidate = false, incumbent = false;
+  std::optional<Target> neutral, owner;
+  size_t owner_token = 0;
+  for (const auto& match : targets_) {
+    if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
+    auto target = static_cast<Target>(match.label);
+    if (match.first_token > 0 && match.first_token > act.last_token && !owner && !kind_of_thing(match) &&
+        word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
+      owner = target;
+      owner_token = match.last_token;
+    }
+    if (target == Target::candidate) candidate = true;
+    if (target == Target::incumbent_official) incumbent = true;
+    if (knowledge::is_neutral(target)) neutral = target;
+  }
+  // "baliho KPU yg ada foto paslon 2": a candidate named after a neutral owner, in the clause, is on the owner's
+  // print and wins over it ("komen dukungan di postingan Bawaslu": the support named before is the comment's).
+  bool candidate_named = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    return tokens_[match.first_token].clause == clause && match.first_token > owner_token && !target_negated(match) &&
+           static_cast<Target>(match.label) == Target::candidate && !kind_of_thing(match);
+  });
+  if (owner && knowledge::is_neutral(*owner) && candidate_named) return Target::candidate;
+  if (owner) {
+    if (knowledge::is_neutral(*owner) && incumbent_named()) return Target::incumbent_official;
+    return *owner == Target::incumbent_official ? Target::candidate : *owner;
+  }
+  if (neutral && (incumbent || (!candidate && incumbent_named()))) return Target::incumbent_official;
+  if (candidate || incumbent) return Target::candidate;
+  if (neutral) return *neutral;
+  for (const auto& mention : mentions_) {
+    if (tokens_[mention.token].clause == clause && mention.person != act.person &&
+        reading_.people[mention.person].runs_for_office) {
+      return Target::candidate;
+    }
+  }
+  // The rest of the message.
+  bool message_candidate = false;
+  std::optional<Target> message_neutral;
+  for (const auto& match : targets_) {
+    if (target_negated(match)) continue;
+    auto target = static_cast<Target>(match.label);
+    if (target == Target::candidate || target == Target::incumbent_official) message_candidate = true;
+    if (knowledge::is_neutral(target)) message_neutral = target;
+  }
+  for (size_t i = 0; i < reading_.people.size(); ++i) {
+    if (i != act.person && reading_.people[i].runs_for_office) message_candidate = true;
+  }
+  if (message_candidate) return Target::candidate;
+  return message_neutral.value_or(Target::none);
+}
+
+// "kampanye di masjid", "rapat timses pake ruang kelas SD": a campaign act in the clause of a place named just
+// after a venue marker uses that place, as the facility rules read it. A place that only describes someone
+// ("sy guru SD") is no venue.
+void PeopleReader::infer_venue_use() {
+  std::vector<ActMention> inferred;
+  for (const auto& place : modifiers_) {
+    auto modifier = static_cast<Modifier>(place.label);
+    if (modifier != Modifier::place_worship && modifier != Modifier::place_school &&
+        modifier != Modifier::place_campus && modifier != Modifier::place_government) {
+      continue;
+    }
+    size_t clause = tokens_[place.first_token].clause;
+    bool marked = false;
+    for (size_t t = place.first_token; t-- > 0 && place.first_token - t <= kVenueReach;) {
+      if (tokens_[t].clause != clause) break;
+      if (word_is(knowledge::WordClass::venue_marker, tokens_[t].word)) marked = true;
+    }
+    if (!marked) continue;
+    auto in_clause = [&](const ActMention& act) { return tokens_[act.first_token].clause == clause && !act.negated; };
+    bool facility_named = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return in_clause(act) && (act.act == Act::use_facilities || act.act == Act::lend_facilities);
+    });
+    if (facility_named) continue;
+    for (const auto& act : reading_.acts) {
+      bool campaign_act = act.act == Act::attend_campaign || act.act == Act::organise || act.act == Act::speak ||
+                          act.act == Act::join_team;
+      if (!campaign_act || !in_clause(act) || act.target != Target::candidate) continue;
+      ActMention use = act;
+      use.act = Act::use_facilities;
+      inferred.push_back(use);
+      break;
+    }
+  }
+  reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
+}
+
+void PeopleReader::assign_targets() {
+  for (auto& act : reading_.acts) act.target = target_of(act);
+  // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
+  // invitation beside a call to turn out is that call.
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::invite_to_vote || act.target == Target::candidate) continue;
+    bool turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
+    });
+    if (turnout) act.negated = true;
+  }
+  // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
+  // part; the passive cue refines the attendance of the same person in the same sentence.
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::attend_campaign || act.negated) continue;
+    bool passive = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::attend_passive && !other.negated && other.person == act.person &&
+             other.sentence == act.sentence;
+    });
+    if (passive) act.negated = true;
+  }
+  // "pinjamkan balai desa buat acara kampanye": lending a facility names who uses it — the borrower, not the
+  // lender; the facility phrase's use is the same lending, refined.
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::use_facilities || act.negated) continue;
+    bool lent = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::lend_facilities && !other.negated && other.person == act.person &&
+             other.sentence == act.sentence;
+    });
+    if (lent) act.negated = true;
+  }
+}
+
+}  // namespace netra::bot
