@@ -11,6 +11,9 @@
 namespace netra::bot {
 namespace {
 
+// Words after a closing negation that still leave it a question tag ("gk ya", "nggak sih min").
+constexpr size_t kQuestionTagReach = 3;
+
 using knowledge::MessageCue;
 
 // A help request may open with a greeting and chat fillers ("assalamualaikum min, ini bot apa ya? bs bantu apa
@@ -41,8 +44,14 @@ bool has_letters_or_digits(std::string_view text) {
 class SpeechReader {
  public:
   SpeechReader(Reading& reading, const std::vector<PhraseMatch>& cues, const knowledge::Analyzer& analyzer,
-               const std::vector<PhraseMatch>& people)
-      : reading_(reading), cues_(cues), analyzer_(analyzer), people_(people) {}
+               const std::vector<PhraseMatch>& people, const std::vector<PhraseMatch>& targets,
+               const std::vector<PhraseMatch>& negations)
+      : reading_(reading),
+        cues_(cues),
+        analyzer_(analyzer),
+        people_(people),
+        targets_(targets),
+        negations_(negations) {}
 
   void run() {
     read_focus_and_election();
@@ -134,7 +143,8 @@ class SpeechReader {
       }
     }
     for (size_t t = 0; t < covered.size(); ++t) {
-      if (!covered[t] && !filler(reading_.tokens[t])) return false;
+      // An emoji beside the words ("Thx min 👍", "makasih 🙏") is a reaction, not content of its own.
+      if (!covered[t] && !filler(reading_.tokens[t]) && !from_emoji(reading_.tokens[t])) return false;
     }
     return any;
   }
@@ -312,7 +322,28 @@ class SpeechReader {
     if (has(MessageCue::off_topic) && reading_.acts.empty() && !asks_for_fact() && !has(MessageCue::verdict)) {
       return SpeechAct::out_of_scope;
     }
+    // "pagi2 udah kerja aja min 😄", "Persib menang gak tadi malam?": no election word, no act, no one with a
+    // role, nothing asked about a rule — chat, or a question outside what Netra answers.
+    if (!domain && says_nothing_legal()) {
+      return reading_.asks || ends_with_question_tag() ? SpeechAct::out_of_scope : SpeechAct::small_talk;
+    }
     return SpeechAct::question;
+  }
+
+  // "besok ujan gk ya": a negation among the last words, after everything it could negate, asks yes or no.
+  bool ends_with_question_tag() const {
+    size_t count = reading_.tokens.size();
+    return std::any_of(negations_.begin(), negations_.end(),
+                       [&](const PhraseMatch& negation) { return negation.last_token + kQuestionTagReach >= count; });
+  }
+
+  bool says_nothing_legal() const {
+    if (!reading_.acts.empty() || !targets_.empty() || asks_for_fact() || has(MessageCue::verdict) ||
+        has(MessageCue::report) || has(MessageCue::report_wish)) {
+      return false;
+    }
+    return std::all_of(reading_.people.begin(), reading_.people.end(),
+                       [](const Person& person) { return person.role == Role::unknown; });
   }
 
   // "siapa capres paling bagus?": Netra recommends no one. Not when the message asks whether something is allowed
@@ -331,12 +362,14 @@ class SpeechReader {
   const std::vector<PhraseMatch>& cues_;
   const knowledge::Analyzer& analyzer_;
   const std::vector<PhraseMatch>& people_;
+  const std::vector<PhraseMatch>& targets_;
+  const std::vector<PhraseMatch>& negations_;
 };
 
 }  // namespace
 
 void Reader::read_speech_act(Reading& reading, const Cues& cues) const {
-  SpeechReader(reading, cues.message, analyzer_, cues.people).run();
+  SpeechReader(reading, cues.message, analyzer_, cues.people, cues.targets, cues.negations).run();
 }
 
 }  // namespace netra::bot

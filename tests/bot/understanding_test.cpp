@@ -328,3 +328,18 @@ TEST_CASE("being invited is not organising, and joining an election body's event
                      [](const ActMention& act) { return act.act == Act::organise; }));
   CHECK(answer("sy PNS, blh hadir di acara sosialisasi yg diadakan KPU?").verdict == Verdict::boleh);
 }
+
+TEST_CASE("an emoji beside thanks is a reaction; chat without anything legal in it gets no verdict",
+          "[understanding]") {
+  CHECK(answer("Makasih pak admin 👍").speech_act == SpeechAct::thanks);
+  CHECK(answer("siap pak, terima kasih 🙏🙏").speech_act == SpeechAct::thanks);
+  // 👍 with something to like is still the act of liking.
+  CHECK(answer("sy PNS, kasih 👍 ke postingan caleg boleh?").verdict == Verdict::dilarang);
+  // No election word, no act, no one with a role: chat, or a question Netra does not answer.
+  CHECK(answer("wah rame bgt hari ini min 😂").speech_act == SpeechAct::small_talk);
+  CHECK(answer("besok jalan tol macet gk ya").speech_act == SpeechAct::out_of_scope);
+  CHECK(answer("nanti sore ujan gak min?").speech_act == SpeechAct::out_of_scope);
+  // A role or a rule word keeps it a question.
+  CHECK(answer("PNS boleh nginep di rumah caleg?").speech_act == SpeechAct::question);
+  CHECK(answer("sanksinya apa ya min?").speech_act == SpeechAct::question);
+}
