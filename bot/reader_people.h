@@ -36,6 +36,9 @@ constexpr size_t kPurposeReach = 2;
 constexpr size_t kContentReach = 4;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
+// Words from a denied role back to the person it denies, across a description ("dosen di kampus swasta (bukan
+// ASN)").
+constexpr size_t kDenialReach = 6;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
 constexpr size_t kRelativeReach = 3;
 
@@ -66,6 +69,7 @@ class PeopleReader {
     size_t last = 0;    // last token
     size_t person = 0;  // index into reading_.people
     bool actor = true;  // false: named as an object or a possessor, not as someone who acts
+    bool pronoun = false;  // "dia", "beliau": refers back to someone already named
   };
 
   // --- negation scope
@@ -143,7 +147,7 @@ class PeopleReader {
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
   // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
-  std::optional<size_t> described_by(size_t token, size_t reach) const;
+  std::optional<size_t> described_by(size_t token, size_t reach, bool any_words = false) const;
 
   size_t add_person(Person person);
 

@@ -48,15 +48,16 @@ bool PeopleReader::opens_clause(size_t token) const {
   return true;
 }
 
-// The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
-// words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
-std::optional<size_t> PeopleReader::described_by(size_t token, size_t reach) const {
+// The last mention (actor or not) ending just before `token`, ignoring description fillers (with `any_words`,
+// any words), within `reach` words and with no act in between: the person a role at `token` describes ("sy guru",
+// "suami sy kades").
+std::optional<size_t> PeopleReader::described_by(size_t token, size_t reach, bool any_words) const {
   for (size_t i = mentions_.size(); i-- > 0;) {
     const Mention& mention = mentions_[i];
     if (mention.last >= token) continue;
     if (token - mention.last > reach) return std::nullopt;
     if (tokens_[mention.last].sentence != tokens_[token].sentence) return std::nullopt;
-    for (size_t between = mention.last + 1; between < token; ++between) {
+    for (size_t between = mention.last + 1; between < token && !any_words; ++between) {
       if (!word_is(knowledge::WordClass::description_filler, tokens_[between].word)) return std::nullopt;
     }
     bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
@@ -183,14 +184,14 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   }
   if (match.label == kThirdPersonLabel) {
     if (auto person = last_third_party(token)) {
-      mentions_.push_back({token, match.last_token, *person, true});
+      mentions_.push_back({token, match.last_token, *person, true, true});
     } else {
       // "ternyata beliau juga nyaleg" after a name the vocabulary does not know: still someone else, never the
       // writer.
       Person someone;
       someone.kind = Person::Kind::generic;
       bool actor = !after_object_marker(token) && !after_passive_verb(token);
-      mentions_.push_back({token, match.last_token, add_person(someone), actor});
+      mentions_.push_back({token, match.last_token, add_person(someone), actor, true});
     }
     return;
   }
@@ -207,7 +208,10 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (negated(token)) {
     // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they
     // are bound by nothing the denied role would bind them to.
-    if (auto described = described_by(negation_start(token), 4)) {
+    // "sy dosen di kampus swasta (bukan ASN)": a denial may follow a longer description of the job.
+    auto described = described_by(negation_start(token), 4);
+    if (!described) described = described_by(negation_start(token), kDenialReach, /*any_words=*/true);
+    if (described) {
       Mention& mention = mentions_[*described];
       Person& person = reading_.people[mention.person];
       // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen,
@@ -238,7 +242,9 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (auto described = described_by(token, 2); described && mentions_[*described].person != 0) {
     const Mention& relative = mentions_[*described];
     bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+    // "suami saya, dia kades": a pronoun is the relative again, never their possessor.
     possessor_of_relative = reading_.people[relative.person].kind == Person::Kind::relation && !own_relative &&
+                            !relative.pronoun &&
                             relative.last + 1 >= token - 1;
   }
   if (auto described = described_by(token, 4); described && !possessor_of_relative) {

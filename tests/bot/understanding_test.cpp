@@ -343,3 +343,15 @@ TEST_CASE("an emoji beside thanks is a reaction; chat without anything legal in 
   CHECK(answer("PNS boleh nginep di rumah caleg?").speech_act == SpeechAct::question);
   CHECK(answer("sanksinya apa ya min?").speech_act == SpeechAct::question);
 }
+
+TEST_CASE("a pronoun after a relative is that relative again; a denial may follow a longer job description",
+          "[understanding]") {
+  auto husband = explain("suami saya, dia kades. boleh jadi timses?").reading;
+  CHECK(husband.subject_person().role == Role::kades);
+  CHECK(answer("istri sy bukan PNS, dia ibu rumah tangga. dia mau jd relawan capres, boleh?").verdict ==
+        Verdict::boleh);
+  CHECK(explain("sy dosen di kampus swasta (bukan ASN), blh jd tim ahli capres?").reading.subject_person().role ==
+        Role::citizen);
+  // A denial of PNS alone still leaves the job ASN (a PPPK is not PNS).
+  CHECK(answer("sy guru di SD negeri, bukan PNS, blh jd tim ahli capres?").verdict != Verdict::boleh);
+}
