@@ -98,6 +98,7 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 void PeopleReader::run() {
   drop_acts_inside_circumstances();
   drop_purpose_acts();
+  drop_teams_owning_things();
   drop_acts_named_by_another();
   find_negations();
   collect_modifiers();
@@ -106,6 +107,7 @@ void PeopleReader::run() {
   assign_actors();
   assign_targets();
   infer_venue_use();
+  settle_groups_left();
   choose_subject();
 }
 
@@ -269,6 +271,16 @@ void PeopleReader::drop_purpose_acts() {
     // "share konten", "like video": one word of content right after an act is that act's object, not making it.
     bool content_object = static_cast<Act>(match.label) == Act::make_content && match.first_token == match.last_token;
     if (!(after_act && (purpose || content_object))) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+void PeopleReader::drop_teams_owning_things() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool names_owner = static_cast<Act>(match.label) == Act::join_team && match.first_token > 0 &&
+                       word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
+    if (!names_owner) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

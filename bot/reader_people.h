@@ -114,6 +114,10 @@ class PeopleReader {
   // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
   void drop_purpose_acts();
 
+  // "grup tim sukses", "akun relawan paslon": a team named right after a group, an account or a printed thing
+  // owns it; nobody joins the team there.
+  void drop_teams_owning_things();
+
   // --- acts
   void read_acts();
 
@@ -201,6 +205,10 @@ class PeopleReader {
   void infer_venue_use();
 
   void assign_targets();
+
+  // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
+  // leaving is what the question is about.
+  void settle_groups_left();
 
   // --- the subject: whose act the question is about
   void choose_subject();

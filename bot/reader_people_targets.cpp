@@ -208,4 +208,14 @@ void PeopleReader::assign_targets() {
   }
 }
 
+void PeopleReader::settle_groups_left() {
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::added_to_group && act.act != Act::mute_group) continue;
+    bool left_after = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::withdraw && !other.negated && other.person == act.person && other.first_token > act.last_token;
+    });
+    if (left_after) act.negated = true;
+  }
+}
+
 }  // namespace netra::bot

@@ -143,6 +143,8 @@ std::string_view to_string(Act act) {
     case Act::host_candidate: return "host_candidate";
     case Act::accompany_candidate: return "accompany_candidate";
     case Act::discriminate_service: return "discriminate_service";
+    case Act::added_to_group: return "added_to_group";
+    case Act::mute_group: return "mute_group";
     case Act::withdraw: return "withdraw";
   }
   return "like";

@@ -103,6 +103,8 @@ enum class Act {
   host_candidate,
   accompany_candidate,
   discriminate_service,
+  added_to_group,  // put into a group by someone else ("dimasukin ke grup timses"): not joining, but staying is
+  mute_group,      // muting or archiving a group: the membership stays
   withdraw,  // stepping back from support: unfollow, leave a group, delete a post or tag, decline an order
 };
 std::optional<Act> parse_act(std::string_view label);

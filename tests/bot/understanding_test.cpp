@@ -355,3 +355,14 @@ TEST_CASE("a pronoun after a relative is that relative again; a denial may follo
   // A denial of PNS alone still leaves the job ASN (a PPPK is not PNS).
   CHECK(answer("sy guru di SD negeri, bukan PNS, blh jd tim ahli capres?").verdict != Verdict::boleh);
 }
+
+TEST_CASE("being put into a campaign group is not joining it, muting it is not leaving it", "[understanding]") {
+  auto added = explain("sy ASN, kmrn dimasukin temen ke grup wa relawan caleg").reading;
+  CHECK(asks_about(added, Act::added_to_group, Target::candidate));
+  // "grup … relawan": the team names whose group it is; nobody joins the team.
+  CHECK(std::none_of(added.acts.begin(), added.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::join_team; }));
+  CHECK(answer("sy PNS di-add ke grup timses paslon, sy mute aja, aman kan?").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS di-add ke grup timses paslon, sy langsung keluar grup, aman kan?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS gabung grup wa pemenangan caleg, aman kan?").verdict == Verdict::dilarang);
+}
