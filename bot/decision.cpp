@@ -30,14 +30,19 @@ const knowledge::Rule* RuleBook::rule_for_nobody(const ActMention& act, const Re
   return rule && rule->who.roles.size() == 1 && rule->who.roles.front() == Role::unknown ? rule : nullptr;
 }
 
-Verdict RuleBook::verdict_as(Role role, const Reading& reading, Decision* decision) const {
+Verdict RuleBook::verdict_as(Role subject_role, const Reading& reading, Decision* decision) const {
   Verdict verdict = Verdict::none;
   bool all_covered = !reading.asked_acts.empty();
   std::vector<const knowledge::Rule*> rules;
   for (size_t index : reading.asked_acts) {
+    // An act the subject invites or orders someone else to do is judged for that person's role.
+    const ActMention& act = reading.acts[index];
+    Role role = act.person == reading.subject ? subject_role : reading.people[act.person].role;
     const knowledge::Rule* rule = nullptr;
     // A question naming nobody: a rule written for such questions first, else the reading for `role`.
-    if (reading.role_assumed && !reading.people[0].mentioned) rule = rule_for_nobody(reading.acts[index], reading);
+    if (act.person == reading.subject && reading.role_assumed && !reading.people[0].mentioned) {
+      rule = rule_for_nobody(act, reading);
+    }
     if (!rule) rule = rule_for(role, reading.acts[index], reading);
     if (!rule) {
       // An act no rule covers matters when it is done for a candidate, or by someone the neutrality rules bind (a

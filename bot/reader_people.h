@@ -41,6 +41,8 @@ constexpr size_t kVenueReach = 3;
 constexpr size_t kDenialReach = 6;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
 constexpr size_t kRelativeReach = 3;
+// Words from an invitation or an order to the act it asks of someone named ("ngajak murid2 kelas 6 ikut kampanye").
+constexpr size_t kCausedReach = 6;
 
 // Everything the pass over one message keeps track of. Built and run once per message by
 // Reader::read_people_and_acts; it fills the reading's people, acts, subject and asked acts.
@@ -214,6 +216,11 @@ class PeopleReader {
   void choose_subject();
 
   void finish_subject();
+
+  // "ngajak murid2 kelas 6 ikut kampanye", "nyuruh perangkat pasang baliho": what the subject invites or orders
+  // someone with a role to do is asked too, and judged for that person's role — bringing children to a campaign
+  // is forbidden to whoever brings them (UU 7/2017 280 (2) k).
+  void add_acts_asked_of_others();
 
   // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
   // question word and no act of its own.

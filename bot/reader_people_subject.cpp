@@ -62,7 +62,27 @@ void PeopleReader::choose_subject() {
   finish_subject();
 }
 
+void PeopleReader::add_acts_asked_of_others() {
+  std::vector<size_t> caused;
+  for (size_t asked : reading_.asked_acts) {
+    const ActMention& request = reading_.acts[asked];
+    if (request.act != Act::invite_to_vote && request.act != Act::mobilise_staff) continue;
+    for (size_t i = 0; i < reading_.acts.size(); ++i) {
+      const ActMention& act = reading_.acts[i];
+      Role role = reading_.people[act.person].role;
+      if (act.negated || act.person == reading_.subject || act.sentence != request.sentence ||
+          act.first_token <= request.last_token || act.first_token - request.last_token > kCausedReach ||
+          role == Role::unknown || role == Role::candidate) {
+        continue;
+      }
+      if (std::find(caused.begin(), caused.end(), i) == caused.end()) caused.push_back(i);
+    }
+  }
+  reading_.asked_acts.insert(reading_.asked_acts.end(), caused.begin(), caused.end());
+}
+
 void PeopleReader::finish_subject() {
+  add_acts_asked_of_others();
   const Person& subject = reading_.people[reading_.subject];
   reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
   // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.

@@ -366,3 +366,11 @@ TEST_CASE("being put into a campaign group is not joining it, muting it is not l
   CHECK(answer("sy PNS di-add ke grup timses paslon, sy langsung keluar grup, aman kan?").verdict == Verdict::boleh);
   CHECK(answer("sy PNS gabung grup wa pemenangan caleg, aman kan?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("what the subject invites or orders someone with a role to do is judged for that person",
+          "[understanding]") {
+  // Bringing children to a campaign is forbidden to whoever brings them, bound or not (UU 7/2017 280 (2) k).
+  CHECK(answer("sy pedagang, blh gk ngajak murid SD ikut kampanye caleg hari minggu?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("sy pedagang, blh gk ngajak temen2 sy ikut kampanye caleg hari minggu?").verdict == Verdict::boleh);
+}
