@@ -34,30 +34,38 @@ Verdict RuleBook::verdict_as(Role subject_role, const Reading& reading, Decision
   Verdict verdict = Verdict::none;
   bool all_covered = !reading.asked_acts.empty();
   std::vector<const knowledge::Rule*> rules;
-  for (size_t index : reading.asked_acts) {
-    // An act the subject invites or orders someone else to do is judged for that person's role.
-    const ActMention& act = reading.acts[index];
-    Role role = act.person == reading.subject ? subject_role : reading.people[act.person].role;
+  auto judge = [&](const ActMention& act, Role role) {
     const knowledge::Rule* rule = nullptr;
     // A question naming nobody: a rule written for such questions first, else the reading for `role`.
     if (act.person == reading.subject && reading.role_assumed && !reading.people[0].mentioned) {
       rule = rule_for_nobody(act, reading);
     }
-    if (!rule) rule = rule_for(role, reading.acts[index], reading);
+    if (!rule) rule = rule_for(role, act, reading);
     if (!rule) {
       // An act no rule covers matters when it is done for a candidate, or by someone the neutrality rules bind (a
       // kades handing out aid while saying "jgn lupa coblos no 1"); a citizen's act aimed at nothing partisan
       // ("pake baju biasa ke TPS") leaves the rest of the question's answer standing.
-      Target target = reading.acts[index].target;
-      if (target == Target::candidate || target == Target::incumbent_official || knowledge::is_bound(role)) {
+      if (act.target == Target::candidate || act.target == Target::incumbent_official || knowledge::is_bound(role)) {
         all_covered = false;
       }
-      continue;
+      return;
     }
     rules.push_back(rule);
     // The most severe verdict answers; a fact (info: "resign first") answers only when no act has a verdict.
     if (verdict == Verdict::none || verdict == Verdict::info || severity(rule->verdict) > severity(verdict)) {
       if (rule->verdict != Verdict::info || verdict == Verdict::none) verdict = rule->verdict;
+    }
+  };
+  for (size_t index : reading.asked_acts) {
+    if (reading.acts[index].person == reading.subject) judge(reading.acts[index], subject_role);
+  }
+  // What the subject invites or orders someone else to do ("ngajak murid SD ikut kampanye") is judged for that
+  // person's role, and only where it makes a fully read, allowed-so-far answer stricter: a sanction or a procedure
+  // asked for is the subject's own, and a question the rules do not cover is not answered by the others' acts.
+  if (all_covered && verdict != Verdict::dilarang && reading.focus == QuestionFocus::verdict) {
+    for (size_t index : reading.asked_acts) {
+      const ActMention& act = reading.acts[index];
+      if (act.person != reading.subject) judge(act, reading.people[act.person].role);
     }
   }
   if (decision) {

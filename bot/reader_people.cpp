@@ -2,6 +2,7 @@
 // they are directed at, negations and circumstances, and whose act the question is about. This file runs the pass
 // and reads negation scope, circumstances and acts; see reader_people.h for the other parts.
 #include <algorithm>
+#include <cctype>
 
 #include "bot/reader_people.h"
 
@@ -293,9 +294,46 @@ void PeopleReader::read_acts() {
     act.last_token = match.last_token;
     act.sentence = tokens_[match.first_token].sentence;
     act.negated = negated(match.first_token) || undone(match);
+    // "bilang ke jamaah 'pilih pak H ya'", "'coblos yg nomor 2 aja bu'": a vote quoted as said to others is an
+    // appeal to vote for someone, not the speaker's own vote.
+    if (act.act == Act::vote && quoted(match.first_token) && names_choice_after(match.last_token)) {
+      act.act = Act::invite_to_vote;
+    }
     reading_.acts.push_back(act);
   }
   drop_attendance_described_as_passive();
+}
+
+bool PeopleReader::names_choice_after(size_t token) const {
+  for (size_t t = token + 1; t < tokens_.size() && t <= token + kChoiceReach; ++t) {
+    if (tokens_[t].clause != tokens_[token].clause) break;
+    const std::string& word = tokens_[t].word;
+    bool number = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (number || word_is(knowledge::WordClass::choice_marker, word)) return true;
+  }
+  return false;
+}
+
+bool PeopleReader::quoted(size_t token) const {
+  const std::string& text = reading_.text;
+  size_t first = token >= kQuoteReach ? token - kQuoteReach : 0;
+  for (size_t t = first; t <= token; ++t) {
+    if (t < token && tokens_[t].clause != tokens_[token].clause) continue;
+    size_t at = tokens_[t].start;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    if (at == 0) continue;
+    bool ascii_quote = text[at - 1] == '\'' || text[at - 1] == '"';
+    // U+2018 and U+201C, the opening curly quotes: E2 80 98 and E2 80 9C.
+    bool curly_quote = at >= 3 && static_cast<unsigned char>(text[at - 3]) == 0xE2 &&
+                       static_cast<unsigned char>(text[at - 2]) == 0x80 &&
+                       (static_cast<unsigned char>(text[at - 1]) == 0x98 ||
+                        static_cast<unsigned char>(text[at - 1]) == 0x9C);
+    size_t quote_start = curly_quote ? at - 3 : at - 1;
+    // An apostrophe inside a word ("de'e") opens nothing: the quote must follow a space, punctuation or the start.
+    bool opens = quote_start == 0 || !std::isalnum(static_cast<unsigned char>(text[quote_start - 1]));
+    if ((ascii_quote || curly_quote) && opens) return true;
+  }
+  return false;
 }
 
 // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was

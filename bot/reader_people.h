@@ -41,6 +41,10 @@ constexpr size_t kVenueReach = 3;
 constexpr size_t kDenialReach = 6;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
 constexpr size_t kRelativeReach = 3;
+// Words from an opening quotation mark to a vote it quotes ("'ayo pilih nomor 2'").
+constexpr size_t kQuoteReach = 2;
+// Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
+constexpr size_t kChoiceReach = 3;
 // Words from an invitation or an order to the act it asks of someone named ("ngajak murid2 kelas 6 ikut kampanye").
 constexpr size_t kCausedReach = 6;
 
@@ -122,6 +126,12 @@ class PeopleReader {
 
   // --- acts
   void read_acts();
+
+  // An opening quotation mark stands before `token` or one of the kQuoteReach words before it in its clause.
+  bool quoted(size_t token) const;
+
+  // A number or a choice_marker word within kChoiceReach words after `token` in its clause: whom a vote is for.
+  bool names_choice_after(size_t token) const;
 
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
@@ -228,7 +238,7 @@ class PeopleReader {
 
   size_t subject_without_acts() const;
 
-  // The last sentence with a question mark or a question word; the last sentence when none asks.
+  // The last sentence with a question mark, else the last with a question word; the last sentence when none asks.
   size_t focus_sentence() const;
 
   Reading& reading_;

@@ -128,7 +128,7 @@ size_t PeopleReader::subject_without_acts() const {
   return 0;
 }
 
-// The last sentence with a question mark or a question word; the last sentence when none asks.
+// The last sentence with a question mark, else the last with a question word; the last sentence when none asks.
 size_t PeopleReader::focus_sentence() const {
   std::optional<size_t> focus;
   for (const auto& cue : message_cues_) {
@@ -139,13 +139,17 @@ size_t PeopleReader::focus_sentence() const {
       focus = std::max(focus.value_or(0), tokens_[cue.first_token].sentence);
     }
   }
+  // A question mark marks the question more surely than a question word: "sy boleh nyoblos kan? Ada yg bilang
+  // BPD gak boleh milih" asks in its first sentence; the second reports what someone said.
   const std::string& text = reading_.text;
+  std::optional<size_t> marked;
   for (const auto& token : tokens_) {
     // A question mark right after a token's sentence.
     size_t after = token.end;
     while (after < text.size() && (text[after] == ' ' || text[after] == '!')) ++after;
-    if (after < text.size() && text[after] == '?') focus = std::max(focus.value_or(0), token.sentence);
+    if (after < text.size() && text[after] == '?') marked = std::max(marked.value_or(0), token.sentence);
   }
+  if (marked) return *marked;
   if (focus) return *focus;
   return reading_.sentence_count == 0 ? 0 : reading_.sentence_count - 1;
 }

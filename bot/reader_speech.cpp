@@ -169,6 +169,37 @@ class SpeechReader {
     return std::nullopt;
   }
 
+  // "… pak camat diem aja. Lapor ya min.": a last sentence made only of a report cue and fillers asks to report
+  // what the sentences before it told.
+  bool closing_report_request() const {
+    const auto& tokens = reading_.tokens;
+    if (tokens.empty() || tokens.back().sentence == 0) return false;
+    size_t last_sentence = tokens.back().sentence;
+    std::vector<bool> covered(tokens.size(), false);
+    bool any = false;
+    for (const auto& cue : cues_) {
+      if (tokens[cue.first_token].sentence != last_sentence) continue;
+      if (!is_kind(cue, MessageCue::report) && !is_kind(cue, MessageCue::report_wish)) continue;
+      any = true;
+      for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
+    }
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].sentence == last_sentence && !covered[t] && !filler(tokens[t])) return false;
+    }
+    return any;
+  }
+
+  // The text before the last sentence.
+  std::string account_before_last_sentence() const {
+    const auto& tokens = reading_.tokens;
+    size_t last_sentence = tokens.back().sentence;
+    size_t end = 0;
+    for (const auto& token : tokens) {
+      if (token.sentence < last_sentence) end = token.end;
+    }
+    return std::string(knowledge::trim(std::string_view(reading_.text).substr(0, end)));
+  }
+
   // The account after an opening report cue ("lapor min, kades X bagi amplop" → "kades X bagi amplop").
   std::string account_after(const PhraseMatch& cue) const {
     size_t from = cue.last_token + 1;
@@ -286,6 +317,10 @@ class SpeechReader {
                                                                        : std::string(knowledge::trim(text));
       return SpeechAct::report_request;
     }
+    if (closing_report_request() && !procedure && !asks_for_fact()) {
+      reading_.account = account_before_last_sentence();
+      return SpeechAct::report_request;
+    }
     // A story that ends "… sy mau laporin ini" asks to report what it told.
     if (reading_.has(Modifier::asks_for_action) && has(MessageCue::report) && !procedure && !reading_.asks) {
       reading_.account = std::string(knowledge::trim(text));
@@ -322,12 +357,25 @@ class SpeechReader {
     if (has(MessageCue::off_topic) && reading_.acts.empty() && !asks_for_fact() && !has(MessageCue::verdict)) {
       return SpeechAct::out_of_scope;
     }
-    // "pagi2 udah kerja aja min 😄", "Persib menang gak tadi malam?": no election word, no act, no one with a
-    // role, nothing asked about a rule — chat, or a question outside what Netra answers.
+    // "pagi2 udah kerja aja min 😄", "jadwal kereta besok", "Persib menang gak?": no election word, no act, no one
+    // with a role, nothing asked about a rule — chat when it jokes with an emoji and asks nothing, else a request
+    // outside what Netra answers.
     if (!domain && says_nothing_legal()) {
-      return reading_.asks || ends_with_question_tag() ? SpeechAct::out_of_scope : SpeechAct::small_talk;
+      if (reading_.asks || ends_with_question_tag()) return SpeechAct::out_of_scope;
+      // "hatur nuhun kang, parantos kahartos": thanks with words the vocabulary does not know are still thanks.
+      if (has(MessageCue::thanks)) return SpeechAct::thanks;
+      bool social = has(MessageCue::greeting) || has(MessageCue::acknowledgement) || has(MessageCue::small_talk);
+      return social || has_emoji() ? SpeechAct::small_talk : SpeechAct::out_of_scope;
     }
     return SpeechAct::question;
+  }
+
+  // An emoji read as a word ("👍" → "jempol"), or one the normaliser dropped ("😂"): a four-byte UTF-8 sequence,
+  // U+10000 and above, where the emoji blocks lie.
+  bool has_emoji() const {
+    bool as_word = std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& t) { return from_emoji(t); });
+    return as_word || std::any_of(reading_.text.begin(), reading_.text.end(),
+                                  [](char c) { return (static_cast<unsigned char>(c) & 0xF8) == 0xF0; });
   }
 
   // "besok ujan gk ya": a negation among the last words, after everything it could negate, asks yes or no.

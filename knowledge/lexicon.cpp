@@ -238,6 +238,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::honorific: return "honorific";
     case WordClass::coordinator: return "coordinator";
     case WordClass::owned_thing: return "owned_thing";
+    case WordClass::choice_marker: return "choice_marker";
   }
   return "object_marker";
 }

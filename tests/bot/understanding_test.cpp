@@ -329,7 +329,7 @@ TEST_CASE("being invited is not organising, and joining an election body's event
   CHECK(answer("sy PNS, blh hadir di acara sosialisasi yg diadakan KPU?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("an emoji beside thanks is a reaction; chat without anything legal in it gets no verdict",
+TEST_CASE("an emoji beside thanks is a reaction — chat without anything legal in it gets no verdict",
           "[understanding]") {
   CHECK(answer("Makasih pak admin 👍").speech_act == SpeechAct::thanks);
   CHECK(answer("siap pak, terima kasih 🙏🙏").speech_act == SpeechAct::thanks);
@@ -344,7 +344,7 @@ TEST_CASE("an emoji beside thanks is a reaction; chat without anything legal in 
   CHECK(answer("sanksinya apa ya min?").speech_act == SpeechAct::question);
 }
 
-TEST_CASE("a pronoun after a relative is that relative again; a denial may follow a longer job description",
+TEST_CASE("a pronoun after a relative is that relative again — a denial may follow a longer job description",
           "[understanding]") {
   auto husband = explain("suami saya, dia kades. boleh jadi timses?").reading;
   CHECK(husband.subject_person().role == Role::kades);
@@ -373,4 +373,21 @@ TEST_CASE("what the subject invites or orders someone with a role to do is judge
   CHECK(answer("sy pedagang, blh gk ngajak murid SD ikut kampanye caleg hari minggu?").verdict ==
         Verdict::dilarang);
   CHECK(answer("sy pedagang, blh gk ngajak temen2 sy ikut kampanye caleg hari minggu?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a story that closes with 'lapor ya' asks to report it, a quoted vote is an appeal, a question mark "
+          "marks the question",
+          "[understanding]") {
+  auto closing = answer("Td rapat RT dipake caleg buat bagi2 kalender, pak lurah diem aja. Lapor ya min.");
+  CHECK(closing.speech_act == SpeechAct::report_request);
+  // A story that only tells, with no report cue, is a tip; a question about reporting stays a question.
+  CHECK(answer("kmrn pak camat ngumpulin kades, disuruh menangkan paslon 1 kalo mau dana desa lancar").speech_act ==
+        SpeechAct::tip);
+  CHECK(answer("Kades kami bagi amplop. Lapor kemana ya?").speech_act == SpeechAct::question);
+  // "'coblos nomor 2 ya'" said to voters is an appeal; "sy nyoblos" is the writer's vote.
+  CHECK(answer("Kalau PNS bilang ke tetangga 'pilih nomor 3 aja bu', gimana?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PNS, blh nyoblos di TPS dekat rumah?").verdict == Verdict::boleh);
+  // The sentence with the question mark is the question; the next one reports what someone said.
+  CHECK(answer("sy anggota BPD, blh nyoblos kan? ada yg bilang BPD harus netral jadi gak boleh milih").verdict ==
+        Verdict::boleh);
 }
