@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "knowledge/strings.h"
 #include "knowledge/text.h"
 
 namespace netra::knowledge {
@@ -12,12 +13,6 @@ std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> words;
   for (auto& word : split_words(text)) words.push_back(std::move(word.text));
   return words;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
-  return out;
 }
 
 // True when `needle` occurs as a contiguous run of `haystack` ("bojo" → "istri suami" holds "istri").
@@ -67,7 +62,7 @@ LexiconCoverage measure_lexicon_coverage(const Analyzer& analyzer, const std::ve
   std::vector<std::string> order;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> formals;
   for (const auto& pair : pairs) {
-    std::string informal = joined(folded_words(pair.informal));
+    std::string informal = join(folded_words(pair.informal), " ");
     if (informal.empty()) continue;
     auto [it, inserted] = formals.try_emplace(informal);
     if (inserted) order.push_back(informal);
@@ -83,12 +78,12 @@ LexiconCoverage measure_lexicon_coverage(const Analyzer& analyzer, const std::ve
     // Alike: the same words after the map, or the same non-empty terms (two different stopwords, "tidak" and
     // "bukan", both vanish from a search but do not mean the same).
     if (std::any_of(candidates.begin(), candidates.end(), [&](const auto& formal) {
-          std::string text = joined(formal);
+          std::string text = join(formal, " ");
           return normalized_words(analyzer, text) == netra || (!terms.empty() && analyzer.term_set(text) == terms);
         })) {
       ++coverage.read_alike;
     }
-    if (joined(netra) == informal) {
+    if (join(netra, " ") == informal) {
       coverage.unmapped.push_back(informal);
       continue;
     }
@@ -98,8 +93,8 @@ LexiconCoverage measure_lexicon_coverage(const Analyzer& analyzer, const std::ve
     if (same) {
       ++coverage.mapped_same;
     } else {
-      coverage.mapped_otherwise.push_back(informal + " → " + joined(netra) + " (list: " +
-                                          joined(candidates.front()) + ")");
+      coverage.mapped_otherwise.push_back(informal + " → " + join(netra, " ") + " (list: " +
+                                          join(candidates.front(), " ") + ")");
     }
   }
   return coverage;

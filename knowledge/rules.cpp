@@ -4,20 +4,13 @@
 #include <map>
 #include <sstream>
 
+#include "knowledge/strings.h"
 #include "knowledge/text.h"
 
 namespace netra::knowledge {
 namespace {
 
 constexpr const char* kFile = "rules.txt";
-
-std::vector<std::string> split_spaces(std::string_view text) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(text)};
-  std::string word;
-  while (in >> word) out.push_back(word);
-  return out;
-}
 
 bool parse_who(const std::string& word, RoleSet& who /* OUT */) {
   if (word == "any") {

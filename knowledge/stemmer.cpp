@@ -14,11 +14,6 @@ namespace {
 // The cache only grows with distinct words; user text can hold arbitrarily many, so it is capped.
 constexpr size_t kMaxCachedWords = 200000;
 
-bool starts_with(const std::string& word, std::string_view prefix) { return word.rfind(prefix, 0) == 0; }
-bool ends_with(const std::string& word, std::string_view suffix) {
-  return word.size() >= suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 Stemmer::Stemmer(const DictionaryPaths& paths) {
@@ -76,17 +71,17 @@ std::string Stemmer::stem_uncached(const std::string& word) const {
                                                             "nge",    "ber",   "ter",   "di",   "me",   "ke", ""};
   std::string base = word;
   for (auto clitic : clitics) {
-    if (ends_with(base, clitic) && base.size() > clitic.size() + 3) {
+    if (base.ends_with(clitic) && base.size() > clitic.size() + 3) {
       base.resize(base.size() - clitic.size());
       if (auto known = dictionary_stem(base); !known.empty()) return known;
       break;
     }
   }
   for (auto suffix : suffixes) {
-    if (!ends_with(base, suffix) || base.size() < suffix.size() + 3) continue;
+    if (!base.ends_with(suffix) || base.size() < suffix.size() + 3) continue;
     std::string without_suffix = base.substr(0, base.size() - suffix.size());
     for (auto prefix : prefixes) {
-      if (!starts_with(without_suffix, prefix) || without_suffix.size() < prefix.size() + 3) continue;
+      if (!without_suffix.starts_with(prefix) || without_suffix.size() < prefix.size() + 3) continue;
       std::string candidate = without_suffix.substr(prefix.size());
       if (candidate == word) continue;
       if (auto known = dictionary_stem(candidate); !known.empty()) return known;

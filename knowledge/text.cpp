@@ -5,41 +5,6 @@
 namespace netra::knowledge {
 namespace {
 
-// Decodes one UTF-8 sequence at text[pos]. Returns the code point, or -1 for an invalid sequence;
-// *length is how many bytes were consumed (at least 1, so callers always advance).
-int32_t decode(std::string_view text, size_t pos, size_t* length /* OUT */) {
-  auto byte = static_cast<unsigned char>(text[pos]);
-  *length = 1;
-  if (byte < 0x80) return byte;
-  int extra = 0;
-  int32_t cp = 0;
-  if ((byte & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = byte & 0x1F;
-  } else if ((byte & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = byte & 0x0F;
-  } else if ((byte & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = byte & 0x07;
-  } else {
-    return -1;
-  }
-  if (pos + static_cast<size_t>(extra) >= text.size()) return -1;
-  for (int i = 1; i <= extra; ++i) {
-    auto next = static_cast<unsigned char>(text[pos + i]);
-    if ((next & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  // Reject overlong forms and surrogates: they are how filters get bypassed.
-  if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return -1;
-  }
-  *length = static_cast<size_t>(extra) + 1;
-  return cp;
-}
-
 // The ASCII letter a Latin-1 or Latin Extended-A letter folds to, or 0 when it has none.
 char fold_latin(int32_t cp) {
   if (cp < 0x80) {
@@ -140,7 +105,7 @@ std::vector<Word> split_words(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
-    int32_t cp = decode(text, pos, &length);
+    int32_t cp = decode_utf8(text, pos, &length);
     if (cp >= 0 && is_invisible(cp)) {  // transparent: "kam" + soft hyphen + "panye" is one word
       pos += length;
       continue;
@@ -181,7 +146,7 @@ std::string clean_chat_text(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
-    int32_t cp = decode(text, pos, &length);
+    int32_t cp = decode_utf8(text, pos, &length);
     if (cp < 0) {
       out += ' ';  // an invalid byte separates words, as it does for split_words
     } else if (is_invisible(cp)) {
@@ -210,7 +175,7 @@ std::string fold(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
-    int32_t cp = decode(text, pos, &length);
+    int32_t cp = decode_utf8(text, pos, &length);
     char folded = cp < 0 ? 0 : fold_latin(cp);
     if (folded != 0 && cp < 0x180) {
       out += folded;
@@ -227,7 +192,7 @@ bool utf8_to_latin1(std::string_view utf8, std::string& out) {
   size_t pos = 0;
   while (pos < utf8.size()) {
     size_t length = 0;
-    int32_t cp = decode(utf8, pos, &length);
+    int32_t cp = decode_utf8(utf8, pos, &length);
     if (cp < 0 || cp > 0xFF) return false;
     out += static_cast<char>(cp);
     pos += length;
@@ -247,24 +212,6 @@ std::string latin1_to_utf8(std::string_view latin1) {
     }
   }
   return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const char* space = " \t\r\n\f\v";
-  size_t first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  size_t last = text.find_last_not_of(space);
-  return text.substr(first, last - first + 1);
-}
-
-bool valid_utf8(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t length = 0;
-    if (decode(text, pos, &length) < 0) return false;
-    pos += length;
-  }
-  return true;
 }
 
 }  // namespace netra::knowledge

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/strings.h"  // trim, split: text primitives build on them
+#include "knowledge/utf8.h"     // decode_utf8, valid_utf8
+
 namespace netra::knowledge {
 
 // One word of the input: its folded form and where it came from in the original bytes.
@@ -35,11 +38,5 @@ std::string fold(std::string_view text);
 bool utf8_to_latin1(std::string_view utf8, std::string& out /* OUT */);
 // Converts ISO-8859-1 (hunspell's output) back to UTF-8.
 std::string latin1_to_utf8(std::string_view latin1);
-
-// Trims ASCII white space at both ends.
-std::string_view trim(std::string_view text);
-
-// True when the whole string is valid UTF-8.
-bool valid_utf8(std::string_view text);
 
 }  // namespace netra::knowledge

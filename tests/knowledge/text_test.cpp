@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "knowledge/strings.h"
 #include "knowledge/text.h"
+#include "knowledge/utf8.h"
 
 using namespace netra::knowledge;
 
@@ -49,4 +51,31 @@ TEST_CASE("Latin-1 conversion round-trips accented text and rejects what it cann
   CHECK(latin1 == "caf\xE9");
   CHECK(latin1_to_utf8(latin1) == "caf\xC3\xA9");
   CHECK_FALSE(utf8_to_latin1("\xF0\x9F\x99\x8F", latin1));
+}
+
+TEST_CASE("split keeps empty items and join puts them back", "[strings]") {
+  CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+  CHECK(split("", ',').empty());
+  CHECK(join(split("x\ny\n", '\n'), "\n") == "x\ny\n");
+}
+
+TEST_CASE("split_trimmed drops blank items and trims the rest", "[strings]") {
+  CHECK(split_trimmed(" asn, kades ,, ", ',') == std::vector<std::string>{"asn", "kades"});
+  CHECK(split_spaces("  a \t b\n") == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("ascii case changes only ASCII letters", "[strings]") {
+  CHECK(ascii_lower("Cek NTR-ÉÀ") == "cek ntr-ÉÀ");
+  CHECK(ascii_upper("lampiran-ii é") == "LAMPIRAN-II é");
+}
+
+TEST_CASE("utf8 length counts characters and a cut never splits one", "[utf8]") {
+  std::string text = "aé👍";  // 1 + 2 + 4 bytes
+  CHECK(utf8_length(text) == 3);
+  CHECK(utf8_boundary_before(text, 2) == 1);  // inside é
+  CHECK(utf8_boundary_before(text, 3) == 3);  // at 👍
+  CHECK(utf8_boundary_before(text, 5) == 3);  // inside 👍
+  CHECK(utf8_boundary_before(text, 99) == text.size());
+  CHECK(valid_utf8(text));
+  CHECK_FALSE(valid_utf8("\xC0\xAF"));  // an overlong '/'
 }
