@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "knowledge/index.h"
+#include "knowledge/knowledge_base.h"
 
 namespace netra::knowledge {
 
