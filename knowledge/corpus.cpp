@@ -2,132 +2,38 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <map>
 #include <set>
-#include <sstream>
 
-#include "knowledge/text.h"
+#include "knowledge/corpus_syntax.h"
+#include "knowledge/strings.h"
 
 namespace netra::knowledge {
 namespace {
+
+using corpus_syntax::Block;
+using corpus_syntax::Field;
 
 const std::set<std::string> kVerdicts = {"dilarang", "boleh", "hati-hati", "info"};
 const std::set<std::string> kAudiences = {"asn", "pppk", "kades", "perangkat", "citizen", "all"};
 const std::set<std::string, std::less<>> kProvenances = {std::string(kProvenanceOfficial),
                                                          std::string(kProvenanceSecondary),
                                                          std::string(kProvenanceRecalled)};
-// Keys that may appear more than once; each occurrence adds a value.
-const std::set<std::string> kRepeatable = {"question", "cite"};
-// No field is ever this long in a real corpus; a longer one is a broken file (a missing `==`, say).
-constexpr size_t kMaxFieldLength = 8000;
 
-std::vector<std::string> split_list(std::string_view value, char separator) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= value.size()) {
-    size_t end = value.find(separator, start);
-    if (end == std::string_view::npos) end = value.size();
-    auto item = trim(value.substr(start, end - start));
-    if (!item.empty()) items.emplace_back(item);
-    start = end + 1;
-  }
-  return items;
-}
-
-// A field as read: its values (several for repeatable keys) and the line of its first occurrence.
-struct Field {
-  std::vector<std::string> values;
-  int line = 0;
+// Appends problems of one file.
+struct ProblemSink {
+  const std::string& file;
+  std::vector<Problem>& problems;
+  void operator()(int line, std::string message) const { problems.push_back({file, line, std::move(message)}); }
 };
 
-// One block of the file: the header, or an entry started by `== KIND ID`.
-struct Block {
-  std::string kind;  // empty for the header
-  std::string id;
-  int line = 0;
-  std::map<std::string, Field> fields;
+// What a field's value goes into: the header's source, or the entry of the block.
+struct FieldTarget {
+  SourceInfo& source;
+  Entry& entry;
+  const ProblemSink& problem;
 };
 
-class FileParser {
- public:
-  FileParser(const std::string& name, std::vector<Problem>& problems) : name_(name), problems_(problems) {}
-
-  std::vector<Block> blocks(std::string_view content) {
-    if (!valid_utf8(content)) problem(1, "file is not valid UTF-8");
-    std::vector<Block> blocks(1);
-    blocks.front().line = 1;
-    std::string* last_value = nullptr;
-    std::istringstream in{std::string(content)};
-    std::string raw;
-    int number = 0;
-    while (std::getline(in, raw)) {
-      ++number;
-      if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-      std::string_view line = raw;
-      if (trim(line).empty()) {
-        last_value = nullptr;  // a blank line ends a field: continuation must follow it directly
-        continue;
-      }
-      if (line.front() == '#') continue;
-      if (line.size() >= 2 && line[0] == ' ' && line[1] == ' ') {
-        if (!last_value) {
-          problem(number, "continuation line without a field before it");
-          continue;
-        }
-        *last_value += ' ';
-        *last_value += trim(line);
-        if (last_value->size() > kMaxFieldLength) problem(number, "field longer than 8000 characters");
-        continue;
-      }
-      if (line.rfind("==", 0) == 0) {
-        auto parts = split_list(line.substr(2), ' ');
-        Block block;
-        block.line = number;
-        if (parts.size() != 2) {
-          problem(number, "expected `== KIND ID`");
-        } else {
-          block.kind = parts[0];
-          block.id = parts[1];
-          if (block.kind != "article" && block.kind != "qa" && block.kind != "summary") {
-            problem(number, "unknown entry kind `" + block.kind + "` (article, qa, summary)");
-          }
-        }
-        blocks.push_back(std::move(block));
-        last_value = nullptr;
-        continue;
-      }
-      auto colon = line.find(':');
-      if (colon == std::string_view::npos || colon == 0) {
-        problem(number, "expected `key: value`, `== KIND ID`, a comment or an indented continuation");
-        last_value = nullptr;
-        continue;
-      }
-      std::string key(trim(line.substr(0, colon)));
-      std::string value(trim(line.substr(colon + 1)));
-      auto& field = blocks.back().fields[key];
-      if (!field.values.empty() && !kRepeatable.count(key)) {
-        problem(number, "duplicate key `" + key + "`");
-        last_value = nullptr;
-        continue;
-      }
-      if (field.values.empty()) field.line = number;
-      field.values.push_back(std::move(value));
-      last_value = &field.values.back();
-    }
-    return blocks;
-  }
-
-  void problem(int line, std::string message) { problems_.push_back({name_, line, std::move(message)}); }
-
- private:
-  const std::string& name_;
-  std::vector<Problem>& problems_;
-};
-
-std::string file_stem(const std::string& name) {
-  return std::filesystem::path(name).stem().string();
-}
+using ReadField = void (*)(const Field& field, FieldTarget& target);
 
 // YYYY-MM-DD with digits where digits belong (a check that the field is a date, not that the day exists).
 bool is_iso_date(const std::string& text) {
@@ -139,21 +45,237 @@ bool is_iso_date(const std::string& text) {
   return true;
 }
 
-// The best provenance among the article entries a citation can mean: same source and pasal, and the same ayat
-// when the citation gives one and an entry has it. Empty when no article matches.
-std::string provenance_of(const std::multimap<std::pair<std::string, std::string>, const Entry*>& articles,
-                          const ArticleRef& cite) {
-  auto [first, last] = articles.equal_range({cite.source, cite.pasal});
-  bool ayat_known = false;
-  for (auto it = first; it != last; ++it) ayat_known = ayat_known || (!cite.ayat.empty() && it->second->ayat == cite.ayat);
-  std::string best;
-  for (auto it = first; it != last; ++it) {
-    const Entry& article = *it->second;
-    if (ayat_known && article.ayat != cite.ayat) continue;
-    if (article.provenance == kProvenanceOfficial) return article.provenance;
-    if (article.provenance == kProvenanceSecondary || best.empty()) best = article.provenance;
+template <std::string SourceInfo::*member>
+void read_source_text(const Field& field, FieldTarget& target) {
+  target.source.*member = field.values.front();
+}
+
+template <std::string Entry::*member>
+void read_text(const Field& field, FieldTarget& target) {
+  target.entry.*member = field.values.front();
+}
+
+void read_questions(const Field& field, FieldTarget& target) { target.entry.questions = field.values; }
+
+void read_keywords(const Field& field, FieldTarget& target) {
+  target.entry.keywords = split_trimmed(field.values.front(), ',');
+}
+
+void read_audience(const Field& field, FieldTarget& target) {
+  target.entry.audience = split_trimmed(field.values.front(), ',');
+  for (const auto& who : target.entry.audience) {
+    if (!kAudiences.count(who)) target.problem(field.line, "unknown audience `" + who + "`");
   }
-  return best;
+}
+
+void read_verdict(const Field& field, FieldTarget& target) {
+  const std::string& value = field.values.front();
+  target.entry.verdict = value;
+  if (!kVerdicts.count(value)) {
+    target.problem(field.line, "verdict `" + value + "` is not one of dilarang, boleh, hati-hati, info");
+  }
+}
+
+void read_provenance(const Field& field, FieldTarget& target) {
+  const std::string& value = field.values.front();
+  target.entry.provenance = value;
+  if (!kProvenances.count(value)) {
+    target.problem(field.line, "provenance `" + value + "` is not one of official, secondary, recalled");
+  }
+}
+
+void read_checked(const Field& field, FieldTarget& target) {
+  const std::string& value = field.values.front();
+  target.entry.checked = value;
+  if (!is_iso_date(value)) target.problem(field.line, "checked `" + value + "` is not YYYY-MM-DD");
+}
+
+void read_cites(const Field& field, FieldTarget& target) {
+  for (const auto& line_value : field.values) {
+    for (const auto& item : split_trimmed(line_value, ';')) {
+      ArticleRef ref;
+      if (!parse_article_ref(item, ref)) {
+        target.problem(field.line, "citation `" + item + "` is not `SOURCE PASAL [AYAT]`");
+      } else {
+        target.entry.cites.push_back(ref);
+      }
+    }
+  }
+}
+
+// One key in one kind of block: whether it is required, whether it may repeat, and how its value is read.
+struct FieldRow {
+  CorpusBlock block;
+  std::string_view key;
+  FieldRequirement requirement;
+  bool repeatable;
+  ReadField read;
+};
+
+constexpr auto kOptional = FieldRequirement::optional;
+constexpr auto kRequired = FieldRequirement::required;
+
+// The corpus format, key by key: docs/corpus-format.md documents each row (tests/knowledge/corpus_test.cpp).
+// clang-format off
+constexpr FieldRow kFields[] = {
+    {CorpusBlock::header,  "source",      kRequired, false, read_source_text<&SourceInfo::id>},
+    {CorpusBlock::header,  "title",       kRequired, false, read_source_text<&SourceInfo::title>},
+    {CorpusBlock::header,  "short",       FieldRequirement::regulations, false, read_source_text<&SourceInfo::short_name>},
+    {CorpusBlock::header,  "note",        kOptional, false, read_source_text<&SourceInfo::note>},
+
+    {CorpusBlock::article, "pasal",       kRequired, false, read_text<&Entry::pasal>},
+    {CorpusBlock::article, "ayat",        kOptional, false, read_text<&Entry::ayat>},
+    {CorpusBlock::article, "huruf",       kOptional, false, read_text<&Entry::huruf>},
+    {CorpusBlock::article, "title",       kRequired, false, read_text<&Entry::title>},
+    {CorpusBlock::article, "audience",    kOptional, false, read_audience},
+    {CorpusBlock::article, "verdict",     kOptional, false, read_verdict},
+    {CorpusBlock::article, "sanction",    kOptional, false, read_text<&Entry::sanction>},
+    {CorpusBlock::article, "keywords",    kOptional, false, read_keywords},
+    {CorpusBlock::article, "text",        kRequired, false, read_text<&Entry::text>},
+    {CorpusBlock::article, "provenance",  kRequired, false, read_provenance},
+    {CorpusBlock::article, "checked",     kRequired, false, read_checked},
+
+    {CorpusBlock::qa,      "question",    kRequired, true,  read_questions},
+    {CorpusBlock::qa,      "audience",    kOptional, false, read_audience},
+    {CorpusBlock::qa,      "verdict",     kRequired, false, read_verdict},
+    {CorpusBlock::qa,      "answer",      kRequired, false, read_text<&Entry::answer>},
+    {CorpusBlock::qa,      "cite",        kRequired, true,  read_cites},
+    {CorpusBlock::qa,      "sanction",    kOptional, false, read_text<&Entry::sanction>},
+    {CorpusBlock::qa,      "keywords",    kOptional, false, read_keywords},
+    {CorpusBlock::qa,      "title",       kOptional, false, read_text<&Entry::title>},
+
+    {CorpusBlock::summary, "title",       kRequired, false, read_text<&Entry::title>},
+    {CorpusBlock::summary, "date",        kRequired, false, read_text<&Entry::date>},
+    {CorpusBlock::summary, "region",      kRequired, false, read_text<&Entry::region>},
+    {CorpusBlock::summary, "attribution", kRequired, false, read_text<&Entry::attribution>},
+    {CorpusBlock::summary, "text",        kRequired, false, read_text<&Entry::text>},
+    {CorpusBlock::summary, "cite",        kOptional, true,  read_cites},
+    {CorpusBlock::summary, "keywords",    kOptional, false, read_keywords},
+    {CorpusBlock::summary, "audience",    kOptional, false, read_audience},
+};
+// clang-format on
+
+const FieldRow* find_field(CorpusBlock block, std::string_view key) {
+  for (const auto& row : kFields) {
+    if (row.block == block && row.key == key) return &row;
+  }
+  return nullptr;
+}
+
+// A key repeats in whatever block it stands (a repeated unknown key is reported as unknown, not as a repeat).
+bool is_repeatable(const std::string& key) {
+  return std::any_of(std::begin(kFields), std::end(kFields),
+                     [&](const FieldRow& row) { return row.repeatable && row.key == key; });
+}
+
+// The block's keys of one requirement, sorted (problems come in key order).
+std::set<std::string_view> keys_of(CorpusBlock block, FieldRequirement requirement) {
+  std::set<std::string_view> keys;
+  for (const auto& row : kFields) {
+    if (row.block == block && row.requirement == requirement) keys.insert(row.key);
+  }
+  return keys;
+}
+
+bool has_value(const Block& block, std::string_view key) {
+  auto found = block.fields.find(std::string(key));
+  return found != block.fields.end() && !found->second.values.front().empty();
+}
+
+CorpusBlock block_of(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::article: return CorpusBlock::article;
+    case EntryKind::qa: return CorpusBlock::qa;
+    case EntryKind::summary: return CorpusBlock::summary;
+  }
+  return CorpusBlock::article;
+}
+
+std::string file_stem(const std::string& name) {
+  return std::filesystem::path(name).stem().string();
+}
+
+// The file header: the source every entry of the file belongs to.
+SourceInfo read_header(const std::string& name, const Block& header, const ProblemSink& problem) {
+  SourceInfo source;
+  Entry unused;
+  FieldTarget target{source, unused, problem};
+  for (const auto& [key, field] : header.fields) {
+    if (const FieldRow* row = find_field(CorpusBlock::header, key)) row->read(field, target);
+  }
+  for (auto key : keys_of(CorpusBlock::header, kRequired)) {
+    if (!has_value(header, key)) problem(1, "header needs `" + std::string(key) + ":`");
+  }
+  source.is_regulation = !source.id.empty() && source.id != "qa" && source.id != "sosialisasi";
+  if (source.is_regulation) {
+    for (auto key : keys_of(CorpusBlock::header, FieldRequirement::regulations)) {
+      if (!has_value(header, key)) problem(1, "a regulation header needs `" + std::string(key) + ":`");
+    }
+    if (source.id != file_stem(name)) {
+      problem(header.fields.count("source") ? header.fields.at("source").line : 1,
+              "source `" + source.id + "` does not match the file name `" + file_stem(name) + "`");
+    }
+  }
+  for (const auto& [key, field] : header.fields) {
+    if (!find_field(CorpusBlock::header, key)) problem(field.line, "unknown header key `" + key + "`");
+  }
+  return source;
+}
+
+// What an entry is once all its fields are read: defaults, the rules that span fields, an article's own citation.
+void finish_entry(Entry& entry, const Block& block, const SourceInfo& source, const ProblemSink& problem) {
+  if (entry.kind == EntryKind::article) {
+    if (entry.verdict.empty()) entry.verdict = "info";
+    // The fact sheet's rule: what was not confirmed is cited by article number only.
+    if (entry.provenance == kProvenanceRecalled) {
+      for (const char* part : {"ayat", "huruf"}) {
+        if (auto found = block.fields.find(part); found != block.fields.end()) {
+          problem(found->second.line, std::string("a recalled article is cited without ayat or huruf: drop `") +
+                                          part + ":` or confirm the article");
+        }
+      }
+    }
+    entry.cites.push_back({source.id, entry.pasal, entry.ayat});
+  }
+  if (entry.kind == EntryKind::summary) {
+    if (entry.verdict.empty()) entry.verdict = "info";
+    if (!entry.date.empty() && !is_iso_date(entry.date)) {
+      problem(block.fields.at("date").line, "date `" + entry.date + "` is not YYYY-MM-DD");
+    }
+  }
+  if (entry.kind == EntryKind::qa && entry.title.empty() && !entry.questions.empty()) {
+    entry.title = entry.questions.front();
+  }
+}
+
+// One `== KIND ID` block as an entry of `source`.
+Entry read_entry(const std::string& name, const Block& block, SourceInfo& source, const ProblemSink& problem) {
+  Entry entry;
+  entry.file = name;
+  entry.line = block.line;
+  entry.source = source.id;
+  entry.kind = block.kind == "qa" ? EntryKind::qa : block.kind == "summary" ? EntryKind::summary : EntryKind::article;
+  entry.id = entry.kind == EntryKind::article ? source.id + "/" + block.id : block.id;
+  CorpusBlock kind = block_of(entry.kind);
+  if (entry.kind == EntryKind::article && !source.is_regulation) {
+    problem(block.line, "an article belongs in a regulation file");
+  }
+  for (auto key : keys_of(kind, kRequired)) {
+    if (!has_value(block, key)) {
+      problem(block.line, std::string(to_string(entry.kind)) + " `" + block.id + "` needs `" + std::string(key) + ":`");
+    }
+  }
+  FieldTarget target{source, entry, problem};
+  for (const auto& [key, field] : block.fields) {
+    const FieldRow* row = find_field(kind, key);
+    if (!row) {
+      problem(field.line, "unknown key `" + key + "` in " + std::string(to_string(entry.kind)));
+      continue;
+    }
+    row->read(field, target);
+  }
+  finish_entry(entry, block, source, problem);
+  return entry;
 }
 
 }  // namespace
@@ -167,8 +289,24 @@ std::string_view to_string(EntryKind kind) {
   return "article";
 }
 
+std::string_view to_string(CorpusBlock block) {
+  switch (block) {
+    case CorpusBlock::header: return "header";
+    case CorpusBlock::article: return "article";
+    case CorpusBlock::qa: return "qa";
+    case CorpusBlock::summary: return "summary";
+  }
+  return "header";
+}
+
+std::vector<CorpusField> corpus_fields() {
+  std::vector<CorpusField> fields;
+  for (const auto& row : kFields) fields.push_back({row.key, row.block, row.requirement, row.repeatable});
+  return fields;
+}
+
 bool parse_article_ref(std::string_view text, ArticleRef& ref) {
-  auto parts = split_list(text, ' ');
+  auto parts = split_trimmed(text, ' ');
   if (parts.size() < 2 || parts.size() > 3) return false;
   ref.source = parts[0];
   ref.pasal = parts[1];
@@ -177,219 +315,15 @@ bool parse_article_ref(std::string_view text, ArticleRef& ref) {
 }
 
 Corpus parse_corpus_file(const std::string& name, std::string_view content, std::vector<Problem>& problems) {
-  FileParser parser(name, problems);
-  auto blocks = parser.blocks(content);
+  ProblemSink problem{name, problems};
+  auto blocks = corpus_syntax::read_blocks(name, content, is_repeatable, problems);
   Corpus corpus;
-
-  // Header.
-  const Block& header = blocks.front();
-  auto header_value = [&](const std::string& key) -> std::string {
-    auto found = header.fields.find(key);
-    return found == header.fields.end() ? "" : found->second.values.front();
-  };
-  SourceInfo source{header_value("source"), header_value("title"), header_value("short"), header_value("note"),
-                    false};
-  if (source.id.empty()) parser.problem(1, "header needs `source:`");
-  if (source.title.empty()) parser.problem(1, "header needs `title:`");
-  source.is_regulation = !source.id.empty() && source.id != "qa" && source.id != "sosialisasi";
-  if (source.is_regulation) {
-    if (source.short_name.empty()) parser.problem(1, "a regulation header needs `short:`");
-    if (source.id != file_stem(name)) {
-      parser.problem(header.fields.count("source") ? header.fields.at("source").line : 1,
-                     "source `" + source.id + "` does not match the file name `" + file_stem(name) + "`");
-    }
-  }
-  for (const auto& [key, field] : header.fields) {
-    if (key != "source" && key != "title" && key != "short" && key != "note") {
-      parser.problem(field.line, "unknown header key `" + key + "`");
-    }
-  }
-  corpus.sources.push_back(source);
-
+  SourceInfo source = read_header(name, blocks.front(), problem);
   for (size_t b = 1; b < blocks.size(); ++b) {
-    const Block& block = blocks[b];
-    if (block.kind.empty()) continue;  // the `==` line itself was reported
-    Entry entry;
-    entry.file = name;
-    entry.line = block.line;
-    entry.source = source.id;
-    entry.kind = block.kind == "qa" ? EntryKind::qa : block.kind == "summary" ? EntryKind::summary : EntryKind::article;
-    entry.id = entry.kind == EntryKind::article ? source.id + "/" + block.id : block.id;
-
-    std::set<std::string> allowed;
-    std::set<std::string> required;
-    switch (entry.kind) {
-      case EntryKind::article:
-        allowed = {"pasal",   "ayat",     "huruf", "title", "audience",   "verdict",
-                   "sanction", "keywords", "text",  "provenance", "checked"};
-        required = {"pasal", "title", "text", "provenance", "checked"};
-        if (!source.is_regulation) parser.problem(block.line, "an article belongs in a regulation file");
-        break;
-      case EntryKind::qa:
-        allowed = {"question", "audience", "verdict", "answer", "cite", "sanction", "keywords", "title"};
-        required = {"question", "verdict", "answer", "cite"};
-        break;
-      case EntryKind::summary:
-        allowed = {"title", "date", "region", "attribution", "text", "cite", "keywords", "audience"};
-        required = {"title", "date", "region", "attribution", "text"};
-        break;
-    }
-    for (const auto& key : required) {
-      auto found = block.fields.find(key);
-      if (found == block.fields.end() || found->second.values.front().empty()) {
-        parser.problem(block.line, std::string(to_string(entry.kind)) + " `" + block.id + "` needs `" + key + ":`");
-      }
-    }
-    for (const auto& [key, field] : block.fields) {
-      if (!allowed.count(key)) {
-        parser.problem(field.line, "unknown key `" + key + "` in " + std::string(to_string(entry.kind)));
-        continue;
-      }
-      const std::string& value = field.values.front();
-      if (key == "pasal") entry.pasal = value;
-      else if (key == "ayat") entry.ayat = value;
-      else if (key == "huruf") entry.huruf = value;
-      else if (key == "title") entry.title = value;
-      else if (key == "answer") entry.answer = value;
-      else if (key == "text") entry.text = value;
-      else if (key == "sanction") entry.sanction = value;
-      else if (key == "date") entry.date = value;
-      else if (key == "region") entry.region = value;
-      else if (key == "attribution") entry.attribution = value;
-      else if (key == "provenance") {
-        entry.provenance = value;
-        if (!kProvenances.count(value)) {
-          parser.problem(field.line, "provenance `" + value + "` is not one of official, secondary, recalled");
-        }
-      } else if (key == "checked") {
-        entry.checked = value;
-        if (!is_iso_date(value)) parser.problem(field.line, "checked `" + value + "` is not YYYY-MM-DD");
-      }
-      else if (key == "question") entry.questions = field.values;
-      else if (key == "keywords") entry.keywords = split_list(value, ',');
-      else if (key == "verdict") {
-        entry.verdict = value;
-        if (!kVerdicts.count(value)) {
-          parser.problem(field.line, "verdict `" + value + "` is not one of dilarang, boleh, hati-hati, info");
-        }
-      } else if (key == "audience") {
-        entry.audience = split_list(value, ',');
-        for (const auto& who : entry.audience) {
-          if (!kAudiences.count(who)) parser.problem(field.line, "unknown audience `" + who + "`");
-        }
-      } else if (key == "cite") {
-        for (const auto& line_value : field.values) {
-          for (const auto& item : split_list(line_value, ';')) {
-            ArticleRef ref;
-            if (!parse_article_ref(item, ref)) {
-              parser.problem(field.line, "citation `" + item + "` is not `SOURCE PASAL [AYAT]`");
-            } else {
-              entry.cites.push_back(ref);
-            }
-          }
-        }
-      }
-    }
-    if (entry.kind == EntryKind::article) {
-      if (entry.verdict.empty()) entry.verdict = "info";
-      // The fact sheet's rule: what was not confirmed is cited by article number only.
-      if (entry.provenance == kProvenanceRecalled) {
-        for (const char* part : {"ayat", "huruf"}) {
-          if (auto found = block.fields.find(part); found != block.fields.end()) {
-            parser.problem(found->second.line, std::string("a recalled article is cited without ayat or huruf: drop `") +
-                                                   part + ":` or confirm the article");
-          }
-        }
-      }
-      entry.cites.push_back({source.id, entry.pasal, entry.ayat});
-    }
-    if (entry.kind == EntryKind::summary) {
-      if (entry.verdict.empty()) entry.verdict = "info";
-      if (!entry.date.empty() && !is_iso_date(entry.date)) {
-        parser.problem(block.fields.at("date").line, "date `" + entry.date + "` is not YYYY-MM-DD");
-      }
-    }
-    if (entry.kind == EntryKind::qa && entry.title.empty() && !entry.questions.empty()) {
-      entry.title = entry.questions.front();
-    }
-    corpus.entries.push_back(std::move(entry));
+    if (blocks[b].kind.empty()) continue;  // the `==` line itself was reported
+    corpus.entries.push_back(read_entry(name, blocks[b], source, problem));
   }
-  return corpus;
-}
-
-void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems) {
-  std::map<std::string, const Entry*> by_id;
-  std::multimap<std::pair<std::string, std::string>, const Entry*> articles;  // (source, pasal) → article
-  std::map<std::string, std::string> source_files;
-  for (const auto& entry : corpus.entries) {
-    if (entry.kind == EntryKind::article) articles.emplace(std::make_pair(entry.source, entry.pasal), &entry);
-  }
-  for (const auto& source : corpus.sources) {
-    if (!source.is_regulation) continue;
-    if (source_files.count(source.id)) problems.push_back({source.id, 1, "source id defined twice"});
-    source_files[source.id] = source.id;
-  }
-  for (const auto& entry : corpus.entries) {
-    auto [it, inserted] = by_id.emplace(entry.id, &entry);
-    if (!inserted) {
-      problems.push_back({entry.file, entry.line,
-                          "id `" + entry.id + "` already used at " + it->second->file + ":" +
-                              std::to_string(it->second->line)});
-    }
-    bool rests_on_confirmed = false;
-    std::vector<std::string> recalled;
-    for (const auto& cite : entry.cites) {
-      std::string label = cite.source + " " + cite.pasal;
-      if (!articles.count({cite.source, cite.pasal})) {
-        problems.push_back({entry.file, entry.line,
-                            "citation `" + label + "` names no article in the corpus (never cite an article we do "
-                            "not describe)"});
-        continue;
-      }
-      std::string provenance = provenance_of(articles, cite);
-      if (provenance == kProvenanceRecalled) {
-        recalled.push_back(label);
-        if (!cite.ayat.empty()) {
-          problems.push_back({entry.file, entry.line,
-                              "citation `" + label + " " + cite.ayat +
-                                  "` gives an ayat, but the article is only recalled: cite it as `" + label + "`"});
-        }
-      } else {
-        rests_on_confirmed = true;
-      }
-    }
-    if (entry.kind == EntryKind::qa && !rests_on_confirmed && !recalled.empty()) {
-      std::string list;
-      for (const auto& label : recalled) list += (list.empty() ? "" : ", ") + label;
-      problems.push_back({entry.file, entry.line,
-                          "qa `" + entry.id + "`: its verdict rests only on recalled articles (" + list +
-                              "); cite an official or secondary article, or leave the claim out"});
-    }
-  }
-}
-
-Corpus load_corpus(const std::string& dir, std::vector<Problem>& problems) {
-  Corpus corpus;
-  std::vector<std::filesystem::path> files;
-  std::error_code error;
-  for (const auto& item : std::filesystem::directory_iterator(dir, error)) {
-    if (item.is_regular_file() && item.path().extension() == ".txt") files.push_back(item.path());
-  }
-  if (error) {
-    problems.push_back({dir, 0, "cannot read corpus directory: " + error.message()});
-    return corpus;
-  }
-  if (files.empty()) problems.push_back({dir, 0, "no corpus files (*.txt)"});
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    auto parsed = parse_corpus_file(path.string(), content.str(), problems);
-    for (auto& source : parsed.sources) corpus.sources.push_back(std::move(source));
-    for (auto& entry : parsed.entries) corpus.entries.push_back(std::move(entry));
-  }
-  validate_corpus(corpus, problems);
+  corpus.sources.push_back(std::move(source));
   return corpus;
 }
 

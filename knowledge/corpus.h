@@ -62,6 +62,28 @@ struct Corpus {
   std::vector<Entry> entries;
 };
 
+// Where a key of a corpus file may stand: the file header or an entry of one kind.
+enum class CorpusBlock { header, article, qa, summary };
+std::string_view to_string(CorpusBlock block);
+
+enum class FieldRequirement {
+  optional,
+  required,     // must be there with a non-empty value
+  regulations,  // required in the header of a regulation's file only (`short`)
+};
+
+// One key the parser knows in one kind of block. docs/corpus-format.md documents exactly these, each with its
+// requirement (tests/knowledge/corpus_test.cpp holds the two together).
+struct CorpusField {
+  std::string_view key;
+  CorpusBlock block = CorpusBlock::header;
+  FieldRequirement requirement = FieldRequirement::optional;
+  bool repeatable = false;  // each occurrence adds a value (`question`, `cite`); otherwise a repeat is an error
+};
+
+// Every key of the corpus format, as the parser reads them (the parser is driven by this table).
+std::vector<CorpusField> corpus_fields();
+
 // Parses one file's content. `name` is used in problems and to check that a regulation's source id matches
 // its file name. Problems are appended; entries with problems are still returned when their key fields parse.
 Corpus parse_corpus_file(const std::string& name, std::string_view content, std::vector<Problem>& problems /* OUT */);

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <set>
+#include <sstream>
+
 #include "knowledge/corpus.h"
 #include "support/test_support.h"
 
@@ -198,4 +202,93 @@ TEST_CASE("every article of the repository's corpus records its provenance and c
     CHECK(entry.checked.size() == 10);
   }
   CHECK(articles > 50);
+}
+
+namespace {
+
+// The keys docs/corpus-format.md documents, as `block/key/requirement` lines: one per table row of the header's
+// and each entry kind's section ("yes…" is required, "regulations" required in a regulation's header).
+std::set<std::string> documented_fields(const std::string& markdown) {
+  std::set<std::string> fields;
+  std::string block;
+  std::istringstream in(markdown);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("## File header", 0) == 0) block = "header";
+    else if (line.rfind("### `== article", 0) == 0) block = "article";
+    else if (line.rfind("### `== qa", 0) == 0) block = "qa";
+    else if (line.rfind("### `== summary", 0) == 0) block = "summary";
+    else if (line.rfind("## ", 0) == 0) block.clear();
+    if (block.empty() || line.rfind("| `", 0) != 0) continue;
+    auto key_end = line.find('`', 3);
+    auto cell_start = line.find('|', key_end) + 1;
+    auto cell_end = line.find('|', cell_start);
+    std::string required = line.substr(cell_start, cell_end - cell_start);
+    required = required.substr(required.find_first_not_of(' '));
+    std::string requirement = required.rfind("yes", 0) == 0           ? "required"
+                              : required.rfind("regulations", 0) == 0 ? "regulations"
+                                                                      : "optional";
+    fields.insert(block + "/" + line.substr(3, key_end - 3) + "/" + requirement);
+  }
+  return fields;
+}
+
+std::string to_string(FieldRequirement requirement) {
+  switch (requirement) {
+    case FieldRequirement::required: return "required";
+    case FieldRequirement::regulations: return "regulations";
+    case FieldRequirement::optional: return "optional";
+  }
+  return "optional";
+}
+
+}  // namespace
+
+TEST_CASE("docs/corpus-format.md documents every field the parser knows, and no other", "[corpus]") {
+  std::ifstream in(std::string(NETRA_SOURCE_DIR) + "/docs/corpus-format.md");
+  REQUIRE(in);
+  std::stringstream markdown;
+  markdown << in.rdbuf();
+  auto documented = documented_fields(markdown.str());
+  std::set<std::string> parsed;
+  for (const auto& field : corpus_fields()) {
+    parsed.insert(std::string(to_string(field.block)) + "/" + std::string(field.key) + "/" + to_string(field.requirement));
+  }
+  REQUIRE(parsed.size() > 20);
+  for (const auto& field : parsed) {
+    INFO("the parser knows " << field);
+    CHECK(documented.count(field) == 1);
+  }
+  for (const auto& field : documented) {
+    INFO("the documentation names " << field);
+    CHECK(parsed.count(field) == 1);
+  }
+}
+
+TEST_CASE("the keys the syntax section says may repeat are the parser's repeatable keys", "[corpus]") {
+  std::ifstream in(std::string(NETRA_SOURCE_DIR) + "/docs/corpus-format.md");
+  std::stringstream markdown;
+  markdown << in.rdbuf();
+  std::string text = markdown.str();
+  auto sentence = text.find("for keys that allow several (");
+  REQUIRE(sentence != std::string::npos);
+  std::string list = text.substr(sentence, text.find(')', sentence) - sentence);
+  std::set<std::string> documented;
+  for (size_t open = list.find('`'); open != std::string::npos; open = list.find('`', list.find('`', open + 1) + 1)) {
+    documented.insert(list.substr(open + 1, list.find('`', open + 1) - open - 1));
+  }
+  std::set<std::string> repeatable;
+  for (const auto& field : corpus_fields()) {
+    if (field.repeatable) repeatable.insert(std::string(field.key));
+  }
+  CHECK(documented == repeatable);
+}
+
+TEST_CASE("a field table key in the wrong kind of entry is reported as unknown", "[corpus]") {
+  std::vector<Problem> problems;
+  parse_corpus_file("qa.txt",
+                    "source: qa\ntitle: Tanya jawab\n\n== qa contoh\nquestion: boleh?\nverdict: boleh\nanswer: Boleh.\n"
+                    "cite: uu-7-2017 280\npasal: 280\n",
+                    problems);
+  CHECK(has_problem(problems, 9, "unknown key `pasal` in qa"));
 }
