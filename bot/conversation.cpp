@@ -111,16 +111,10 @@ ConversationResult Conversation::dispatch(const Answerer& answerer, const Inboun
   std::string text = std::string(trim(message.text));
   std::string flow = state.value("flow", "");
   Reading reading = answerer.reader().read(text, remembered_role(state));
-  auto leave_flow = [&] {
-    state.erase("flow");
-    state.erase("report");
-    state.erase("pending");
-    state.erase("tip");
-  };
 
   if (reading.cancels || text == "report:batal") {
     bool had_flow = !flow.empty();
-    leave_flow();
+    leave_flow(state);
     return {{Reply{say_.say(had_flow ? "cancelled" : "nothing_to_cancel"), menu_choices()}},
             had_flow && flow == "report" ? Intent::report : Intent::help};
   }
@@ -129,60 +123,76 @@ ConversationResult Conversation::dispatch(const Answerer& answerer, const Inboun
   // which stays where it was; any other pending prompt (status, who-are-you, tip offer) is left, as any other
   // message leaves it.
   if (auto thread_reply = reporter_thread_.handle(message)) {
-    if (flow != "report") leave_flow();
+    if (flow != "report") leave_flow(state);
     return *thread_reply;
   }
+  if (!flow.empty()) {
+    if (auto reply = continue_flow(answerer, message, reading, state)) return *reply;
+  }
+  if (auto reply = menu_reply(message, reading, state)) return *reply;
+  return answer_message(answerer, message, reading, state);
+}
 
+void Conversation::leave_flow(nlohmann::json& state) {
+  state.erase("flow");
+  state.erase("report");
+  state.erase("pending");
+  state.erase("tip");
+}
+
+std::optional<ConversationResult> Conversation::continue_flow(const Answerer& answerer, const InboundMessage& message,
+                                                              const Reading& reading, nlohmann::json& state) {
+  std::string text = std::string(trim(message.text));
+  std::string flow = state.value("flow", "");
   if (flow == "report") {
     auto session = report_session_from_json(state.value("report", nlohmann::json::object()));
     auto outcome = report_flow_.handle(session, message);
     if (outcome.finished) {
-      leave_flow();
+      leave_flow(state);
     } else {
       state["report"] = to_json(session);
     }
-    return {outcome.replies, Intent::report};
+    return ConversationResult{outcome.replies, Intent::report};
   }
-
+  // Any other pending prompt is left; a message that does not answer it is read as a new message.
   if (flow == "status") {
-    leave_flow();
+    leave_flow(state);
     if (!reading.receipt_code.empty()) return check_status(message, reading.receipt_code);
-    // Anything else leaves the status prompt and is read as a new message below.
   }
-
   if (flow == "clarify_role") {
     std::string pending = state.value("pending", "");
-    leave_flow();
+    leave_flow(state);
     if (auto role = asker_choice(text)) {
       state["role"] = std::string(knowledge::to_string(*role));
       return answer_message(answerer, message, answerer.reader().read(pending, role), state);
     }
-    // Anything else is a new message.
   }
-
   if (flow == "tip_offer") {
     auto tip = state.value("tip", nlohmann::json::object());
-    leave_flow();
+    leave_flow(state);
     bool accepts = text == kTipAccept || reading.speech_act == SpeechAct::acknowledgement ||
                    reading.speech_act == SpeechAct::report_request;
     if (accepts) return start_report(message, state, tip.value("account", ""), tip.value("role", ""));
-    if (text == kTipDecline) return {{Reply{say_.say("tip.declined"), menu_choices()}}, Intent::help};
-    // Anything else is a new message.
+    if (text == kTipDecline) return ConversationResult{{Reply{say_.say("tip.declined"), menu_choices()}}, Intent::help};
   }
+  return std::nullopt;
+}
 
-  if (text == kMenuQuestion) return {{Reply{say_.say("ask_question_prompt"), {}}}, Intent::help};
+std::optional<ConversationResult> Conversation::menu_reply(const InboundMessage& message, const Reading& reading,
+                                                           nlohmann::json& state) {
+  std::string text = std::string(trim(message.text));
+  if (text == kMenuQuestion) return ConversationResult{{Reply{say_.say("ask_question_prompt"), {}}}, Intent::help};
   if (text == kMenuStatus) {
     state["flow"] = "status";
-    return {{Reply{say_.say("status_prompt"), {}}}, Intent::status};
+    return ConversationResult{{Reply{say_.say("status_prompt"), {}}}, Intent::status};
   }
   if (text == kMenuReport) return start_report(message, state, "", "");
-  if (reading.asks_for_menu) return {{Reply{say_.say("greeting"), menu_choices()}}, Intent::help};
-
+  if (reading.asks_for_menu) return ConversationResult{{Reply{say_.say("greeting"), menu_choices()}}, Intent::help};
   if (text.empty()) {
-    if (message.media_ref) return {{Reply{say_.say("media_without_text"), menu_choices()}}, Intent::help};
-    return {{Reply{say_.say("help"), menu_choices()}}, Intent::help};
+    if (message.media_ref) return ConversationResult{{Reply{say_.say("media_without_text"), menu_choices()}}, Intent::help};
+    return ConversationResult{{Reply{say_.say("help"), menu_choices()}}, Intent::help};
   }
-  return answer_message(answerer, message, reading, state);
+  return std::nullopt;
 }
 
 ConversationResult Conversation::answer_message(const Answerer& answerer, const InboundMessage& message,

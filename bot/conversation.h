@@ -6,6 +6,7 @@
 
 #include <array>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "bot/answerer.h"
@@ -50,6 +51,15 @@ class Conversation {
                ReportThreadStore& threads, ConversationLimits limits, const MediaFetcher* media);
   // One message, answered with one answerer throughout (a reload never changes the knowledge mid-message).
   ConversationResult dispatch(const Answerer& answerer, const InboundMessage& message, nlohmann::json& state);
+  // The reply of the flow or prompt the sender is in (report, status, who-are-you, tip offer), or nullopt when the
+  // message leaves a prompt without answering it and is read as a new message.
+  std::optional<ConversationResult> continue_flow(const Answerer& answerer, const InboundMessage& message,
+                                                  const Reading& reading, nlohmann::json& state);
+  // The reply to a menu choice, a request for the menu or an empty message; nullopt for anything else.
+  std::optional<ConversationResult> menu_reply(const InboundMessage& message, const Reading& reading,
+                                               nlohmann::json& state);
+  // Forgets the flow or prompt in progress (the remembered role stays).
+  static void leave_flow(nlohmann::json& state);
   ConversationResult answer_message(const Answerer& answerer, const InboundMessage& message, const Reading& reading,
                                     nlohmann::json& state);
   ConversationResult check_status(const InboundMessage& message, const std::string& code);

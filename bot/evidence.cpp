@@ -7,10 +7,6 @@
 namespace netra::bot {
 namespace {
 
-bool starts_with(std::string_view bytes, std::string_view prefix) {
-  return bytes.size() >= prefix.size() && bytes.substr(0, prefix.size()) == prefix;
-}
-
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -33,11 +29,11 @@ bool is_media_ref(const std::string& evidence) {
 std::optional<std::string> sniff_mime_type(std::string_view bytes) {
   // Signatures from each format's specification (JPEG SOI + marker, PNG's 8-byte header, GIF87a/89a, RIFF
   // container of type WEBP, PDF header).
-  if (starts_with(bytes, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts_with(bytes, "\x89PNG\r\n\x1A\n")) return "image/png";
-  if (starts_with(bytes, "GIF87a") || starts_with(bytes, "GIF89a")) return "image/gif";
-  if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
-  if (starts_with(bytes, "%PDF-")) return "application/pdf";
+  if (bytes.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (bytes.starts_with("\x89PNG\r\n\x1A\n")) return "image/png";
+  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return "image/gif";
+  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
+  if (bytes.starts_with("%PDF-")) return "application/pdf";
   return std::nullopt;
 }
 

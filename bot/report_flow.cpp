@@ -1,94 +1,19 @@
 #include "bot/report_flow.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "bot/conversation.h"
 #include "bot/pseudonym.h"
 #include "knowledge/text.h"
+#include "knowledge/utf8.h"
 
 namespace netra::bot {
 namespace {
 
 using knowledge::trim;
 
-// Reply keys (knowledge/data/replies.txt) of the problems with an answer that more than one step tells apart.
-constexpr const char* kProblemEmpty = "report.problem.empty";
-constexpr const char* kProblemTooLong = "report.problem.too_long";
 // Characters of a name or a time of day: a short field, not a story.
 constexpr size_t kMaxShortField = 200;
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-bool is_one_of(const std::string& text, std::initializer_list<const char*> words) {
-  std::string folded = lower(std::string(trim(text)));
-  while (!folded.empty() && (folded.back() == '.' || folded.back() == '!')) folded.pop_back();
-  for (const char* word : words) {
-    if (folded == word) return true;
-  }
-  return false;
-}
-
-std::vector<std::string> links_in(const std::string& text) {
-  std::vector<std::string> links;
-  size_t pos = 0;
-  while ((pos = text.find("http", pos)) != std::string::npos) {
-    if (text.compare(pos, 7, "http://") == 0 || text.compare(pos, 8, "https://") == 0) {
-      size_t end = text.find_first_of(" \t\r\n", pos);
-      links.push_back(text.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
-      pos = end == std::string::npos ? text.size() : end;
-    } else {
-      pos += 4;
-    }
-  }
-  return links;
-}
-
-// Splits "Desa A, Kec. B, Kab. C" or labelled parts into desa, kecamatan, kabupaten. Returns false when fewer
-// than two places can be told apart.
-bool parse_place(const std::string& text, ReportDraft& draft) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find_first_of(",;\n", start);
-    if (end == std::string::npos) end = text.size();
-    auto part = std::string(trim(text.substr(start, end - start)));
-    if (!part.empty()) parts.push_back(part);
-    start = end + 1;
-  }
-  std::string desa, kecamatan, kabupaten;
-  std::vector<std::string> unlabelled;
-  for (const auto& part : parts) {
-    std::string folded = lower(part);
-    if (folded.rfind("kec", 0) == 0) kecamatan = part;
-    else if (folded.rfind("kab", 0) == 0 || folded.rfind("kota", 0) == 0) kabupaten = part;
-    else if (folded.rfind("desa", 0) == 0 || folded.rfind("kel", 0) == 0 || folded.rfind("ds", 0) == 0) desa = part;
-    else unlabelled.push_back(part);
-  }
-  // Unlabelled parts fill the empty slots from the smallest place to the largest, as people write them.
-  for (auto* slot : {&desa, &kecamatan, &kabupaten}) {
-    if (slot->empty() && !unlabelled.empty()) {
-      // With only two parts left and the kecamatan empty, the second is more likely the kabupaten.
-      if (slot == &kecamatan && unlabelled.size() == 1 && kabupaten.empty() && !desa.empty()) continue;
-      *slot = unlabelled.front();
-      unlabelled.erase(unlabelled.begin());
-    }
-  }
-  if (!unlabelled.empty() && kabupaten.empty()) kabupaten = unlabelled.front();
-  int known = !desa.empty() + !kecamatan.empty() + !kabupaten.empty();
-  if (known < 2 || kabupaten.empty()) return false;
-  draft.desa = desa;
-  draft.kecamatan = kecamatan;
-  draft.kabupaten = kabupaten;
-  return true;
-}
-
-bool is_report_role(const std::string& role) {
-  return role == "asn" || role == "pppk" || role == "kades" || role == "perangkat" || role == "lainnya";
-}
 
 std::string role_label(const Composer& say, const std::string& role) {
   return say.say("report.role." + (is_report_role(role) ? role : std::string("lainnya")));
@@ -100,12 +25,6 @@ std::vector<Choice> role_choices(const Composer& say) {
           {"role:kades", say.say("report.role.kades")},
           {"role:perangkat", say.say("report.role.perangkat")},
           {"role:lainnya", say.say("report.role.lainnya")}};
-}
-
-size_t utf8_length(const std::string& text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 // Adds media refs to the draft's evidence, in order, up to `max_evidence` items in all (an album gathered by the
@@ -121,72 +40,6 @@ size_t keep_evidence(ReportDraft& draft, const std::vector<std::string>& media, 
 }
 
 }  // namespace
-
-std::string problem_with_account(const std::string& text, size_t max_length) {
-  auto content = std::string(trim(text));
-  if (content.empty()) return kProblemEmpty;
-  if (utf8_length(content) > max_length) return kProblemTooLong;
-  if (!knowledge::valid_utf8(content)) return "report.problem.unreadable";
-  size_t letters = 0, words_with_letters = 0;
-  for (const auto& word : knowledge::split_words(content)) {
-    size_t word_letters = static_cast<size_t>(std::count_if(word.text.begin(), word.text.end(), ::isalpha));
-    letters += word_letters;
-    if (word_letters >= 2) ++words_with_letters;
-  }
-  if (words_with_letters < 3 || letters < 10) {
-    return "report.problem.too_short";
-  }
-  return "";
-}
-
-std::string_view to_string(ReportStep step) {
-  switch (step) {
-    case ReportStep::what: return "what";
-    case ReportStep::who_role: return "who_role";
-    case ReportStep::who_name: return "who_name";
-    case ReportStep::where: return "where";
-    case ReportStep::when: return "when";
-    case ReportStep::evidence: return "evidence";
-    case ReportStep::confirm: return "confirm";
-  }
-  return "what";
-}
-
-std::optional<ReportStep> parse_report_step(std::string_view label) {
-  for (int value = 0; value <= static_cast<int>(ReportStep::confirm); ++value) {
-    if (to_string(static_cast<ReportStep>(value)) == label) return static_cast<ReportStep>(value);
-  }
-  return std::nullopt;
-}
-
-nlohmann::json to_json(const ReportSession& s) {
-  const auto& d = s.draft;
-  return {{"step", std::string(to_string(s.step))},
-          {"draft",
-           {{"what", d.what}, {"category", d.category}, {"subject_role", d.subject_role},
-            {"subject_name", d.subject_name}, {"desa", d.desa}, {"kecamatan", d.kecamatan},
-            {"kabupaten", d.kabupaten}, {"when", d.when}, {"evidence", d.evidence}, {"channel", d.channel},
-            {"submission_id", d.submission_id}}}};
-}
-
-ReportSession report_session_from_json(const nlohmann::json& json) {
-  ReportSession s;
-  // A session saved by an older version, or damaged, restarts at the first step rather than failing.
-  s.step = parse_report_step(json.value("step", "what")).value_or(ReportStep::what);
-  auto d = json.value("draft", nlohmann::json::object());
-  s.draft.what = d.value("what", "");
-  s.draft.category = d.value("category", "");
-  s.draft.subject_role = d.value("subject_role", "");
-  s.draft.subject_name = d.value("subject_name", "");
-  s.draft.desa = d.value("desa", "");
-  s.draft.kecamatan = d.value("kecamatan", "");
-  s.draft.kabupaten = d.value("kabupaten", "");
-  s.draft.when = d.value("when", "");
-  s.draft.evidence = d.value("evidence", std::vector<std::string>{});
-  s.draft.channel = d.value("channel", "");
-  s.draft.submission_id = d.value("submission_id", "");
-  return s;
-}
 
 ReportFlow::ReportFlow(const Reader& reader, const Composer& composer, ReportStore& reports, SenderState& store,
                        const ConversationLimits& limits, const MediaFetcher* media)
@@ -288,20 +141,7 @@ FlowOutcome ReportFlow::accept_what(ReportSession& session, const std::string& t
 }
 
 FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage& message) {
-  std::string text = lower(std::string(trim(message.text)));
-  std::string role;
-  if (text.rfind("role:", 0) == 0) {
-    role = text.substr(5);
-  } else if (text == "1") role = "asn";
-  else if (text == "2") role = "pppk";
-  else if (text == "3") role = "kades";
-  else if (text == "4") role = "perangkat";
-  else if (text == "5" || is_one_of(text, {"lainnya", "lain", "lain-lain", "warga", "tidak tahu", "gak tau"})) {
-    role = "lainnya";
-  } else if (auto detected = reader_.role_named(text)) {
-    auto audience = std::string(knowledge::audience_of(*detected));
-    role = audience == "citizen" || audience.empty() ? "lainnya" : audience;
-  }
+  std::string role = report_role_answer(message.text, reader_);
   if (!is_report_role(role)) {
     return ask(session, composer_.say("report.problem.unknown_choice"));
   }
@@ -311,8 +151,8 @@ FlowOutcome ReportFlow::accept_role(ReportSession& session, const InboundMessage
 }
 
 FlowOutcome ReportFlow::accept_where(ReportSession& session, const std::string& text) {
-  if (problem_with_account(text, limits_.max_field_length) == kProblemTooLong) {
-    return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(limits_.max_field_length)}}));
+  if (problem_with_account(text, limits_.max_field_length) == kReportProblemTooLong) {
+    return ask(session, composer_.say(kReportProblemTooLong, {{"max", std::to_string(limits_.max_field_length)}}));
   }
   if (!parse_place(text, session.draft)) return ask(session, composer_.say("report.problem.place"));
   session.step = ReportStep::when;
@@ -321,7 +161,7 @@ FlowOutcome ReportFlow::accept_where(ReportSession& session, const std::string& 
 
 FlowOutcome ReportFlow::accept_evidence(ReportSession& session, const InboundMessage& message) {
   std::string text = std::string(trim(message.text));
-  bool done = is_one_of(text, {"selesai", "lewati", "tidak ada", "gak ada", "ga ada", "tidak", "skip", "sudah",
+  bool done = answer_is_one_of(text, {"selesai", "lewati", "tidak ada", "gak ada", "ga ada", "tidak", "skip", "sudah",
                                "report:selesai", "report:lewati"});
   bool added = keep_evidence(session.draft, attached_media(message), limits_.max_evidence) > 0;
   for (const auto& link : links_in(text)) {
@@ -357,7 +197,7 @@ Reply ReportFlow::receipt_reply(const std::string& code, const std::vector<Evide
 }
 
 FlowOutcome ReportFlow::confirm(ReportSession& session, const InboundMessage& message) {
-  if (!is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
+  if (!answer_is_one_of(message.text, {"kirim", "ya", "ok", "oke", "setuju", "report:kirim", "y"})) {
     return ask(session, composer_.say("report.problem.confirm"));
   }
   // Sent again after a failure that followed the filing (the chat could not save its state): the same receipt,
@@ -386,8 +226,8 @@ FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& mes
   if (step == ReportStep::who_role) return accept_role(session, message);
   if (step == ReportStep::who_name) {
     std::string text = std::string(trim(message.text));
-    if (is_one_of(text, {"lewati", "report:lewati", "-", "tidak", "tidak tahu", "gak tau", "skip"})) text.clear();
-    if (utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
+    if (answer_is_one_of(text, {"lewati", "report:lewati", "-", "tidak", "tidak tahu", "gak tau", "skip"})) text.clear();
+    if (knowledge::utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kReportProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
     session.draft.subject_name = text;
     session.step = ReportStep::where;
     return ask(session);
@@ -396,7 +236,7 @@ FlowOutcome ReportFlow::handle(ReportSession& session, const InboundMessage& mes
   if (step == ReportStep::when) {
     std::string text = std::string(trim(message.text));
     if (text.empty() || knowledge::split_words(text).empty()) return ask(session, composer_.say("report.problem.time_empty"));
-    if (utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
+    if (knowledge::utf8_length(text) > kMaxShortField) return ask(session, composer_.say(kReportProblemTooLong, {{"max", std::to_string(kMaxShortField)}}));
     session.draft.when = text;
     session.step = ReportStep::evidence;
     return ask(session);

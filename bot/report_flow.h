@@ -3,36 +3,22 @@
 // again with the reason when it does not fit. The draft lives in the session, so it survives a restart.
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "bot/composer.h"
 #include "bot/evidence.h"
 #include "bot/message.h"
 #include "bot/reader.h"
+#include "bot/report_answers.h"
 #include "bot/report_category.h"
+#include "bot/report_session.h"
 #include "bot/report_store.h"
 #include "bot/sender_state.h"
 
 namespace netra::bot {
 
 struct ConversationLimits;
-
-// The steps of the flow, in order. Stored in the session by their labels.
-enum class ReportStep { what, who_role, who_name, where, when, evidence, confirm };
-std::string_view to_string(ReportStep step);
-std::optional<ReportStep> parse_report_step(std::string_view label);
-
-struct ReportSession {
-  ReportStep step = ReportStep::what;
-  ReportDraft draft;
-};
-
-nlohmann::json to_json(const ReportSession& session);
-ReportSession report_session_from_json(const nlohmann::json& json);
 
 struct FlowOutcome {
   std::vector<Reply> replies;
@@ -73,9 +59,5 @@ class ReportFlow {
   const MediaFetcher* media_;
   CategoryGuesser categories_;
 };
-
-// Why an answer to a free-text step is not usable, as a key of knowledge/data/replies.txt (`report.problem.*`, the
-// too-long one takes {max}), or empty when it is usable.
-std::string problem_with_account(const std::string& text, size_t max_length);
 
 }  // namespace netra::bot

@@ -5,6 +5,7 @@
 
 #include "bot/conversation.h"
 #include "bot/reports.h"
+#include "knowledge/strings.h"
 #include "knowledge/text.h"
 
 namespace netra::bot {
@@ -59,8 +60,7 @@ std::optional<ThreadCommand> read_thread_command(const std::string& raw) {
   if (!text.empty() && text.front() == '/') ++pos;
   size_t word_end = pos;
   while (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) ++word_end;
-  std::string word = text.substr(pos, word_end - pos);
-  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string word = knowledge::ascii_lower(text.substr(pos, word_end - pos));
   if (word != "cek" && word != "status" && word != "jawab") return std::nullopt;
   pos = word_end;
   if (pos < text.size() && text[pos] == '@') {  // Telegram: /cek@SomeBot

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "knowledge/strings.h"
 #include "knowledge/text.h"
 
 namespace netra::knowledge {
@@ -13,15 +14,6 @@ bool phrase_words(std::string_view phrase, std::vector<std::string>& words /* OU
   words.clear();
   for (auto& word : split_words(phrase)) words.push_back(word.text);
   return !words.empty();
-}
-
-std::string join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& word : words) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  }
-  return out;
 }
 
 template <typename LineHandler>
@@ -51,7 +43,7 @@ void parse_slang(const std::string& file, const std::string& text, Lexicon& lexi
       return;
     }
     phrase_words(line.substr(equals + 1), right);
-    auto key = join(left);
+    auto key = join(left, " ");
     if (lexicon.slang.count(key)) {
       problems.push_back({file, number, "duplicate left side `" + key + "`"});
       return;
@@ -116,6 +108,43 @@ void parse_word_classes(const std::string& file, const std::string& text, Lexico
   });
 }
 
+// Reads the words of a cue phrase (after `label:` and an optional `=`) into `phrase`: `..` between words is a gap
+// (kGapWord), a word in double quotes is exact; each piece is folded apart. Returns false for an unclosed quote.
+bool parse_cue_words(std::string_view text, CuePhrase& phrase /* OUT */) {
+  size_t at = 0;
+  while (at < text.size()) {
+    if (text[at] == ' ') {
+      ++at;
+      continue;
+    }
+    if (text.compare(at, 2, "..") == 0) {
+      phrase.words.push_back(kGapWord);
+      phrase.exact_words.push_back(false);
+      at += 2;
+      continue;
+    }
+    bool quoted = text[at] == '"';
+    size_t end = quoted ? text.find('"', at + 1) : text.find_first_of(" .\"", at);
+    if (quoted && end == std::string_view::npos) return false;
+    if (end == std::string_view::npos) end = text.size();
+    // A dot that is not part of `..` stays inside the word ("lapor.go.id" folds to words).
+    while (!quoted && end < text.size() && text[end] == '.' && text.compare(end, 2, "..") != 0) {
+      end = text.find_first_of(" \"", end + 1);
+      if (end == std::string_view::npos) end = text.size();
+    }
+    std::vector<std::string> part;
+    auto piece = quoted ? text.substr(at + 1, end - at - 1) : text.substr(at, end - at);
+    if (phrase_words(piece, part)) {
+      for (auto& word : part) {
+        phrase.words.push_back(std::move(word));
+        phrase.exact_words.push_back(phrase.exact || quoted);
+      }
+    }
+    at = quoted ? end + 1 : end;
+  }
+  return true;
+}
+
 template <typename Label, typename Parse>
 void parse_typed_cues(const std::string& file, const std::string& text, Parse parse, std::vector<Cue<Label>>& cues,
                       std::vector<Problem>& problems) {
@@ -138,42 +167,7 @@ void parse_typed_cues(const std::string& file, const std::string& text, Parse pa
       phrase.remove_prefix(1);
     }
     cue.phrase.line = number;
-    // `..` between words is a gap (kGapWord); a word in double quotes is exact. Each piece is folded apart.
-    bool ok = true;
-    size_t at = 0;
-    while (ok && at < phrase.size()) {
-      if (phrase[at] == ' ') {
-        ++at;
-        continue;
-      }
-      if (phrase.compare(at, 2, "..") == 0) {
-        cue.phrase.words.push_back(kGapWord);
-        cue.phrase.exact_words.push_back(false);
-        at += 2;
-        continue;
-      }
-      bool quoted = phrase[at] == '"';
-      size_t end = quoted ? phrase.find('"', at + 1) : phrase.find_first_of(" .\"", at);
-      if (quoted && end == std::string_view::npos) {
-        ok = false;
-        break;
-      }
-      if (end == std::string_view::npos) end = phrase.size();
-      // A dot that is not part of `..` stays inside the word ("lapor.go.id" folds to words).
-      while (!quoted && end < phrase.size() && phrase[end] == '.' && phrase.compare(end, 2, "..") != 0) {
-        end = phrase.find_first_of(" \"", end + 1);
-        if (end == std::string_view::npos) end = phrase.size();
-      }
-      std::vector<std::string> part;
-      auto piece = quoted ? phrase.substr(at + 1, end - at - 1) : phrase.substr(at, end - at);
-      if (phrase_words(piece, part)) {
-        for (auto& word : part) {
-          cue.phrase.words.push_back(std::move(word));
-          cue.phrase.exact_words.push_back(cue.phrase.exact || quoted);
-        }
-      }
-      at = quoted ? end + 1 : end;
-    }
+    bool ok = parse_cue_words(phrase, cue.phrase);
     bool gaps_ok = !cue.phrase.words.empty() && cue.phrase.words.front() != kGapWord &&
                    cue.phrase.words.back() != kGapWord;
     if (!ok || !gaps_ok) {
