@@ -1,7 +1,8 @@
 #include "bot/answerer.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "knowledge/strings.h"
 
 namespace netra::bot {
 namespace {
@@ -19,11 +20,6 @@ constexpr size_t kSupportingHits = 8;
 constexpr double kRuleConfidenceRanked = 0.8;
 constexpr double kRuleConfidenceUnranked = 0.6;
 constexpr size_t kRankedReach = 5;
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 std::vector<knowledge::RankedHit> first(const std::vector<knowledge::RankedHit>& hits, size_t count) {
   return {hits.begin(), hits.begin() + static_cast<long>(std::min(count, hits.size()))};
@@ -63,7 +59,7 @@ Answer Answerer::answer(const Reading& reading) const {
   // An answer is a function of the cleaned text (case aside) and the role the caller gave: that is the key.
   std::string key = reading.role_given ? std::string(knowledge::to_string(reading.people[0].role)) : "";
   key += '|';
-  key += lower(reading.text);
+  key += knowledge::ascii_lower(reading.text);
   if (auto cached = cache_->find(key)) return *std::move(cached);
   Answer answer = answer_uncached(reading);
   cache_->store(key, answer);
@@ -71,36 +67,49 @@ Answer Answerer::answer(const Reading& reading) const {
 }
 
 Answer Answerer::answer_uncached(const Reading& reading) const {
-  Answer answer;
+  AnswerPlan plan;
+  switch (reading.speech_act) {
+    case SpeechAct::tip: plan = decide_tip(reading); break;
+    case SpeechAct::question: plan = decide_question(reading); break;
+    default: plan = decide_fixed_reply(reading); break;
+  }
+  composer_.word(plan.wording, reading, plan.answer);
+  return std::move(plan.answer);
+}
+
+AnswerPlan Answerer::decide_fixed_reply(const Reading& reading) const {
+  AnswerPlan plan;
+  Answer& answer = plan.answer;
   answer.speech_act = reading.speech_act;
   answer.intent = intent_of(reading.speech_act);
   answer.audience = reading.audience();
   answer.confidence = 1.0;
+  std::string& reply = plan.wording.reply;
   switch (reading.speech_act) {
     case SpeechAct::status:
       answer.receipt_code = reading.receipt_code;
-      answer.text = reading.receipt_code.empty() ? composer_.say("status_prompt")
-                                                 : composer_.say("status_pointer", {{"code", reading.receipt_code}});
-      return answer;
+      reply = reading.receipt_code.empty() ? "status_prompt" : "status_pointer";
+      if (!reading.receipt_code.empty()) plan.wording.values = {{"code", reading.receipt_code}};
+      break;
     case SpeechAct::report_request:
-      answer.text = composer_.say("report_pointer");
+      reply = "report_pointer";
       answer.account = reading.account;
       answer.confidence = 0.9;
-      return answer;
-    case SpeechAct::greeting: answer.text = composer_.say("greeting"); return answer;
-    case SpeechAct::thanks: answer.text = composer_.say("thanks"); return answer;
-    case SpeechAct::acknowledgement: answer.text = composer_.say("acknowledgement"); return answer;
-    case SpeechAct::small_talk: answer.text = composer_.say("small_talk"); return answer;
-    case SpeechAct::help: answer.text = composer_.say("help"); return answer;
+      break;
+    case SpeechAct::greeting: reply = "greeting"; break;
+    case SpeechAct::thanks: reply = "thanks"; break;
+    case SpeechAct::acknowledgement: reply = "acknowledgement"; break;
+    case SpeechAct::small_talk: reply = "small_talk"; break;
+    case SpeechAct::help: reply = "help"; break;
     case SpeechAct::out_of_scope:
-      answer.text = composer_.say(reading.recommendation_request ? "no_recommendation" : "out_of_scope");
+      reply = reading.recommendation_request ? "no_recommendation" : "out_of_scope";
       // Declining to recommend is certain; a subject outside Netra's is something nothing answers.
       if (!reading.recommendation_request) answer.confidence = 0.1;
-      return answer;
-    case SpeechAct::tip: return answer_tip(reading);
-    case SpeechAct::question: return answer_question(reading);
+      break;
+    case SpeechAct::tip:
+    case SpeechAct::question: break;  // decided by decide_tip and decide_question
   }
-  return answer;
+  return plan;
 }
 
 knowledge::RetrievalRequest Answerer::request_for(const Reading& reading) const {
@@ -133,27 +142,55 @@ const Entry* Answerer::rule_entry(const Decision& decision, const std::vector<kn
   return nullptr;
 }
 
-void Answerer::compose(Answer& answer, const Entry& primary, const std::vector<knowledge::RankedHit>& hits,
-                       const Reading& reading, const Decision& decision) const {
-  answer.entry_id = primary.id;
-  answer.verdict = decision.verdict;
-  answer.citations = composer_.citations(primary, first(hits, kSupportingHits), reading);
-  std::string text = composer_.heading(decision.verdict) + " " + composer_.explanation(primary);
+void Answerer::explain_with(AnswerPlan& plan, const Entry& primary, const std::vector<knowledge::RankedHit>& hits,
+                            const Reading& reading, const Decision& decision) const {
+  plan.answer.entry_id = primary.id;
+  plan.answer.verdict = decision.verdict;
+  Wording& wording = plan.wording;
+  wording.primary = &primary;
+  wording.supporting = first(hits, kSupportingHits);
+  wording.verdict = decision.verdict;
   const Person& subject = reading.subject_person();
   if (decision.depends_on_role && reading.role_assumed) {
-    answer.clarify_role = true;
-    text += "\n\n" + composer_.say("note.role_assumed");
+    plan.answer.clarify_role = true;
+    wording.role_assumed_note = true;
   } else if (decision.depends_on_role && subject.kind != Person::Kind::asker) {
-    text += "\n\n" + composer_.say("note.relative_role");
+    wording.relative_role_note = true;
   }
-  if (decision.downgraded) text += "\n\n" + composer_.say("note.uncertain");
-  if (auto basis = composer_.basis_line(primary, answer.citations); !basis.empty()) text += "\n\n" + basis;
-  if (auto sanction = composer_.sanction_line(primary); !sanction.empty()) text += "\n" + sanction;
-  answer.text = std::move(text);
+  wording.uncertain_note = decision.downgraded;
 }
 
-Answer Answerer::answer_question(const Reading& reading) const {
-  Answer answer;
+const Entry* Answerer::retrieved_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits,
+                                       double confidence) const {
+  if (hits.empty() || confidence < kAnswerThreshold) return nullptr;
+  const Entry* primary = &knowledge_.entries()[hits.front().entry];
+  // "hukuman disiplin berat itu apa aja?": a message that asks for a fact is answered by the best-ranked
+  // factual entry near the top, not by a neighbour's verdict.
+  if (reading.focus != QuestionFocus::verdict) {
+    size_t reach = std::min(kRankedReach, hits.size());
+    for (size_t i = 0; i < reach; ++i) {
+      const Entry& candidate = knowledge_.entries()[hits[i].entry];
+      if (candidate.verdict == "info") return &candidate;
+    }
+  }
+  return primary;
+}
+
+double Answerer::retrieval_confidence(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const {
+  if (hits.empty()) return 0;
+  const auto& top = hits.front();
+  double margin = hits.size() > 1 ? top.score - hits[1].score : top.score;
+  double confidence = std::clamp(0.2 + 0.7 * top.coverage + 0.5 * margin, 0.0, 0.99);
+  return in_domain(reading) ? confidence : confidence * 0.5;
+}
+
+bool Answerer::in_domain(const Reading& reading) const {
+  return knowledge_.analyzer().mentions_domain(reading.terms) || !reading.acts.empty();
+}
+
+AnswerPlan Answerer::decide_question(const Reading& reading) const {
+  AnswerPlan plan;
+  Answer& answer = plan.answer;
   answer.speech_act = SpeechAct::question;
   answer.intent = Intent::question;
   answer.audience = reading.audience();
@@ -168,34 +205,15 @@ Answer Answerer::answer_question(const Reading& reading) const {
     answer.confidence = ranked ? kRuleConfidenceRanked : kRuleConfidenceUnranked;
   }
   if (!primary) {
-    bool in_domain = knowledge_.analyzer().mentions_domain(reading.terms) || !reading.acts.empty();
-    double confidence = 0;
-    if (!hits.empty()) {
-      const auto& top = hits.front();
-      double margin = hits.size() > 1 ? top.score - hits[1].score : top.score;
-      confidence = std::clamp(0.2 + 0.7 * top.coverage + 0.5 * margin, 0.0, 0.99);
-      if (!in_domain) confidence *= 0.5;
-    }
-    if (hits.empty() || confidence < kAnswerThreshold) {
-      answer.intent = in_domain ? Intent::question : Intent::out_of_scope;
-      answer.speech_act = in_domain ? SpeechAct::question : SpeechAct::out_of_scope;
-      answer.verdict = Verdict::none;
-      answer.text = composer_.say(in_domain ? "not_found" : "out_of_scope");
+    double confidence = retrieval_confidence(reading, hits);
+    primary = retrieved_entry(reading, hits, confidence);
+    if (!primary) {
+      bool about_elections = in_domain(reading);
+      answer.intent = about_elections ? Intent::question : Intent::out_of_scope;
+      answer.speech_act = about_elections ? SpeechAct::question : SpeechAct::out_of_scope;
       answer.confidence = std::min(confidence, 0.3);
-      return answer;
-    }
-    primary = &knowledge_.entries()[hits.front().entry];
-    // "hukuman disiplin berat itu apa aja?": a message that asks for a fact is answered by the best-ranked
-    // factual entry near the top, not by a neighbour's verdict.
-    if (reading.focus != QuestionFocus::verdict) {
-      size_t reach = std::min(kRankedReach, hits.size());
-      for (size_t i = 0; i < reach; ++i) {
-        const Entry& candidate = knowledge_.entries()[hits[i].entry];
-        if (candidate.verdict == "info") {
-          primary = &candidate;
-          break;
-        }
-      }
+      plan.wording.reply = about_elections ? "not_found" : "out_of_scope";
+      return plan;
     }
     answer.confidence = confidence;
     decision.verdict = knowledge::parse_verdict(primary->verdict).value_or(Verdict::info);
@@ -205,22 +223,22 @@ Answer Answerer::answer_question(const Reading& reading) const {
       decision.downgraded = true;
     }
   }
-  compose(answer, *primary, hits, reading, decision);
+  explain_with(plan, *primary, hits, reading, decision);
   // "camat kami td nyuruh semua staf ke kampanye, itu boleh?": a violation someone committed can be reported.
   bool someone_else = reading.subject != 0;
   if (someone_else && reading.has(Modifier::past_event) && answer.verdict == Verdict::dilarang) {
     answer.offer_report = true;
     answer.account = reading.text;
     answer.reported_role = reading.audience();
-    answer.text += "\n\n" + composer_.say("report_offer");
+    plan.wording.report_offer = true;
   }
-  return answer;
+  return plan;
 }
 
-Answer Answerer::answer_tip(const Reading& reading) const {
+AnswerPlan Answerer::decide_tip(const Reading& reading) const {
   Decision decision = rules_.decide(reading);
   // A story of something allowed is not a violation: answer it as the question it implies.
-  if (decision.verdict == Verdict::boleh || decision.verdict == Verdict::info) return answer_question(reading);
+  if (decision.verdict == Verdict::boleh || decision.verdict == Verdict::info) return decide_question(reading);
   auto hits = retriever_.retrieve(request_for(reading));
   const Entry* primary = decision.verdict != Verdict::none ? rule_entry(decision, hits) : nullptr;
   if (!primary && !hits.empty()) {
@@ -230,7 +248,8 @@ Answer Answerer::answer_tip(const Reading& reading) const {
       decision.verdict = Verdict::dilarang;
     }
   }
-  Answer answer;
+  AnswerPlan plan;
+  Answer& answer = plan.answer;
   answer.speech_act = SpeechAct::tip;
   answer.intent = Intent::report;
   answer.verdict = Verdict::none;
@@ -239,18 +258,14 @@ Answer Answerer::answer_tip(const Reading& reading) const {
   answer.account = reading.account;
   if (reading.subject != 0) answer.reported_role = reading.audience();
   answer.confidence = primary ? kRuleConfidenceRanked : kRuleConfidenceUnranked;
-  std::string text;
+  plan.wording.tip = true;
   if (primary) {
     answer.entry_id = primary->id;
-    answer.citations = composer_.citations(*primary, first(hits, kSupportingHits), reading);
-    text = composer_.say(decision.verdict == Verdict::dilarang ? "tip.dilarang" : "tip.hati-hati",
-                         {{"explanation", composer_.first_sentence(*primary)}});
-    if (auto basis = composer_.basis_line(*primary, answer.citations); !basis.empty()) text += "\n\n" + basis;
-  } else {
-    text = composer_.say("tip.no_rule");
+    plan.wording.primary = primary;
+    plan.wording.supporting = first(hits, kSupportingHits);
+    plan.wording.verdict = decision.verdict;
   }
-  answer.text = text + "\n\n" + composer_.say("tip.offer");
-  return answer;
+  return plan;
 }
 
 Explanation Answerer::explain(const std::string& message, const std::optional<std::string>& role) const {

@@ -2,7 +2,8 @@
 // verdict comes from the rules (bot/decision.h) for what the reading says — who does what to what — and
 // retrieval finds the explanation among the rule's entries and the articles to cite; without a rule, the best
 // retrieved entry answers, never with "boleh". It never invents a rule: when nothing in the knowledge answers
-// well, it says so and points to the menu.
+// well, it says so and points to the menu. The answerer only decides (an AnswerPlan); bot/composer.h writes the
+// words.
 #pragma once
 
 #include <memory>
@@ -14,7 +15,7 @@
 #include "bot/composer.h"
 #include "bot/decision.h"
 #include "bot/reader.h"
-#include "knowledge/index.h"
+#include "knowledge/knowledge_base.h"
 #include "knowledge/retriever.h"
 
 namespace netra::bot {
@@ -24,6 +25,13 @@ struct Explanation {
   Reading reading;
   Decision decision;
   std::vector<knowledge::RankedHit> hits;  // the ranked candidates, best first
+};
+
+// An answer decided — every field but its text and citations — and what its words depend on. The answerer
+// decides; the composer (bot/composer.h) writes the words.
+struct AnswerPlan {
+  Answer answer;
+  Wording wording;
 };
 
 class Answerer {
@@ -46,14 +54,23 @@ class Answerer {
 
  private:
   Answer answer_uncached(const Reading& reading) const;
-  Answer answer_question(const Reading& reading) const;
-  Answer answer_tip(const Reading& reading) const;
+  // Deciding, one kind of message each: greetings, status and the like get a fixed reply.
+  AnswerPlan decide_fixed_reply(const Reading& reading) const;
+  AnswerPlan decide_question(const Reading& reading) const;
+  AnswerPlan decide_tip(const Reading& reading) const;
   knowledge::RetrievalRequest request_for(const Reading& reading) const;
   // The entry that explains a decided verdict: the best-ranked of the rule's entries, else its first.
   const knowledge::Entry* rule_entry(const Decision& decision, const std::vector<knowledge::RankedHit>& hits) const;
-  // Fills verdict, entry, citations and text of an answer resting on `primary`.
-  void compose(Answer& answer, const knowledge::Entry& primary, const std::vector<knowledge::RankedHit>& hits,
-               const Reading& reading, const Decision& decision) const;
+  // Without a rule: how sure retrieval is of its best hit (0..0.99; halved for a message about something else).
+  double retrieval_confidence(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const;
+  // Without a rule: the retrieved entry that answers, or nullptr when retrieval is not sure enough.
+  const knowledge::Entry* retrieved_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits,
+                                          double confidence) const;
+  // Whether the message is about what Netra knows (election neutrality), by its terms or its acts.
+  bool in_domain(const Reading& reading) const;
+  // Settles an answer resting on `primary`: its verdict and entry, the citations' candidates and the notes.
+  void explain_with(AnswerPlan& plan, const knowledge::Entry& primary, const std::vector<knowledge::RankedHit>& hits,
+                    const Reading& reading, const Decision& decision) const;
 
   const knowledge::KnowledgeBase& knowledge_;
   knowledge::Retriever retriever_;

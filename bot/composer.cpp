@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "knowledge/strings.h"
+#include "knowledge/utf8.h"
+
 namespace netra::bot {
 namespace {
 
@@ -23,15 +26,7 @@ std::string excerpt_of(const std::string& text, size_t limit) {
   if (text.size() <= limit) return text;
   size_t cut = text.rfind(' ', limit);
   if (cut == std::string::npos || cut < limit / 2) cut = limit;
-  // Never cut inside a UTF-8 sequence.
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
-}
-
-std::string upper(const std::string& part) {
-  std::string out;
-  for (char c : part) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
+  return text.substr(0, knowledge::utf8_boundary_before(text, cut)) + "…";
 }
 
 bool same_ref(const Citation& a, const ArticleRef& b) {
@@ -39,6 +34,37 @@ bool same_ref(const Citation& a, const ArticleRef& b) {
 }
 
 }  // namespace
+
+void Composer::word(const Wording& wording, const Reading& reading, Answer& answer) const {
+  if (!wording.reply.empty()) {
+    answer.text = say(wording.reply, wording.values);
+    return;
+  }
+  if (!wording.primary) {  // a tip no rule covers
+    answer.text = say("tip.no_rule") + "\n\n" + say("tip.offer");
+    return;
+  }
+  const Entry& primary = *wording.primary;
+  answer.citations = citations(primary, wording.supporting, reading);
+  std::string text;
+  if (wording.tip) {
+    text = say(wording.verdict == Verdict::dilarang ? "tip.dilarang" : "tip.hati-hati",
+               {{"explanation", first_sentence(primary)}});
+  } else {
+    text = heading(wording.verdict) + " " + explanation(primary);
+    if (wording.role_assumed_note) text += "\n\n" + say("note.role_assumed");
+    if (wording.relative_role_note) text += "\n\n" + say("note.relative_role");
+    if (wording.uncertain_note) text += "\n\n" + say("note.uncertain");
+  }
+  if (auto basis = basis_line(primary, answer.citations); !basis.empty()) text += "\n\n" + basis;
+  if (wording.tip) {
+    answer.text = text + "\n\n" + say("tip.offer");
+    return;
+  }
+  if (auto sanction = sanction_line(primary); !sanction.empty()) text += "\n" + sanction;
+  if (wording.report_offer) text += "\n\n" + say("report_offer");
+  answer.text = std::move(text);
+}
 
 std::string Composer::say(std::string_view key, std::map<std::string, std::string> values) const {
   values.emplace("menu", knowledge_.replies().render("menu"));
@@ -59,7 +85,7 @@ std::string Composer::heading(Verdict verdict) const {
 std::string Composer::cite_label(const ArticleRef& ref) const {
   const auto* source = knowledge_.source(ref.source);
   std::string label = source && !source->short_name.empty() ? source->short_name : ref.source;
-  if (ref.pasal.rfind("lampiran-", 0) == 0) return label + " Lampiran " + upper(ref.pasal.substr(9));
+  if (ref.pasal.rfind("lampiran-", 0) == 0) return label + " Lampiran " + knowledge::ascii_upper(ref.pasal.substr(9));
   // A part named in words is no "Pasal": a court decision's ruling (`amar`), or a part whose article number the
   // fact sheet does not give (`syarat-calon`).
   if (!ref.pasal.empty() && !std::isdigit(static_cast<unsigned char>(ref.pasal.front()))) {

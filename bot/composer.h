@@ -10,14 +10,37 @@
 
 #include "bot/answer.h"
 #include "bot/reading.h"
-#include "knowledge/index.h"
+#include "knowledge/knowledge_base.h"
 #include "knowledge/retriever.h"
 
 namespace netra::bot {
 
+// What the answerer decided that the words depend on (bot/answerer.cpp decides, Composer::word writes). Either a
+// fixed reply, or an answer explained by a corpus entry, with the notes the decision calls for.
+struct Wording {
+  // A fixed reply: its key in knowledge/data/replies.txt and its placeholders' values. Empty when an entry explains.
+  std::string reply;
+  std::map<std::string, std::string> values;
+  // The entry that explains the answer, and the ranked candidates that may lend their articles to the citations.
+  const knowledge::Entry* primary = nullptr;
+  std::vector<knowledge::RankedHit> supporting;
+  knowledge::Verdict verdict = knowledge::Verdict::none;  // the heading (a tip: dilarang or hati-hati)
+  // A tip, worded as a possible violation (its explanation's first sentence) and an offer to report; with no
+  // primary, "no rule covers this" and the offer.
+  bool tip = false;
+  // Notes under the explanation, in this order.
+  bool role_assumed_note = false;   // the verdict depends on the writer's role, which the message leaves open
+  bool relative_role_note = false;  // … on the role of the relative the message names
+  bool uncertain_note = false;      // "boleh" lowered to "hati-hati"
+  bool report_offer = false;        // a violation someone committed: offer to report it
+};
+
 class Composer {
  public:
   explicit Composer(const knowledge::KnowledgeBase& knowledge) : knowledge_(knowledge) {}
+
+  // Writes an answer's text and citations (the rest of `answer` is the answerer's) from what was decided.
+  void word(const Wording& wording, const Reading& reading, Answer& answer /* OUT: text, citations */) const;
 
   // The citations of an answer resting on `primary`: its own, then the articles other strong hits rest on;
   // those that bind the asker and speak to the election named first; at most four.
