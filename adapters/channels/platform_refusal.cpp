@@ -1,4 +1,5 @@
 #include "adapters/channels/platform_refusal.h"
+#include "knowledge/utf8.h"
 
 #include <charconv>
 
@@ -48,9 +49,7 @@ std::string loggable_description(std::string_view text) {
     if (out.size() > 200) break;
   }
   if (out.size() > 200) {
-    size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-    out.resize(cut);
+    out.resize(knowledge::utf8_boundary_before(out, 200));
   }
   return out;
 }

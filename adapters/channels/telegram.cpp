@@ -9,23 +9,12 @@
 #include "adapters/http/lenient_json.h"
 #include "adapters/channels/text_limits.h"
 #include "bot/pseudonym.h"
+#include "knowledge/strings.h"
 
 namespace netra::adapters {
 namespace {
 
 using nlohmann::json;
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-std::string trim_spaces(const std::string& text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 // Telegram ids are integers up to 52 bits, chat ids negative for groups (-100… for supergroups).
 std::optional<int64_t> integer_at(const json& object, const char* key) {
@@ -67,7 +56,7 @@ const json* find_member(const json& object, const char* key) {
 // never for Netra, whatever else the message holds. Reads at most kMaxEntitiesExamined entities, each in O(1).
 Addressing addressing_of(const json& message, const std::string& text, const std::string& bot_username) {
   Addressing result;
-  const std::string wanted = lowercase(bot_username);
+  const std::string wanted = knowledge::ascii_lower(bot_username);
   bool for_another_bot = false;
   const json* entities = find_member(message, "entities");
   if (!entities) entities = find_member(message, "caption_entities");
@@ -86,13 +75,13 @@ Addressing addressing_of(const json& message, const std::string& text, const std
       std::string_view piece = std::string_view(text).substr(begin, end - begin);
       std::string type = string_at(entity, "type");
       if (type == "mention") {
-        if (!wanted.empty() && piece.size() > 1 && lowercase(std::string(piece.substr(1))) == wanted) {
+        if (!wanted.empty() && piece.size() > 1 && knowledge::ascii_lower(piece.substr(1)) == wanted) {
           result.addressed = true;
           cuts.emplace_back(begin, end);
         }
       } else if (type == "bot_command" && first == 0) {
         size_t at = piece.find('@');
-        std::string target = at == std::string_view::npos ? "" : lowercase(std::string(piece.substr(at + 1)));
+        std::string target = at == std::string_view::npos ? "" : knowledge::ascii_lower(piece.substr(at + 1));
         if (target.empty()) {
           result.addressed = true;  // "/lapor": every bot in the group may take it
         } else if (!wanted.empty() && target == wanted) {
@@ -107,7 +96,7 @@ Addressing addressing_of(const json& message, const std::string& text, const std
   const json* reply_to = find_member(message, "reply_to_message");
   const json* replied_from = reply_to ? find_member(*reply_to, "from") : nullptr;
   if (replied_from && !wanted.empty() && is_true(*replied_from, "is_bot") &&
-      lowercase(string_at(*replied_from, "username")) == wanted) {
+      knowledge::ascii_lower(string_at(*replied_from, "username")) == wanted) {
     result.addressed = true;
   }
   if (for_another_bot) return {};
@@ -115,7 +104,7 @@ Addressing addressing_of(const json& message, const std::string& text, const std
   // Cut from the end so earlier offsets stay valid.
   std::sort(cuts.rbegin(), cuts.rend());
   for (const auto& [begin, end] : cuts) remaining.erase(begin, end - begin);
-  result.text = trim_spaces(remaining);
+  result.text = std::string(knowledge::trim(remaining));
   return result;
 }
 

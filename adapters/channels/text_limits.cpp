@@ -1,18 +1,15 @@
 #include "adapters/channels/text_limits.h"
+#include "knowledge/utf8.h"
 
 namespace netra::adapters {
 namespace {
-
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0) == 0x80;
-}
 
 // Bytes of the UTF-8 sequence starting at text[i] (1 for invalid lead bytes, so malformed input still advances).
 size_t sequence_length(std::string_view text, size_t i) {
   auto lead = static_cast<unsigned char>(text[i]);
   size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
   size_t end = i + 1;
-  while (end < text.size() && end < i + length && is_continuation(static_cast<unsigned char>(text[end]))) ++end;
+  while (end < text.size() && end < i + length && knowledge::is_utf8_continuation(text[end])) ++end;
   return end - i;
 }
 

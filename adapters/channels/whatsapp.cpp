@@ -8,6 +8,7 @@
 #include "adapters/http/lenient_json.h"
 #include "adapters/channels/text_limits.h"
 #include "bot/pseudonym.h"
+#include "knowledge/strings.h"
 
 namespace netra::adapters {
 namespace {
@@ -122,8 +123,7 @@ WhatsAppChannel::WhatsAppChannel(WhatsAppConfig config, std::string secret)
 
 bool WhatsAppChannel::authentic(const httplib::Request& request) const {
   if (config_.app_secret.empty()) return false;
-  std::string given = request.get_header_value("X-Hub-Signature-256");
-  std::transform(given.begin(), given.end(), given.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string given = knowledge::ascii_lower(request.get_header_value("X-Hub-Signature-256"));
   std::string expected = "sha256=" + bot::hmac_sha256_hex(config_.app_secret, request.body);
   return bot::constant_time_equal(given, expected);
 }

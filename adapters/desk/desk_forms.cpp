@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "knowledge/text.h"
+#include "knowledge/utf8.h"
 
 namespace netra::adapters::desk {
 namespace {
@@ -19,11 +20,6 @@ std::optional<std::string> query_value(const httplib::Request& request, const ch
 bool is_day(const std::string& text) {
   static const std::regex pattern(R"(\d{4}-\d{2}-\d{2})");
   return std::regex_match(text, pattern);
-}
-
-size_t utf8_chars(const std::string& text) {
-  return static_cast<size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace
@@ -81,7 +77,7 @@ std::optional<std::string> clean_text(const std::string& raw, size_t max_chars) 
     if (c != '\r') value += c;
   }
   value = std::string(knowledge::trim(value));
-  if (!knowledge::valid_utf8(value) || utf8_chars(value) > max_chars) return std::nullopt;
+  if (!knowledge::valid_utf8(value) || knowledge::utf8_length(value) > max_chars) return std::nullopt;
   return value;
 }
 

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "bot/evidence.h"
+#include "knowledge/utf8.h"
 
 namespace netra::adapters::desk {
 namespace {
@@ -195,9 +196,7 @@ std::string DeskPages::report_list(const PageFrame& frame, const ListView& view,
     // The list shows the start of the account; the report page has all of it.
     std::string what = report.draft.what;
     if (what.size() > 160) {
-      size_t cut = 160;
-      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
-      what = what.substr(0, cut) + "…";
+      what = what.substr(0, knowledge::utf8_boundary_before(what, 160)) + "…";
     }
     row->SetValue("WHAT", what);
     if (!report.draft.evidence.empty()) row->ShowSection("HAS_EVIDENCE");

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "adapters/http/http_json.h"
+#include "knowledge/strings.h"
 
 namespace netra::adapters {
 namespace {
@@ -102,8 +103,7 @@ std::optional<FramingRefusal> check_framing(const httplib::Request& request, siz
   if (!length) return FramingRefusal{411, "Content-Length is required"};
   if (*length > max_body_bytes) return FramingRefusal{413, "request body too large"};
   if (request.has_header("Content-Encoding")) {
-    std::string coding(trim_spaces(request.get_header_value("Content-Encoding")));
-    std::transform(coding.begin(), coding.end(), coding.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string coding = knowledge::ascii_lower(trim_spaces(request.get_header_value("Content-Encoding")));
     if (coding != "identity") return FramingRefusal{415, "compressed request bodies are not accepted"};
   }
   return std::nullopt;
