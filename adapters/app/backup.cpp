@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <stdexcept>
 
@@ -82,18 +83,19 @@ int command_backup(const std::vector<std::string>& args, std::ostream& out, std:
     return 2;
   }
   try {
-    Lookup lookup = environment_lookup();
-    if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-    if (data_dir.empty()) data_dir = lookup("NETRA_DATA_DIR").value_or("var");
+    std::map<std::string, std::string> flags;
+    if (!data_dir.empty()) flags["NETRA_DATA_DIR"] = data_dir;
+    Config config = read_configuration(flags);
+    data_dir = config.data_dir;
     // With NETRA_DATABASE_URL the sessions, reports and reviewer accounts are in PostgreSQL and a replica's data
     // dir holds only its knowledge index: a copy of it would look like a backup and restore nothing.
-    if (auto url = lookup("NETRA_DATABASE_URL"); url && !url->empty()) {
+    if (!config.database_url.empty()) {
       err << "netra backup: NETRA_DATABASE_URL is set, so Netra's state and reports are in PostgreSQL, not in "
           << data_dir << ". Back them up with pg_dump (pg_dump -Fc DATABASE > netra.dump) and keep NETRA_SECRET "
                          "with the dump (README, \"Running several replicas\").\n";
       return 1;
     }
-    fs::path knowledge_index = lookup("NETRA_KNOWLEDGE").value_or(data_dir + "/knowledge.db");
+    fs::path knowledge_index = config.knowledge_index;
     if (!fs::is_directory(data_dir)) {
       err << "netra backup: no data dir at " << data_dir << "\n";
       return 1;

@@ -1,7 +1,6 @@
 #include "adapters/app/cli.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -10,7 +9,8 @@
 #include <set>
 
 #include "adapters/app/backup.h"
-#include "adapters/app/install_paths.h"
+#include "adapters/app/config.h"
+#include "adapters/app/config_command.h"
 #include "adapters/app/lexicon_command.h"
 #include "adapters/app/desk_cli.h"
 #include "adapters/app/reports_export.h"
@@ -20,9 +20,6 @@
 #include "bot/evaluation.h"
 #include "knowledge/index.h"
 
-#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
-#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
-#endif
 #ifndef NETRA_VERSION
 #define NETRA_VERSION "unknown"
 #endif
@@ -44,6 +41,7 @@ constexpr const char* kUsage =
     "  reviewer add|list|remove [NAME]        reviewer accounts for the desk at /desk\n"
     "  backup [--data-dir DIR] DEST           copy the SQLite state consistently while the server runs\n"
     "  lexicon coverage FILE                  how much of an informal<TAB>formal word list the chat map covers\n"
+    "  config --markdown | --print-env        the NETRA_* variables as the README's table or the env file\n"
     "  --version                              print the version\n"
     "\n"
     "roles: asn, pppk, kades, perangkat, citizen\n"
@@ -68,11 +66,6 @@ constexpr const char* kEvalUsage =
     "usage: netra eval FILE.jsonl [--verbose] [--index FILE]\n"
     "  Prints cite@1, cite@3, verdict accuracy, intent accuracy and p50/p99 answer time.\n"
     "  --verbose also lists every item that missed.\n";
-
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
-  return value && *value ? std::string(value) : fallback;
-}
 
 // Parsed options: flags without values, options with one value, and the positional words.
 struct Arguments {
@@ -110,21 +103,27 @@ Arguments parse_arguments(const std::vector<std::string>& args, size_t first, co
   return parsed;
 }
 
-std::string default_knowledge_dir() {
-  return env_or("NETRA_KNOWLEDGE_DIR", shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR));
-}
-std::string default_index_path() {
-  return env_or("NETRA_KNOWLEDGE", env_or("NETRA_DATA_DIR", "var") + "/knowledge.db");
+// The configuration with the knowledge flags a command was given (--knowledge, and --index or --out) in place of
+// NETRA_KNOWLEDGE_DIR and NETRA_KNOWLEDGE; nullopt after telling `err` why it cannot be read.
+std::optional<Config> knowledge_config(const Arguments& args, const std::string& index_flag, const std::string& command,
+                                       std::ostream& err) {
+  std::map<std::string, std::string> flags;
+  if (args.options.count("--knowledge")) flags["NETRA_KNOWLEDGE_DIR"] = args.options.at("--knowledge");
+  if (args.options.count(index_flag)) flags["NETRA_KNOWLEDGE"] = args.options.at(index_flag);
+  try {
+    return read_configuration(flags);
+  } catch (const std::runtime_error& e) {
+    err << command << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
 }
 
-std::unique_ptr<knowledge::KnowledgeBase> open_knowledge(const Arguments& args, std::ostream& err) {
-  std::string index = args.options.count("--index") ? args.options.at("--index") : default_index_path();
-  knowledge::KnowledgeSource source{args.options.count("--knowledge") ? args.options.at("--knowledge")
-                                                                        : default_knowledge_dir()};
+std::unique_ptr<knowledge::KnowledgeBase> open_knowledge(const Config& config, std::ostream& err) {
+  knowledge::KnowledgeSource source{config.knowledge_dir};
   try {
     bool rebuilt = false;
-    auto kb = knowledge::open_or_build(source, index, knowledge::DictionaryPaths{}, &rebuilt);
-    if (rebuilt) err << "netra: built the knowledge index " << index << " from " << source.root << "\n";
+    auto kb = knowledge::open_or_build(source, config.knowledge_index, knowledge::DictionaryPaths{}, &rebuilt);
+    if (rebuilt) err << "netra: built the knowledge index " << config.knowledge_index << " from " << source.root << "\n";
     return kb;
   } catch (const std::exception& e) {
     err << "netra: " << e.what() << "\n";
@@ -144,9 +143,10 @@ int command_index(const std::vector<std::string>& args, std::ostream& out, std::
         << kIndexUsage;
     return 2;
   }
-  knowledge::KnowledgeSource source{parsed.options.count("--knowledge") ? parsed.options.at("--knowledge")
-                                                                          : default_knowledge_dir()};
-  std::string out_path = parsed.options.count("--out") ? parsed.options.at("--out") : default_index_path();
+  auto config = knowledge_config(parsed, "--out", "netra index", err);
+  if (!config) return 2;
+  knowledge::KnowledgeSource source{config->knowledge_dir};
+  const std::string& out_path = config->knowledge_index;
   try {
     auto report = knowledge::build_index(source, out_path, knowledge::DictionaryPaths{});
     if (!report.problems.empty()) {
@@ -235,7 +235,9 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
     err << "netra ask: --jsonl reads messages from stdin; do not also give a question\n";
     return 2;
   }
-  auto kb = open_knowledge(parsed, err);
+  auto config = knowledge_config(parsed, "--index", "netra ask", err);
+  if (!config) return 2;
+  auto kb = open_knowledge(*config, err);
   if (!kb) return 1;
   bot::Answerer answerer(*kb);
   if (jsonl) {
@@ -285,7 +287,9 @@ int command_eval(const std::vector<std::string>& args, std::ostream& out, std::o
     err << "netra eval: no items to score\n";
     return 1;
   }
-  auto kb = open_knowledge(parsed, err);
+  auto config = knowledge_config(parsed, "--index", "netra eval", err);
+  if (!config) return 2;
+  auto kb = open_knowledge(*config, err);
   if (!kb) return 1;
   bot::Answerer answerer(*kb);
   auto report = bot::evaluate(answerer, items);
@@ -314,6 +318,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   if (command == "backup") return command_backup(args, out, err);
   if (command == "lexicon") return command_lexicon(args, out, err);
   if (command == "reviewer") return command_reviewer(args, out, err);
+  if (command == "config") return command_config_docs(args, out, err);
   err << "netra: unknown command `" << command << "`\n" << kUsage;
   return 2;
 }

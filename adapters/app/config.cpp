@@ -14,7 +14,16 @@
 #include <stdexcept>
 #include <thread>
 
+#include "adapters/app/config_variables.h"
+#include "adapters/app/install_paths.h"
 #include "bot/pseudonym.h"
+
+#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
+#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
+#endif
+#ifndef NETRA_DEFAULT_DESK_TEMPLATES
+#define NETRA_DEFAULT_DESK_TEMPLATES "adapters/desk/templates"
+#endif
 
 namespace netra::adapters {
 namespace {
@@ -26,22 +35,27 @@ std::string trim(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-template <typename Number>
-Number number_or(const Lookup& lookup, const std::string& name, Number fallback, Number min, Number max) {
+// An integer variable within its table range (config_variables.cpp); its table default when unset, or `computed`
+// for a default that is no literal.
+int64_t integer_setting(const Lookup& lookup, const std::string& name, std::optional<int64_t> computed = {}) {
+  const ConfigVariable& variable = config_variable(name);
   auto text = lookup(name);
-  if (!text) return fallback;
-  Number value{};
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    throw std::runtime_error(name + " must be a number from " + std::to_string(min) + " to " + std::to_string(max) +
-                             ", not `" + *text + "`");
+  std::string_view digits = text ? std::string_view(*text) : variable.default_value;
+  if (!text && computed) return *computed;
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size() || value < variable.min || value > variable.max) {
+    throw std::runtime_error(name + " must be a number from " + std::to_string(variable.min) + " to " +
+                             std::to_string(variable.max) + ", not `" + std::string(digits) + "`");
   }
   return value;
 }
 
-std::string string_or(const Lookup& lookup, const std::string& name, const std::string& fallback) {
-  auto value = lookup(name);
-  return value ? *value : fallback;
+// A text variable; its table default when unset, or `computed` for a default that is no literal.
+std::string text_setting(const Lookup& lookup, const std::string& name, std::optional<std::string> computed = {}) {
+  const ConfigVariable& variable = config_variable(name);
+  if (auto value = lookup(name)) return *value;
+  return computed ? *computed : std::string(variable.default_value);
 }
 
 // Reads data_dir/secret, or creates it with O_EXCL and mode 0600 so that two processes starting at once agree
@@ -70,6 +84,14 @@ std::pair<std::string, bool> stored_secret(const std::string& data_dir) {
     return {secret, true};
   }
   throw std::runtime_error("cannot read or create " + path);
+}
+
+bool is_log_level(const std::string& level) {
+  // spdlog's own names, and the aliases its from_str also reads ("warning", "err").
+  for (const char* known : {"trace", "debug", "info", "warn", "warning", "error", "err", "critical", "off"}) {
+    if (level == known) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -113,70 +135,81 @@ Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> fil
   };
 }
 
-Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
+Lookup configuration_lookup() {
+  Lookup lookup = environment_lookup();
+  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
+  return lookup;
+}
+
+Config read_config(const Lookup& lookup, const std::string& default_knowledge_dir,
                    const std::string& default_desk_templates) {
   Config config;
-  config.bind = string_or(lookup, "NETRA_BIND", config.bind);
-  config.port = number_or(lookup, "NETRA_PORT", config.port, 0, 65535);
-  config.data_dir = string_or(lookup, "NETRA_DATA_DIR", config.data_dir);
-  config.knowledge_dir = string_or(lookup, "NETRA_KNOWLEDGE_DIR", default_knowledge_dir);
-  config.knowledge_index = string_or(lookup, "NETRA_KNOWLEDGE", config.data_dir + "/knowledge.db");
+  config.bind = text_setting(lookup, "NETRA_BIND");
+  config.port = static_cast<int>(integer_setting(lookup, "NETRA_PORT"));
+  config.data_dir = text_setting(lookup, "NETRA_DATA_DIR");
+  config.knowledge_dir = text_setting(lookup, "NETRA_KNOWLEDGE_DIR", default_knowledge_dir);
+  config.knowledge_index = text_setting(lookup, "NETRA_KNOWLEDGE", config.data_dir + "/knowledge.db");
 
-  config.telegram.token = string_or(lookup, "NETRA_TELEGRAM_TOKEN", "");
-  config.telegram.secret = string_or(lookup, "NETRA_TELEGRAM_SECRET", "");
-  config.telegram.api_base = string_or(lookup, "NETRA_TELEGRAM_API_BASE", config.telegram.api_base);
-  config.telegram.bot_username = string_or(lookup, "NETRA_TELEGRAM_BOT_USERNAME", "");
+  config.telegram.token = text_setting(lookup, "NETRA_TELEGRAM_TOKEN");
+  config.telegram.secret = text_setting(lookup, "NETRA_TELEGRAM_SECRET");
+  config.telegram.api_base = text_setting(lookup, "NETRA_TELEGRAM_API_BASE");
+  config.telegram.bot_username = text_setting(lookup, "NETRA_TELEGRAM_BOT_USERNAME");
   if (!config.telegram.bot_username.empty() && config.telegram.bot_username.front() == '@') {
     config.telegram.bot_username.erase(0, 1);
   }
 
-  config.whatsapp.token = string_or(lookup, "NETRA_WHATSAPP_TOKEN", "");
-  config.whatsapp.app_secret = string_or(lookup, "NETRA_WHATSAPP_APP_SECRET", "");
-  config.whatsapp.verify_token = string_or(lookup, "NETRA_WHATSAPP_VERIFY_TOKEN", "");
-  config.whatsapp.api_base = string_or(lookup, "NETRA_WHATSAPP_API_BASE", config.whatsapp.api_base);
+  config.whatsapp.token = text_setting(lookup, "NETRA_WHATSAPP_TOKEN");
+  config.whatsapp.app_secret = text_setting(lookup, "NETRA_WHATSAPP_APP_SECRET");
+  config.whatsapp.verify_token = text_setting(lookup, "NETRA_WHATSAPP_VERIFY_TOKEN");
+  config.whatsapp.api_base = text_setting(lookup, "NETRA_WHATSAPP_API_BASE");
 
-  config.admin_token = string_or(lookup, "NETRA_ADMIN_TOKEN", "");
-  config.admin_label = string_or(lookup, "NETRA_ADMIN_LABEL", config.admin_label);
+  config.admin_token = text_setting(lookup, "NETRA_ADMIN_TOKEN");
+  config.admin_label = text_setting(lookup, "NETRA_ADMIN_LABEL");
 
-  config.desk.templates_dir = string_or(lookup, "NETRA_DESK_TEMPLATES", default_desk_templates);
-  config.desk.origin = string_or(lookup, "NETRA_DESK_ORIGIN", "");
-  config.desk.sessions.idle_seconds = number_or<int64_t>(lookup, "NETRA_DESK_SESSION_IDLE_SECONDS",
-                                                         config.desk.sessions.idle_seconds, 1, 7 * 86400);
-  config.desk.sessions.max_seconds = number_or<int64_t>(lookup, "NETRA_DESK_SESSION_MAX_SECONDS",
-                                                        config.desk.sessions.max_seconds, 1, 30 * 86400);
-  config.evidence_max_bytes =
-      number_or<size_t>(lookup, "NETRA_EVIDENCE_MAX_BYTES", config.evidence_max_bytes, 1024, 20 << 20);
-  int64_t closed_days = number_or<int64_t>(lookup, "NETRA_RETENTION_DAYS", 180, 0, 36500);
+  config.desk.templates_dir = text_setting(lookup, "NETRA_DESK_TEMPLATES", default_desk_templates);
+  config.desk.origin = text_setting(lookup, "NETRA_DESK_ORIGIN");
+  config.desk.sessions.idle_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_IDLE_SECONDS");
+  config.desk.sessions.max_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_MAX_SECONDS");
+  config.evidence_max_bytes = static_cast<size_t>(integer_setting(lookup, "NETRA_EVIDENCE_MAX_BYTES"));
+  int64_t closed_days = integer_setting(lookup, "NETRA_RETENTION_DAYS");
   for (const char* status : {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}) {
     std::string name = "NETRA_RETENTION_DAYS_" + std::string(status);
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
     bool closed = std::string(status) == "selesai" || std::string(status) == "ditolak";
-    config.retention.days_by_status[status] = number_or<int64_t>(lookup, name, closed ? closed_days : 0, 0, 36500);
+    config.retention.days_by_status[status] = integer_setting(lookup, name, closed ? closed_days : 0);
   }
 
   auto& tuning = config.tuning;
-  tuning.http_threads = number_or<size_t>(lookup, "NETRA_HTTP_THREADS", tuning.http_threads, 2, 1024);
-  tuning.max_body_bytes = number_or<size_t>(lookup, "NETRA_MAX_BODY_BYTES", tuning.max_body_bytes, 1024, 64 << 20);
-  tuning.send_attempts = number_or(lookup, "NETRA_SEND_ATTEMPTS", tuning.send_attempts, 1, 20);
-  tuning.backoff_initial_ms = number_or(lookup, "NETRA_BACKOFF_INITIAL_MS", tuning.backoff_initial_ms, 1, 60000);
-  tuning.drain_seconds = number_or(lookup, "NETRA_DRAIN_SECONDS", tuning.drain_seconds, 0, 300);
-  tuning.outbound_queue = number_or<size_t>(lookup, "NETRA_OUTBOUND_QUEUE", tuning.outbound_queue, 1, 1000000);
-  size_t cores = std::max<size_t>(2, std::thread::hardware_concurrency());
-  tuning.inbound_workers = number_or<size_t>(lookup, "NETRA_INBOUND_WORKERS", cores, 1, 256);
-  tuning.admit_wait_ms = number_or(lookup, "NETRA_ADMIT_WAIT_MS", tuning.admit_wait_ms, 0, 60000);
-  tuning.media_burst_ms = number_or(lookup, "NETRA_MEDIA_BURST_MS", tuning.media_burst_ms, 0, 10000);
-  tuning.answer_cache_entries =
-      number_or<size_t>(lookup, "NETRA_ANSWER_CACHE", tuning.answer_cache_entries, 0, 1000000);
-  tuning.commit_wait_ms = number_or(lookup, "NETRA_COMMIT_WAIT_MS", tuning.commit_wait_ms, 100, 120000);
-  tuning.outbox_silent_seconds =
-      number_or(lookup, "NETRA_OUTBOX_SILENT_SECONDS", tuning.outbox_silent_seconds, 2, 3600);
+  tuning.http_threads = static_cast<size_t>(integer_setting(lookup, "NETRA_HTTP_THREADS"));
+  tuning.max_body_bytes = static_cast<size_t>(integer_setting(lookup, "NETRA_MAX_BODY_BYTES"));
+  tuning.send_attempts = static_cast<int>(integer_setting(lookup, "NETRA_SEND_ATTEMPTS"));
+  tuning.backoff_initial_ms = static_cast<int>(integer_setting(lookup, "NETRA_BACKOFF_INITIAL_MS"));
+  tuning.drain_seconds = static_cast<int>(integer_setting(lookup, "NETRA_DRAIN_SECONDS"));
+  tuning.outbound_queue = static_cast<size_t>(integer_setting(lookup, "NETRA_OUTBOUND_QUEUE"));
+  int64_t cores = std::max<int64_t>(2, std::thread::hardware_concurrency());
+  tuning.inbound_workers = static_cast<size_t>(integer_setting(lookup, "NETRA_INBOUND_WORKERS", cores));
+  tuning.admit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_ADMIT_WAIT_MS"));
+  tuning.media_burst_ms = static_cast<int>(integer_setting(lookup, "NETRA_MEDIA_BURST_MS"));
+  tuning.answer_cache_entries = static_cast<size_t>(integer_setting(lookup, "NETRA_ANSWER_CACHE"));
+  tuning.commit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_COMMIT_WAIT_MS"));
+  tuning.outbox_silent_seconds = static_cast<int>(integer_setting(lookup, "NETRA_OUTBOX_SILENT_SECONDS"));
 
-  config.database_url = string_or(lookup, "NETRA_DATABASE_URL", "");
-  config.database_pool = number_or<size_t>(lookup, "NETRA_DATABASE_POOL", config.database_pool, 0, 1000);
-  config.database_connect_seconds =
-      number_or(lookup, "NETRA_DATABASE_CONNECT_SECONDS", config.database_connect_seconds, 0, 3600);
-  config.sqlite_busy_timeout_ms =
-      number_or(lookup, "NETRA_SQLITE_BUSY_TIMEOUT_MS", config.sqlite_busy_timeout_ms, 1, 600000);
+  config.database_url = text_setting(lookup, "NETRA_DATABASE_URL");
+  config.database_pool = static_cast<size_t>(integer_setting(lookup, "NETRA_DATABASE_POOL"));
+  config.database_connect_seconds = static_cast<int>(integer_setting(lookup, "NETRA_DATABASE_CONNECT_SECONDS"));
+  config.sqlite_busy_timeout_ms = static_cast<int>(integer_setting(lookup, "NETRA_SQLITE_BUSY_TIMEOUT_MS"));
+  config.log_level = text_setting(lookup, "NETRA_LOG_LEVEL");
+  if (!is_log_level(config.log_level)) {
+    // spdlog reads an unknown name as "off", which would silence the server without a word.
+    throw std::runtime_error("NETRA_LOG_LEVEL must be one of trace, debug, info, warn, error, critical, off, not `" +
+                             config.log_level + "`");
+  }
+  return config;
+}
+
+Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
+                   const std::string& default_desk_templates) {
+  Config config = read_config(lookup, default_knowledge_dir, default_desk_templates);
   if (!config.database_url.empty() && !lookup("NETRA_SECRET")) {
     throw std::runtime_error(
         "NETRA_DATABASE_URL is set but NETRA_SECRET is not: every replica must use the same "
@@ -191,6 +224,21 @@ Config load_config(const Lookup& lookup, const std::string& default_knowledge_di
     std::tie(config.secret, config.secret_generated) = stored_secret(config.data_dir);
   }
   return config;
+}
+
+Config read_configuration(const std::map<std::string, std::string>& overrides) {
+  Lookup base = configuration_lookup();
+  Lookup with_flags = [&](const std::string& name) -> std::optional<std::string> {
+    if (auto flag = overrides.find(name); flag != overrides.end()) return flag->second;
+    return base(name);
+  };
+  return read_config(with_flags, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
+                     shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
+}
+
+Config load_configuration() {
+  return load_config(configuration_lookup(), shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
+                     shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
 }
 
 }  // namespace netra::adapters

@@ -1,5 +1,6 @@
-// The server's configuration: one struct built once at start-up from the environment (and an optional
-// KEY=VALUE file named by NETRA_CONFIG; the environment wins), then passed down explicitly. The variables and
+// Netra's configuration: one struct built once at start-up from the environment (and an optional KEY=VALUE file
+// named by NETRA_CONFIG; the environment wins), then passed down explicitly. Every command reads it through
+// configuration_lookup() and read_config(); nothing else in the code reads a NETRA_* variable. The variables and
 // defaults are the contract's table; the tuning knobs below it are ours.
 #pragma once
 
@@ -93,6 +94,7 @@ struct Config {
   size_t database_pool = 0;           // NETRA_DATABASE_POOL: connections per replica; 0: sized from the workers
   int database_connect_seconds = 30;  // NETRA_DATABASE_CONNECT_SECONDS: start-up patience for a silent server
   int sqlite_busy_timeout_ms = 5000;  // NETRA_SQLITE_BUSY_TIMEOUT_MS: a write's wait for another writer's lock
+  std::string log_level = "info";     // NETRA_LOG_LEVEL: trace, debug, info, warn, error, critical or off
   ServerTuning tuning;
 };
 
@@ -106,13 +108,34 @@ Lookup environment_lookup();
 std::map<std::string, std::string> read_config_file(const std::string& path);
 // The environment first, then the file's values.
 Lookup layered_lookup(Lookup environment, std::map<std::string, std::string> file_values);
+// The one place every command takes its configuration from: the process environment, over the KEY=VALUE file
+// named by NETRA_CONFIG when that is set. Throws std::runtime_error (naming the file, and file:line for a malformed
+// line) when the file cannot be read or parsed.
+Lookup configuration_lookup();
 
-// Builds the configuration (`default_desk_templates` when NETRA_DESK_TEMPLATES is unset). Creates data_dir when missing
+// Reads and validates every setting, touching nothing on disk: the data dir is not created and config.secret is
+// left empty (load_config fills it). `default_knowledge_dir` and `default_desk_templates` apply when
+// NETRA_KNOWLEDGE_DIR and NETRA_DESK_TEMPLATES are unset. Throws std::runtime_error with a clear message naming the
+// variable for an invalid value (a port that is not a number, an unknown log level, …). Commands that only read the
+// knowledge or the reports use this.
+Config read_config(const Lookup& lookup, const std::string& default_knowledge_dir,
+                   const std::string& default_desk_templates = "");
+
+// read_config, then what the server needs on disk (`default_desk_templates` when NETRA_DESK_TEMPLATES is unset). Creates data_dir when missing
 // and, when NETRA_SECRET is unset, reads data_dir/secret or generates it once (32 random bytes, hex, mode 0600). Throws
 // std::runtime_error with a clear message for an invalid value (e.g. a port that is not a number), and when
 // NETRA_DATABASE_URL is set without NETRA_SECRET (each replica would invent its own secret, and none would recognise
 // the others' senders).
 Config load_config(const Lookup& lookup, const std::string& default_knowledge_dir,
                    const std::string& default_desk_templates = "");
+
+// What every `netra` command reads: read_config(configuration_lookup()) with the shipped knowledge folder and desk
+// templates (install_paths.h) as defaults. `overrides` are command-line flags naming a variable's value (e.g.
+// --data-dir is {"NETRA_DATA_DIR", DIR}); they win over the environment and the file. Throws as read_config and
+// configuration_lookup.
+Config read_configuration(const std::map<std::string, std::string>& overrides = {});
+
+// The same for `netra serve` and the commands that need its state: load_config instead of read_config.
+Config load_configuration();
 
 }  // namespace netra::adapters

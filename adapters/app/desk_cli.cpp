@@ -1,7 +1,7 @@
 #include "adapters/app/desk_cli.h"
 
-#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <ostream>
 
 #include "adapters/app/config.h"
@@ -27,15 +27,10 @@ constexpr const char* kExpireUsage =
     "  days after their last status change; NETRA_RETENTION_DAYS_<STATUS> sets one status (0 keeps).\n"
     "  `netra serve` does the same every hour. With NETRA_DATABASE_URL set it works on that PostgreSQL database.\n";
 
-std::string default_data_dir() {
-  const char* dir = std::getenv("NETRA_DATA_DIR");
-  return dir && *dir ? dir : "var";
-}
-
-// Splits words from --data-dir; false (after printing why) on anything unexpected.
+// Splits words from --data-dir (empty when not given); false (after printing why) on anything unexpected.
 bool parse(const std::vector<std::string>& args, size_t first, std::vector<std::string>& words /* OUT */,
            std::string& data_dir /* OUT */, std::ostream& err) {
-  data_dir = default_data_dir();
+  data_dir.clear();
   for (size_t i = first; i < args.size(); ++i) {
     if (args[i] == "--data-dir" && i + 1 < args.size()) {
       data_dir = args[++i];
@@ -131,18 +126,11 @@ int command_reports_expire(const std::vector<std::string>& args, std::ostream& o
 }
 
 Config command_config(const std::string& data_dir) {
-  Lookup lookup = environment_lookup();
-  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-  Lookup base = lookup;
-  return load_config(
-      [&](const std::string& name) -> std::optional<std::string> {
-        if (name == "NETRA_DATA_DIR") return data_dir;
-        // These commands key nothing with the secret: a stand-in keeps load_config from writing data_dir/secret
-        // (run as root, it would be a file the service cannot read) and from asking replicas' secret of them.
-        if (name == "NETRA_SECRET") return base(name).value_or("unused-by-this-command");
-        return base(name);
-      },
-      "");
+  std::map<std::string, std::string> flags;
+  if (!data_dir.empty()) flags["NETRA_DATA_DIR"] = data_dir;
+  Config config = read_configuration(flags);
+  std::filesystem::create_directories(config.data_dir);
+  return config;
 }
 
 std::optional<storage::Storage> open_command_reports(const Config& config, bool must_exist, const std::string& command,

@@ -22,7 +22,8 @@ int command_reviewer(const std::vector<std::string>& args, std::ostream& out, st
 int command_reports_expire(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The configuration as `netra serve` reads it (the environment, then the NETRA_CONFIG file), with `data_dir`
-// as the data directory. Throws std::runtime_error for an invalid value, as load_config.
+// (when not empty: the --data-dir flag) as the data directory, which is created when missing. No secret is read
+// or generated: these commands key nothing with it. Throws std::runtime_error for an invalid value, as read_config.
 Config command_config(const std::string& data_dir);
 
 // The report storage the configuration names, or nullopt after telling `err` why it cannot be opened (`command`

@@ -1,17 +1,12 @@
 #include "adapters/app/lexicon_command.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <ostream>
 
-#include "adapters/app/install_paths.h"
+#include "adapters/app/config.h"
 #include "knowledge/lexicon_coverage.h"
-
-#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
-#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
-#endif
 
 namespace netra::adapters {
 namespace {
@@ -100,8 +95,12 @@ int command_lexicon(const std::vector<std::string>& args, std::ostream& out, std
     return 2;
   }
   if (knowledge_dir.empty()) {
-    const char* env = std::getenv("NETRA_KNOWLEDGE_DIR");
-    knowledge_dir = env && *env ? env : shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR);
+    try {
+      knowledge_dir = read_configuration().knowledge_dir;
+    } catch (const std::runtime_error& e) {
+      err << "netra lexicon: " << e.what() << "\n";
+      return 2;
+    }
   }
   const std::string& file = words.back();
   std::ifstream in(file, std::ios::binary);

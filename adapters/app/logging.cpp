@@ -49,7 +49,7 @@ bool stderr_is_journal() {
   return std::string(stream) == std::to_string(status.st_dev) + ":" + std::to_string(status.st_ino);
 }
 
-void configure_logging() {
+void configure_logging(const std::string& level) {
   auto logger = spdlog::stderr_color_mt("netra");
   spdlog::set_default_logger(logger);
   if (stderr_is_journal()) {
@@ -60,7 +60,9 @@ void configure_logging() {
     // One line per event, key=value, UTC: easy to grep and to ship to a log store.
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
   }
-  if (const char* level = std::getenv("NETRA_LOG_LEVEL")) spdlog::set_level(spdlog::level::from_str(level));
+  set_log_level(level);
 }
+
+void set_log_level(const std::string& level) { spdlog::set_level(spdlog::level::from_str(level)); }
 
 }  // namespace netra::adapters

@@ -4,11 +4,16 @@
 // timestamp of their own, since the journal records one.
 #pragma once
 
+#include <string>
+
 namespace netra::adapters {
 
-// Installs the "netra" stderr logger as spdlog's default. NETRA_LOG_LEVEL (trace, debug, info, warn, error)
-// sets the level.
-void configure_logging();
+// Installs the "netra" stderr logger as spdlog's default at `level` (spdlog's names: trace, debug, info, warn,
+// error, critical, off; Config::log_level, from NETRA_LOG_LEVEL).
+void configure_logging(const std::string& level = "info");
+
+// Changes the default logger's level (same names), once the configuration is read.
+void set_log_level(const std::string& level);
 
 // True when stderr is the journal stream systemd set up for this process (JOURNAL_STREAM is "device:inode" of it).
 bool stderr_is_journal();

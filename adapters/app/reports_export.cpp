@@ -1,6 +1,5 @@
 #include "adapters/app/reports_export.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 #include <string_view>
@@ -79,8 +78,7 @@ nlohmann::json reports_export_json(bot::AuditLog& audit, const std::vector<bot::
 int command_reports(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   bool csv = false, json_format = false;
   std::optional<std::string> status;
-  const char* env_dir = std::getenv("NETRA_DATA_DIR");
-  std::string data_dir = env_dir && *env_dir ? env_dir : "var";
+  std::string data_dir;  // --data-dir; empty: the configuration's NETRA_DATA_DIR
   if (args.size() < 2 || args[1] == "--help") {
     (args.size() < 2 ? err : out) << kUsage;
     return args.size() < 2 ? 2 : 0;

@@ -12,10 +12,10 @@
 #include <thread>
 
 #include "adapters/app/config.h"
+#include "adapters/app/config_docs.h"
 #include "adapters/delivery/dispatcher.h"
 #include "adapters/app/health_loop.h"
 #include "adapters/http/http_server.h"
-#include "adapters/app/install_paths.h"
 #include "adapters/app/knowledge_loader.h"
 #include "adapters/app/logging.h"
 #include "adapters/channels/media_fetch.h"
@@ -31,52 +31,25 @@
 #include "bot/conversation.h"
 #include "knowledge/index.h"
 
-#ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
-#define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"
-#endif
-#ifndef NETRA_DEFAULT_DESK_TEMPLATES
-#define NETRA_DEFAULT_DESK_TEMPLATES "adapters/desk/templates"
-#endif
-
 namespace netra::adapters {
 namespace {
 
 constexpr const char* kServeUsage =
     "usage: netra serve\n"
     "  Runs the HTTP server: /healthz, /metrics, /api/v1/ask, /api/v1/chat, the Telegram and WhatsApp\n"
-    "  webhooks and the reviewer API. Configured by environment variables (or KEY=VALUE lines in the file\n"
-    "  named by NETRA_CONFIG; the environment wins):\n"
-    "    NETRA_BIND, NETRA_PORT            127.0.0.1, 8080\n"
-    "    NETRA_DATA_DIR                    var (state.db, reports.db, secret)\n"
-    "    NETRA_KNOWLEDGE, NETRA_KNOWLEDGE_DIR   the index (built when missing) and the knowledge folder\n"
-    "    NETRA_TELEGRAM_TOKEN, NETRA_TELEGRAM_SECRET, NETRA_TELEGRAM_API_BASE, NETRA_TELEGRAM_BOT_USERNAME\n"
-    "    NETRA_WHATSAPP_TOKEN, NETRA_WHATSAPP_APP_SECRET, NETRA_WHATSAPP_VERIFY_TOKEN, NETRA_WHATSAPP_API_BASE\n"
-    "    NETRA_ADMIN_TOKEN, NETRA_ADMIN_LABEL   the reviewer API (off without a token)\n"
-    "    NETRA_DESK_TEMPLATES, NETRA_DESK_ORIGIN, NETRA_DESK_SESSION_IDLE_SECONDS, NETRA_DESK_SESSION_MAX_SECONDS\n"
-    "                                      the reviewer desk at /desk (accounts: netra reviewer add NAME)\n"
-    "    NETRA_EVIDENCE_MAX_BYTES          largest photo/document kept with a report (10 MiB)\n"
-    "    NETRA_RETENTION_DAYS[_<STATUS>]   days a report is kept after its last status change (closed: 180)\n"
-    "    NETRA_SECRET                      key for sender pseudonyms (generated into the data dir when unset)\n"
-    "    NETRA_DATABASE_URL                postgresql://user:pass@host:port/db: sessions, dedupe, the outbox,\n"
-    "                                      reports and reviewer accounts in PostgreSQL, shared by several replicas\n"
-    "                                      (needs NETRA_SECRET)\n"
-    "  A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server;\n"
-    "  queued replies get NETRA_DRAIN_SECONDS (10) to go out. SIGHUP reloads the knowledge (rebuilding the\n"
-    "  index when the corpus changed) without dropping a request; an invalid corpus keeps the old one.\n"
-    "  Under systemd (Type=notify) it reports readiness and feeds the watchdog (deploy/systemd/netra.service).\n";
+    "  webhooks, the reviewer API and the desk. A channel without credentials is off (its webhook answers 404).\n"
+    "  SIGTERM or SIGINT stops the server; queued replies get NETRA_DRAIN_SECONDS to go out. SIGHUP reloads the\n"
+    "  knowledge (rebuilding the index when the corpus changed) without dropping a request; an invalid corpus\n"
+    "  keeps the old one. Under systemd (Type=notify) it reports readiness and feeds the watchdog\n"
+    "  (deploy/systemd/netra.service).\n"
+    "Configured by environment variables, or KEY=VALUE lines in the file named by NETRA_CONFIG (the environment\n"
+    "wins):\n";
 
 constexpr const char* kTelegramUsage =
     "usage: netra telegram set-webhook URL [--max-connections N] [--drop-pending]\n"
     "       netra telegram webhook-info\n"
     "  Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the update\n"
     "  types Netra reads (message, edited_message, callback_query). Needs NETRA_TELEGRAM_TOKEN.\n";
-
-Config load_from_environment() {
-  Lookup lookup = environment_lookup();
-  if (auto file = lookup("NETRA_CONFIG")) lookup = layered_lookup(lookup, read_config_file(*file));
-  return load_config(lookup, shipped_knowledge_dir(NETRA_DEFAULT_KNOWLEDGE_DIR),
-                     shipped_desk_templates_dir(NETRA_DEFAULT_DESK_TEMPLATES));
-}
 
 OutboxRelayConfig relay_config(const Config& config) {
   OutboxRelayConfig relay;
@@ -299,7 +272,7 @@ storage::StorageSettings storage_settings(const Config& config) {
 
 int command_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
-    out << kServeUsage;
+    out << kServeUsage << config_help("serve");
     return 0;
   }
   if (args.size() > 1) {
@@ -314,7 +287,9 @@ int command_serve(const std::vector<std::string>& args, std::ostream& out, std::
   ::signal(SIGPIPE, SIG_IGN);  // a peer closing early must not kill the process
   configure_logging();
   try {
-    return serve(load_from_environment());
+    Config config = load_configuration();
+    set_log_level(config.log_level);
+    return serve(config);
   } catch (const std::exception& e) {
     spdlog::error("event=startup_failed error=\"{}\"", e.what());
     err << "netra serve: " << e.what() << "\n";
@@ -356,7 +331,7 @@ int command_telegram(const std::vector<std::string>& args, std::ostream& out, st
     return 2;
   }
   try {
-    Config config = load_from_environment();
+    Config config = load_configuration();
     if (!config.telegram.enabled()) {
       err << "netra telegram: NETRA_TELEGRAM_TOKEN is not set\n";
       return 1;

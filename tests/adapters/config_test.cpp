@@ -129,3 +129,22 @@ TEST_CASE("NETRA_DATABASE_URL without NETRA_SECRET is refused: each replica woul
           lookup_of({{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_DATABASE_URL", "postgresql://netra@db/netra"}}), "k"),
       Catch::Contains("NETRA_SECRET"));
 }
+
+TEST_CASE("read_config validates every setting without creating the data dir or a secret") {
+  TempDir dir;
+  auto config = read_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}}), "k");
+  CHECK(config.data_dir == dir.file("var"));
+  CHECK(config.secret.empty());
+  CHECK_FALSE(std::filesystem::exists(dir.file("var")));
+  CHECK_THROWS_WITH(read_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_PORT", "http"}}), "k"),
+                    Catch::Contains("NETRA_PORT"));
+}
+
+TEST_CASE("An unknown NETRA_LOG_LEVEL is refused instead of silencing the log") {
+  TempDir dir;
+  CHECK(read_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}}), "k").log_level == "info");
+  CHECK(read_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_LOG_LEVEL", "debug"}}), "k").log_level ==
+        "debug");
+  CHECK_THROWS_WITH(read_config(lookup_of({{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_LOG_LEVEL", "verbose"}}), "k"),
+                    Catch::Contains("NETRA_LOG_LEVEL"));
+}

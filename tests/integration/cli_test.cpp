@@ -140,3 +140,43 @@ TEST_CASE("netra lexicon coverage counts the informal words the chat-language ma
   CHECK(run_netra({"lexicon", "coverage", dir.file("missing.tsv")}, {}, usage) == 1);
   CHECK(usage.find("cannot read") != std::string::npos);
 }
+
+TEST_CASE("Every command reads the NETRA_CONFIG file as netra serve does — the environment and flags win") {
+  TempDir dir;
+  netra::testing::write_file(dir.path() / "netra.env", "NETRA_DATA_DIR=" + dir.file("from-file") +
+                                                           "\nNETRA_KNOWLEDGE_DIR=" + netra::testing::knowledge_root() +
+                                                           "\n");
+  std::map<std::string, std::string> env = {{"NETRA_CONFIG", dir.file("netra.env")}};
+  std::string output;
+  REQUIRE(run_netra({"index"}, env, output) == 0);
+  CHECK(std::filesystem::exists(dir.file("from-file") + "/knowledge.db"));
+  REQUIRE(run_netra({"ask", "--json", "boleh gk PNS like postingan caleg?"}, env, output) == 0);
+  CHECK(output.find("built the knowledge index") == std::string::npos);  // it found the index the file names
+  REQUIRE(run_netra({"reviewer", "add", "panwascam"}, env, output) == 0);
+  CHECK(std::filesystem::exists(dir.file("from-file") + "/reports.db"));
+  REQUIRE(run_netra({"reviewer", "list"}, env, output) == 0);
+  CHECK(output.find("panwascam") != std::string::npos);
+  REQUIRE(run_netra({"backup", dir.file("copy")}, env, output) == 0);
+  CHECK(std::filesystem::exists(dir.file("copy") + "/reports.db"));
+  CHECK_FALSE(std::filesystem::exists(dir.file("copy") + "/knowledge.db"));
+
+  // A flag beats the file, and the environment beats the file.
+  REQUIRE(run_netra({"reviewer", "list", "--data-dir", dir.file("flag")}, env, output) == 0);
+  CHECK(output.find("panwascam") == std::string::npos);
+  env["NETRA_DATA_DIR"] = dir.file("from-env");
+  REQUIRE(run_netra({"reviewer", "list"}, env, output) == 0);
+  CHECK(output.find("panwascam") == std::string::npos);
+}
+
+TEST_CASE("A command refuses an unreadable NETRA_CONFIG file or an invalid value with a clear error") {
+  TempDir dir;
+  std::string output;
+  CHECK(run_netra({"ask", "boleh?"}, {{"NETRA_CONFIG", dir.file("missing.env")}}, output) == 2);
+  CHECK(output.find("cannot read config file " + dir.file("missing.env")) != std::string::npos);
+  netra::testing::write_file(dir.path() / "bad.env", "NETRA_DATA_DIR=x\nnot a setting\n");
+  CHECK(run_netra({"index"}, {{"NETRA_CONFIG", dir.file("bad.env")}}, output) == 2);
+  CHECK(output.find("bad.env:2: expected KEY=VALUE") != std::string::npos);
+  CHECK(run_netra({"reviewer", "list"}, {{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_LOG_LEVEL", "loud"}}, output) ==
+        1);
+  CHECK(output.find("NETRA_LOG_LEVEL must be one of") != std::string::npos);
+}
