@@ -1,27 +1,8 @@
 #include "bot/evidence.h"
 
-#include <openssl/evp.h>
-
-#include <cstdio>
+#include "bot/crypto.h"
 
 namespace netra::bot {
-namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
-  }
-  return hex;
-}
-
-}  // namespace
-
 bool is_media_ref(const std::string& evidence) {
   return evidence.rfind("whatsapp:", 0) == 0 || evidence.rfind("telegram:", 0) == 0;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "bot/conversation.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "knowledge/text.h"
 #include "knowledge/utf8.h"
 

@@ -1,9 +1,9 @@
 #include "bot/reports.h"
 
-#include <openssl/rand.h>
-
 #include <ctime>
 #include <stdexcept>
+
+#include "bot/crypto.h"
 
 namespace netra::bot {
 namespace {
@@ -60,7 +60,7 @@ std::string new_receipt_code() {
   // Crockford base32: no I, L, O, U, so a code read aloud or retyped is hard to get wrong.
   static const char* alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   unsigned char bytes[5];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("RAND_bytes failed");
+  random_bytes(bytes, sizeof bytes);
   uint64_t bits = 0;
   for (unsigned char byte : bytes) bits = (bits << 8) | byte;
   std::string code;

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "bot/clock.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "bot/reports.h"
 
 namespace netra::bot {
@@ -41,14 +41,7 @@ std::string hash_password(const std::string& password) {
   return hash;
 }
 
-std::string token_hash(const std::string& token) {
-  ensure_sodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
+std::string token_hash(const std::string& token) { return sha256_hex(token); }
 
 }  // namespace
 

@@ -10,7 +10,7 @@
 #include "adapters/channels/whatsapp.h"
 #include "fuzz/fuzz_support.h"
 #include "fuzz/webhook_input.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace {
 

@@ -16,7 +16,7 @@
 
 #include "adapters/app/config_variables.h"
 #include "adapters/app/install_paths.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 #ifndef NETRA_DEFAULT_KNOWLEDGE_DIR
 #define NETRA_DEFAULT_KNOWLEDGE_DIR "knowledge"

@@ -8,6 +8,7 @@
 
 #include "adapters/http/lenient_json.h"
 #include "adapters/channels/text_limits.h"
+#include "bot/crypto.h"
 #include "bot/pseudonym.h"
 #include "knowledge/strings.h"
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace netra::adapters {
 

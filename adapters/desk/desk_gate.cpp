@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bot/clock.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace netra::adapters::desk {
 namespace {

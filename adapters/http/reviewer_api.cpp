@@ -9,7 +9,7 @@
 #include "adapters/channels/channel.h"
 #include "adapters/http/http_json.h"
 #include "bot/evidence.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace netra::adapters {
 namespace {

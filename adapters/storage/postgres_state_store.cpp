@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "adapters/storage/postgres_turn.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace netra::adapters::storage {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bot/clock.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 
 namespace netra::adapters::storage {
 namespace {

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "deploy/nginx_process.h"
 #include "deploy/tls_client.h"
 #include "integration/desk_client.h"

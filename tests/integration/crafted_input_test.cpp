@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
 #include "support/test_support.h"

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "integration/desk_client.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"

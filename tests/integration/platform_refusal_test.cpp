@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
 #include "support/test_support.h"

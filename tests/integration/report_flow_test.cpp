@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "bot/receipt_code.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
 #include "integration/report_chat.h"

@@ -8,7 +8,7 @@
 
 #include "adapters/storage/sqlite_state_store.h"
 #include "bot/clock.h"
-#include "bot/pseudonym.h"
+#include "bot/crypto.h"
 #include "knowledge/sqlite.h"
 #include "support/test_support.h"
 
