@@ -14,10 +14,10 @@ std::string message_kind(const ChannelMessage& message) {
 
 }  // namespace
 
-Dispatcher::Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& ledger, bot::TurnStore& turns,
+Dispatcher::Dispatcher(bot::Conversation& conversation, DeliveryLedger& ledger, bot::TurnStore& turns,
                        Outbound& outbound, Metrics& metrics, const ServerTuning& tuning, OutboxRelay* outbox)
     : conversation_(conversation),
-      store_(ledger),
+      ledger_(ledger),
       turns_(turns),
       outbound_(outbound),
       outbox_(outbox),
@@ -125,7 +125,7 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
                                         ShardedQueue::Clock::time_point deadline) {
   const std::string channel = message.message.channel;
   if (message.joins_album_only && !bursts_) return Admission::ignored;  // not addressed, and nothing to join
-  if (!store_.claim_delivery(message.delivery_id)) {
+  if (!ledger_.claim_delivery(message.delivery_id)) {
     metrics_.count_duplicate(channel);
     spdlog::info("event=duplicate channel={} delivery={}", channel, message.delivery_id);
     return Admission::duplicate;
@@ -134,7 +134,7 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
     const std::string delivery_id = message.delivery_id;
     auto added = bursts_->add(std::move(message), sender);
     if (!added.taken) {
-      store_.release_delivery(delivery_id);  // only in memory: never kept, so never written
+      ledger_.release_delivery(delivery_id);  // only in memory: never kept, so never written
       return Admission::ignored;
     }
     metrics_.count_inbound(channel);
@@ -160,8 +160,8 @@ Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sen
 }
 
 bool Dispatcher::claim_report(const std::string& delivery_id) {
-  if (!store_.claim_delivery(delivery_id)) return false;
-  store_.keep_claim(delivery_id);
+  if (!ledger_.claim_delivery(delivery_id)) return false;
+  ledger_.keep_claim(delivery_id);
   return true;
 }
 
@@ -193,7 +193,7 @@ bool Dispatcher::submit(MediaBurst burst, ShardedQueue::Clock::time_point deadli
     if (commit_waits_) commit_waits_->finish(burst.delivery_ids, kept);
   };
   if (!queue_.submit_within(sender_key, std::move(task), deadline)) {
-    for (const auto& delivery_id : delivery_ids) store_.release_delivery(delivery_id);
+    for (const auto& delivery_id : delivery_ids) ledger_.release_delivery(delivery_id);
     if (commit_waits_) commit_waits_->finish(delivery_ids, false);
     metrics_.count_dropped("inbound");
     log_busy(channel, first_delivery);

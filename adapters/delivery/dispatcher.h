@@ -18,6 +18,7 @@
 
 #include "adapters/channels/channel.h"
 #include "adapters/delivery/commit_waits.h"
+#include "adapters/delivery/delivery_ledger.h"
 #include "adapters/app/config.h"
 #include "adapters/channels/media_bursts.h"
 #include "adapters/app/metrics.h"
@@ -25,7 +26,6 @@
 #include "adapters/delivery/outbox_relay.h"
 #include "adapters/delivery/work_queue.h"
 #include "bot/conversation.h"
-#include "bot/delivery_ledger.h"
 #include "bot/turn_store.h"
 
 namespace netra::adapters {
@@ -35,7 +35,7 @@ class Dispatcher {
   // `ledger` and `turns` are the same state store (storage::StateStore) seen through its two roles. `outbox`:
   // replicas on PostgreSQL — replies through the durable outbox, webhooks acknowledged after the commit; null
   // with SQLite.
-  Dispatcher(bot::Conversation& conversation, bot::DeliveryLedger& ledger, bot::TurnStore& turns, Outbound& outbound,
+  Dispatcher(bot::Conversation& conversation, DeliveryLedger& ledger, bot::TurnStore& turns, Outbound& outbound,
              Metrics& metrics, const ServerTuning& tuning, OutboxRelay* outbox = nullptr);
 
   // Runs the bot on one message now, on this thread, as one turn, and gives every reply to `sender` once the
@@ -84,7 +84,7 @@ class Dispatcher {
   void log_unavailable(const ChannelMessage& message, const std::exception& error);
 
   bot::Conversation& conversation_;
-  bot::DeliveryLedger& store_;
+  DeliveryLedger& ledger_;
   bot::TurnStore& turns_;
   Outbound& outbound_;
   OutboxRelay* outbox_;

@@ -1,12 +1,13 @@
 // The dedupe ledger of platform deliveries: a Telegram update_id or WhatsApp message id delivered again (the
 // platforms retry, Meta for up to 7 days) must produce no second reply and no second report, also across a
-// restart and, with PostgreSQL (issue 13), across replicas. The dialogue core and the dispatcher use only this
-// interface; the storage backends implement it (adapters/storage/: SQLite state.db, and PostgreSQL).
+// restart and, with PostgreSQL (issue 13), across replicas. Delivery ids are the platforms' business, so the
+// ledger belongs to the delivery layer: the dispatcher and the webhook route use it, the dialogue core never sees
+// it, and the storage backends implement it (adapters/storage/: SQLite state.db, and PostgreSQL).
 #pragma once
 
 #include <string>
 
-namespace netra::bot {
+namespace netra::adapters {
 
 class DeliveryLedger {
  public:
@@ -25,4 +26,4 @@ class DeliveryLedger {
   virtual void persist_claims() = 0;
 };
 
-}  // namespace netra::bot
+}  // namespace netra::adapters
