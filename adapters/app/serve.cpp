@@ -8,25 +8,27 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <thread>
 
 #include "adapters/app/config.h"
 #include "adapters/app/config_docs.h"
-#include "adapters/delivery/dispatcher.h"
 #include "adapters/app/health_loop.h"
-#include "adapters/http/http_server.h"
+#include "adapters/app/install_paths.h"
 #include "adapters/app/knowledge_loader.h"
 #include "adapters/app/logging.h"
+#include "adapters/app/retention_sweeper.h"
+#include "adapters/app/systemd_notify.h"
+#include "adapters/app/webhook_channels.h"
 #include "adapters/channels/media_fetch.h"
+#include "adapters/channels/telegram.h"
+#include "adapters/delivery/dispatcher.h"
 #include "adapters/delivery/outbound.h"
 #include "adapters/delivery/outbox_relay.h"
-#include "adapters/app/retention_sweeper.h"
+#include "adapters/http/http_server.h"
 #include "adapters/storage/storage.h"
-#include "adapters/app/systemd_notify.h"
-#include "adapters/channels/telegram_identity.h"
-#include "adapters/channels/telegram_media.h"
-#include "adapters/channels/whatsapp_media.h"
 #include "bot/answerer_slot.h"
 #include "bot/conversation.h"
 #include "knowledge/index.h"
@@ -145,12 +147,15 @@ int serve(const Config& config) {
   }
   bot::AnswererSlot answerers(std::move(loaded.answerer));
   bot::ReportStorage reports = backend.reports->storage();
-  // Evidence is fetched from the platform that issued it when a report is filed (adapters/*_media.cpp).
-  std::optional<WhatsAppMedia> whatsapp_media;
-  std::optional<TelegramMedia> telegram_media;
-  if (config.whatsapp.enabled()) whatsapp_media.emplace(config.whatsapp);
-  if (config.telegram.enabled()) telegram_media.emplace(config.telegram);
-  PlatformMedia media(whatsapp_media ? &*whatsapp_media : nullptr, telegram_media ? &*telegram_media : nullptr);
+  // The webhook platforms, from the one table (webhook_channels.h); a row without credentials stays off (nullopt).
+  std::vector<std::optional<OpenedChannel>> opened;
+  for (const auto& row : webhook_channels()) opened.push_back(row.open(config));
+  // Evidence is fetched from the platform that issued it when a report is filed (adapters/channels/*_media.cpp).
+  std::map<std::string, const bot::MediaFetcher*, std::less<>> fetchers;
+  for (const auto& channel : opened) {
+    if (channel && channel->media) fetchers.emplace(channel->channel->name(), channel->media.get());
+  }
+  PlatformMedia media(std::move(fetchers));
   bot::ConversationLimits limits;
   limits.evidence.max_bytes = config.evidence_max_bytes;
   bot::Conversation conversation(answerers, store, reports.reports, reports.threads, limits, &media);
@@ -166,35 +171,25 @@ int serve(const Config& config) {
   Dispatcher dispatcher(conversation, store, store, outbound, metrics, config.tuning, relay ? &*relay : nullptr);
 
   WebChatChannel web(config.secret);
-  std::optional<TelegramChannel> telegram;
-  std::optional<WhatsAppChannel> whatsapp;
-  std::optional<ChannelSender> telegram_sender, whatsapp_sender;
-  std::optional<TelegramIdentity> telegram_identity;  // getMe, for group messages: unless the name is configured
-  if (config.telegram.enabled()) {
-    telegram.emplace(config.telegram, config.secret);
-    telegram_sender.emplace(*telegram, outbound);
-    if (config.telegram.bot_username.empty()) telegram_identity.emplace(*telegram);
-  }
-  if (config.whatsapp.enabled()) {
-    whatsapp.emplace(config.whatsapp, config.secret);
-    whatsapp_sender.emplace(*whatsapp, outbound);
-  }
   Services services{answerers, reports, dispatcher, outbound, metrics, web};
   services.desk = &desk;
   services.outbox = backend.outbox.get();
-  if (telegram) {
-    services.telegram = &*telegram;
-    services.telegram_sender = &*telegram_sender;
+  // Each open channel's output role: its replies rendered and queued on the Outbound (and, with replicas, the
+  // outbox relay reads its refusals too). Its input role is the webhook route.
+  std::vector<std::unique_ptr<ChannelSender>> senders;
+  for (size_t i = 0; i < opened.size(); ++i) {
+    const WebhookChannelRow& row = webhook_channels()[i];
+    Webhook webhook{std::string(row.name), row.get_handshake};
+    if (opened[i]) {
+      const Channel& channel = *opened[i]->channel;
+      senders.push_back(std::make_unique<ChannelSender>(channel, outbound));
+      webhook.channel = &channel;
+      webhook.sender = senders.back().get();
+      if (relay) relay->add_channel(channel);
+    }
+    services.webhooks.push_back(std::move(webhook));
   }
-  if (whatsapp) {
-    services.whatsapp = &*whatsapp;
-    services.whatsapp_sender = &*whatsapp_sender;
-  }
-  if (relay) {
-    if (telegram) relay->add_channel(*telegram);
-    if (whatsapp) relay->add_channel(*whatsapp);
-    relay->start(outbound);
-  }
+  if (relay) relay->start(outbound);
   // However serve() ends from here, the relay's thread stops before the Outbound it sends through is destroyed.
   struct StopRelay {
     std::optional<OutboxRelay>& relay;
@@ -210,20 +205,15 @@ int serve(const Config& config) {
 
   spdlog::info("event=started address={}:{} data_dir={} state={} knowledge_entries={}", config.bind, server.port(),
                config.data_dir, backend.description, loaded.entries);
-  spdlog::info("event=channel name=telegram state={}", telegram ? "on" : "off (NETRA_TELEGRAM_TOKEN unset)");
-  spdlog::info("event=channel name=whatsapp state={}",
-               whatsapp ? "on" : "off (NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset)");
+  for (size_t i = 0; i < opened.size(); ++i) {
+    const WebhookChannelRow& row = webhook_channels()[i];
+    spdlog::info("event=channel name={} state={}", row.name,
+                 opened[i] ? "on" : "off (" + std::string(row.off_reason) + ")");
+  }
   spdlog::info("event=channel name=web state=on");
   spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
   spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers.reviewers().size(),
                config.desk.templates_dir);
-  if (telegram && config.telegram.secret.empty()) {
-    spdlog::warn("event=insecure channel=telegram reason=\"NETRA_TELEGRAM_SECRET unset: webhook requests are not "
-                 "authenticated\"");
-  }
-  if (whatsapp && config.whatsapp.verify_token.empty()) {
-    spdlog::warn("event=whatsapp_verify_token_unset reason=\"GET /webhook/whatsapp answers 403\"");
-  }
   if (config.secret_generated) spdlog::info("event=secret_generated path={}/secret", config.data_dir);
 
   std::atomic<bool> serving_done{false};

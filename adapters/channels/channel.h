@@ -98,6 +98,9 @@ class Channel {
   // What the platform's failed answer to one of this channel's requests means. The default reads the HTTP status
   // only (refusal_by_status); channels read their platform's error body.
   virtual Refusal read_refusal(const SendResult& result) const { return refusal_by_status(result); }
+  // The platform's GET handshake on the webhook URL, for channels whose table row says they have one (WhatsApp's
+  // subscription check): the body to answer 200 with, or nullopt to answer 403. The default has no handshake.
+  virtual std::optional<std::string> answer_handshake(const httplib::Request&) const { return std::nullopt; }
   // `request` sent to `chat` instead, for Refusal::Action::readdress. nullopt when the channel cannot re-address.
   virtual std::optional<OutboundRequest> readdress(const OutboundRequest&, const std::string&) const {
     return std::nullopt;

@@ -68,9 +68,10 @@ Download bounded_get(const std::string& origin, const std::string& path_and_quer
 }
 
 bot::FetchedMedia PlatformMedia::fetch(const std::string& media_ref, size_t max_bytes) const {
-  const bot::MediaFetcher* fetcher = nullptr;
-  if (media_ref.rfind("whatsapp:", 0) == 0) fetcher = whatsapp_;
-  else if (media_ref.rfind("telegram:", 0) == 0) fetcher = telegram_;
+  size_t colon = media_ref.find(':');
+  auto found =
+      colon == std::string::npos ? fetchers_.end() : fetchers_.find(std::string_view(media_ref).substr(0, colon));
+  const bot::MediaFetcher* fetcher = found == fetchers_.end() ? nullptr : found->second;
   if (!fetcher) return {"", bot::EvidenceProblem::unsupported_channel, "no fetcher for this media ref's channel"};
   auto fetched = fetcher->fetch(media_ref, max_bytes);
   if (fetched.problem != bot::EvidenceProblem::none) {

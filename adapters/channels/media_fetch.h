@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,17 +32,18 @@ Download bounded_get(const std::string& origin, const std::string& path_and_quer
 // when the URL has none. Returns false for anything but http(s).
 bool split_url(const std::string& url, std::string& origin /* OUT */, std::string& path /* OUT */);
 
-// Routes a media ref to the fetcher of its platform by prefix ("whatsapp:", "telegram:"). Fetchers left null
-// (the channel is off) answer unsupported_channel. The fetchers must outlive this object.
+// Routes a media ref to the fetcher of its platform by the channel name before the first ':' ("whatsapp:…",
+// "telegram:…"). A ref of a channel without a fetcher (off, or one that issues no media) answers
+// unsupported_channel. The fetchers must outlive this object.
 class PlatformMedia : public bot::MediaFetcher {
  public:
-  PlatformMedia(const bot::MediaFetcher* whatsapp, const bot::MediaFetcher* telegram)
-      : whatsapp_(whatsapp), telegram_(telegram) {}
+  // Channel name → its fetcher.
+  explicit PlatformMedia(std::map<std::string, const bot::MediaFetcher*, std::less<>> fetchers)
+      : fetchers_(std::move(fetchers)) {}
   bot::FetchedMedia fetch(const std::string& media_ref, size_t max_bytes) const override;
 
  private:
-  const bot::MediaFetcher* whatsapp_;
-  const bot::MediaFetcher* telegram_;
+  std::map<std::string, const bot::MediaFetcher*, std::less<>> fetchers_;
 };
 
 }  // namespace netra::adapters

@@ -133,6 +133,13 @@ bool WhatsAppChannel::verify_subscription(const std::string& mode, const std::st
   return mode == "subscribe" && !config_.verify_token.empty() && bot::constant_time_equal(token, config_.verify_token);
 }
 
+std::optional<std::string> WhatsAppChannel::answer_handshake(const httplib::Request& request) const {
+  if (!verify_subscription(request.get_param_value("hub.mode"), request.get_param_value("hub.verify_token"))) {
+    return std::nullopt;
+  }
+  return request.get_param_value("hub.challenge");
+}
+
 std::vector<ChannelMessage> WhatsAppChannel::parse(const std::string& body) const {
   return read(body).messages;
 }

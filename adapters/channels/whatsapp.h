@@ -36,7 +36,9 @@ class WhatsAppChannel : public Channel {
   // (undeliverable) are given up; any other code by HTTP status.
   Refusal read_refusal(const SendResult& result) const override;
 
-  // The GET handshake: true when mode is "subscribe" and token equals the configured verify token.
+  // The GET handshake: hub.challenge when verify_subscription(hub.mode, hub.verify_token), else nullopt (403).
+  std::optional<std::string> answer_handshake(const httplib::Request& request) const override;
+  // True when mode is "subscribe" and token equals the configured verify token.
   bool verify_subscription(const std::string& mode, const std::string& token) const;
 
  private:

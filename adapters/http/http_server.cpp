@@ -52,11 +52,15 @@ std::string desk_route_label(const std::string& path) {
   return "other";
 }
 
-std::string route_label(const std::string& path) {
-  static const char* known[] = {"/healthz",       "/metrics",          "/api/v1/ask",     "/api/v1/chat",
-                                "/api/v1/reports", "/webhook/telegram", "/webhook/whatsapp"};
+std::string route_label(const std::string& path, const std::vector<std::string>& webhooks) {
+  static const char* known[] = {"/healthz", "/metrics", "/api/v1/ask", "/api/v1/chat", "/api/v1/reports"};
   for (const char* route : known) {
     if (path == route) return route;
+  }
+  for (const auto& name : webhooks) {
+    if (path.size() == 9 + name.size() && path.rfind("/webhook/", 0) == 0 && path.compare(9, name.size(), name) == 0) {
+      return path;
+    }
   }
   if (path.rfind("/api/v1/reports/", 0) == 0) return "/api/v1/reports/{code}";
   if (path == "/desk" || path.rfind("/desk/", 0) == 0) return desk_route_label(path);
@@ -65,9 +69,10 @@ std::string route_label(const std::string& path) {
 
 HttpServer::HttpServer(const Config& config, Services services)
     : config_(config), services_(services), ask_bodies_(config.tuning.answer_cache_entries) {
+  for (const auto& webhook : services_.webhooks) webhook_names_.push_back(webhook.name);
   configure_limits();
   add_routes();
-  add_webhook_routes();
+  for (const auto& webhook : services_.webhooks) add_webhook_routes(webhook);
   add_reviewer_routes(server_, services_.reports, {config_.admin_token, config_.admin_label});
   if (services_.desk) services_.desk->add_routes(server_);
 }
@@ -94,7 +99,7 @@ void HttpServer::configure_limits() {
                         [this](const httplib::Request& request, const FramingRefusal& refusal) {
                           services_.metrics.count_error("http_framing");
                           spdlog::warn("event=http_refused status={} reason=\"{}\" route={}", refusal.status,
-                                       refusal.reason, route_label(request.path));
+                                       refusal.reason, route_label(request.path, webhook_names_));
                         });
 
   // The one place where a failure becomes a status: unreadable input is the client's fault (400), anything
@@ -110,7 +115,7 @@ void HttpServer::configure_limits() {
     } catch (const bot::StorageUnavailable& e) {
       // PostgreSQL unreachable: nothing of the request was committed. A webhook's platform delivers it again.
       services_.metrics.count_error("storage_unavailable");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
       response.set_header("Retry-After", "5");
       send_error(response, 503, "storage unavailable, retry later");
     } catch (const knowledge::SqliteError& e) {
@@ -120,16 +125,16 @@ void HttpServer::configure_limits() {
       int primary = e.code() & 0xFF;
       bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
       services_.metrics.count_error(busy ? "storage_busy" : "storage");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
       if (busy) response.set_header("Retry-After", "2");
       send_error(response, busy ? 503 : 500, busy ? "storage busy, retry later" : "internal error");
     } catch (const std::exception& e) {
       services_.metrics.count_error("internal");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path), e.what());
+      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
       send_error(response, 500, "internal error");
     } catch (...) {
       services_.metrics.count_error("internal");
-      spdlog::error("event=request_failed route={} error=unknown", route_label(request.path));
+      spdlog::error("event=request_failed route={} error=unknown", route_label(request.path, webhook_names_));
       send_error(response, 500, "internal error");
     }
   });
@@ -141,7 +146,7 @@ void HttpServer::configure_limits() {
         return httplib::Server::HandlerResponse::Handled;
       }));
   server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    services_.metrics.count_request(route_label(request.path), request.method, response.status);
+    services_.metrics.count_request(route_label(request.path, webhook_names_), request.method, response.status);
   });
 }
 
@@ -227,24 +232,23 @@ void HttpServer::add_routes() {
   });
 }
 
-void HttpServer::add_webhook_routes() {
-  server_.Post("/webhook/telegram", [this](const httplib::Request& request, httplib::Response& response) {
-    if (!services_.telegram) return send_error(response, 404, "the telegram channel is off");
-    receive(*services_.telegram, *services_.telegram_sender, request, response);
+void HttpServer::add_webhook_routes(const Webhook& webhook) {
+  const std::string path = "/webhook/" + webhook.name;
+  const std::string off = "the " + webhook.name + " channel is off";
+  server_.Post(path, [this, webhook, off](const httplib::Request& request, httplib::Response& response) {
+    if (!webhook.channel) return send_error(response, 404, off);
+    receive(*webhook.channel, *webhook.sender, request, response);
   });
-  server_.Post("/webhook/whatsapp", [this](const httplib::Request& request, httplib::Response& response) {
-    if (!services_.whatsapp) return send_error(response, 404, "the whatsapp channel is off");
-    receive(*services_.whatsapp, *services_.whatsapp_sender, request, response);
-  });
-  server_.Get("/webhook/whatsapp", [this](const httplib::Request& request, httplib::Response& response) {
-    if (!services_.whatsapp) return send_error(response, 404, "the whatsapp channel is off");
-    if (!services_.whatsapp->verify_subscription(request.get_param_value("hub.mode"),
-                                                 request.get_param_value("hub.verify_token"))) {
-      spdlog::warn("event=whatsapp_verification_refused");
+  if (!webhook.get_handshake) return;
+  server_.Get(path, [webhook, off](const httplib::Request& request, httplib::Response& response) {
+    if (!webhook.channel) return send_error(response, 404, off);
+    std::optional<std::string> answer = webhook.channel->answer_handshake(request);
+    if (!answer) {
+      spdlog::warn("event={}_verification_refused", webhook.name);
       return send_error(response, 403, "verification failed");
     }
-    spdlog::info("event=whatsapp_verified");
-    response.set_content(request.get_param_value("hub.challenge"), "text/plain");
+    spdlog::info("event={}_verified", webhook.name);
+    response.set_content(*answer, "text/plain");
   });
 }
 

@@ -6,15 +6,14 @@
 #include <httplib.h>
 
 #include <string>
+#include <vector>
 
 #include "adapters/app/config.h"
-#include "adapters/desk/desk.h"
-#include "adapters/delivery/dispatcher.h"
 #include "adapters/app/metrics.h"
-#include "adapters/delivery/outbound.h"
-#include "adapters/channels/telegram.h"
 #include "adapters/channels/webchat.h"
-#include "adapters/channels/whatsapp.h"
+#include "adapters/delivery/dispatcher.h"
+#include "adapters/delivery/outbound.h"
+#include "adapters/desk/desk.h"
 #include "bot/answerer.h"
 #include "bot/answerer_slot.h"
 #include "bot/lru_cache.h"
@@ -23,8 +22,11 @@
 
 namespace netra::adapters {
 
-// A webhook channel that is on: the channel and the sender its replies go through.
+// One webhook platform's routes (POST, and GET for a handshake, at /webhook/<name>): the channel's input role and
+// the sender its replies go through (its output role).
 struct Webhook {
+  std::string name;                  // Channel::name()
+  bool get_handshake = false;        // GET /webhook/<name> answers Channel::answer_handshake
   const Channel* channel = nullptr;  // nullptr: the channel is off and its routes answer 404
   ReplySender* sender = nullptr;
 };
@@ -37,10 +39,7 @@ struct Services {
   Outbound& outbound;
   Metrics& metrics;
   const WebChatChannel& web;
-  const TelegramChannel* telegram = nullptr;  // nullptr when off
-  ReplySender* telegram_sender = nullptr;
-  const WhatsAppChannel* whatsapp = nullptr;  // nullptr when off
-  ReplySender* whatsapp_sender = nullptr;
+  std::vector<Webhook> webhooks{};  // one per row of the channel table (adapters/app/webhook_channels.h)
   desk::Desk* desk = nullptr;  // the reviewer desk's routes (/desk…); nullptr: none
   bot::Outbox* outbox = nullptr;  // replicas on PostgreSQL: the durable outbox, for its gauges; nullptr: none
 };
@@ -61,13 +60,14 @@ class HttpServer {
  private:
   void configure_limits();
   void add_routes();
-  void add_webhook_routes();
+  void add_webhook_routes(const Webhook& webhook);
   // The webhook routine of every channel: authenticate the raw body, parse, dedupe and queue, answer.
   void receive(const Channel& channel, ReplySender& sender, const httplib::Request& request,
                httplib::Response& response);
 
   const Config& config_;
   Services services_;
+  std::vector<std::string> webhook_names_;  // for route_label
   // /api/v1/ask bodies by (knowledge generation, role, question): a repeated request skips the analysis and the
   // JSON building too, which cost as much as the answer itself once the answer comes from the answerer's cache.
   bot::LruCache<std::string> ask_bodies_;
@@ -77,6 +77,7 @@ class HttpServer {
 };
 
 // The metrics label of a request path: the route pattern, never the path itself (report codes stay out).
-std::string route_label(const std::string& path);
+// `webhooks`: the channel names whose /webhook/<name> is a route.
+std::string route_label(const std::string& path, const std::vector<std::string>& webhooks = {});
 
 }  // namespace netra::adapters

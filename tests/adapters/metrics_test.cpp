@@ -37,6 +37,8 @@ TEST_CASE("Scrape-time samples are appended with their type") {
 
 TEST_CASE("Route labels are patterns, so report codes never become series") {
   CHECK(route_label("/api/v1/reports/NTR-ABCD-EFGH") == "/api/v1/reports/{code}");
-  CHECK(route_label("/webhook/telegram") == "/webhook/telegram");
+  CHECK(route_label("/webhook/telegram", {"telegram", "whatsapp"}) == "/webhook/telegram");
+  CHECK(route_label("/webhook/telegramx", {"telegram", "whatsapp"}) == "other");
+  CHECK(route_label("/webhook/telegram") == "other");  // no such channel in the table
   CHECK(route_label("/wp-admin/setup.php") == "other");
 }
