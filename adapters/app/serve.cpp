@@ -122,12 +122,11 @@ void reload_knowledge(KnowledgeLoader& loader, bot::AnswererSlot& answerers, Met
   notifier.ready("serving; " + outcome + " (generation " + std::to_string(answerers.generation()) + ")");
 }
 
-int serve(const Config& config) {
-  SystemdNotifier notifier;
-  // The database first: a wrong URL or password should stop start-up before the knowledge is built.
+// Opens the state and report storage (the database first: a wrong URL or password should stop start-up before
+// the knowledge is built) and logs what a shared database holds.
+storage::Storage open_backend(const Config& config, const SystemdNotifier& notifier) {
   notifier.status("opening the state store");
   storage::Storage backend = storage::open_storage(storage_settings(config));
-  storage::StateStore& store = *backend.state;
   if (backend.shared()) {
     spdlog::info("event=database_ready url={} pool={} schema_version={} migrations_applied={}",
                  backend.pool->redacted_url(), backend.pool->size(), backend.migrations.newest_in_database,
@@ -137,25 +136,71 @@ int serve(const Config& config) {
                    backend.migrations.newest_in_database, backend.migrations.newest_known);
     }
   }
-  KnowledgeLoader loader(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
-                         config.tuning.answer_cache_entries);
+  return backend;
+}
+
+// The knowledge at start-up: the pins of earlier generations removed, the index built when missing or stale.
+LoadedKnowledge load_knowledge(KnowledgeLoader& loader, const Config& config, const SystemdNotifier& notifier) {
   if (size_t removed = loader.remove_stale_pins()) spdlog::info("event=knowledge_pins_removed count={}", removed);
   notifier.status("loading the knowledge");
-  auto loaded = loader.load();
+  LoadedKnowledge loaded = loader.load();
   if (loaded.rebuilt) {
     spdlog::info("event=knowledge_built index={} from={}", config.knowledge_index, config.knowledge_dir);
   }
+  return loaded;
+}
+
+void log_started(const Config& config, int port, const storage::Storage& backend, size_t knowledge_entries,
+                 const std::vector<std::optional<OpenedChannel>>& opened, size_t reviewers) {
+  spdlog::info("event=started address={}:{} data_dir={} state={} knowledge_entries={}", config.bind, port,
+               config.data_dir, backend.description, knowledge_entries);
+  for (size_t i = 0; i < opened.size(); ++i) {
+    const WebhookChannelRow& row = webhook_channels()[i];
+    spdlog::info("event=channel name={} state={}", row.name,
+                 opened[i] ? "on" : "off (" + std::string(row.off_reason) + ")");
+  }
+  spdlog::info("event=channel name=web state=on");
+  spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
+  spdlog::info("event=desk path=/desk reviewers={} templates={}", reviewers, config.desk.templates_dir);
+  if (config.secret_generated) spdlog::info("event=secret_generated path={}/secret", config.data_dir);
+}
+
+// Serves until SIGTERM or SIGINT (or until the server stops by itself), with the signal watcher (SIGHUP runs
+// `reload`) and the systemd health loop. Returns false when listening failed.
+bool serve_until_stopped(HttpServer& server, const Config& config, storage::StateStore& store,
+                         const SystemdNotifier& notifier, const std::function<void()>& reload) {
+  std::atomic<bool> serving_done{false};
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
+  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals,
+                      std::cref(reload));
+  HealthLoop health(notifier, config.bind, server.port(),
+                    "serving on " + config.bind + ":" + std::to_string(server.port()));
+  bool listened = server.run();
+  serving_done = true;
+  health.stop();
+  notifier.stopping("draining queued messages and replies");
+  // Ends the watcher's wait when the server stopped without a signal; harmless when it already returned
+  // (the thread is not joined yet, so its id is still valid).
+  pthread_kill(watcher.native_handle(), SIGUSR1);
+  watcher.join();
+  return listened;
+}
+
+int serve(const Config& config) {
+  SystemdNotifier notifier;
+  storage::Storage backend = open_backend(config, notifier);
+  storage::StateStore& store = *backend.state;
+  KnowledgeLoader loader(knowledge::KnowledgeSource{config.knowledge_dir}, config.knowledge_index,
+                         config.tuning.answer_cache_entries);
+  LoadedKnowledge loaded = load_knowledge(loader, config, notifier);
   bot::AnswererSlot answerers(std::move(loaded.answerer));
   bot::ReportStorage reports = backend.reports->storage();
   // The webhook platforms, from the one table (webhook_channels.h); a row without credentials stays off (nullopt).
   std::vector<std::optional<OpenedChannel>> opened;
   for (const auto& row : webhook_channels()) opened.push_back(row.open(config));
-  // Evidence is fetched from the platform that issued it when a report is filed (adapters/channels/*_media.cpp).
-  std::map<std::string, const bot::MediaFetcher*, std::less<>> fetchers;
-  for (const auto& channel : opened) {
-    if (channel && channel->media) fetchers.emplace(channel->channel->name(), channel->media.get());
-  }
-  PlatformMedia media(std::move(fetchers));
+  PlatformMedia media = platform_media(opened);
   bot::ConversationLimits limits;
   limits.evidence.max_bytes = config.evidence_max_bytes;
   bot::Conversation conversation(answerers, store, reports.reports, reports.threads, limits, &media);
@@ -174,21 +219,8 @@ int serve(const Config& config) {
   Services services{answerers, reports, dispatcher, outbound, metrics, web};
   services.desk = &desk;
   services.outbox = backend.outbox.get();
-  // Each open channel's output role: its replies rendered and queued on the Outbound (and, with replicas, the
-  // outbox relay reads its refusals too). Its input role is the webhook route.
   std::vector<std::unique_ptr<ChannelSender>> senders;
-  for (size_t i = 0; i < opened.size(); ++i) {
-    const WebhookChannelRow& row = webhook_channels()[i];
-    Webhook webhook{std::string(row.name), row.get_handshake};
-    if (opened[i]) {
-      const Channel& channel = *opened[i]->channel;
-      senders.push_back(std::make_unique<ChannelSender>(channel, outbound));
-      webhook.channel = &channel;
-      webhook.sender = senders.back().get();
-      if (relay) relay->add_channel(channel);
-    }
-    services.webhooks.push_back(std::move(webhook));
-  }
+  services.webhooks = wire_webhooks(opened, outbound, relay ? &*relay : nullptr, senders);
   if (relay) relay->start(outbound);
   // However serve() ends from here, the relay's thread stops before the Outbound it sends through is destroyed.
   struct StopRelay {
@@ -203,36 +235,10 @@ int serve(const Config& config) {
     return 1;
   }
 
-  spdlog::info("event=started address={}:{} data_dir={} state={} knowledge_entries={}", config.bind, server.port(),
-               config.data_dir, backend.description, loaded.entries);
-  for (size_t i = 0; i < opened.size(); ++i) {
-    const WebhookChannelRow& row = webhook_channels()[i];
-    spdlog::info("event=channel name={} state={}", row.name,
-                 opened[i] ? "on" : "off (" + std::string(row.off_reason) + ")");
-  }
-  spdlog::info("event=channel name=web state=on");
-  spdlog::info("event=reviewer_api state={}", config.admin_token.empty() ? "off (NETRA_ADMIN_TOKEN unset)" : "on");
-  spdlog::info("event=desk path=/desk reviewers={} templates={}", reports.reviewers.reviewers().size(),
-               config.desk.templates_dir);
-  if (config.secret_generated) spdlog::info("event=secret_generated path={}/secret", config.data_dir);
+  log_started(config, server.port(), backend, loaded.entries, opened, reports.reviewers.reviewers().size());
 
-  std::atomic<bool> serving_done{false};
-  sigset_t signals;
-  sigemptyset(&signals);
-  for (int signal : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) sigaddset(&signals, signal);
   std::function<void()> reload = [&] { reload_knowledge(loader, answerers, metrics, notifier); };
-  std::thread watcher(watch_signals, std::ref(server), std::ref(store), std::cref(serving_done), signals,
-                      std::cref(reload));
-  HealthLoop health(notifier, config.bind, server.port(),
-                    "serving on " + config.bind + ":" + std::to_string(server.port()));
-  bool listened = server.run();
-  serving_done = true;
-  health.stop();
-  notifier.stopping("draining queued messages and replies");
-  // Ends the watcher's wait when the server stopped without a signal; harmless when it already returned
-  // (the thread is not joined yet, so its id is still valid).
-  pthread_kill(watcher.native_handle(), SIGUSR1);
-  watcher.join();
+  bool listened = serve_until_stopped(server, config, store, notifier, reload);
 
   // Stopped accepting: let the bot finish queued messages, then let replies go out, within the drain time.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.tuning.drain_seconds);

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <map>
+#include <string>
+
 #include "adapters/channels/telegram.h"
 #include "adapters/channels/telegram_identity.h"
 #include "adapters/channels/telegram_media.h"
@@ -46,6 +49,32 @@ const std::vector<WebhookChannelRow>& webhook_channels() {
       {"whatsapp", "NETRA_WHATSAPP_TOKEN or NETRA_WHATSAPP_APP_SECRET unset", true, open_whatsapp},
   };
   return table;
+}
+
+PlatformMedia platform_media(const std::vector<std::optional<OpenedChannel>>& opened) {
+  std::map<std::string, const bot::MediaFetcher*, std::less<>> fetchers;
+  for (const auto& channel : opened) {
+    if (channel && channel->media) fetchers.emplace(channel->channel->name(), channel->media.get());
+  }
+  return PlatformMedia(std::move(fetchers));
+}
+
+std::vector<Webhook> wire_webhooks(const std::vector<std::optional<OpenedChannel>>& opened, Outbound& outbound,
+                                   OutboxRelay* relay, std::vector<std::unique_ptr<ChannelSender>>& senders) {
+  std::vector<Webhook> webhooks;
+  for (size_t i = 0; i < opened.size(); ++i) {
+    const WebhookChannelRow& row = webhook_channels()[i];
+    Webhook webhook{std::string(row.name), row.get_handshake};
+    if (opened[i]) {
+      const Channel& channel = *opened[i]->channel;
+      senders.push_back(std::make_unique<ChannelSender>(channel, outbound));
+      webhook.channel = &channel;
+      webhook.sender = senders.back().get();
+      if (relay) relay->add_channel(channel);
+    }
+    webhooks.push_back(std::move(webhook));
+  }
+  return webhooks;
 }
 
 }  // namespace netra::adapters

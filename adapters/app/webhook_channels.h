@@ -12,6 +12,10 @@
 
 #include "adapters/app/config.h"
 #include "adapters/channels/channel.h"
+#include "adapters/channels/media_fetch.h"
+#include "adapters/delivery/outbound.h"
+#include "adapters/delivery/outbox_relay.h"
+#include "adapters/http/http_server.h"
 #include "bot/evidence.h"
 
 namespace netra::adapters {
@@ -37,5 +41,17 @@ struct WebhookChannelRow {
 
 // The table, in the order the channels are logged at start-up.
 const std::vector<WebhookChannelRow>& webhook_channels();
+
+// `opened` below holds what each row's open() returned, one entry per row of webhook_channels(), in order.
+
+// Routes media refs to the fetchers of the open channels: evidence is fetched from the platform that issued it when
+// a report is filed. The channels must outlive the result.
+PlatformMedia platform_media(const std::vector<std::optional<OpenedChannel>>& opened);
+
+// The routes of every row: each open channel's output role becomes a ChannelSender on `outbound`, added to
+// `senders` (OUT: must outlive the server), and with replicas `relay` (may be null) reads its refusals too; its
+// input role is the webhook route. A row that is off gets routes answering 404.
+std::vector<Webhook> wire_webhooks(const std::vector<std::optional<OpenedChannel>>& opened, Outbound& outbound,
+                                   OutboxRelay* relay, std::vector<std::unique_ptr<ChannelSender>>& senders);
 
 }  // namespace netra::adapters
