@@ -46,7 +46,9 @@ cat "$work/control"
 grep -qx "Package: netra" "$work/control" || fail "package name"
 grep -qx "Architecture: amd64" "$work/control" || fail "architecture"
 grep -q '^ ;' "$work/control" && fail "the description holds a CMake list separator"
-for dependency in libc6 libstdc++6 libsqlite3-0 libssl3 libsystemd0 libhunspell hunspell-id ca-certificates \
+# TLS to the platforms goes through libcpp-httplib (which depends on libssl3); netra itself calls no OpenSSL
+# function since its hashing moved to libsodium (bot/crypto.cpp), so libssl3 is no direct dependency.
+for dependency in libc6 libstdc++6 libsqlite3-0 libcpp-httplib libsystemd0 libhunspell hunspell-id ca-certificates \
                   libsodium23 libctemplate3; do
   grep -q "^Depends:.*${dependency}" "$work/control" || fail "Depends lacks $dependency"
 done
