@@ -55,8 +55,4 @@ clean_tree
 seq 1 400 | sed 's#^#// line #' >"$scratch/tree/adapters/http/long.cpp"
 expect pass "a 400-line file passes"
 
-clean_tree
-seq 1 500 | sed 's#^#// line #' >"$scratch/tree/bot/reader_speech.cpp"
-expect pass "an allow-listed long file passes"
-
 [ "$failures" -eq 0 ]

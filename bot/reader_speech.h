@@ -1,0 +1,136 @@
+// Private to the reader's translation units: the pass that reads what kind of message it is (SpeechReader).
+// reader_speech.cpp holds the pass itself (the question's focus and election, the speech act); reader_speech_cues.cpp
+// the readings of cue phrases and words it is decided from (fillers, report cues, emoji, receipt-code prefixes).
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/reader.h"
+#include "bot/reader_internal.h"
+#include "knowledge/text.h"
+
+namespace netra::bot {
+
+// Words after a closing negation that still leave it a question tag ("gk ya", "nggak sih min").
+inline constexpr size_t kQuestionTagReach = 3;
+
+using knowledge::MessageCue;
+
+// A help request may open with a greeting and chat fillers ("assalamualaikum min, ini bot apa ya? bs bantu apa
+// aja"): only a few content words may stand beside the cue.
+inline constexpr size_t kMaxHelpContentWords = 4;
+// A report cue this close to the start opens a report ("min, mau lapor: …").
+inline constexpr size_t kReportCueReach = 3;
+// Words between a topic word and the fact word it governs ("tentang tata cara", "ttg jadwal dan cara").
+inline constexpr size_t kTopicReach = 3;
+
+inline bool is_kind(const PhraseMatch& match, MessageCue kind) { return static_cast<MessageCue>(match.label) == kind; }
+
+// When one word signals several facts, the more specific one: a time limit, a sanction, a procedure, a definition.
+inline int fact_rank(MessageCue kind) {
+  switch (kind) {
+    case MessageCue::deadline: return 4;
+    case MessageCue::sanction: return 3;
+    case MessageCue::procedure: return 2;
+    case MessageCue::definition: return 1;
+    default: return 0;
+  }
+}
+
+inline bool has_letters_or_digits(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c); });
+}
+
+// Reads one message's speech act, focus and election into the reading; built and run once per message by
+// Reader::read_speech_act, after the people and acts are read.
+class SpeechReader {
+ public:
+  SpeechReader(Reading& reading, const std::vector<PhraseMatch>& cues, const knowledge::Analyzer& analyzer,
+               const std::vector<PhraseMatch>& people, const std::vector<PhraseMatch>& targets,
+               const std::vector<PhraseMatch>& negations)
+      : reading_(reading),
+        cues_(cues),
+        analyzer_(analyzer),
+        people_(people),
+        targets_(targets),
+        negations_(negations) {}
+
+  void run();
+
+ private:
+  bool has(MessageCue kind) const;
+
+  bool asks_for_fact() const;
+
+  // "blh share video KPU ttg cara nyoblos?": a fact word within a few words after a topic word, once a verdict
+  // was asked before it, says what the shared thing is about.
+  bool names_content(const PhraseMatch& cue) const;
+
+  void read_focus_and_election();
+
+  // A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",
+  // "min"), the writer, possessive forms of those ("infonya").
+  bool filler(const Token& token) const;
+
+  // True when every token is covered by a cue of one of `kinds` or is a filler, and at least one cue is there.
+  bool only(std::initializer_list<MessageCue> kinds) const;
+
+  size_t content_words() const;
+
+  // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
+  std::optional<PhraseMatch> opening_report_cue() const;
+
+  // "… pak camat diem aja. Lapor ya min.": a last sentence made only of a report cue and fillers asks to report
+  // what the sentences before it told.
+  bool closing_report_request() const;
+
+  // The text before the last sentence.
+  std::string account_before_last_sentence() const;
+
+  // The account after an opening report cue ("lapor min, kades X bagi amplop" → "kades X bagi amplop").
+  std::string account_after(const PhraseMatch& cue) const;
+
+  // A word the normaliser made of an emoji: its source bytes hold no ASCII letter or digit and are not full-width
+  // letters (U+FF01..U+FF5E, which fold to ASCII).
+  bool from_emoji(const Token& token) const;
+
+  // A word that starts like a receipt code ("NTR7KQ2M9", "ntr-7k3q") but is not a whole one.
+  // "NTR7KQ2M9", "NTR-7KQ2M9" (a code mistyped): the receipt prefix, read in the text as written, because the
+  // chat-language map turns a lone "ntr" into "nanti".
+  bool mentions_code_prefix() const;
+
+  bool only_report_acts() const;
+
+  bool has_third_party_act() const;
+
+  bool tells_a_story() const;
+
+  SpeechAct classify();
+
+  // An emoji read as a word ("👍" → "jempol"), or one the normaliser dropped ("😂"): a four-byte UTF-8 sequence,
+  // U+10000 and above, where the emoji blocks lie.
+  bool has_emoji() const;
+
+  // "besok ujan gk ya": a negation among the last words, after everything it could negate, asks yes or no.
+  bool ends_with_question_tag() const;
+
+  bool says_nothing_legal() const;
+
+  // "siapa capres paling bagus?": Netra recommends no one. Not when the message asks whether something is allowed
+  // or for a fact, or names an official whose conduct is the question ("kades boleh nyuruh pilih siapa?").
+  bool asks_for_a_choice() const;
+
+  Reading& reading_;
+  const std::vector<PhraseMatch>& cues_;
+  const knowledge::Analyzer& analyzer_;
+  const std::vector<PhraseMatch>& people_;
+  const std::vector<PhraseMatch>& targets_;
+  const std::vector<PhraseMatch>& negations_;
+};
+
+}  // namespace netra::bot

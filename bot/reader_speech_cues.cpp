@@ -1,0 +1,171 @@
+// The readings of cue phrases and words the speech act is decided from: fillers, what a message is made only of,
+// report cues at its start or end, emoji, receipt-code prefixes, whose acts it tells.
+#include "bot/reader_speech.h"
+
+namespace netra::bot {
+
+bool SpeechReader::has(MessageCue kind) const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& m) { return is_kind(m, kind); });
+}
+
+bool SpeechReader::asks_for_fact() const {
+  return has(MessageCue::sanction) || has(MessageCue::procedure) || has(MessageCue::deadline) ||
+         has(MessageCue::definition);
+}
+
+// A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",
+// "min"), the writer, possessive forms of those ("infonya").
+bool SpeechReader::filler(const Token& token) const {
+  const auto& stopwords = analyzer_.lexicon().stopwords;
+  if (stopwords.count(token.word) || stopwords.count(token.stem)) return true;
+  if (token.word.size() > 5 && token.word.compare(token.word.size() - 3, 3, "nya") == 0 &&
+      stopwords.count(token.word.substr(0, token.word.size() - 3))) {
+    return true;
+  }
+  return false;
+}
+
+// True when every token is covered by a cue of one of `kinds` or is a filler, and at least one cue is there.
+bool SpeechReader::only(std::initializer_list<MessageCue> kinds) const {
+  if (reading_.tokens.empty()) return false;
+  std::vector<bool> covered(reading_.tokens.size(), false);
+  bool any = false;
+  for (const auto& cue : cues_) {
+    if (std::find(kinds.begin(), kinds.end(), static_cast<MessageCue>(cue.label)) == kinds.end()) continue;
+    any = true;
+    for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
+  }
+  for (const auto& person : people_) {
+    if (person.label == kVocativeLabel || person.label == kSelfLabel) {
+      for (size_t t = person.first_token; t <= person.last_token; ++t) covered[t] = true;
+    }
+  }
+  for (size_t t = 0; t < covered.size(); ++t) {
+    // An emoji beside the words ("Thx min 👍", "makasih 🙏") is a reaction, not content of its own.
+    if (!covered[t] && !filler(reading_.tokens[t]) && !from_emoji(reading_.tokens[t])) return false;
+  }
+  return any;
+}
+
+size_t SpeechReader::content_words() const {
+  size_t count = 0;
+  for (const auto& token : reading_.tokens) count += !filler(token);
+  return count;
+}
+
+// A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
+std::optional<PhraseMatch> SpeechReader::opening_report_cue() const {
+  for (const auto& cue : cues_) {
+    if ((is_kind(cue, MessageCue::report) || is_kind(cue, MessageCue::report_wish) ||
+         is_kind(cue, MessageCue::menu_report)) &&
+        cue.first_token < kReportCueReach) {
+      bool only_fillers_before = true;
+      for (size_t t = 0; t < cue.first_token; ++t) only_fillers_before &= filler(reading_.tokens[t]);
+      if (only_fillers_before) return cue;
+    }
+  }
+  return std::nullopt;
+}
+
+// "… pak camat diem aja. Lapor ya min.": a last sentence made only of a report cue and fillers asks to report
+// what the sentences before it told.
+bool SpeechReader::closing_report_request() const {
+  const auto& tokens = reading_.tokens;
+  if (tokens.empty() || tokens.back().sentence == 0) return false;
+  size_t last_sentence = tokens.back().sentence;
+  std::vector<bool> covered(tokens.size(), false);
+  bool any = false;
+  for (const auto& cue : cues_) {
+    if (tokens[cue.first_token].sentence != last_sentence) continue;
+    if (!is_kind(cue, MessageCue::report) && !is_kind(cue, MessageCue::report_wish)) continue;
+    any = true;
+    for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
+  }
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].sentence == last_sentence && !covered[t] && !filler(tokens[t])) return false;
+  }
+  return any;
+}
+
+// The text before the last sentence.
+std::string SpeechReader::account_before_last_sentence() const {
+  const auto& tokens = reading_.tokens;
+  size_t last_sentence = tokens.back().sentence;
+  size_t end = 0;
+  for (const auto& token : tokens) {
+    if (token.sentence < last_sentence) end = token.end;
+  }
+  return std::string(knowledge::trim(std::string_view(reading_.text).substr(0, end)));
+}
+
+// The account after an opening report cue ("lapor min, kades X bagi amplop" → "kades X bagi amplop").
+std::string SpeechReader::account_after(const PhraseMatch& cue) const {
+  size_t from = cue.last_token + 1;
+  while (from < reading_.tokens.size() && filler(reading_.tokens[from])) ++from;
+  if (from >= reading_.tokens.size()) return "";
+  auto rest = reading_.text.substr(reading_.tokens[from].start);
+  return std::string(knowledge::trim(rest));
+}
+
+// A word the normaliser made of an emoji: its source bytes hold no ASCII letter or digit and are not full-width
+// letters (U+FF01..U+FF5E, which fold to ASCII).
+bool SpeechReader::from_emoji(const Token& token) const {
+  std::string_view source(reading_.text);
+  if (token.end > source.size() || token.start >= token.end) return false;
+  source = source.substr(token.start, token.end - token.start);
+  if (has_letters_or_digits(source)) return false;
+  bool full_width = source.size() >= 2 && static_cast<unsigned char>(source[0]) == 0xEF &&
+                    (static_cast<unsigned char>(source[1]) == 0xBC || static_cast<unsigned char>(source[1]) == 0xBD);
+  return !full_width;
+}
+
+// A word that starts like a receipt code ("NTR7KQ2M9", "ntr-7k3q") but is not a whole one.
+// "NTR7KQ2M9", "NTR-7KQ2M9" (a code mistyped): the receipt prefix, read in the text as written, because the
+// chat-language map turns a lone "ntr" into "nanti".
+bool SpeechReader::mentions_code_prefix() const {
+  const std::string& text = reading_.text;
+  for (size_t at = text.find_first_of("Nn"); at != std::string::npos; at = text.find_first_of("Nn", at + 1)) {
+    bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+    if (!word_start || at + 3 >= text.size()) continue;
+    if (std::tolower(static_cast<unsigned char>(text[at + 1])) != 't' ||
+        std::tolower(static_cast<unsigned char>(text[at + 2])) != 'r') {
+      continue;
+    }
+    size_t next = at + 3;
+    if (text[next] == '-' || text[next] == ' ') ++next;
+    size_t alnum = 0;
+    while (next + alnum < text.size() && std::isalnum(static_cast<unsigned char>(text[next + alnum]))) ++alnum;
+    // A code has letters and digits ("7KQ2M9"); "ntr 2029" is a year after "nanti".
+    auto first = text.begin() + static_cast<std::ptrdiff_t>(next);
+    auto last = first + static_cast<std::ptrdiff_t>(alnum);
+    bool has_digit = std::any_of(first, last, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    bool has_letter = std::any_of(first, last, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+    if (alnum >= 6 && has_digit && has_letter) return true;
+  }
+  return false;
+}
+
+bool SpeechReader::only_report_acts() const {
+  return std::all_of(reading_.acts.begin(), reading_.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::report; });
+}
+
+bool SpeechReader::has_third_party_act() const {
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return !act.negated && act.person != 0;
+  });
+}
+
+bool SpeechReader::tells_a_story() const {
+  return reading_.has(Modifier::past_event) || reading_.has(Modifier::asks_for_action);
+}
+
+// An emoji read as a word ("👍" → "jempol"), or one the normaliser dropped ("😂"): a four-byte UTF-8 sequence,
+// U+10000 and above, where the emoji blocks lie.
+bool SpeechReader::has_emoji() const {
+  bool as_word = std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& t) { return from_emoji(t); });
+  return as_word || std::any_of(reading_.text.begin(), reading_.text.end(),
+                                [](char c) { return (static_cast<unsigned char>(c) & 0xF8) == 0xF0; });
+}
+
+}  // namespace netra::bot
