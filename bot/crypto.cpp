@@ -51,6 +51,9 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }
 
 void random_bytes(unsigned char* out, size_t count) {
+  // randombytes_buf's buffer is declared non-null; an empty request (an empty vector's data() may be null) asks for
+  // nothing, so it never reaches libsodium (UBSan flags the null pointer otherwise).
+  if (count == 0) return;
   ensure_sodium();
   randombytes_buf(out, count);
 }
