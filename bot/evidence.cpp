@@ -3,6 +3,7 @@
 #include "bot/crypto.h"
 
 namespace netra::bot {
+
 bool is_media_ref(const std::string& evidence) {
   return evidence.rfind("whatsapp:", 0) == 0 || evidence.rfind("telegram:", 0) == 0;
 }

@@ -80,6 +80,9 @@ class SpeechReader {
   // True when every token is covered by a cue of one of `kinds` or is a filler, and at least one cue is there.
   bool only(std::initializer_list<MessageCue> kinds) const;
 
+  // The same for the tokens [first, end): a cue counts when it starts there.
+  bool only_within(std::initializer_list<MessageCue> kinds, size_t first, size_t end) const;
+
   size_t content_words() const;
 
   // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.

@@ -27,11 +27,15 @@ bool SpeechReader::filler(const Token& token) const {
 
 // True when every token is covered by a cue of one of `kinds` or is a filler, and at least one cue is there.
 bool SpeechReader::only(std::initializer_list<MessageCue> kinds) const {
-  if (reading_.tokens.empty()) return false;
+  return !reading_.tokens.empty() && only_within(kinds, 0, reading_.tokens.size());
+}
+
+bool SpeechReader::only_within(std::initializer_list<MessageCue> kinds, size_t first, size_t end) const {
   std::vector<bool> covered(reading_.tokens.size(), false);
   bool any = false;
   for (const auto& cue : cues_) {
     if (std::find(kinds.begin(), kinds.end(), static_cast<MessageCue>(cue.label)) == kinds.end()) continue;
+    if (cue.first_token < first || cue.first_token >= end) continue;
     any = true;
     for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
   }
@@ -40,7 +44,7 @@ bool SpeechReader::only(std::initializer_list<MessageCue> kinds) const {
       for (size_t t = person.first_token; t <= person.last_token; ++t) covered[t] = true;
     }
   }
-  for (size_t t = 0; t < covered.size(); ++t) {
+  for (size_t t = first; t < end; ++t) {
     // An emoji beside the words ("Thx min 👍", "makasih 🙏") is a reaction, not content of its own.
     if (!covered[t] && !filler(reading_.tokens[t]) && !from_emoji(reading_.tokens[t])) return false;
   }
@@ -72,19 +76,9 @@ std::optional<PhraseMatch> SpeechReader::opening_report_cue() const {
 bool SpeechReader::closing_report_request() const {
   const auto& tokens = reading_.tokens;
   if (tokens.empty() || tokens.back().sentence == 0) return false;
-  size_t last_sentence = tokens.back().sentence;
-  std::vector<bool> covered(tokens.size(), false);
-  bool any = false;
-  for (const auto& cue : cues_) {
-    if (tokens[cue.first_token].sentence != last_sentence) continue;
-    if (!is_kind(cue, MessageCue::report) && !is_kind(cue, MessageCue::report_wish)) continue;
-    any = true;
-    for (size_t t = cue.first_token; t <= cue.last_token; ++t) covered[t] = true;
-  }
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    if (tokens[t].sentence == last_sentence && !covered[t] && !filler(tokens[t])) return false;
-  }
-  return any;
+  size_t first = tokens.size();
+  while (first > 0 && tokens[first - 1].sentence == tokens.back().sentence) --first;
+  return only_within({MessageCue::report, MessageCue::report_wish}, first, tokens.size());
 }
 
 // The text before the last sentence.
