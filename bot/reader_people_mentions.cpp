@@ -206,47 +206,11 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   size_t token = match.first_token;
   auto role = static_cast<Role>(match.label);
   if (negated(token)) {
-    // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they
-    // are bound by nothing the denied role would bind them to.
-    // "sy dosen di kampus swasta (bukan ASN)": a denial may follow a longer description of the job.
-    auto described = described_by(negation_start(token), 4);
-    if (!described) described = described_by(negation_start(token), kDenialReach, /*any_words=*/true);
-    if (described) {
-      Mention& mention = mentions_[*described];
-      Person& person = reading_.people[mention.person];
-      // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen,
-      // bukan ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not
-      // enough: a PPPK is ASN without being PNS, so the job stays ASN.
-      bool not_asn = role == Role::asn || role == Role::pppk;
-      bool denies_all_asn = role == Role::asn && tokens_[token].word == "asn";
-      if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
-        person.role = Role::citizen;
-      }
-      // "sy bukan PNS" alone leaves open whether the writer is a PPPK; only a denial of ASN as a whole says
-      // they are bound by no ASN rule.
-      if (denies_all_asn || role != Role::asn) describe(person, Role::citizen);
-      mention.last = match.last_token;
-    }
+    read_denied_role(match, role);
     return;
   }
-  // "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
-  for (const auto& modifier : modifiers_) {
-    auto kind = static_cast<Modifier>(modifier.label);
-    if (modifier.last_token < token && token - modifier.last_token <= 2 &&
-        (kind == Modifier::retired_marker || kind == Modifier::former_marker)) {
-      role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
-    }
-  }
-  // "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.
-  bool possessor_of_relative = false;
-  if (auto described = described_by(token, 2); described && mentions_[*described].person != 0) {
-    const Mention& relative = mentions_[*described];
-    bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
-    // "suami saya, dia kades": a pronoun is the relative again, never their possessor.
-    possessor_of_relative = reading_.people[relative.person].kind == Person::Kind::relation && !own_relative &&
-                            !relative.pronoun &&
-                            relative.last + 1 >= token - 1;
-  }
+  role = former_role(token, role);
+  bool possessor_of_relative = names_relatives_possessor(token);
   if (auto described = described_by(token, 4); described && !possessor_of_relative) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
@@ -264,6 +228,53 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);
   mentions_.push_back({token, match.last_token, person, true});
+}
+
+// "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they are bound
+// by nothing the denied role would bind them to.
+void PeopleReader::read_denied_role(const PhraseMatch& match, Role role) {
+  size_t token = match.first_token;
+  // "sy dosen di kampus swasta (bukan ASN)": a denial may follow a longer description of the job.
+  auto described = described_by(negation_start(token), 4);
+  if (!described) described = described_by(negation_start(token), kDenialReach, /*any_words=*/true);
+  if (!described) return;
+  Mention& mention = mentions_[*described];
+  Person& person = reading_.people[mention.person];
+  // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen, bukan
+  // ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not enough: a
+  // PPPK is ASN without being PNS, so the job stays ASN.
+  bool not_asn = role == Role::asn || role == Role::pppk;
+  bool denies_all_asn = role == Role::asn && tokens_[token].word == "asn";
+  if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
+    person.role = Role::citizen;
+  }
+  // "sy bukan PNS" alone leaves open whether the writer is a PPPK; only a denial of ASN as a whole says they are
+  // bound by no ASN rule.
+  if (denies_all_asn || role != Role::asn) describe(person, Role::citizen);
+  mention.last = match.last_token;
+}
+
+// "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
+Role PeopleReader::former_role(size_t token, Role role) const {
+  for (const auto& modifier : modifiers_) {
+    auto kind = static_cast<Modifier>(modifier.label);
+    if (modifier.last_token < token && token - modifier.last_token <= 2 &&
+        (kind == Modifier::retired_marker || kind == Modifier::former_marker)) {
+      role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
+    }
+  }
+  return role;
+}
+
+// "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.
+bool PeopleReader::names_relatives_possessor(size_t token) const {
+  auto described = described_by(token, 2);
+  if (!described || mentions_[*described].person == 0) return false;
+  const Mention& relative = mentions_[*described];
+  bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+  // "suami saya, dia kades": a pronoun is the relative again, never their possessor.
+  return reading_.people[relative.person].kind == Person::Kind::relation && !own_relative && !relative.pronoun &&
+         relative.last + 1 >= token - 1;
 }
 
 }  // namespace netra::bot

@@ -57,7 +57,18 @@ void SpeechReader::read_focus_and_election() {
   if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;
 }
 
+// The speech act, from the plainest form to the finest reading: the message's form (a receipt code, a command,
+// emoji), a status check, a report or tip, then social chat; what is left asks a question.
 SpeechAct SpeechReader::classify() {
+  for (auto stage : {&SpeechReader::classify_form, &SpeechReader::classify_status, &SpeechReader::classify_report,
+                     &SpeechReader::classify_chat}) {
+    if (auto act = (this->*stage)()) return *act;
+  }
+  return SpeechAct::question;
+}
+
+// A receipt code, emoji or punctuation only, a slash command, the menu's own words.
+std::optional<SpeechAct> SpeechReader::classify_form() {
   const std::string& text = reading_.text;
   if (auto code = find_receipt_code(text)) {
     reading_.receipt_code = *code;
@@ -84,8 +95,12 @@ SpeechAct SpeechReader::classify() {
   if (trimmed.front() == '/') return SpeechAct::help;  // /start, /help and unknown commands
   if (only({MessageCue::menu_report})) return SpeechAct::report_request;
   if (only({MessageCue::menu_status, MessageCue::status})) return SpeechAct::status;
-  // "cek laporan NTR7KQ2M9" (a code mistyped), "lupa kode laporan saya": about a report's status, even when the
-  // code cannot be read; the status reply says what a code looks like.
+  return std::nullopt;
+}
+
+// "cek laporan NTR7KQ2M9" (a code mistyped), "lupa kode laporan saya": about a report's status, even when the code
+// cannot be read; the status reply says what a code looks like. Then a message made only of help words.
+std::optional<SpeechAct> SpeechReader::classify_status() {
   bool procedure_cue = has(MessageCue::procedure) || has(MessageCue::deadline);
   if (has(MessageCue::status) && (mentions_code_prefix() || (reading_.acts.empty() && !has(MessageCue::report)) ||
                                   (only_report_acts() && !procedure_cue && !has(MessageCue::report_wish) &&
@@ -97,7 +112,12 @@ SpeechAct SpeechReader::classify() {
   // "bantuan", "help": a message made only of help words asks for help, even when a word is also an act cue.
   if (has(MessageCue::help) && only({MessageCue::help, MessageCue::greeting})) return SpeechAct::help;
   if (only({MessageCue::menu_question, MessageCue::menu})) return SpeechAct::help;
+  return std::nullopt;
+}
 
+// A request to report (with what is already told as the account), or a tip told as a story.
+std::optional<SpeechAct> SpeechReader::classify_report() {
+  const std::string whole = std::string(knowledge::trim(reading_.text));
   bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
   // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting.
   if (auto cue = opening_report_cue(); cue && !procedure && !reading_.asks) {
@@ -108,8 +128,7 @@ SpeechAct SpeechReader::classify() {
   // starts the report flow, whatever else the message asks, unless it asks where or how ("mau lapor kemana?").
   if (has(MessageCue::report_wish) && !procedure && !asks_for_fact()) {
     auto cue = opening_report_cue();
-    reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue)
-                                                                     : std::string(knowledge::trim(text));
+    reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue) : whole;
     return SpeechAct::report_request;
   }
   if (closing_report_request() && !procedure && !asks_for_fact()) {
@@ -118,18 +137,19 @@ SpeechAct SpeechReader::classify() {
   }
   // A story that ends "… sy mau laporin ini" asks to report what it told.
   if (reading_.has(Modifier::asks_for_action) && has(MessageCue::report) && !procedure && !reading_.asks) {
-    reading_.account = std::string(knowledge::trim(text));
+    reading_.account = whole;
     return SpeechAct::report_request;
   }
-  if (!reading_.asks && tells_a_story() && has_third_party_act()) {
-    reading_.account = std::string(knowledge::trim(text));
+  if (!reading_.asks && (tells_a_story() || has(MessageCue::report)) && has_third_party_act()) {
+    reading_.account = whole;
     return SpeechAct::tip;
   }
-  if (!reading_.asks && has(MessageCue::report) && has_third_party_act()) {
-    reading_.account = std::string(knowledge::trim(text));
-    return SpeechAct::tip;
-  }
+  return std::nullopt;
+}
 
+// Greetings, thanks, small talk, a plain request for help, a request for a recommendation, and chat outside the
+// election.
+std::optional<SpeechAct> SpeechReader::classify_chat() {
   if (only({MessageCue::greeting})) return SpeechAct::greeting;
   if (only({MessageCue::thanks, MessageCue::greeting, MessageCue::acknowledgement})) {
     return has(MessageCue::thanks) ? SpeechAct::thanks : SpeechAct::acknowledgement;
@@ -138,12 +158,8 @@ SpeechAct SpeechReader::classify() {
     return SpeechAct::small_talk;
   }
   bool domain = analyzer_.mentions_domain(reading_.terms);  // the message's analysed terms, read once
-  if (has(MessageCue::help) && !domain && reading_.acts.empty()) {
-    size_t cue_words = 0;
-    for (const auto& cue : cues_) {
-      if (is_kind(cue, MessageCue::help) || is_kind(cue, MessageCue::greeting)) cue_words += cue.last_token - cue.first_token + 1;
-    }
-    if (content_words() <= cue_words + kMaxHelpContentWords) return SpeechAct::help;
+  if (has(MessageCue::help) && !domain && reading_.acts.empty() && content_words() <= help_cue_words() + kMaxHelpContentWords) {
+    return SpeechAct::help;
   }
   if (asks_for_a_choice()) {
     reading_.recommendation_request = true;
@@ -162,7 +178,16 @@ SpeechAct SpeechReader::classify() {
     bool social = has(MessageCue::greeting) || has(MessageCue::acknowledgement) || has(MessageCue::small_talk);
     return social || has_emoji() ? SpeechAct::small_talk : SpeechAct::out_of_scope;
   }
-  return SpeechAct::question;
+  return std::nullopt;
+}
+
+// Words the help and greeting cues cover.
+size_t SpeechReader::help_cue_words() const {
+  size_t words = 0;
+  for (const auto& cue : cues_) {
+    if (is_kind(cue, MessageCue::help) || is_kind(cue, MessageCue::greeting)) words += cue.last_token - cue.first_token + 1;
+  }
+  return words;
 }
 
 // "besok ujan gk ya": a negation among the last words, after everything it could negate, asks yes or no.

@@ -114,6 +114,11 @@ class SpeechReader {
   bool tells_a_story() const;
 
   SpeechAct classify();
+  std::optional<SpeechAct> classify_form();
+  std::optional<SpeechAct> classify_status();
+  std::optional<SpeechAct> classify_report();
+  std::optional<SpeechAct> classify_chat();
+  size_t help_cue_words() const;
 
   // An emoji read as a word ("👍" → "jempol"), or one the normaliser dropped ("😂"): a four-byte UTF-8 sequence,
   // U+10000 and above, where the emoji blocks lie.
