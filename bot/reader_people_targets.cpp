@@ -17,7 +17,10 @@ std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, b
 
 std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
   for (const auto& mention : mentions_) {
-    if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence) {
+    // "boleh laporin pak kades yg ikut kampanye?": the one named as an object ("laporin …") acts in their own
+    // relative clause, never in the act before it.
+    if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence &&
+        !after_object_marker(mention.token)) {
       return mention.person;
     }
   }
@@ -152,7 +155,8 @@ void PeopleReader::infer_venue_use() {
     }
     size_t clause = tokens_[place.first_token].clause;
     bool marked = false;
-    for (size_t t = place.first_token; t-- > 0 && place.first_token - t <= kVenueReach;) {
+    // The marker may open the place's own phrase ("di sma": a lone "sma" is chat for "sama").
+    for (size_t t = place.first_token + 1; t-- > 0 && place.first_token - t <= kVenueReach;) {
       if (tokens_[t].clause != clause) break;
       if (word_is(knowledge::WordClass::venue_marker, tokens_[t].word)) marked = true;
     }
