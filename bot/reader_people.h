@@ -129,6 +129,9 @@ class PeopleReader {
 
   // An opening quotation mark stands before `token` or one of the kQuoteReach words before it in its clause.
   bool quoted(size_t token) const;
+  // An opening quotation mark stands right before `token` (after a space, punctuation or the start).
+  bool quote_opens_at(size_t token) const;
+  void read_quoted_choices();
 
   // A number or a choice_marker word within kChoiceReach words after `token` in its clause: whom a vote is for.
   bool names_choice_after(size_t token) const;

@@ -180,7 +180,18 @@ void PeopleReader::infer_venue_use() {
 }
 
 void PeopleReader::assign_targets() {
-  for (auto& act : reading_.acts) act.target = target_of(act);
+  for (auto& act : reading_.acts) {
+    act.target = target_of(act);
+    // "'nomor 2 aja mbah'", "'coblos pak H ya'": a quoted appeal that names whom is for a candidate, whatever
+    // neutral body the clause names ("sy ketua KPPS …").
+    bool names_whom = false;  // a choice_marker word opens the appeal or follows it; a bare number may be a date
+    for (size_t t = act.first_token; t < tokens_.size() && t <= act.last_token + kChoiceReach; ++t) {
+      if (word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) names_whom = true;
+    }
+    if (act.act == Act::invite_to_vote && act.target != Target::candidate && quoted(act.first_token) && names_whom) {
+      act.target = Target::candidate;
+    }
+  }
   // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
   // invitation beside a call to turn out is that call.
   for (auto& act : reading_.acts) {
