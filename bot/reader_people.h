@@ -76,6 +76,8 @@ class PeopleReader {
     size_t person = 0;  // index into reading_.people
     bool actor = true;  // false: named as an object or a possessor, not as someone who acts
     bool pronoun = false;  // "dia", "beliau": refers back to someone already named
+    bool denied_pns = false;   // "bukan PNS" was said of them
+    bool denied_pppk = false;  // "bukan PPPK" was said of them
   };
 
   // --- negation scope

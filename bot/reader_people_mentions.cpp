@@ -235,8 +235,15 @@ void PeopleReader::read_role(const PhraseMatch& match) {
 void PeopleReader::read_denied_role(const PhraseMatch& match, Role role) {
   size_t token = match.first_token;
   // "sy dosen di kampus swasta (bukan ASN)": a denial may follow a longer description of the job.
-  auto described = described_by(negation_start(token), 4);
-  if (!described) described = described_by(negation_start(token), kDenialReach, /*any_words=*/true);
+  // "bukan PNS bukan PPPK": one negation's scope spans both; the second denial starts after the mention the
+  // first one already extended.
+  size_t start = negation_start(token);
+  for (const auto& mention : mentions_) {
+    bool denied_before = mention.denied_pns || mention.denied_pppk;
+    if (denied_before && mention.last >= start && mention.last < token) start = mention.last + 1;
+  }
+  auto described = described_by(start, 4);
+  if (!described) described = described_by(start, kDenialReach, /*any_words=*/true);
   if (!described) return;
   Mention& mention = mentions_[*described];
   Person& person = reading_.people[mention.person];
@@ -244,7 +251,10 @@ void PeopleReader::read_denied_role(const PhraseMatch& match, Role role) {
   // ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not enough: a
   // PPPK is ASN without being PNS, so the job stays ASN.
   bool not_asn = role == Role::asn || role == Role::pppk;
-  bool denies_all_asn = role == Role::asn && tokens_[token].word == "asn";
+  // "bukan PNS, bukan PPPK": both kinds of ASN denied, one after the other, deny ASN as a whole.
+  if (role == Role::asn && tokens_[token].word != "asn") mention.denied_pns = true;
+  if (role == Role::pppk) mention.denied_pppk = true;
+  bool denies_all_asn = (role == Role::asn && tokens_[token].word == "asn") || (mention.denied_pns && mention.denied_pppk);
   if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
     person.role = Role::citizen;
   }
