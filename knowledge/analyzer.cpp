@@ -55,6 +55,20 @@ std::string squeeze_runs(const std::string& word, size_t keep) {
   return out;
 }
 
+// Chat laughter written as a repeated syllable ("wkwkwkwk", "kwkwkw", "hehehe", "xixixi", "awokwokwok"): any
+// length of it is the one laugh the intent cues know as "haha".
+bool is_laughter(std::string_view word) {
+  static constexpr std::string_view kUnits[] = {"wk", "kw", "ha", "he", "hi", "hu", "xi", "ck", "wok"};
+  if (word.size() > 3 && word[0] == 'a' && word[1] == 'w') word.remove_prefix(1);  // "awokwok"
+  for (std::string_view unit : kUnits) {
+    size_t at = 0;
+    while (at + unit.size() <= word.size() && word.substr(at, unit.size()) == unit) at += unit.size();
+    std::string_view rest = word.substr(at);
+    if (at >= 2 * unit.size() && rest.size() < unit.size() && unit.substr(0, rest.size()) == rest) return true;
+  }
+  return false;
+}
+
 bool has_long_run(const std::string& word) {
   for (size_t i = 0; i + 2 < word.size(); ++i) {
     if (word[i] >= 'a' && word[i] <= 'z' && word[i] == word[i + 1] && word[i] == word[i + 2]) return true;
@@ -95,6 +109,7 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
   std::vector<Term> words;
   for (auto& word : split_words(text)) {
     word.text = unstretch(word.text);
+    if (is_laughter(word.text)) word.text = "haha";
     if (is_money_amount(word.text)) word.text = "uang";
     if (word.text.find('-') == std::string::npos || lexicon_.slang.count(word.text)) {
       words.push_back({strip_reduplication_digit(word.text), word.start, word.end});
