@@ -358,7 +358,7 @@ void PeopleReader::read_quoted_choices() {
     while (number < tokens_.size() && number <= t + 2 && !is_number(tokens_[number].word)) ++number;
     if (number >= tokens_.size() || number > t + 2 || tokens_[number].clause != tokens_[t].clause) continue;
     bool covered = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-      return act.first_token <= number && t <= act.last_token + kChoiceReach;
+      return act.first_token >= t && act.first_token <= number;  // an act inside the quote already reads it
     });
     if (covered) continue;
     ActMention appeal;

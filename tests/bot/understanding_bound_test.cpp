@@ -1,0 +1,94 @@
+// Who is bound and what counts as taking part: reporting, community and official events, quoted appeals,
+// non-ASN workers, laughter and help requests. Messages here are written for these tests, not taken from any eval
+// set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Modifier;
+using netra::knowledge::Role;
+using netra::knowledge::SpeechAct;
+using netra::knowledge::Target;
+using netra::knowledge::Verdict;
+using netra::testing::shared_answerer;
+
+namespace {
+
+Explanation explain(const std::string& text) { return shared_answerer().explain(text); }
+Answer answer(const std::string& text) { return shared_answerer().answer(text); }
+
+const ActMention* find_act(const Reading& reading, Act act) {
+  auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
+                            [&](const ActMention& mention) { return mention.act == act && !mention.negated; });
+  return found == reading.acts.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+TEST_CASE("reporting a violation is a right of anyone bound, and the one reported is its object", "[understanding]") {
+  CHECK(answer("sy guru PPPK, aman gak kalau sy lapor ke bawaslu soal kepsek yg pasang stiker caleg?").verdict ==
+        Verdict::boleh);
+  // Nobody named as the reporter: a question about reporting in general gets the channels, not a permission.
+  CHECK(answer("laporan pelanggaran netralitas itu bisa dikirim lewat mana aja?").verdict == Verdict::info);
+  // "laporin pak kades yg ikut kampanye": the kades is reported; his campaigning is what is told, not asked.
+  auto reading = explain("sy perangkat, boleh gak laporin pak kades yg ikut kampanye?").reading;
+  const ActMention* report = find_act(reading, Act::report);
+  REQUIRE(report != nullptr);
+  CHECK(report->person == 0);
+  // Whether a report is still in time, and who handles it, ask for facts.
+  CHECK(answer("kejadiannya udah 10 hari lalu, masih bisa lapor ke bawaslu gak?").verdict == Verdict::info);
+  CHECK(answer("laporan soal camat yg kampanye skrg diurus siapa ya?").verdict == Verdict::info);
+}
+
+TEST_CASE("a community or official event is judged by whose it is", "[understanding]") {
+  CHECK(answer("sy PNS, boleh ikut senam pagi yg diadain dinkes di alun2?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS, boleh ikut senam pagi yg diadain timses caleg di alun2?").verdict != Verdict::boleh);
+  // A state ceremony led by an incumbent who runs again is the office's: attend it, show no support.
+  CHECK(answer("sy PPPK, ikut upacara hari jadi kota yg dipimpin wali kota petahana yg nyalon lagi, aman?").verdict ==
+        Verdict::hati_hati);
+}
+
+TEST_CASE("a lone 'sma' is chat for 'sama'; a school is named with more words", "[understanding]") {
+  auto chat = explain("sy PNS makan siang sma temen, boleh?").reading;
+  CHECK_FALSE(chat.has(Modifier::place_school));
+  auto school = explain("timses boleh kampanye di SMA negeri?").reading;
+  CHECK(school.has(Modifier::place_school));
+  CHECK(answer("timses boleh kampanye di SMA gak?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a quote that opens with whom to choose is an appeal by whoever says it", "[understanding]") {
+  auto reading = explain("sy PNS, ditanya tetangga pilih siapa, sy jawab 'nomor 3 aja pak'. salah gak?").reading;
+  const ActMention* appeal = find_act(reading, Act::invite_to_vote);
+  REQUIRE(appeal != nullptr);
+  CHECK(appeal->person == 0);
+  CHECK(appeal->target == Target::candidate);
+  CHECK(answer("sy PNS, ditanya tetangga pilih siapa, sy jawab 'nomor 3 aja pak'. salah gak?").verdict ==
+        Verdict::dilarang);
+  // A date is no choice: "'jangan lupa ke TPS tgl 14'" names no one.
+  auto date = explain("sy bilang ke warga 'jangan lupa ke TPS tgl 14 ya'").reading;
+  CHECK(std::none_of(date.acts.begin(), date.acts.end(), [](const ActMention& act) {
+    return act.act == Act::invite_to_vote && act.target == Target::candidate;
+  }));
+}
+
+TEST_CASE("non-ASN workers and both kinds of ASN denied are not bound as ASN", "[understanding]") {
+  CHECK(explain("sy tenaga alih daya di dinas, bukan ASN. boleh ikut kampanye?").reading.subject_person().role ==
+        Role::citizen);
+  auto lecturer = explain("dosen, bukan PNS bukan PPPK, boleh jadi timses capres?").reading;
+  CHECK(lecturer.subject_person().role == Role::citizen);
+  CHECK(answer("dosen, bukan PNS bukan PPPK, boleh jadi timses capres?").verdict == Verdict::boleh);
+  // Denying PNS alone leaves a PPPK possible: the job stays ASN.
+  CHECK(answer("dosen, bukan PNS, boleh jadi timses capres?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("laughter of any length is a reaction, 'bisa ngapain aja' asks for help", "[understanding]") {
+  CHECK(answer("wkwkwkwkwk").speech_act == SpeechAct::acknowledgement);
+  CHECK(answer("awokwokwok").speech_act == SpeechAct::acknowledgement);
+  CHECK(answer("kak, bot ini bisa ngapain aja?").speech_act == SpeechAct::help);
+  CHECK(answer("hi, what can you do?").speech_act == SpeechAct::help);
+}
