@@ -53,7 +53,7 @@ TEST_CASE("a community or official event is judged by whose it is", "[understand
         Verdict::hati_hati);
 }
 
-TEST_CASE("a lone 'sma' is chat for 'sama'; a school is named with more words", "[understanding]") {
+TEST_CASE("a lone 'sma' is chat for 'sama' — a school is named with more words", "[understanding]") {
   auto chat = explain("sy PNS makan siang sma temen, boleh?").reading;
   CHECK_FALSE(chat.has(Modifier::place_school));
   auto school = explain("timses boleh kampanye di SMA negeri?").reading;

@@ -1,0 +1,76 @@
+// Quotes in a message: whether a word stands inside one, and what a quoted vote or choice says — said to others,
+// it is an appeal ("bilang ke jamaah 'pilih pak H ya'", "sy jawab 'nomor 2 aja mbah'"), not the speaker's own vote.
+#include <algorithm>
+#include <cctype>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+namespace {
+
+bool is_number(const std::string& word) {
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+}  // namespace
+
+bool PeopleReader::names_choice_after(size_t token) const {
+  for (size_t t = token + 1; t < tokens_.size() && t <= token + kChoiceReach; ++t) {
+    if (tokens_[t].clause != tokens_[token].clause) break;
+    const std::string& word = tokens_[t].word;
+    if (is_number(word) || word_is(knowledge::WordClass::choice_marker, word)) return true;
+  }
+  return false;
+}
+
+bool PeopleReader::quoted(size_t token) const {
+  size_t first = token >= kQuoteReach ? token - kQuoteReach : 0;
+  for (size_t t = first; t <= token; ++t) {
+    if (t < token && tokens_[t].clause != tokens_[token].clause) continue;
+    if (quote_opens_at(t)) return true;
+  }
+  return false;
+}
+
+bool PeopleReader::quote_opens_at(size_t token) const {
+  const std::string& text = reading_.text;
+  size_t at = tokens_[token].start;
+  while (at > 0 && text[at - 1] == ' ') --at;
+  if (at == 0) return false;
+  bool ascii_quote = text[at - 1] == '\'' || text[at - 1] == '"';
+  // U+2018 and U+201C, the opening curly quotes: E2 80 98 and E2 80 9C.
+  bool curly_quote = at >= 3 && static_cast<unsigned char>(text[at - 3]) == 0xE2 &&
+                     static_cast<unsigned char>(text[at - 2]) == 0x80 &&
+                     (static_cast<unsigned char>(text[at - 1]) == 0x98 ||
+                      static_cast<unsigned char>(text[at - 1]) == 0x9C);
+  size_t quote_start = curly_quote ? at - 3 : at - 1;
+  // An apostrophe inside a word ("de'e") opens nothing: the quote must follow a space, punctuation or the start.
+  bool opens = quote_start == 0 || !std::isalnum(static_cast<unsigned char>(text[quote_start - 1]));
+  return (ascii_quote || curly_quote) && opens;
+}
+
+// "sy jawab 'nomor 2 aja mbah'", "'paslon 1 dong bu'": a quote that opens with whom to choose is an appeal to vote
+// for them, said by whoever says the quote, even without a word for voting.
+void PeopleReader::read_quoted_choices() {
+  for (size_t t = 0; t < tokens_.size(); ++t) {
+    if (!quote_opens_at(t) || !word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) continue;
+    size_t number = t + 1;
+    while (number < tokens_.size() && number <= t + 2 && !is_number(tokens_[number].word)) ++number;
+    if (number >= tokens_.size() || number > t + 2 || tokens_[number].clause != tokens_[t].clause) continue;
+    bool covered = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return act.first_token >= t && act.first_token <= number;  // an act inside the quote already reads it
+    });
+    if (covered) continue;
+    ActMention appeal;
+    appeal.act = Act::invite_to_vote;
+    appeal.first_token = t;
+    appeal.last_token = number;
+    appeal.sentence = tokens_[t].sentence;
+    appeal.negated = negated(t);
+    reading_.acts.push_back(appeal);
+  }
+}
+
+}  // namespace netra::bot
