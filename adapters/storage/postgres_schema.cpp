@@ -7,11 +7,14 @@
 #include "adapters/storage/postgres_migrations.h"
 
 namespace netra::adapters::storage {
+namespace {
 
-const std::vector<Migration>& postgres_migrations() {
-  static const std::vector<Migration> migrations = {
-      {1, "conversation state: delivery claims, sessions, per-day counters",
-       R"sql(
+// Each migration's SQL, exactly as it was first applied: a database records the version, not the text, so an edit
+// here would never reach a database that already has it (postgres_migrations.h). New ones go below as kV5….
+
+// v1: the conversation state every replica shares — which deliveries were handled, each sender's session, and the
+// per-day counters behind the daily limits (reports filed, status checks).
+constexpr const char* kV1ConversationState = R"sql(
 CREATE TABLE delivery_claims(
   channel text NOT NULL,
   id_hmac text NOT NULL,  -- HMAC-SHA256 of the channel's delivery id (a WhatsApp id embeds the phone number)
@@ -29,9 +32,10 @@ CREATE TABLE counters(
   day date NOT NULL,  -- UTC
   count bigint NOT NULL,
   PRIMARY KEY (sender_key, name, day));
-)sql"},
-      {2, "outbox: replies waiting for delivery",
-       R"sql(
+)sql";
+
+// v2: replies waiting for delivery, claimed by one replica's relay at a time.
+constexpr const char* kV2Outbox = R"sql(
 CREATE TABLE outbox(
   id bigserial PRIMARY KEY,
   channel text NOT NULL,
@@ -49,10 +53,10 @@ CREATE INDEX outbox_closed ON outbox(created_at) WHERE state IN ('maybe_sent', '
 CREATE TABLE outbox_relays(
   claimer text PRIMARY KEY,
   seen_at timestamptz NOT NULL DEFAULT now());
-)sql"},
-      {3, "reports: reports, submissions, evidence, thread, internal notes, audit, reviewers, desk sessions, "
-          "login failures",
-       R"sql(
+)sql";
+
+// v3: the report desk — reports and everything reviewers attach to them, reviewer accounts and their sessions.
+constexpr const char* kV3Reports = R"sql(
 -- Anonymous reports: what happened, where and when, never who told us. Days only (UTC): an exact time could be
 -- matched against a platform's message log.
 CREATE TABLE reports(
@@ -138,13 +142,25 @@ CREATE TABLE login_failures(
   at bigint NOT NULL);  -- Unix seconds
 CREATE INDEX login_failures_key ON login_failures(key, at);
 CREATE INDEX login_failures_at ON login_failures(at);
-)sql"},
-      {4, "outbox: when a claimed row's send was first attempted",
-       R"sql(
+)sql";
+
+// v4: when a claimed outbox row's send was first attempted.
+constexpr const char* kV4OutboxAttemptedAt = R"sql(
 -- NULL while the row waits in its relay's memory: a relay that dies then has sent nothing of it, and the row can go
 -- back to the queue instead of being marked maybe_sent.
 ALTER TABLE outbox ADD COLUMN attempted_at timestamptz;
-)sql"},
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& postgres_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "conversation state: delivery claims, sessions, per-day counters", kV1ConversationState},
+      {2, "outbox: replies waiting for delivery", kV2Outbox},
+      {3, "reports: reports, submissions, evidence, thread, internal notes, audit, reviewers, desk sessions, "
+          "login failures",
+       kV3Reports},
+      {4, "outbox: when a claimed row's send was first attempted", kV4OutboxAttemptedAt},
   };
   return migrations;
 }
