@@ -94,6 +94,68 @@ bool is_log_level(const std::string& level) {
   return false;
 }
 
+TelegramConfig telegram_settings(const Lookup& lookup) {
+  TelegramConfig telegram;
+  telegram.token = text_setting(lookup, "NETRA_TELEGRAM_TOKEN");
+  telegram.secret = text_setting(lookup, "NETRA_TELEGRAM_SECRET");
+  telegram.api_base = text_setting(lookup, "NETRA_TELEGRAM_API_BASE");
+  telegram.bot_username = text_setting(lookup, "NETRA_TELEGRAM_BOT_USERNAME");
+  // People write the name as Telegram shows it ("@netra_bot"); getMe gives it without the @, and so it is compared.
+  if (!telegram.bot_username.empty() && telegram.bot_username.front() == '@') telegram.bot_username.erase(0, 1);
+  return telegram;
+}
+
+WhatsAppConfig whatsapp_settings(const Lookup& lookup) {
+  WhatsAppConfig whatsapp;
+  whatsapp.token = text_setting(lookup, "NETRA_WHATSAPP_TOKEN");
+  whatsapp.app_secret = text_setting(lookup, "NETRA_WHATSAPP_APP_SECRET");
+  whatsapp.verify_token = text_setting(lookup, "NETRA_WHATSAPP_VERIFY_TOKEN");
+  whatsapp.api_base = text_setting(lookup, "NETRA_WHATSAPP_API_BASE");
+  return whatsapp;
+}
+
+DeskConfig desk_settings(const Lookup& lookup, const std::string& default_templates) {
+  DeskConfig desk;
+  desk.templates_dir = text_setting(lookup, "NETRA_DESK_TEMPLATES", default_templates);
+  desk.origin = text_setting(lookup, "NETRA_DESK_ORIGIN");
+  desk.sessions.idle_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_IDLE_SECONDS");
+  desk.sessions.max_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_MAX_SECONDS");
+  return desk;
+}
+
+// NETRA_RETENTION_DAYS is the default of the closed statuses' own variables (NETRA_RETENTION_DAYS_SELESAI, …);
+// open reports are kept (0) unless their variable says otherwise.
+bot::RetentionPolicy retention_settings(const Lookup& lookup) {
+  bot::RetentionPolicy retention;
+  int64_t closed_days = integer_setting(lookup, "NETRA_RETENTION_DAYS");
+  for (const char* status : {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}) {
+    std::string name = "NETRA_RETENTION_DAYS_" + std::string(status);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    bool closed = std::string(status) == "selesai" || std::string(status) == "ditolak";
+    retention.days_by_status[status] = integer_setting(lookup, name, closed ? closed_days : 0);
+  }
+  return retention;
+}
+
+// The knobs that are ours rather than the contract's; those without a variable keep ServerTuning's defaults.
+ServerTuning tuning_settings(const Lookup& lookup) {
+  ServerTuning tuning;
+  tuning.http_threads = static_cast<size_t>(integer_setting(lookup, "NETRA_HTTP_THREADS"));
+  tuning.max_body_bytes = static_cast<size_t>(integer_setting(lookup, "NETRA_MAX_BODY_BYTES"));
+  tuning.send_attempts = static_cast<int>(integer_setting(lookup, "NETRA_SEND_ATTEMPTS"));
+  tuning.backoff_initial_ms = static_cast<int>(integer_setting(lookup, "NETRA_BACKOFF_INITIAL_MS"));
+  tuning.drain_seconds = static_cast<int>(integer_setting(lookup, "NETRA_DRAIN_SECONDS"));
+  tuning.outbound_queue = static_cast<size_t>(integer_setting(lookup, "NETRA_OUTBOUND_QUEUE"));
+  int64_t cores = std::max<int64_t>(2, std::thread::hardware_concurrency());
+  tuning.inbound_workers = static_cast<size_t>(integer_setting(lookup, "NETRA_INBOUND_WORKERS", cores));
+  tuning.admit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_ADMIT_WAIT_MS"));
+  tuning.media_burst_ms = static_cast<int>(integer_setting(lookup, "NETRA_MEDIA_BURST_MS"));
+  tuning.answer_cache_entries = static_cast<size_t>(integer_setting(lookup, "NETRA_ANSWER_CACHE"));
+  tuning.commit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_COMMIT_WAIT_MS"));
+  tuning.outbox_silent_seconds = static_cast<int>(integer_setting(lookup, "NETRA_OUTBOX_SILENT_SECONDS"));
+  return tuning;
+}
+
 }  // namespace
 
 Lookup environment_lookup() {
@@ -143,57 +205,21 @@ Lookup configuration_lookup() {
 
 Config read_config(const Lookup& lookup, const std::string& default_knowledge_dir,
                    const std::string& default_desk_templates) {
+  // One fixed order, section by section: of several bad values the error always names the same (first) one.
   Config config;
   config.bind = text_setting(lookup, "NETRA_BIND");
   config.port = static_cast<int>(integer_setting(lookup, "NETRA_PORT"));
   config.data_dir = text_setting(lookup, "NETRA_DATA_DIR");
   config.knowledge_dir = text_setting(lookup, "NETRA_KNOWLEDGE_DIR", default_knowledge_dir);
   config.knowledge_index = text_setting(lookup, "NETRA_KNOWLEDGE", config.data_dir + "/knowledge.db");
-
-  config.telegram.token = text_setting(lookup, "NETRA_TELEGRAM_TOKEN");
-  config.telegram.secret = text_setting(lookup, "NETRA_TELEGRAM_SECRET");
-  config.telegram.api_base = text_setting(lookup, "NETRA_TELEGRAM_API_BASE");
-  config.telegram.bot_username = text_setting(lookup, "NETRA_TELEGRAM_BOT_USERNAME");
-  if (!config.telegram.bot_username.empty() && config.telegram.bot_username.front() == '@') {
-    config.telegram.bot_username.erase(0, 1);
-  }
-
-  config.whatsapp.token = text_setting(lookup, "NETRA_WHATSAPP_TOKEN");
-  config.whatsapp.app_secret = text_setting(lookup, "NETRA_WHATSAPP_APP_SECRET");
-  config.whatsapp.verify_token = text_setting(lookup, "NETRA_WHATSAPP_VERIFY_TOKEN");
-  config.whatsapp.api_base = text_setting(lookup, "NETRA_WHATSAPP_API_BASE");
-
+  config.telegram = telegram_settings(lookup);
+  config.whatsapp = whatsapp_settings(lookup);
   config.admin_token = text_setting(lookup, "NETRA_ADMIN_TOKEN");
   config.admin_label = text_setting(lookup, "NETRA_ADMIN_LABEL");
-
-  config.desk.templates_dir = text_setting(lookup, "NETRA_DESK_TEMPLATES", default_desk_templates);
-  config.desk.origin = text_setting(lookup, "NETRA_DESK_ORIGIN");
-  config.desk.sessions.idle_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_IDLE_SECONDS");
-  config.desk.sessions.max_seconds = integer_setting(lookup, "NETRA_DESK_SESSION_MAX_SECONDS");
+  config.desk = desk_settings(lookup, default_desk_templates);
   config.evidence_max_bytes = static_cast<size_t>(integer_setting(lookup, "NETRA_EVIDENCE_MAX_BYTES"));
-  int64_t closed_days = integer_setting(lookup, "NETRA_RETENTION_DAYS");
-  for (const char* status : {"baru", "ditinjau", "diteruskan", "selesai", "ditolak"}) {
-    std::string name = "NETRA_RETENTION_DAYS_" + std::string(status);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    bool closed = std::string(status) == "selesai" || std::string(status) == "ditolak";
-    config.retention.days_by_status[status] = integer_setting(lookup, name, closed ? closed_days : 0);
-  }
-
-  auto& tuning = config.tuning;
-  tuning.http_threads = static_cast<size_t>(integer_setting(lookup, "NETRA_HTTP_THREADS"));
-  tuning.max_body_bytes = static_cast<size_t>(integer_setting(lookup, "NETRA_MAX_BODY_BYTES"));
-  tuning.send_attempts = static_cast<int>(integer_setting(lookup, "NETRA_SEND_ATTEMPTS"));
-  tuning.backoff_initial_ms = static_cast<int>(integer_setting(lookup, "NETRA_BACKOFF_INITIAL_MS"));
-  tuning.drain_seconds = static_cast<int>(integer_setting(lookup, "NETRA_DRAIN_SECONDS"));
-  tuning.outbound_queue = static_cast<size_t>(integer_setting(lookup, "NETRA_OUTBOUND_QUEUE"));
-  int64_t cores = std::max<int64_t>(2, std::thread::hardware_concurrency());
-  tuning.inbound_workers = static_cast<size_t>(integer_setting(lookup, "NETRA_INBOUND_WORKERS", cores));
-  tuning.admit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_ADMIT_WAIT_MS"));
-  tuning.media_burst_ms = static_cast<int>(integer_setting(lookup, "NETRA_MEDIA_BURST_MS"));
-  tuning.answer_cache_entries = static_cast<size_t>(integer_setting(lookup, "NETRA_ANSWER_CACHE"));
-  tuning.commit_wait_ms = static_cast<int>(integer_setting(lookup, "NETRA_COMMIT_WAIT_MS"));
-  tuning.outbox_silent_seconds = static_cast<int>(integer_setting(lookup, "NETRA_OUTBOX_SILENT_SECONDS"));
-
+  config.retention = retention_settings(lookup);
+  config.tuning = tuning_settings(lookup);
   config.database_url = text_setting(lookup, "NETRA_DATABASE_URL");
   config.database_pool = static_cast<size_t>(integer_setting(lookup, "NETRA_DATABASE_POOL"));
   config.database_connect_seconds = static_cast<int>(integer_setting(lookup, "NETRA_DATABASE_CONNECT_SECONDS"));
