@@ -67,58 +67,72 @@ bool Dispatcher::run_turn(const ChannelMessage& message, ReplySender& sender,
     spdlog::info("event=duplicate channel={} delivery={} stage=turn", channel, message.delivery_id);
     return true;
   }
-  if (message.address.chat.empty()) {
-    // Nothing to answer; the claim still counts.
-  } else if (message.direct_reply) {
+  if (!answer(message, rethrow, result)) return false;
+  Commit commit = commit_turn(*turn, message, result, rethrow, durable_replies);
+  if (commit == Commit::failed) return false;
+  spdlog::info("event=message channel={} sender={} delivery={} kind={} intent={} replies={}", channel,
+               log_key(message.message.sender_key), message.delivery_id, message_kind(message),
+               bot::to_string(result.intent), result.replies.size());
+  if (commit == Commit::replies_in_outbox) {
+    outbox_->wake();
+  } else if (!message.address.chat.empty()) {
+    for (const auto& reply : result.replies) sender.send(message.address, reply);
+  }
+  return true;
+}
+
+bool Dispatcher::answer(const ChannelMessage& message, bool rethrow, bot::ConversationResult& result) {
+  if (message.address.chat.empty()) return true;  // nothing to answer; the claim still counts
+  if (message.direct_reply) {
     result.replies.push_back(*message.direct_reply);
     result.intent = bot::Intent::help;
-  } else {
-    auto started = std::chrono::steady_clock::now();
-    try {
-      result = conversation_.handle(message.message);
-    } catch (const bot::StorageUnavailable& e) {
-      log_unavailable(message, e);  // the turn rolls back: no half-written conversation, no reply
-      if (rethrow) throw;
-      return false;
-    } catch (const std::exception& e) {
-      metrics_.count_error("bot");
-      spdlog::error("event=bot_failed channel={} sender={} delivery={} error=\"{}\"", channel,
-                    log_key(message.message.sender_key), message.delivery_id, e.what());
-      if (rethrow) throw;
-      result.replies = {bot::Reply{"Maaf, Netra sedang mengalami gangguan. Silakan coba lagi sebentar lagi.", {}}};
-      result.intent = bot::Intent::help;
-    }
-    metrics_.observe_answer_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    return true;
   }
+  auto started = std::chrono::steady_clock::now();
+  try {
+    result = conversation_.handle(message.message);
+  } catch (const bot::StorageUnavailable& e) {
+    log_unavailable(message, e);  // the turn rolls back: no half-written conversation, no reply
+    if (rethrow) throw;
+    return false;
+  } catch (const std::exception& e) {
+    // The bot itself failed (not storage): the user gets an apology and the turn still commits, so a redelivery
+    // of this message is a duplicate.
+    metrics_.count_error("bot");
+    spdlog::error("event=bot_failed channel={} sender={} delivery={} error=\"{}\"", message.message.channel,
+                  log_key(message.message.sender_key), message.delivery_id, e.what());
+    if (rethrow) throw;
+    result.replies = {bot::Reply{"Maaf, Netra sedang mengalami gangguan. Silakan coba lagi sebentar lagi.", {}}};
+    result.intent = bot::Intent::help;
+  }
+  metrics_.observe_answer_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return true;
+}
+
+Dispatcher::Commit Dispatcher::commit_turn(bot::Turn& turn, const ChannelMessage& message,
+                                           const bot::ConversationResult& result, bool rethrow, bool durable_replies) {
   // The replies are written with the turn (durable outbox) or kept here until it committed: either way nobody
   // sees an answer before the delivery's claim is stored (DeliveryLedger::persist_claims, Turn::commit).
   bool queued_durably = false;
   try {
     if (durable_replies && outbox_ && !result.replies.empty()) {
-      queued_durably = turn->queue_outbox(outbox_->message_for(channel, message.address, result.replies));
+      queued_durably =
+          turn.queue_outbox(outbox_->message_for(message.message.channel, message.address, result.replies));
     }
-    turn->commit();
+    turn.commit();
   } catch (const std::exception& e) {
     bool unavailable = dynamic_cast<const bot::StorageUnavailable*>(&e) != nullptr;
     if (unavailable || outbox_) {
       // Shared storage: without the commit nothing happened, and the platform must deliver the message again.
       log_unavailable(message, e);
       if (rethrow) throw;
-      return false;
+      return Commit::failed;
     }
     // SQLite: the claims stay in memory for the next write; an answer matters more than a possible repeat.
     metrics_.count_error("store");
     spdlog::warn("event=claims_not_saved error=\"{}\" (kept in memory, written with the next message)", e.what());
   }
-  spdlog::info("event=message channel={} sender={} delivery={} kind={} intent={} replies={}", channel,
-               log_key(message.message.sender_key), message.delivery_id, message_kind(message),
-               bot::to_string(result.intent), result.replies.size());
-  if (queued_durably) {
-    outbox_->wake();
-  } else if (!message.address.chat.empty()) {
-    for (const auto& reply : result.replies) sender.send(message.address, reply);
-  }
-  return true;
+  return queued_durably ? Commit::replies_in_outbox : Commit::replies_here;
 }
 
 Dispatcher::Admission Dispatcher::admit(ChannelMessage message, ReplySender& sender,

@@ -81,6 +81,15 @@ class Dispatcher {
   // one, else to `sender` after the commit). False when the turn failed and nothing of it was kept.
   bool run_turn(const ChannelMessage& message, ReplySender& sender, const std::vector<std::string>& delivery_ids,
                 bool rethrow, bool durable_replies, bot::ConversationResult& result /* OUT */);
+  // The bot's part of a claimed turn: the conversation's answer, a channel's direct reply, or none for a message
+  // with no chat to answer in. A failing bot is answered with an apology; false when storage failed (the turn is
+  // not kept).
+  bool answer(const ChannelMessage& message, bool rethrow, bot::ConversationResult& result /* OUT */);
+  enum class Commit { failed, replies_in_outbox, replies_here };
+  // Commits the turn, with its replies in the durable outbox when `durable_replies` and there is one. failed:
+  // nothing of the turn was kept; replies_here: the caller sends them.
+  Commit commit_turn(bot::Turn& turn, const ChannelMessage& message, const bot::ConversationResult& result,
+                     bool rethrow, bool durable_replies);
   void log_unavailable(const ChannelMessage& message, const std::exception& error);
 
   bot::Conversation& conversation_;
