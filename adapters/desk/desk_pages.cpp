@@ -208,11 +208,10 @@ std::string DeskPages::report_list(const PageFrame& frame, const ListView& view,
   return expand(*cache_, "list.tpl", page);
 }
 
-std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
-                              const knowledge::Replies& replies) const {
-  TemplateDictionary page("report");
-  set_frame(page, frame);
-  const auto& report = view.report;
+namespace {
+
+// What the report says, as the reporter filed it, and where it stands.
+void add_report_fields(TemplateDictionary& page, const bot::Report& report, const knowledge::Replies& replies) {
   const auto& draft = report.draft;
   page.SetValue("CODE", report.receipt_code);
   page.SetValue("STATUS", report.status);
@@ -227,7 +226,11 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
   page.SetValue("UPDATED", report.updated_at);
   page.SetValue("PUBLIC_NOTE", report.public_note);
   if (report.public_note.empty()) page.ShowSection("NO_PUBLIC_NOTE");
+}
 
+// The evidence, numbered in one sequence: the files Netra kept (a photo, a document, or why it is missing), then
+// what the draft holds beyond them — platform media refs that were never kept, and links.
+void add_evidence(TemplateDictionary& page, const ReportView& view, const knowledge::Replies& replies) {
   int n = 0;
   for (const auto& file : view.evidence) {
     ++n;
@@ -244,7 +247,7 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
     }
   }
   bool any_evidence = !view.evidence.empty();
-  for (const auto& ref : draft.evidence) {
+  for (const auto& ref : view.report.draft.evidence) {
     if (bot::is_media_ref(ref)) {
       // Filed before evidence was kept (or fetched by nobody): only the platform's ref exists.
       bool kept = std::any_of(view.evidence.begin(), view.evidence.end(),
@@ -261,8 +264,11 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
     any_evidence = true;
   }
   if (!any_evidence) page.ShowSection("NO_EVIDENCE");
+}
 
-  for (const auto& entry : view.audit) {
+// The status changes from the audit, oldest first, each with the note the reporter was shown.
+void add_status_history(TemplateDictionary& page, const std::vector<bot::AuditEntry>& audit) {
+  for (const auto& entry : audit) {
     if (entry.action != "status") continue;
     TemplateDictionary* item = page.AddSectionDictionary("HISTORY");
     item->SetValue("AT", time_label(entry.at));
@@ -271,8 +277,12 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
     item->SetValue("WHO", entry.admin_label);
     if (!entry.public_note.empty()) item->AddSectionDictionary("NOTE")->SetValue("TEXT", entry.public_note);
   }
-  if (view.thread.empty()) page.ShowSection("NO_MESSAGES");
-  for (const auto& message : view.thread) {
+}
+
+// The reviewers' questions and the reporter's answers.
+void add_thread(TemplateDictionary& page, const std::vector<bot::ThreadMessage>& thread) {
+  if (thread.empty()) page.ShowSection("NO_MESSAGES");
+  for (const auto& message : thread) {
     TemplateDictionary* item = page.AddSectionDictionary("MESSAGE");
     bool reviewer = message.author == bot::ThreadAuthor::reviewer;
     item->SetValue("AUTHOR", reviewer ? "reviewer" : "reporter");
@@ -280,27 +290,58 @@ std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
     item->SetValue("AT", time_label(message.at));
     item->SetValue("TEXT", message.text);
   }
+}
+
+// The status form offers only the moves the report's status allows (bot/reports.h); staying put, to change the
+// public note, is one of them and is preselected.
+void add_next_statuses(TemplateDictionary& page, const std::string& current) {
   for (const auto& status : bot::report_statuses()) {
-    if (!bot::status_change_allowed(report.status, status)) continue;
+    if (!bot::status_change_allowed(current, status)) continue;
     TemplateDictionary* option = page.AddSectionDictionary("NEXT_STATUS");
     option->SetValue("VALUE", status);
-    option->SetValue("LABEL", status == report.status ? status_label(status) + " (tetap)" : status_label(status));
-    if (status == report.status) option->ShowSection("SELECTED");
+    option->SetValue("LABEL", status == current ? status_label(status) + " (tetap)" : status_label(status));
+    if (status == current) option->ShowSection("SELECTED");
   }
+}
+
+// The reviewers' internal notes: the one a status change through the reviewer API sets on the report itself (shown
+// as "lewat API"), then the desk's notes.
+void add_internal_notes(TemplateDictionary& page, const bot::Report& report,
+                        const std::vector<bot::InternalNote>& notes) {
   if (!report.internal_note.empty()) page.AddSectionDictionary("LEGACY_NOTE")->SetValue("TEXT", report.internal_note);
-  for (const auto& note : view.notes) {
+  for (const auto& note : notes) {
     TemplateDictionary* item = page.AddSectionDictionary("INTERNAL_NOTE");
     item->SetValue("WHO", note.reviewer);
     item->SetValue("AT", time_label(note.at));
     item->SetValue("TEXT", note.text);
   }
-  for (auto entry = view.audit.rbegin(); entry != view.audit.rend(); ++entry) {
+}
+
+// Everything done to the report, newest first; a line without a reviewer is the reporter's own.
+void add_audit_log(TemplateDictionary& page, const std::vector<bot::AuditEntry>& audit) {
+  for (auto entry = audit.rbegin(); entry != audit.rend(); ++entry) {
     TemplateDictionary* item = page.AddSectionDictionary("AUDIT");
     item->SetValue("AT", time_label(entry->at));
     item->SetValue("WHO", entry->admin_label.empty() ? "pelapor" : entry->admin_label);
     item->SetValue("ACTION", audit_action_label(*entry));
     if (!entry->detail.empty()) item->AddSectionDictionary("DETAIL")->SetValue("TEXT", entry->detail);
   }
+}
+
+
+}  // namespace
+
+std::string DeskPages::report(const PageFrame& frame, const ReportView& view,
+                              const knowledge::Replies& replies) const {
+  TemplateDictionary page("report");
+  set_frame(page, frame);
+  add_report_fields(page, view.report, replies);
+  add_evidence(page, view, replies);
+  add_status_history(page, view.audit);
+  add_thread(page, view.thread);
+  add_next_statuses(page, view.report.status);
+  add_internal_notes(page, view.report, view.notes);
+  add_audit_log(page, view.audit);
   return expand(*cache_, "report.tpl", page);
 }
 
