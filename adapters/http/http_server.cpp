@@ -29,6 +29,30 @@ std::string reason_for(int status) {
   }
 }
 
+// The body of POST /api/v1/ask: {"question": text, "role": optional contract role}. Throws BadRequest naming the
+// field that is missing or wrong; nothing is answered for half-valid input.
+struct AskRequest {
+  std::string question;  // not blank, at most 4096 bytes
+  std::optional<std::string> role;
+};
+
+AskRequest read_ask_request(const std::string& body_text) {
+  json body = parse_json_object(body_text);
+  auto question = body.find("question");
+  if (question == body.end() || !question->is_string()) throw BadRequest("\"question\" must be a string");
+  std::string text = question->get<std::string>();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadRequest("\"question\" is empty");
+  if (text.size() > 4096) throw BadRequest("\"question\" is longer than 4096 bytes");
+  std::optional<std::string> role;
+  if (auto given = body.find("role"); given != body.end() && !given->is_null()) {
+    if (!given->is_string() || !bot::parse_contract_role(given->get<std::string>())) {
+      throw BadRequest("\"role\" must be one of asn, pppk, kades, perangkat, citizen");
+    }
+    role = given->get<std::string>();
+  }
+  return {std::move(text), std::move(role)};
+}
+
 }  // namespace
 
 json parse_json_object(const std::string& body) {
@@ -71,6 +95,10 @@ HttpServer::HttpServer(const Config& config, Services services)
     : config_(config), services_(services), ask_bodies_(config.tuning.answer_cache_entries) {
   for (const auto& webhook : services_.webhooks) webhook_names_.push_back(webhook.name);
   configure_limits();
+  configure_failures();
+  server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    services_.metrics.count_request(route_label(request.path, webhook_names_), request.method, response.status);
+  });
   add_routes();
   for (const auto& webhook : services_.webhooks) add_webhook_routes(webhook);
   add_reviewer_routes(server_, services_.reports, {config_.admin_token, config_.admin_label});
@@ -101,43 +129,15 @@ void HttpServer::configure_limits() {
                           spdlog::warn("event=http_refused status={} reason=\"{}\" route={}", refusal.status,
                                        refusal.reason, route_label(request.path, webhook_names_));
                         });
+}
 
+void HttpServer::configure_failures() {
   // The one place where a failure becomes a status: unreadable input is the client's fault (400), anything
   // else is ours (500, logged). Handlers throw BadRequest rather than answering half-validated input.
-  server_.set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
-                                       std::exception_ptr failure) {
-    try {
-      std::rethrow_exception(failure);
-    } catch (const BadRequest& e) {
-      send_error(response, 400, e.what());
-    } catch (const json::exception&) {
-      send_error(response, 400, "invalid JSON value");
-    } catch (const bot::StorageUnavailable& e) {
-      // PostgreSQL unreachable: nothing of the request was committed. A webhook's platform delivers it again.
-      services_.metrics.count_error("storage_unavailable");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
-      response.set_header("Retry-After", "5");
-      send_error(response, 503, "storage unavailable, retry later");
-    } catch (const knowledge::SqliteError& e) {
-      // Another writer held state.db or reports.db past the busy time-out (NETRA_SQLITE_BUSY_TIMEOUT_MS, 5 s):
-      // nothing was committed by the failed step (no receipt is ever given for it), and a retry will likely
-      // succeed.
-      int primary = e.code() & 0xFF;
-      bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-      services_.metrics.count_error(busy ? "storage_busy" : "storage");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
-      if (busy) response.set_header("Retry-After", "2");
-      send_error(response, busy ? 503 : 500, busy ? "storage busy, retry later" : "internal error");
-    } catch (const std::exception& e) {
-      services_.metrics.count_error("internal");
-      spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
-      send_error(response, 500, "internal error");
-    } catch (...) {
-      services_.metrics.count_error("internal");
-      spdlog::error("event=request_failed route={} error=unknown", route_label(request.path, webhook_names_));
-      send_error(response, 500, "internal error");
-    }
-  });
+  server_.set_exception_handler(
+      [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
+        answer_failure(request, response, failure);
+      });
   // httplib's own refusals (no route, body too large, unparsable request line) get a JSON body too.
   server_.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& response) {
@@ -145,9 +145,41 @@ void HttpServer::configure_limits() {
         send_error(response, response.status, reason_for(response.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
-  server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    services_.metrics.count_request(route_label(request.path, webhook_names_), request.method, response.status);
-  });
+}
+
+void HttpServer::answer_failure(const httplib::Request& request, httplib::Response& response,
+                                std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const BadRequest& e) {
+    send_error(response, 400, e.what());
+  } catch (const json::exception&) {
+    send_error(response, 400, "invalid JSON value");
+  } catch (const bot::StorageUnavailable& e) {
+    // PostgreSQL unreachable: nothing of the request was committed. A webhook's platform delivers it again.
+    services_.metrics.count_error("storage_unavailable");
+    spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
+    response.set_header("Retry-After", "5");
+    send_error(response, 503, "storage unavailable, retry later");
+  } catch (const knowledge::SqliteError& e) {
+    // Another writer held state.db or reports.db past the busy time-out (NETRA_SQLITE_BUSY_TIMEOUT_MS, 5 s):
+    // nothing was committed by the failed step (no receipt is ever given for it), and a retry will likely
+    // succeed.
+    int primary = e.code() & 0xFF;
+    bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    services_.metrics.count_error(busy ? "storage_busy" : "storage");
+    spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
+    if (busy) response.set_header("Retry-After", "2");
+    send_error(response, busy ? 503 : 500, busy ? "storage busy, retry later" : "internal error");
+  } catch (const std::exception& e) {
+    services_.metrics.count_error("internal");
+    spdlog::error("event=request_failed route={} error=\"{}\"", route_label(request.path, webhook_names_), e.what());
+    send_error(response, 500, "internal error");
+  } catch (...) {
+    services_.metrics.count_error("internal");
+    spdlog::error("event=request_failed route={} error=unknown", route_label(request.path, webhook_names_));
+    send_error(response, 500, "internal error");
+  }
 }
 
 void HttpServer::add_routes() {
@@ -155,81 +187,83 @@ void HttpServer::add_routes() {
     send_json(response, 200, {{"status", "ok"}});
   });
   server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
-    auto cache = services_.answerers.current()->cache_stats();
-    std::vector<Sample> samples = {
-        {"netra_answer_cache_hits_total", "counter", "Questions answered from the answer cache.",
-         static_cast<double>(cache.hits)},
-        {"netra_answer_cache_misses_total", "counter", "Questions answered by retrieval (not cached yet).",
-         static_cast<double>(cache.misses)},
-        {"netra_ask_cache_hits_total", "counter", "/api/v1/ask requests answered with a cached response body.",
-         static_cast<double>(ask_bodies_.stats().hits)},
-        {"netra_outbound_queue_depth", "gauge", "Reply batches waiting to be sent.",
-         static_cast<double>(services_.outbound.depth())},
-        {"netra_inbound_queue_depth", "gauge", "Messages waiting for the bot.",
-         static_cast<double>(services_.dispatcher.depth())},
-        {"netra_inbound_waiting_requests", "gauge", "Webhook requests held until the full inbound queue has room.",
-         static_cast<double>(services_.dispatcher.waiting())},
-        {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
-         static_cast<double>(services_.reports.reports.count())},
-    };
-    if (services_.outbox) {
-      try {
-        auto rows = services_.outbox->counts();
-        samples.push_back({"netra_outbox_queued", "gauge", "Outbox rows waiting for a relay (all replicas).",
-                           static_cast<double>(rows.queued)});
-        samples.push_back({"netra_outbox_sending", "gauge", "Outbox rows claimed by a relay (all replicas).",
-                           static_cast<double>(rows.sending)});
-        samples.push_back({"netra_outbox_maybe_sent", "gauge",
-                           "Outbox rows whose replica died mid-send: perhaps shown, never resent (kept 7 days).",
-                           static_cast<double>(rows.maybe_sent)});
-        samples.push_back({"netra_outbox_given_up", "gauge", "Outbox rows refused for good (kept 7 days).",
-                           static_cast<double>(rows.given_up)});
-      } catch (const std::exception& e) {
-        services_.metrics.count_error("storage_unavailable");  // the rest of /metrics still answers
-      }
-    }
-    response.set_content(services_.metrics.render(samples), "text/plain; version=0.0.4; charset=utf-8");
+    response.set_content(services_.metrics.render(gauges()), "text/plain; version=0.0.4; charset=utf-8");
   });
   server_.Post("/api/v1/ask", [this](const httplib::Request& request, httplib::Response& response) {
-    json body = parse_json_object(request.body);
-    auto question = body.find("question");
-    if (question == body.end() || !question->is_string()) throw BadRequest("\"question\" must be a string");
-    std::string text = question->get<std::string>();
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadRequest("\"question\" is empty");
-    if (text.size() > 4096) throw BadRequest("\"question\" is longer than 4096 bytes");
-    std::optional<std::string> role;
-    if (auto given = body.find("role"); given != body.end() && !given->is_null()) {
-      if (!given->is_string() || !bot::parse_contract_role(given->get<std::string>())) {
-        throw BadRequest("\"role\" must be one of asn, pppk, kades, perangkat, citizen");
-      }
-      role = given->get<std::string>();
-    }
-    // The generation first (see AnswererSlot::generation): a body cached under it never comes from an older index.
-    std::string key = std::to_string(services_.answerers.generation()) + '\n' + role.value_or("") + '\n' + text;
-    if (auto cached = ask_bodies_.find(key)) {
-      response.set_content(*std::move(cached), "application/json");
-      return;
-    }
-    auto started = std::chrono::steady_clock::now();
-    auto answer = services_.answerers.current()->answer(text, role);
-    services_.metrics.observe_answer_seconds(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    send_json(response, 200, bot::to_json(answer));
-    ask_bodies_.store(key, response.body);
+    ask(request, response);
   });
   server_.Post("/api/v1/chat", [this](const httplib::Request& request, httplib::Response& response) {
-    auto messages = services_.web.parse(request.body);
-    CollectingSender collected;
-    bot::ConversationResult result;
-    for (const auto& message : messages) result = services_.dispatcher.process(message, collected, true);
-    json replies = json::array();
-    json choices = json::array();
-    for (const auto& [address, reply] : collected.replies()) {
-      replies.push_back(reply.text);
-      for (const auto& choice : reply.choices) choices.push_back({{"id", choice.id}, {"title", choice.title}});
-    }
-    send_json(response, 200, {{"replies", replies}, {"intent", bot::to_string(result.intent)}, {"choices", choices}});
+    chat(request, response);
   });
+}
+
+std::vector<Sample> HttpServer::gauges() {
+  auto cache = services_.answerers.current()->cache_stats();
+  std::vector<Sample> samples = {
+      {"netra_answer_cache_hits_total", "counter", "Questions answered from the answer cache.",
+       static_cast<double>(cache.hits)},
+      {"netra_answer_cache_misses_total", "counter", "Questions answered by retrieval (not cached yet).",
+       static_cast<double>(cache.misses)},
+      {"netra_ask_cache_hits_total", "counter", "/api/v1/ask requests answered with a cached response body.",
+       static_cast<double>(ask_bodies_.stats().hits)},
+      {"netra_outbound_queue_depth", "gauge", "Reply batches waiting to be sent.",
+       static_cast<double>(services_.outbound.depth())},
+      {"netra_inbound_queue_depth", "gauge", "Messages waiting for the bot.",
+       static_cast<double>(services_.dispatcher.depth())},
+      {"netra_inbound_waiting_requests", "gauge", "Webhook requests held until the full inbound queue has room.",
+       static_cast<double>(services_.dispatcher.waiting())},
+      {"netra_reports_filed_total", "counter", "Reports filed (stored in the report desk).",
+       static_cast<double>(services_.reports.reports.count())},
+  };
+  if (services_.outbox) add_outbox_gauges(samples);
+  return samples;
+}
+
+void HttpServer::add_outbox_gauges(std::vector<Sample>& samples) {
+  try {
+    auto rows = services_.outbox->counts();
+    samples.push_back({"netra_outbox_queued", "gauge", "Outbox rows waiting for a relay (all replicas).",
+                       static_cast<double>(rows.queued)});
+    samples.push_back({"netra_outbox_sending", "gauge", "Outbox rows claimed by a relay (all replicas).",
+                       static_cast<double>(rows.sending)});
+    samples.push_back({"netra_outbox_maybe_sent", "gauge",
+                       "Outbox rows whose replica died mid-send: perhaps shown, never resent (kept 7 days).",
+                       static_cast<double>(rows.maybe_sent)});
+    samples.push_back({"netra_outbox_given_up", "gauge", "Outbox rows refused for good (kept 7 days).",
+                       static_cast<double>(rows.given_up)});
+  } catch (const std::exception& e) {
+    services_.metrics.count_error("storage_unavailable");  // the rest of /metrics still answers
+  }
+}
+
+void HttpServer::ask(const httplib::Request& request, httplib::Response& response) {
+  auto [text, role] = read_ask_request(request.body);
+  // The generation first (see AnswererSlot::generation): a body cached under it never comes from an older index.
+  std::string key = std::to_string(services_.answerers.generation()) + '\n' + role.value_or("") + '\n' + text;
+  if (auto cached = ask_bodies_.find(key)) {
+    response.set_content(*std::move(cached), "application/json");
+    return;
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto answer = services_.answerers.current()->answer(text, role);
+  services_.metrics.observe_answer_seconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  send_json(response, 200, bot::to_json(answer));
+  ask_bodies_.store(key, response.body);
+}
+
+void HttpServer::chat(const httplib::Request& request, httplib::Response& response) {
+  auto messages = services_.web.parse(request.body);
+  CollectingSender collected;
+  bot::ConversationResult result;
+  for (const auto& message : messages) result = services_.dispatcher.process(message, collected, true);
+  json replies = json::array();
+  json choices = json::array();
+  for (const auto& [address, reply] : collected.replies()) {
+    replies.push_back(reply.text);
+    for (const auto& choice : reply.choices) choices.push_back({{"id", choice.id}, {"title", choice.title}});
+  }
+  send_json(response, 200, {{"replies", replies}, {"intent", bot::to_string(result.intent)}, {"choices", choices}});
 }
 
 void HttpServer::add_webhook_routes(const Webhook& webhook) {

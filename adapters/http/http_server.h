@@ -59,7 +59,18 @@ class HttpServer {
 
  private:
   void configure_limits();
+  // The exception handler (answer_failure) and httplib's own error responses.
+  void configure_failures();
+  // The one place where a handler's failure becomes a status: BadRequest and bad JSON values 400, storage
+  // unavailable or busy 503 with Retry-After, anything else 500; every failure but the client's is logged.
+  void answer_failure(const httplib::Request& request, httplib::Response& response, std::exception_ptr failure);
   void add_routes();
+  // /metrics' samples beyond the Metrics counters: caches, queue depths, reports filed, the outbox's rows.
+  std::vector<Sample> gauges();
+  // The durable outbox's rows by state; when PostgreSQL cannot be asked they are left out and counted as an error.
+  void add_outbox_gauges(std::vector<Sample>& samples);
+  void ask(const httplib::Request& request, httplib::Response& response);   // POST /api/v1/ask
+  void chat(const httplib::Request& request, httplib::Response& response);  // POST /api/v1/chat
   void add_webhook_routes(const Webhook& webhook);
   // The webhook routine of every channel: authenticate the raw body, parse, dedupe and queue, answer.
   void receive(const Channel& channel, ReplySender& sender, const httplib::Request& request,
