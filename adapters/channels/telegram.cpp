@@ -140,6 +140,92 @@ const char* unreadable_kind(const json& message) {
   return nullptr;
 }
 
+// In a group each member has a conversation of their own with Netra, apart from their private chat with it.
+std::string telegram_sender_key(const std::string& secret, bool group, int64_t chat_id, const std::string& user) {
+  return bot::sender_key(secret, "telegram", group ? std::to_string(chat_id) + ":" + user : user);
+}
+
+// A button press, whose callback_data is the id of the choice pressed (render). `out` already holds the update's
+// delivery id and its answerCallbackQuery.
+std::vector<ChannelMessage> read_callback_query(const json& callback, const std::string& secret, ChannelMessage out) {
+  auto from_id = integer_at(callback.value("from", json::object()), "id");
+  const json& origin = callback.value("message", json::object());
+  auto chat_id = integer_at(origin.value("chat", json::object()), "id");
+  std::string data = string_at(callback, "data");
+  if (data.size() > kMaxCallbackDataBytes) data.clear();  // not a button of ours: only stop the spinner
+  if (!from_id || !chat_id || data.empty()) {
+    // An inline-mode button has no chat to answer in: only stop the spinner (empty address).
+    if (out.acknowledgements.empty()) return {};
+    return {out};
+  }
+  bool group = string_at(origin["chat"], "type") != "private";
+  out.address.chat = std::to_string(*chat_id);
+  out.message.sender_key = telegram_sender_key(secret, group, *chat_id, std::to_string(*from_id));
+  out.message.text = data;
+  return {out};
+}
+
+// Who sent a message, as the platform id its pseudonym is keyed by; nullopt for another bot (never talk to other
+// bots: no loops) and for a channel post copied into its discussion group (not a person asking anything).
+std::optional<std::string> person_of(const json& message, int64_t chat_id) {
+  if (is_true(message, "is_automatic_forward")) return std::nullopt;
+  const json* from = find_member(message, "from");
+  // sender_chat: an anonymous group admin (from = GroupAnonymousBot, is_bot true, sender_chat = the group) or a
+  // member writing as a channel. A person all the same, so the is_bot rule does not apply.
+  const json* sender_chat = find_member(message, "sender_chat");
+  auto sender_chat_id = sender_chat ? integer_at(*sender_chat, "id") : std::nullopt;
+  if (!sender_chat_id && from && is_true(*from, "is_bot")) return std::nullopt;
+  auto from_id = from ? integer_at(*from, "id") : std::nullopt;
+  return sender_chat_id ? "chat:" + std::to_string(*sender_chat_id)
+         : from_id      ? std::to_string(*from_id)
+                        : std::to_string(chat_id);
+}
+
+// A message or an edited one. In a group only what is addressed to Netra is read (addressing_of), and the rest of
+// an album whose first part was; media become the report flow's evidence, and a sticker or voice note a direct
+// explanation. Empty: nothing to answer.
+std::vector<ChannelMessage> read_message(const json& message, const std::string& secret,
+                                         const std::string& bot_username, ChannelMessage out) {
+  const json& chat = message.value("chat", json::object());
+  auto chat_id = integer_at(chat, "id");
+  if (!chat_id) return {};
+  std::string chat_type = string_at(chat, "type");
+  if (chat_type == "channel") return {};
+  bool group = chat_type == "group" || chat_type == "supergroup";
+  std::optional<std::string> user = person_of(message, *chat_id);
+  if (!user) return {};
+
+  // Telegram's own limit on what a person can send; the rest of a longer text is not read (it was not typed into
+  // a Telegram client), which bounds the cost of every later step.
+  std::string text(prefix_within_units(
+      message.contains("text") ? string_at(message, "text") : string_at(message, "caption"), kMaxTextUnits));
+  // An album: one update per photo, sharing media_group_id, the caption (and so any mention) on the first only.
+  out.media_group = string_at(message, "media_group_id").substr(0, 64);
+  if (group) {
+    auto addressing = addressing_of(message, text, bot_username);
+    if (addressing.addressed) {
+      text = addressing.text;
+      if (auto message_id = integer_at(message, "message_id")) out.address.reply_to = std::to_string(*message_id);
+    } else if (!out.media_group.empty() && text.empty()) {
+      out.joins_album_only = true;  // the rest of an album whose first part may have named the bot
+    } else {
+      return {};
+    }
+  }
+  out.address.chat = std::to_string(*chat_id);
+  out.message.sender_key = telegram_sender_key(secret, group, *chat_id, *user);
+  out.message.text = text;
+  take_media(message, out.message);
+  if (out.joins_album_only && !out.message.media_ref) return {};
+  if (!out.message.media_ref && text.empty()) {
+    const char* kind = unreadable_kind(message);
+    if (!kind) return {};  // service messages (members joined, pinned, …)
+    out.message.media_kind = kind;
+    out.direct_reply = bot::Reply{unreadable_message_text(), {}};
+  }
+  return {out};
+}
+
 }  // namespace
 
 TelegramChannel::TelegramChannel(TelegramConfig config, std::string secret)
@@ -183,94 +269,29 @@ bool TelegramChannel::authentic(const httplib::Request& request) const {
 std::vector<ChannelMessage> TelegramChannel::parse(const std::string& body) const {
   json update = parse_json_leniently(body);
   if (update.is_discarded() || !update.is_object()) throw BadRequest("body is not a JSON object");
-  const std::string bot_username = this->bot_username();
   auto update_id = integer_at(update, "update_id");
   if (!update_id) throw BadRequest("update_id missing");
 
   ChannelMessage out;
   out.delivery_id = "telegram:" + std::to_string(*update_id);
   out.message.channel = "telegram";
-
-  const json* message = nullptr;
   if (update.contains("callback_query") && update["callback_query"].is_object()) {
     const json& callback = update["callback_query"];
+    // Bot API: clients show a progress bar on the pressed button until answerCallbackQuery, whatever else happens.
     std::string callback_id = string_at(callback, "id");
     if (!callback_id.empty()) {
       out.acknowledgements.push_back(
           api_request("answerCallbackQuery", json{{"callback_query_id", callback_id}}.dump()));
     }
-    auto from_id = integer_at(callback.value("from", json::object()), "id");
-    const json& origin = callback.value("message", json::object());
-    auto chat_id = integer_at(origin.value("chat", json::object()), "id");
-    std::string data = string_at(callback, "data");
-    if (data.size() > kMaxCallbackDataBytes) data.clear();  // not a button of ours: only stop the spinner
-    if (!from_id || !chat_id || data.empty()) {
-      // An inline-mode button has no chat to answer in: only stop the spinner (empty address).
-      if (out.acknowledgements.empty()) return {};
-      return {out};
-    }
-    bool group = string_at(origin["chat"], "type") != "private";
-    out.address.chat = std::to_string(*chat_id);
-    out.message.sender_key =
-        bot::sender_key(secret_, "telegram",
-                        group ? std::to_string(*chat_id) + ":" + std::to_string(*from_id) : std::to_string(*from_id));
-    out.message.text = data;
-    return {out};
+    return read_callback_query(callback, secret_, std::move(out));
   }
+  const json* message = nullptr;
   if (update.contains("message"))
     message = &update["message"];
   else if (update.contains("edited_message"))
     message = &update["edited_message"];
   if (!message || !message->is_object()) return {};  // other update kinds: acknowledged and ignored
-
-  const json& chat = message->value("chat", json::object());
-  auto chat_id = integer_at(chat, "id");
-  if (!chat_id) return {};
-  std::string chat_type = string_at(chat, "type");
-  if (chat_type == "channel") return {};
-  bool group = chat_type == "group" || chat_type == "supergroup";
-  // A channel post copied into its discussion group is not a person asking anything.
-  if (is_true(*message, "is_automatic_forward")) return {};
-  const json* from = find_member(*message, "from");
-  // sender_chat: an anonymous group admin (from = GroupAnonymousBot, is_bot true, sender_chat = the group) or a
-  // member writing as a channel. A person all the same, so the is_bot rule below does not apply.
-  const json* sender_chat = find_member(*message, "sender_chat");
-  auto sender_chat_id = sender_chat ? integer_at(*sender_chat, "id") : std::nullopt;
-  if (!sender_chat_id && from && is_true(*from, "is_bot")) return {};  // never talk to other bots: no loops
-  auto from_id = from ? integer_at(*from, "id") : std::nullopt;
-  std::string user = sender_chat_id ? "chat:" + std::to_string(*sender_chat_id)
-                     : from_id      ? std::to_string(*from_id)
-                                    : std::to_string(*chat_id);
-
-  // Telegram's own limit on what a person can send; the rest of a longer text is not read (it was not typed into
-  // a Telegram client), which bounds the cost of every later step.
-  std::string text(prefix_within_units(
-      message->contains("text") ? string_at(*message, "text") : string_at(*message, "caption"), kMaxTextUnits));
-  // An album: one update per photo, sharing media_group_id, the caption (and so any mention) on the first only.
-  out.media_group = string_at(*message, "media_group_id").substr(0, 64);
-  if (group) {
-    auto addressing = addressing_of(*message, text, bot_username);
-    if (addressing.addressed) {
-      text = addressing.text;
-      if (auto message_id = integer_at(*message, "message_id")) out.address.reply_to = std::to_string(*message_id);
-    } else if (!out.media_group.empty() && text.empty()) {
-      out.joins_album_only = true;  // the rest of an album whose first part may have named the bot
-    } else {
-      return {};
-    }
-  }
-  out.address.chat = std::to_string(*chat_id);
-  out.message.sender_key = bot::sender_key(secret_, "telegram", group ? std::to_string(*chat_id) + ":" + user : user);
-  out.message.text = text;
-  take_media(*message, out.message);
-  if (out.joins_album_only && !out.message.media_ref) return {};
-  if (!out.message.media_ref && text.empty()) {
-    const char* kind = unreadable_kind(*message);
-    if (!kind) return {};  // service messages (members joined, pinned, …)
-    out.message.media_kind = kind;
-    out.direct_reply = bot::Reply{unreadable_message_text(), {}};
-  }
-  return {out};
+  return read_message(*message, secret_, bot_username(), std::move(out));
 }
 
 std::vector<OutboundRequest> TelegramChannel::render(const ReplyAddress& to, const bot::Reply& reply) const {
