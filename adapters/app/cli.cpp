@@ -6,13 +6,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 
 #include "adapters/app/backup.h"
+#include "adapters/app/command_line.h"
 #include "adapters/app/config.h"
 #include "adapters/app/config_command.h"
-#include "adapters/app/lexicon_command.h"
 #include "adapters/app/desk_cli.h"
+#include "adapters/app/lexicon_command.h"
 #include "adapters/app/reports_export.h"
 #include "adapters/app/serve.h"
 #include "bot/answer_json.h"
@@ -27,89 +27,43 @@
 namespace netra::adapters {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: netra COMMAND [OPTIONS]\n"
-    "\n"
-    "commands:\n"
-    "  index [--knowledge DIR] [--out FILE]   validate the corpus and build the knowledge index\n"
-    "  ask [--json] [--role R] QUESTION...    answer one message as the bot would in a chat\n"
-    "  ask --jsonl                            one message per stdin line, one answer JSON per line\n"
-    "  eval FILE.jsonl [--verbose]            score the bot on an eval file\n"
-    "  serve                                  run the HTTP server (configured by NETRA_* variables)\n"
-    "  telegram set-webhook URL               register the Telegram webhook (also: telegram webhook-info)\n"
-    "  reports export (--csv | --json)        export the reports for reviewers (also: reports expire)\n"
-    "  reviewer add|list|remove [NAME]        reviewer accounts for the desk at /desk\n"
-    "  backup [--data-dir DIR] DEST           copy the SQLite state consistently while the server runs\n"
-    "  lexicon coverage FILE                  how much of an informal<TAB>formal word list the chat map covers\n"
-    "  config --markdown | --print-env        the NETRA_* variables as the README's table or the env file\n"
-    "  --version                              print the version\n"
-    "\n"
-    "roles: asn, pppk, kades, perangkat, citizen\n"
-    "Run `netra COMMAND --help` for a command's options.\n";
-
-constexpr const char* kIndexUsage =
-    "usage: netra index [--knowledge DIR] [--out FILE]\n"
-    "  Validates DIR/corpus/*.txt and DIR/data/*.txt (problems as `file:line: what is wrong`, exit 1)\n"
-    "  and builds the FTS5 knowledge index into FILE.\n"
-    "  --knowledge DIR  the knowledge folder (default: $NETRA_KNOWLEDGE_DIR, else the installed\n"
-    "                   <prefix>/share/netra/knowledge, else the source tree's knowledge/)\n"
-    "  --out FILE       the index file (default: $NETRA_KNOWLEDGE or $NETRA_DATA_DIR/knowledge.db, var/knowledge.db)\n";
-
-constexpr const char* kAskUsage =
-    "usage: netra ask [--json] [--explain] [--role R] [--index FILE] QUESTION...\n"
-    "       netra ask --jsonl [--role R] [--index FILE] < messages.txt\n"
-    "  Answers a message as the bot would. --json prints the answer JSON; --jsonl reads one message per line\n"
-    "  and prints one answer JSON per line, in order. R is asn, pppk, kades, perangkat or citizen.\n"
-    "  The index is built from the knowledge folder first when it is missing or older than the corpus.\n";
-
-constexpr const char* kEvalUsage =
-    "usage: netra eval FILE.jsonl [--verbose] [--index FILE]\n"
-    "  Prints cite@1, cite@3, verdict accuracy, intent accuracy and p50/p99 answer time.\n"
-    "  --verbose also lists every item that missed.\n";
-
-// Parsed options: flags without values, options with one value, and the positional words.
-struct Arguments {
-  std::set<std::string> flags;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> words;
-  std::string error;
+// One line of `netra --help`: a form of a command and what it does.
+struct Synopsis {
+  const char* form;
+  const char* summary;
 };
 
-Arguments parse_arguments(const std::vector<std::string>& args, size_t first, const std::set<std::string>& flags,
-                          const std::set<std::string>& options) {
-  Arguments parsed;
-  bool only_words = false;
-  for (size_t i = first; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (only_words || arg.size() < 2 || arg.rfind("--", 0) != 0) {
-      parsed.words.push_back(arg);
-    } else if (arg == "--") {
-      only_words = true;
-    } else if (flags.count(arg)) {
-      parsed.flags.insert(arg);
-    } else if (options.count(arg)) {
-      if (i + 1 >= args.size()) {
-        parsed.error = arg + " needs a value";
-        return parsed;
-      }
-      parsed.options[arg] = args[++i];
-    } else if (auto eq = arg.find('='); eq != std::string::npos && options.count(arg.substr(0, eq))) {
-      parsed.options[arg.substr(0, eq)] = arg.substr(eq + 1);
-    } else {
-      parsed.error = "unknown option " + arg;
-      return parsed;
-    }
-  }
-  return parsed;
+// One `netra` command: its word, its lines in `netra --help`, and what runs it (args[0] is the word).
+struct Command {
+  const char* word;
+  std::vector<Synopsis> synopses;
+  int (*run)(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+};
+
+// A command that reads no standard input, in the table's shape.
+template <int (*command)(const std::vector<std::string>&, std::ostream&, std::ostream&)>
+int without_input(const std::vector<std::string>& args, std::istream&, std::ostream& out, std::ostream& err) {
+  return command(args, out, err);
 }
 
-// The configuration with the knowledge flags a command was given (--knowledge, and --index or --out) in place of
-// NETRA_KNOWLEDGE_DIR and NETRA_KNOWLEDGE; nullopt after telling `err` why it cannot be read.
-std::optional<Config> knowledge_config(const Arguments& args, const std::string& index_flag, const std::string& command,
-                                       std::ostream& err) {
+// The knowledge flags of index, ask and eval: they name NETRA_KNOWLEDGE_DIR and NETRA_KNOWLEDGE for one run.
+struct KnowledgeFlags {
+  std::string knowledge_dir;  // --knowledge; empty: the configuration's
+  std::string index;          // --index (ask, eval) or --out (index); empty: the configuration's
+};
+
+void add_knowledge_flags(CLI::App& app, KnowledgeFlags& flags, const std::string& index_flag) {
+  app.add_option("--knowledge", flags.knowledge_dir, "the knowledge folder (default: NETRA_KNOWLEDGE_DIR)")
+      ->option_text("DIR");
+  app.add_option(index_flag, flags.index, "the knowledge index file (default: NETRA_KNOWLEDGE)")->option_text("FILE");
+}
+
+// The configuration with the knowledge flags a command was given in place of NETRA_KNOWLEDGE_DIR and
+// NETRA_KNOWLEDGE; nullopt after telling `err` why it cannot be read.
+std::optional<Config> knowledge_config(const KnowledgeFlags& given, const std::string& command, std::ostream& err) {
   std::map<std::string, std::string> flags;
-  if (args.options.count("--knowledge")) flags["NETRA_KNOWLEDGE_DIR"] = args.options.at("--knowledge");
-  if (args.options.count(index_flag)) flags["NETRA_KNOWLEDGE"] = args.options.at(index_flag);
+  if (!given.knowledge_dir.empty()) flags["NETRA_KNOWLEDGE_DIR"] = given.knowledge_dir;
+  if (!given.index.empty()) flags["NETRA_KNOWLEDGE"] = given.index;
   try {
     return read_configuration(flags);
   } catch (const std::runtime_error& e) {
@@ -132,18 +86,15 @@ std::unique_ptr<knowledge::KnowledgeBase> open_knowledge(const Config& config, s
 }
 
 int command_index(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto parsed = parse_arguments(args, 1, {"--help"}, {"--knowledge", "--out"});
-  if (parsed.flags.count("--help")) {
-    out << kIndexUsage;
-    return 0;
-  }
-  if (!parsed.error.empty() || !parsed.words.empty()) {
-    err << "netra index: " << (parsed.error.empty() ? "unexpected argument " + parsed.words.front() : parsed.error)
-        << "\n"
-        << kIndexUsage;
-    return 2;
-  }
-  auto config = knowledge_config(parsed, "--out", "netra index", err);
+  CLI::App app(
+      "Validates DIR/corpus/*.txt and DIR/data/*.txt (problems as `file:line: what is wrong`, exit 1) and "
+      "builds the FTS5 knowledge index into FILE.",
+      "netra index");
+  KnowledgeFlags flags;
+  add_knowledge_flags(app, flags, "--out");
+  describe_command(app, "index");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
+  auto config = knowledge_config(flags, "netra index", err);
   if (!config) return 2;
   knowledge::KnowledgeSource source{config->knowledge_dir};
   const std::string& out_path = config->knowledge_index;
@@ -205,63 +156,105 @@ void print_explanation(const bot::Explanation& explanation, const knowledge::Kno
   }
 }
 
-int command_ask(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  auto parsed =
-      parse_arguments(args, 1, {"--help", "--json", "--jsonl", "--explain"}, {"--role", "--index", "--knowledge"});
-  if (parsed.flags.count("--help")) {
-    out << kAskUsage;
-    return 0;
-  }
-  if (!parsed.error.empty()) {
-    err << "netra ask: " << parsed.error << "\n" << kAskUsage;
-    return 2;
-  }
+// What `netra ask` was asked to do.
+struct AskRequest {
+  bool json = false, jsonl = false, explain = false;
   std::optional<std::string> role;
-  if (parsed.options.count("--role")) {
-    role = parsed.options.at("--role");
-    if (!bot::parse_contract_role(*role)) {
-      err << "netra ask: unknown role `" << *role << "` (asn, pppk, kades, perangkat, citizen)\n";
-      return 2;
+  std::string question;  // the words joined with spaces; empty with --jsonl
+  KnowledgeFlags knowledge;
+};
+
+// The question from the words CLI11 left over (ask allows extras and declares no positional, so they stay in
+// order): a word that starts with one dash ("-_-", "-nya") is part of the chat text, as it was before CLI11.
+// False, with `error`, for an unknown --option before `--`, which stays a usage error.
+bool question_from_words(const std::vector<std::string>& words, std::string& question /* OUT */,
+                         std::string& error /* OUT */) {
+  bool only_words = false;
+  for (const auto& word : words) {
+    if (!only_words && word == "--") {
+      only_words = true;
+    } else if (!only_words && word.size() > 2 && word.rfind("--", 0) == 0) {
+      error = "unknown option " + word;
+      return false;
+    } else {
+      question += (question.empty() ? "" : " ") + word;
     }
   }
-  bool jsonl = parsed.flags.count("--jsonl") > 0;
-  std::string question;
-  for (const auto& word : parsed.words) question += (question.empty() ? "" : " ") + word;
-  if (!jsonl && question.find_first_not_of(" \t\r\n") == std::string::npos) {
-    err << "netra ask: no question given\n" << kAskUsage;
+  return true;
+}
+
+// Parses `netra ask`'s arguments into `ask`. nullopt: run it; else the exit code after the help or a usage error.
+std::optional<int> parse_ask(const std::vector<std::string>& args, AskRequest& ask /* OUT */, std::ostream& out,
+                             std::ostream& err) {
+  CLI::App app(
+      "Answers a message as the bot would in a chat: QUESTION... is the message, its words joined with "
+      "spaces. The index is built from the knowledge folder first when it is missing or older than the "
+      "corpus.",
+      "netra ask");
+  app.formatter(
+      std::make_shared<StatedUsageFormatter>("netra ask [--json] [--explain] [--role R] [OPTIONS] QUESTION...\n"
+                                             "       netra ask --jsonl [--role R] [OPTIONS] < messages.txt"));
+  std::string role;
+  app.add_flag("--json", ask.json, "print the answer JSON");
+  app.add_flag("--jsonl", ask.jsonl, "read one message per stdin line; print one answer JSON per line, in order");
+  app.add_flag("--explain", ask.explain, "also show the reading, the rule that decided and what was retrieved");
+  app.add_option("--role", role, "who asks: asn, pppk, kades, perangkat or citizen")->option_text("R");
+  add_knowledge_flags(app, ask.knowledge, "--index");
+  app.allow_extras();  // the question's words: see question_from_words
+  describe_command(app, "ask");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return exit_code;
+  std::string error;
+  if (!question_from_words(app.remaining(), ask.question, error)) return usage_error(app, error, err);
+  if (!role.empty() && !bot::parse_contract_role(role)) {
+    err << "netra ask: unknown role `" << role << "` (asn, pppk, kades, perangkat, citizen)\n";
     return 2;
   }
-  if (jsonl && !question.empty()) {
+  if (!role.empty()) ask.role = role;
+  if (!ask.jsonl && ask.question.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return usage_error(app, "no question given", err);
+  }
+  if (ask.jsonl && !ask.question.empty()) {
     err << "netra ask: --jsonl reads messages from stdin; do not also give a question\n";
     return 2;
   }
-  auto config = knowledge_config(parsed, "--index", "netra ask", err);
+  return std::nullopt;
+}
+
+// How sure the corpus is of each article the answer cites (maintainers' view; users never see it).
+void print_citations(const bot::Answer& answer, const knowledge::KnowledgeBase& kb, std::ostream& out) {
+  out << "citations:\n";
+  for (const auto& citation : answer.citations) {
+    const auto* article = kb.article({citation.source, citation.pasal, citation.ayat});
+    out << "  " << citation.source << " " << citation.pasal << (citation.ayat.empty() ? "" : " " + citation.ayat)
+        << ": " << (article ? article->provenance + ", checked " + article->checked : "no article") << "\n";
+  }
+}
+
+int command_ask(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  AskRequest ask;
+  if (auto exit_code = parse_ask(args, ask, out, err)) return *exit_code;
+  auto config = knowledge_config(ask.knowledge, "netra ask", err);
   if (!config) return 2;
   auto kb = open_knowledge(*config, err);
   if (!kb) return 1;
   bot::Answerer answerer(*kb);
-  if (jsonl) {
+  if (ask.jsonl) {
     std::string line;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      out << bot::to_json(answerer.answer(line, role)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+      out << bot::to_json(answerer.answer(line, ask.role))
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
           << "\n";
       out.flush();
     }
     return 0;
   }
-  auto answer = answerer.answer(question, role);
-  if (parsed.flags.count("--explain")) {
-    print_explanation(answerer.explain(question, role), *kb, out);
-    // How sure the corpus is of each article the answer cites (maintainers' view; users never see it).
-    out << "citations:\n";
-    for (const auto& citation : answer.citations) {
-      const auto* article = kb->article({citation.source, citation.pasal, citation.ayat});
-      out << "  " << citation.source << " " << citation.pasal << (citation.ayat.empty() ? "" : " " + citation.ayat)
-          << ": " << (article ? article->provenance + ", checked " + article->checked : "no article") << "\n";
-    }
+  auto answer = answerer.answer(ask.question, ask.role);
+  if (ask.explain) {
+    print_explanation(answerer.explain(ask.question, ask.role), *kb, out);
+    print_citations(answer, *kb, out);
   }
-  if (parsed.flags.count("--json")) {
+  if (ask.json) {
     out << bot::to_json(answer).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     out << answer.text << "\n";
@@ -270,56 +263,100 @@ int command_ask(const std::vector<std::string>& args, std::istream& in, std::ost
 }
 
 int command_eval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto parsed = parse_arguments(args, 1, {"--help", "--verbose"}, {"--index", "--knowledge"});
-  if (parsed.flags.count("--help")) {
-    out << kEvalUsage;
-    return 0;
-  }
-  if (!parsed.error.empty() || parsed.words.size() != 1) {
-    err << "netra eval: " << (parsed.error.empty() ? "give exactly one eval file" : parsed.error) << "\n"
-        << kEvalUsage;
-    return 2;
-  }
+  CLI::App app(
+      "Scores the bot on an eval file (one JSON object per line: message, role, expected intent, verdict "
+      "and citations): prints cite@1, cite@3, verdict accuracy, intent accuracy and p50/p99 answer time.",
+      "netra eval");
+  std::string file;
+  bool verbose = false;
+  KnowledgeFlags flags;
+  app.add_option("FILE.jsonl", file, "the eval file")->required();
+  app.add_flag("--verbose", verbose, "also list every item that missed");
+  add_knowledge_flags(app, flags, "--index");
+  describe_command(app, "eval");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
   std::vector<std::string> errors;
-  auto items = bot::read_eval_file(parsed.words.front(), errors);
+  auto items = bot::read_eval_file(file, errors);
   for (const auto& error : errors) err << error << "\n";
   if (items.empty()) {
     err << "netra eval: no items to score\n";
     return 1;
   }
-  auto config = knowledge_config(parsed, "--index", "netra eval", err);
+  auto config = knowledge_config(flags, "netra eval", err);
   if (!config) return 2;
   auto kb = open_knowledge(*config, err);
   if (!kb) return 1;
   bot::Answerer answerer(*kb);
   auto report = bot::evaluate(answerer, items);
-  bot::print_report(report, out, parsed.flags.count("--verbose") > 0);
+  bot::print_report(report, out, verbose);
   return errors.empty() ? 0 : 1;
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"index",
+       {{"index [--knowledge DIR] [--out FILE]", "validate the corpus and build the knowledge index"}},
+       without_input<command_index>},
+      {"ask",
+       {{"ask [--json] [--role R] QUESTION...", "answer one message as the bot would in a chat"},
+        {"ask --jsonl", "one message per stdin line, one answer JSON per line"}},
+       command_ask},
+      {"eval", {{"eval FILE.jsonl [--verbose]", "score the bot on an eval file"}}, without_input<command_eval>},
+      {"serve", {{"serve", "run the HTTP server (configured by NETRA_* variables)"}}, without_input<command_serve>},
+      {"telegram",
+       {{"telegram set-webhook URL", "register the Telegram webhook (also: telegram webhook-info)"}},
+       without_input<command_telegram>},
+      {"reports",
+       {{"reports export (--csv | --json)", "export the reports for reviewers (also: reports expire)"}},
+       without_input<command_reports>},
+      {"reviewer",
+       {{"reviewer add|list|remove [NAME]", "reviewer accounts for the desk at /desk"}},
+       without_input<command_reviewer>},
+      {"backup",
+       {{"backup [--data-dir DIR] DEST", "copy the SQLite state consistently while the server runs"}},
+       without_input<command_backup>},
+      {"lexicon",
+       {{"lexicon coverage FILE", "how much of an informal<TAB>formal word list the chat map covers"}},
+       without_input<command_lexicon>},
+      {"config",
+       {{"config --markdown | --print-env", "the NETRA_* variables as the README's table or the env file"}},
+       without_input<command_config_docs>},
+  };
+  return table;
+}
+
+// `netra --help`: generated from the command table.
+std::string usage() {
+  std::string text = "usage: netra COMMAND [OPTIONS]\n\ncommands:\n";
+  for (const auto& command : commands()) {
+    for (const auto& [form, summary] : command.synopses) {
+      std::string line = "  " + std::string(form);
+      text += line + std::string(line.size() < 41 ? 41 - line.size() : 1, ' ') + summary + "\n";
+    }
+  }
+  text += "  --version" + std::string(41 - 11, ' ') + "print the version\n";
+  text +=
+      "\nroles: asn, pppk, kades, perangkat, citizen\nRun `netra COMMAND --help` for a command's options and the "
+      "NETRA_* variables it reads.\n";
+  return text;
 }
 
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  // Only the command word is looked at here; each command parses the rest with CLI11 (command_line.h).
   if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
-    (args.empty() ? err : out) << kUsage;
+    (args.empty() ? err : out) << usage();
     return args.empty() ? 2 : 0;
   }
-  const std::string& command = args.front();
-  if (command == "--version") {
+  if (args.front() == "--version") {
     out << "netra " << NETRA_VERSION << "\n";
     return 0;
   }
-  if (command == "index") return command_index(args, out, err);
-  if (command == "ask") return command_ask(args, in, out, err);
-  if (command == "eval") return command_eval(args, out, err);
-  if (command == "serve") return command_serve(args, out, err);
-  if (command == "telegram") return command_telegram(args, out, err);
-  if (command == "reports") return command_reports(args, out, err);
-  if (command == "backup") return command_backup(args, out, err);
-  if (command == "lexicon") return command_lexicon(args, out, err);
-  if (command == "reviewer") return command_reviewer(args, out, err);
-  if (command == "config") return command_config_docs(args, out, err);
-  err << "netra: unknown command `" << command << "`\n" << kUsage;
+  for (const auto& command : commands()) {
+    if (args.front() == command.word) return command.run(args, in, out, err);
+  }
+  err << "netra: unknown command `" << args.front() << "`\n" << usage();
   return 2;
 }
 

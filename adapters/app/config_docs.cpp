@@ -19,24 +19,6 @@ std::string plain(std::string_view markdown) {
   return text;
 }
 
-// `text` in lines of at most kTextWidth characters (a longer word stands alone), the first starting with `first`,
-// the others with `next`.
-std::string wrap(const std::string& text, const std::string& first, const std::string& next) {
-  std::istringstream words(text);
-  std::string out, line = first, word;
-  bool line_empty = true;
-  while (words >> word) {
-    if (!line_empty && line.size() + 1 + word.size() > kTextWidth) {
-      out += line + "\n";
-      line = next;
-      line_empty = true;
-    }
-    line += (line_empty ? "" : " ") + word;
-    line_empty = false;
-  }
-  return out + line + "\n";
-}
-
 std::string range_of(const ConfigVariable& variable) {
   if (variable.type != "integer") return std::string(variable.type);
   return "integer " + std::to_string(variable.min) + "–" + std::to_string(variable.max);
@@ -58,6 +40,22 @@ std::string default_of(const ConfigVariable& variable) {
 }
 
 }  // namespace
+
+std::string wrap_text(const std::string& text, const std::string& first, const std::string& next) {
+  std::istringstream words(text);
+  std::string out, line = first, word;
+  bool line_empty = true;
+  while (words >> word) {
+    if (!line_empty && line.size() + 1 + word.size() > kTextWidth) {
+      out += line + "\n";
+      line = next;
+      line_empty = true;
+    }
+    line += (line_empty ? "" : " ") + word;
+    line_empty = false;
+  }
+  return out + line + "\n";
+}
 
 std::string config_markdown() {
   std::string table =
@@ -84,13 +82,13 @@ std::string config_env_file() {
   for (const auto& section : config_sections()) {
     file += "\n";
     std::istringstream comment{std::string(section.comment)};
-    for (std::string line; std::getline(comment, line);) file += wrap(line, "# ", "# ");
+    for (std::string line; std::getline(comment, line);) file += wrap_text(line, "# ", "# ");
     for (const auto& variable : section.variables) {
       if (!variable.in_env_file) continue;
       std::string about = std::string(variable.name) + ": " + plain(variable.description) + " (" + range_of(variable);
       if (!variable.unit.empty()) about += ", " + std::string(variable.unit);
       about += "; default " + plain(default_of(variable)) + ")";
-      file += wrap(about, "# ", "#   ");
+      file += wrap_text(about, "# ", "#   ");
       if (variable.name.find('<') != std::string_view::npos) continue;  // a family: no single key to uncomment
       std::string_view value = variable.packaged.empty() ? variable.default_value : variable.packaged;
       file += "#" + std::string(variable.name) + "=" + std::string(value) + "\n";
@@ -107,8 +105,8 @@ std::string config_help(std::string_view command) {
       std::string head = std::string(variable.name) + " (" + range_of(variable);
       if (!variable.unit.empty()) head += ", " + std::string(variable.unit);
       head += "; default " + plain(default_of(variable)) + ")";
-      help += wrap(head, "  ", "      ");
-      help += wrap(plain(variable.description), "      ", "      ");
+      help += wrap_text(head, "  ", "      ");
+      help += wrap_text(plain(variable.description), "      ", "      ");
     }
   }
   return help;

@@ -20,4 +20,8 @@ std::string config_env_file();
 // what it does), indented by two spaces. Empty when the command uses none.
 std::string config_help(std::string_view command);
 
+// `text` in lines of at most 118 columns (a longer word stands alone), each ending in a newline, the first starting
+// with `first`, the others with `next`: the layout of the env file's comments and of every command's --help.
+std::string wrap_text(const std::string& text, const std::string& first, const std::string& next);
+
 }  // namespace netra::adapters

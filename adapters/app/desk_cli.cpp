@@ -4,6 +4,7 @@
 #include <map>
 #include <ostream>
 
+#include "adapters/app/command_line.h"
 #include "adapters/app/config.h"
 #include "adapters/app/serve.h"
 #include "bot/clock.h"
@@ -13,58 +14,36 @@
 namespace netra::adapters {
 namespace {
 
-constexpr const char* kReviewerUsage =
-    "usage: netra reviewer add NAME [--data-dir DIR]     create an account; prints its password once\n"
-    "       netra reviewer list [--data-dir DIR]         the accounts and when they were made\n"
-    "       netra reviewer remove NAME [--data-dir DIR]  delete an account and end its desk sessions\n"
-    "  NAME: 1 to 64 letters, digits, '.', '_' or '-'. DIR: default $NETRA_DATA_DIR or var.\n"
-    "  With NETRA_DATABASE_URL set the accounts are in that PostgreSQL database, shared by every replica.\n"
-    "  Passwords are generated, never chosen, and stored only as Argon2id hashes (libsodium).\n";
+constexpr const char* kReviewerFooter =
+    "With NETRA_DATABASE_URL set the accounts are in that PostgreSQL database, shared by every replica. Passwords "
+    "are generated, never chosen, and stored only as Argon2id hashes (libsodium).";
 
-constexpr const char* kExpireUsage =
-    "usage: netra reports expire [--data-dir DIR]\n"
-    "  Deletes the reports whose retention ended: closed ones (selesai, ditolak) NETRA_RETENTION_DAYS (180)\n"
-    "  days after their last status change; NETRA_RETENTION_DAYS_<STATUS> sets one status (0 keeps).\n"
-    "  `netra serve` does the same every hour. With NETRA_DATABASE_URL set it works on that PostgreSQL database.\n";
+constexpr const char* kNameRule = "NAME: 1 to 64 letters, digits, '.', '_' or '-'.";
 
-// Splits words from --data-dir (empty when not given); false (after printing why) on anything unexpected.
-bool parse(const std::vector<std::string>& args, size_t first, std::vector<std::string>& words /* OUT */,
-           std::string& data_dir /* OUT */, std::ostream& err) {
-  data_dir.clear();
-  for (size_t i = first; i < args.size(); ++i) {
-    if (args[i] == "--data-dir" && i + 1 < args.size()) {
-      data_dir = args[++i];
-    } else if (args[i].rfind("--", 0) == 0) {
-      err << "netra: unexpected option " << args[i] << "\n";
-      return false;
-    } else {
-      words.push_back(args[i]);
-    }
-  }
-  return true;
+// --data-dir on `app`: names NETRA_DATA_DIR for this run.
+void add_data_dir_flag(CLI::App& app, std::string& data_dir) {
+  app.add_option("--data-dir", data_dir, "the data dir (default: NETRA_DATA_DIR)")->option_text("DIR");
 }
 
 }  // namespace
 
 int command_reviewer(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string action = args.size() > 1 ? args[1] : "";
-  if (action == "--help" || action == "-h") {
-    out << kReviewerUsage;
-    return 0;
+  CLI::App app("Reviewer accounts for the desk at /desk.", "netra reviewer");
+  std::string name, data_dir;
+  CLI::App* add = app.add_subcommand("add", "create an account; prints its generated password once");
+  CLI::App* list = app.add_subcommand("list", "the accounts and when they were made");
+  CLI::App* remove = app.add_subcommand("remove", "delete an account and end its desk sessions");
+  for (CLI::App* action : {add, remove}) {
+    action->add_option("NAME", name, "the reviewer's name")->required();
+    action->footer(kNameRule);
   }
-  std::vector<std::string> words;
-  std::string data_dir;
-  if (!parse(args, 2, words, data_dir, err)) {
-    err << kReviewerUsage;
-    return 2;
-  }
-  bool needs_name = action == "add" || action == "remove";
-  if ((action != "list" && !needs_name) || words.size() != (needs_name ? 1u : 0u)) {
-    err << kReviewerUsage;
-    return 2;
-  }
-  if (needs_name && !bot::is_reviewer_name(words[0])) {
-    err << "netra reviewer: `" << words[0] << "` is not a valid name (1 to 64 letters, digits, '.', '_', '-')\n";
+  for (CLI::App* action : {add, list, remove}) add_data_dir_flag(*action, data_dir);
+  app.require_subcommand(1);
+  describe_command(app, "reviewer", std::string(kNameRule) + " " + kReviewerFooter);
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
+  std::string action = app.get_subcommands().front()->get_name();
+  if (action != "list" && !bot::is_reviewer_name(name)) {
+    err << "netra reviewer: `" << name << "` is not a valid name (1 to 64 letters, digits, '.', '_', '-')\n";
     return 2;
   }
   std::optional<storage::Storage> opened;
@@ -83,34 +62,32 @@ int command_reviewer(const std::vector<std::string>& args, std::ostream& out, st
     return 0;
   }
   if (action == "remove") {
-    if (!accounts.remove_reviewer(words[0])) {
-      err << "netra reviewer: no reviewer named `" << words[0] << "`\n";
+    if (!accounts.remove_reviewer(name)) {
+      err << "netra reviewer: no reviewer named `" << name << "`\n";
       return 1;
     }
-    out << "removed reviewer " << words[0] << " and ended their desk sessions\n";
+    out << "removed reviewer " << name << " and ended their desk sessions\n";
     return 0;
   }
-  auto password = accounts.add_reviewer(words[0]);
+  auto password = accounts.add_reviewer(name);
   if (!password) {
-    err << "netra reviewer: a reviewer named `" << words[0] << "` already exists\n";
+    err << "netra reviewer: a reviewer named `" << name << "` already exists\n";
     return 1;
   }
-  out << "created reviewer " << words[0] << "; sign in at /desk. The password is shown only now:\n"
-      << *password << "\n";
+  out << "created reviewer " << name << "; sign in at /desk. The password is shown only now:\n" << *password << "\n";
   return 0;
 }
 
-int command_reports_expire(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.size() > 2 && (args[2] == "--help" || args[2] == "-h")) {
-    out << kExpireUsage;
-    return 0;
-  }
-  std::vector<std::string> words;
-  std::string data_dir;
-  if (!parse(args, 2, words, data_dir, err) || !words.empty()) {
-    err << kExpireUsage;
-    return 2;
-  }
+void add_reports_expire(CLI::App& reports, std::string& data_dir) {
+  CLI::App* expire = reports.add_subcommand("expire", "delete the reports whose retention ended");
+  expire->footer(
+      "Deletes the reports whose retention ended: closed ones (selesai, ditolak) NETRA_RETENTION_DAYS days after their "
+      "last status change; NETRA_RETENTION_DAYS_<STATUS> sets one status (0 keeps). `netra serve` does the same "
+      "every hour. With NETRA_DATABASE_URL set it works on that PostgreSQL database.");
+  add_data_dir_flag(*expire, data_dir);
+}
+
+int command_reports_expire(const std::string& data_dir, std::ostream& out, std::ostream& err) {
   Config config;
   try {
     config = command_config(data_dir);

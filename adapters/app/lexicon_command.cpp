@@ -5,20 +5,12 @@
 #include <memory>
 #include <ostream>
 
+#include "adapters/app/command_line.h"
 #include "adapters/app/config.h"
 #include "knowledge/lexicon_coverage.h"
 
 namespace netra::adapters {
 namespace {
-
-constexpr const char* kLexiconUsage =
-    "usage: netra lexicon coverage [--knowledge DIR] [--summary] FILE\n"
-    "  Reads FILE, a TSV of `informal<TAB>formal` pairs (a first line `informal<TAB>formal` is a header), runs\n"
-    "  every informal word through Netra's chat-language map (DIR/data/slang.txt and the analyser's\n"
-    "  normalisation) and prints how many it maps, how many to the pair's formal words, how many read alike\n"
-    "  (the same words or search terms as the formal side, mapped or not), then the words mapped to\n"
-    "  other words and the words it leaves as they are (one per line; --summary leaves both lists out).\n"
-    "  --knowledge DIR  the knowledge folder (default: $NETRA_KNOWLEDGE_DIR, else the shipped knowledge/)\n";
 
 std::string percent(size_t part, size_t whole) {
   if (whole == 0) return "0.0 %";
@@ -68,32 +60,27 @@ void print_coverage(const std::string& file, const knowledge::LexiconCoverage& c
 }  // namespace
 
 int command_lexicon(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string knowledge_dir;
+  CLI::App app("Tools for the chat-language map (DIR/data/slang.txt and the analyser's normalisation).",
+               "netra lexicon");
+  std::string knowledge_dir, file;
   bool summary = false;
-  std::vector<std::string> words;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      out << kLexiconUsage;
-      return 0;
-    }
-    if (arg == "--summary") {
-      summary = true;
-    } else if (arg == "--knowledge" && i + 1 < args.size()) {
-      knowledge_dir = args[++i];
-    } else if (arg.rfind("--knowledge=", 0) == 0) {
-      knowledge_dir = arg.substr(std::string("--knowledge=").size());
-    } else if (arg.size() > 1 && arg.front() == '-') {
-      err << "netra lexicon: unknown option " << arg << "\n" << kLexiconUsage;
-      return 2;
-    } else {
-      words.push_back(arg);
-    }
+  CLI::App* coverage =
+      app.add_subcommand("coverage", "how much of an informal<TAB>formal word list the chat-language map covers");
+  coverage->add_option("FILE", file, "the TSV of informal<TAB>formal pairs")->required();
+  coverage->footer(
+      "Reads FILE, a TSV of `informal<TAB>formal` pairs (a first line `informal<TAB>formal` is a header), runs every "
+      "informal word through the chat-language map and prints how many it maps, how many to the pair's formal words, "
+      "how many read alike (the same words or search terms as the formal side, mapped or not), then the words mapped "
+      "to other words and the words it leaves as they are (one per line).");
+  // Before or after `coverage`, as the options were read before CLI11.
+  for (CLI::App* command : {&app, coverage}) {
+    command->add_option("--knowledge", knowledge_dir, "the knowledge folder (default: NETRA_KNOWLEDGE_DIR)")
+        ->option_text("DIR");
+    command->add_flag("--summary", summary, "leave both word lists out");
   }
-  if (words.size() != 2 || words.front() != "coverage") {
-    err << "netra lexicon: expected `coverage FILE`\n" << kLexiconUsage;
-    return 2;
-  }
+  app.require_subcommand(1);
+  describe_command(app, "lexicon");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
   if (knowledge_dir.empty()) {
     try {
       knowledge_dir = read_configuration().knowledge_dir;
@@ -102,7 +89,6 @@ int command_lexicon(const std::vector<std::string>& args, std::ostream& out, std
       return 2;
     }
   }
-  const std::string& file = words.back();
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     err << "netra lexicon: cannot read " << file << "\n";

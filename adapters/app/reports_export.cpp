@@ -4,19 +4,13 @@
 #include <ostream>
 #include <string_view>
 
+#include "adapters/app/command_line.h"
 #include "adapters/app/desk_cli.h"
 #include "adapters/http/reviewer_api.h"
 #include "bot/reports.h"
 
 namespace netra::adapters {
 namespace {
-
-constexpr const char* kUsage =
-    "usage: netra reports export (--csv | --json) [--status S] [--data-dir DIR]\n"
-    "       netra reports expire [--data-dir DIR]   (see netra reports expire --help)\n"
-    "  Writes every report in DIR/reports.db (default $NETRA_DATA_DIR or var), or in the PostgreSQL database\n"
-    "  of NETRA_DATABASE_URL when it is set, to stdout, newest first.\n"
-    "  --json includes each report's audit trail. S is baru, ditinjau, diteruskan, selesai or ditolak.\n";
 
 const std::vector<std::string> kCsvColumns = {"code",      "status",    "category",    "what",          "subject_role",
                                               "subject_name", "desa",   "kecamatan",   "kabupaten",     "when",
@@ -75,44 +69,52 @@ nlohmann::json reports_export_json(bot::AuditLog& audit, const std::vector<bot::
   return all;
 }
 
-int command_reports(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  bool csv = false, json_format = false;
-  std::optional<std::string> status;
-  std::string data_dir;  // --data-dir; empty: the configuration's NETRA_DATA_DIR
-  if (args.size() < 2 || args[1] == "--help") {
-    (args.size() < 2 ? err : out) << kUsage;
-    return args.size() < 2 ? 2 : 0;
-  }
-  if (args[1] == "expire") return command_reports_expire(args, out, err);
-  if (args[1] != "export") {
-    err << "netra reports: unknown subcommand `" << args[1] << "`\n" << kUsage;
+namespace {
+
+// What `netra reports` was asked to do.
+struct ReportsRequest {
+  bool expire = false;                // `expire`, else `export`
+  bool json = false;                  // export: --json, else --csv
+  std::optional<std::string> status;  // export: --status
+  std::string data_dir;               // --data-dir; empty: the configuration's NETRA_DATA_DIR
+};
+
+// Parses `netra reports`'s arguments into `request`. nullopt: run it; else the exit code after the help or a
+// usage error.
+std::optional<int> parse_reports(const std::vector<std::string>& args, ReportsRequest& request /* OUT */,
+                                 std::ostream& out, std::ostream& err) {
+  CLI::App app(
+      "The reports, for reviewers: in DIR/reports.db, or in the PostgreSQL database of NETRA_DATABASE_URL "
+      "when it is set.",
+      "netra reports");
+  bool csv = false;
+  std::string status;
+  CLI::App* export_command = app.add_subcommand("export", "write every report to stdout, newest first");
+  export_command->add_flag("--csv", csv, "CSV, one row per report");
+  export_command->add_flag("--json", request.json, "a JSON array; each report with its audit trail");
+  export_command->add_option("--status", status, "only this status: baru, ditinjau, diteruskan, selesai or ditolak")
+      ->option_text("S");
+  export_command->add_option("--data-dir", request.data_dir, "the data dir (default: NETRA_DATA_DIR)")
+      ->option_text("DIR");
+  add_reports_expire(app, request.data_dir);
+  app.require_subcommand(1);
+  describe_command(app, "reports");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return exit_code;
+  request.expire = app.get_subcommands().front()->get_name() == "expire";
+  if (request.expire) return std::nullopt;
+  if (csv == request.json) return usage_error(app, "choose exactly one of --csv and --json", err);
+  if (!status.empty() && !bot::is_report_status(status)) {
+    err << "netra reports export: unknown status `" << status << "`\n";
     return 2;
   }
-  for (size_t i = 2; i < args.size(); ++i) {
-    if (args[i] == "--csv") csv = true;
-    else if (args[i] == "--json") json_format = true;
-    else if (args[i] == "--help") {
-      out << kUsage;
-      return 0;
-    } else if ((args[i] == "--status" || args[i] == "--data-dir") && i + 1 < args.size()) {
-      (args[i] == "--status" ? status : data_dir) = args[i + 1];
-      ++i;
-    } else {
-      err << "netra reports export: unexpected argument `" << args[i] << "`\n" << kUsage;
-      return 2;
-    }
-  }
-  if (csv == json_format) {
-    err << "netra reports export: choose exactly one of --csv and --json\n" << kUsage;
-    return 2;
-  }
-  if (status && !bot::is_report_status(*status)) {
-    err << "netra reports export: unknown status `" << *status << "`\n";
-    return 2;
-  }
+  if (!status.empty()) request.status = status;
+  return std::nullopt;
+}
+
+int export_reports(const ReportsRequest& request, std::ostream& out, std::ostream& err) {
   std::optional<storage::Storage> opened;
   try {
-    opened = open_command_reports(command_config(data_dir), true, "netra reports export", err);
+    opened = open_command_reports(command_config(request.data_dir), true, "netra reports export", err);
   } catch (const std::runtime_error& e) {
     err << "netra reports export: " << e.what() << "\n";
     return 2;
@@ -120,10 +122,10 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
   if (!opened) return 1;
   storage::ReportBackend& store = *opened->reports;
   bot::ReportFilter filter;
-  filter.status = status;
+  filter.status = request.status;
   filter.limit = -1;  // all of them
   auto reports = store.list(filter);
-  if (json_format) {
+  if (request.json) {
     out << reports_export_json(store, reports).dump(2) << "\n";
   } else {
     write_reports_csv(reports, out);
@@ -131,10 +133,18 @@ int command_reports(const std::vector<std::string>& args, std::ostream& out, std
   bot::AuditEntry entry;
   entry.action = "export";
   entry.admin_label = "cli";
-  entry.detail = std::string(json_format ? "json" : "csv") + (status ? " status=" + *status : "") + " reports=" +
-                 std::to_string(reports.size());
+  entry.detail = std::string(request.json ? "json" : "csv") + (request.status ? " status=" + *request.status : "") +
+                 " reports=" + std::to_string(reports.size());
   store.record(entry);
   return 0;
+}
+
+}  // namespace
+
+int command_reports(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ReportsRequest request;
+  if (auto exit_code = parse_reports(args, request, out, err)) return *exit_code;
+  return request.expire ? command_reports_expire(request.data_dir, out, err) : export_reports(request, out, err);
 }
 
 }  // namespace netra::adapters

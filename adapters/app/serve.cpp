@@ -13,8 +13,8 @@
 #include <ostream>
 #include <thread>
 
+#include "adapters/app/command_line.h"
 #include "adapters/app/config.h"
-#include "adapters/app/config_docs.h"
 #include "adapters/app/health_loop.h"
 #include "adapters/app/install_paths.h"
 #include "adapters/app/knowledge_loader.h"
@@ -36,22 +36,11 @@
 namespace netra::adapters {
 namespace {
 
-constexpr const char* kServeUsage =
-    "usage: netra serve\n"
-    "  Runs the HTTP server: /healthz, /metrics, /api/v1/ask, /api/v1/chat, the Telegram and WhatsApp\n"
-    "  webhooks, the reviewer API and the desk. A channel without credentials is off (its webhook answers 404).\n"
-    "  SIGTERM or SIGINT stops the server; queued replies get NETRA_DRAIN_SECONDS to go out. SIGHUP reloads the\n"
-    "  knowledge (rebuilding the index when the corpus changed) without dropping a request; an invalid corpus\n"
-    "  keeps the old one. Under systemd (Type=notify) it reports readiness and feeds the watchdog\n"
-    "  (deploy/systemd/netra.service).\n"
-    "Configured by environment variables, or KEY=VALUE lines in the file named by NETRA_CONFIG (the environment\n"
-    "wins):\n";
-
-constexpr const char* kTelegramUsage =
-    "usage: netra telegram set-webhook URL [--max-connections N] [--drop-pending]\n"
-    "       netra telegram webhook-info\n"
-    "  Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the update\n"
-    "  types Netra reads (message, edited_message, callback_query). Needs NETRA_TELEGRAM_TOKEN.\n";
+constexpr const char* kServeFooter =
+    "A channel without credentials is off (its webhook answers 404). SIGTERM or SIGINT stops the server; queued "
+    "replies get NETRA_DRAIN_SECONDS to go out. SIGHUP reloads the knowledge (rebuilding the index when the corpus "
+    "changed) without dropping a request; an invalid corpus keeps the old one. Under systemd (Type=notify) it "
+    "reports readiness and feeds the watchdog (deploy/systemd/netra.service).";
 
 OutboxRelayConfig relay_config(const Config& config) {
   OutboxRelayConfig relay;
@@ -267,14 +256,12 @@ storage::StorageSettings storage_settings(const Config& config) {
 }
 
 int command_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
-    out << kServeUsage << config_help("serve");
-    return 0;
-  }
-  if (args.size() > 1) {
-    err << "netra serve: unexpected argument " << args[1] << "\n" << kServeUsage;
-    return 2;
-  }
+  CLI::App app(
+      "Runs the HTTP server: /healthz, /metrics, /api/v1/ask, /api/v1/chat, the Telegram and WhatsApp "
+      "webhooks, the reviewer API and the desk.",
+      "netra serve");
+  describe_command(app, "serve", kServeFooter);
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
   // Before any thread exists, so every thread inherits the mask and only the watcher receives these.
   sigset_t signals;
   sigemptyset(&signals);
@@ -294,38 +281,27 @@ int command_serve(const std::vector<std::string>& args, std::ostream& out, std::
 }
 
 int command_telegram(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string action = args.size() > 1 ? args[1] : "";
-  if (action.empty() || action == "--help" || action == "-h") {
-    (action.empty() ? err : out) << kTelegramUsage;
-    return action.empty() ? 2 : 0;
-  }
+  CLI::App app("The bot's Telegram webhook (needs NETRA_TELEGRAM_TOKEN).", "netra telegram");
+  std::string url;
   int max_connections = 40;
   bool drop_pending = false;
-  std::string url;
-  for (size_t i = 2; i < args.size(); ++i) {
-    if (args[i] == "--drop-pending") {
-      drop_pending = true;
-    } else if (args[i] == "--max-connections" && i + 1 < args.size()) {
-      try {
-        max_connections = std::stoi(args[++i]);
-      } catch (const std::exception&) {
-        max_connections = 0;
-      }
-      if (max_connections < 1 || max_connections > 100) {
-        err << "netra telegram: --max-connections must be 1 to 100\n";
-        return 2;
-      }
-    } else if (url.empty() && args[i].rfind("--", 0) != 0) {
-      url = args[i];
-    } else {
-      err << "netra telegram: unexpected argument " << args[i] << "\n" << kTelegramUsage;
-      return 2;
-    }
-  }
-  if ((action == "set-webhook") == url.empty() || (action != "set-webhook" && action != "webhook-info")) {
-    err << kTelegramUsage;
+  CLI::App* set_webhook = app.add_subcommand("set-webhook", "register URL as the bot's webhook");
+  set_webhook->footer(
+      "Registers URL (HTTPS) as the bot's webhook with NETRA_TELEGRAM_SECRET as secret_token and the "
+      "update types Netra reads (message, edited_message, callback_query).");
+  set_webhook->add_option("URL", url, "the public HTTPS address of /webhook/telegram")->required();
+  set_webhook->add_option("--max-connections", max_connections, "Telegram's parallel connections, 1 to 100 (40)")
+      ->option_text("N");
+  set_webhook->add_flag("--drop-pending", drop_pending, "drop the updates Telegram holds for the bot");
+  app.add_subcommand("webhook-info", "show Telegram's getWebhookInfo: the URL, pending updates, the last error");
+  app.require_subcommand(1);
+  describe_command(app, "telegram");
+  if (auto exit_code = parse_command_line(app, args, out, err)) return *exit_code;
+  if (max_connections < 1 || max_connections > 100) {
+    err << "netra telegram: --max-connections must be 1 to 100\n";
     return 2;
   }
+  std::string action = app.get_subcommands().front()->get_name();
   try {
     Config config = load_configuration();
     if (!config.telegram.enabled()) {

@@ -52,6 +52,8 @@ for dependency in libc6 libstdc++6 libsqlite3-0 libcpp-httplib libsystemd0 libhu
                   libsodium23 libctemplate3; do
   grep -q "^Depends:.*${dependency}" "$work/control" || fail "Depends lacks $dependency"
 done
+# CLI11, the argument parser, is header-only: needed to build, never at run time.
+grep -qi 'cli11' "$work/control" && fail "Depends names CLI11, which is header-only"
 dpkg-deb -e "$deb" "$work/control.d"
 grep -qx "/etc/netra/netra.env" "$work/control.d/conffiles" || fail "/etc/netra/netra.env is not a conffile"
 for script in postinst prerm postrm; do
@@ -74,6 +76,7 @@ file "$root/usr/bin/netra" | grep -q 'stripped' || fail "the binary is not strip
 
 netra=("env" "-i" "PATH=/usr/bin:/bin" "HOME=$work" "$root/usr/bin/netra")
 "${netra[@]}" --version | grep -qx "netra $version" || fail "netra --version"
+"${netra[@]}" reviewer add --help | grep -q "^Usage: netra reviewer add" || fail "netra reviewer add --help"
 # No NETRA_KNOWLEDGE_DIR: the binary finds the corpus it ships, builds the index, answers.
 (cd "$work" && "${netra[@]}" ask --json "pak, sy guru PNS, boleh gk like postingan caleg di IG?" \
   >"$work/answer.json" 2>"$work/ask.err") || { cat "$work/ask.err"; fail "netra ask from the package"; }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 
 #include "bot/receipt_code.h"
 #include "integration/netra_process.h"
@@ -179,4 +180,50 @@ TEST_CASE("A command refuses an unreadable NETRA_CONFIG file or an invalid value
   CHECK(run_netra({"reviewer", "list"}, {{"NETRA_DATA_DIR", dir.file("var")}, {"NETRA_LOG_LEVEL", "loud"}}, output) ==
         1);
   CHECK(output.find("NETRA_LOG_LEVEL must be one of") != std::string::npos);
+}
+
+TEST_CASE("An option's value may follow an equals sign, and -- ends the options") {
+  // --help and usage errors of every command: tests/adapters/command_line_test.cpp.
+  TempDir dir;
+  const std::string var = dir.file("var");
+  std::string output;
+  REQUIRE(run_netra({"index", "--knowledge=" + netra::testing::knowledge_root(), "--out=" + dir.file("k.db")}, {},
+                    output) == 0);
+  CHECK(std::filesystem::exists(dir.file("k.db")));
+  // After --, "--role" is a word of the question; read as an option it would be the role `boleh`, a usage error.
+  REQUIRE(run_netra(
+              {"ask", "--json", "--index=" + dir.file("k.db"), "--role=citizen", "--", "--role", "boleh", "kampanye?"},
+              {}, output) == 0);
+  CHECK(json::parse(output)["verdict"].is_string());
+  REQUIRE(run_netra({"reviewer", "add", "--data-dir=" + var, "siti"}, {}, output) == 0);
+  REQUIRE(run_netra({"reviewer", "list", "--data-dir=" + var}, {}, output) == 0);
+  CHECK(output.rfind("siti\t", 0) == 0);
+  REQUIRE(run_netra({"reports", "export", "--csv", "--data-dir=" + var}, {}, output) == 0);
+  CHECK(output.rfind("code,status,", 0) == 0);
+  REQUIRE(run_netra({"backup", "--data-dir=" + var, dir.file("copy")}, {}, output) == 0);
+  CHECK(std::filesystem::exists(dir.path() / "copy" / "reports.db"));
+  netra::testing::write_file(dir.path() / "pairs.tsv", "sy\tsaya\n");
+  // The options of `lexicon` before or after `coverage`, as before CLI11.
+  REQUIRE(run_netra({"lexicon", "--summary", "coverage", "--knowledge=" + netra::testing::knowledge_root(),
+                     dir.file("pairs.tsv")},
+                    {}, output) == 0);
+  CHECK(output.find("1 informal words") != std::string::npos);
+  CHECK(output.find("left as they are:\n") == std::string::npos);  // --summary leaves the lists out
+}
+
+TEST_CASE("netra ask takes a word that starts with one dash as part of the question, as before CLI11") {
+  // "-_-" and "-boleh" are chat text; CLI11 alone would read them as short options and refuse them.
+  TempDir dir;
+  const std::map<std::string, std::string> env = {{"NETRA_DATA_DIR", dir.file("var")}};
+  std::string apart, together;
+  REQUIRE(run_netra({"ask", "--explain", "-_-", "kades", "-boleh", "kampanye?"}, env, apart) == 0);
+  REQUIRE(run_netra({"ask", "--explain", "-_- kades -boleh kampanye?"}, env, together) == 0);
+  // The analyser's words: "-boleh" is read, in its place, as it is in the same question given as one argument.
+  auto words_of = [](const std::string& output) {
+    auto begin = output.find("\nwords: ");
+    REQUIRE(begin != std::string::npos);
+    return output.substr(begin, output.find('\n', begin + 1) - begin);
+  };
+  CHECK(words_of(apart) == words_of(together));
+  CHECK(words_of(apart).find(" boleh kampanye") != std::string::npos);
 }
