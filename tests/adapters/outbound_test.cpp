@@ -8,7 +8,11 @@
 #include <latch>
 #include <thread>
 
+#include "support/collecting_channel.h"
+
 using namespace netra::adapters;
+using netra::testing::CollectingChannel;
+using netra::testing::CollectingTransport;
 using namespace std::chrono_literals;
 
 namespace {
@@ -20,51 +24,6 @@ SendResult result_of(int status, std::string body = "", std::string retry_after 
   result.retry_after = std::move(retry_after);
   return result;
 }
-
-// Answers each request with the next scripted answer (then 200), recording bodies in order.
-class ScriptedTransport : public Transport {
- public:
-  explicit ScriptedTransport(std::vector<int> statuses = {}) {
-    for (int status : statuses) answers_.push_back(result_of(status));
-  }
-  explicit ScriptedTransport(std::vector<SendResult> answers) : answers_(std::move(answers)) {}
-  SendResult post(const OutboundRequest& request) override {
-    std::lock_guard lock(mutex_);
-    SendResult result = next_ < answers_.size() ? answers_[next_++] : result_of(200);
-    attempts_.push_back(request.body);
-    if (result.status == 200) delivered_.push_back(request.body);
-    changed_.notify_all();
-    return result;
-  }
-  bool wait_for_delivered(size_t count, std::chrono::milliseconds timeout = 5s) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return delivered_.size() >= count; });
-  }
-  // Waits until `count` requests were answered, whatever the answer.
-  bool wait_for_attempts(size_t count, std::chrono::milliseconds timeout = 5s) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return attempts_.size() >= count; });
-  }
-  std::vector<std::string> delivered() {
-    std::lock_guard lock(mutex_);
-    return delivered_;
-  }
-  size_t attempts() {
-    std::lock_guard lock(mutex_);
-    return attempts_.size();
-  }
-  std::vector<std::string> attempted() {
-    std::lock_guard lock(mutex_);
-    return attempts_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<SendResult> answers_;
-  size_t next_ = 0;
-  std::vector<std::string> attempts_, delivered_;
-};
 
 OutboundRequest request(const std::string& body) { return {"http://127.0.0.1:9", "/x", {}, body, "test"}; }
 
@@ -113,7 +72,7 @@ TEST_CASE("A wait longer than the policy allows is not waited for") {
 }
 
 TEST_CASE("Refusals are counted by channel and code, and a status-only reading names the status") {
-  ScriptedTransport transport({500, 404});
+  CollectingTransport transport({500, 404});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   outbound.enqueue("web", "chat-1", {request("x")});
@@ -126,7 +85,7 @@ TEST_CASE("Refusals are counted by channel and code, and a status-only reading n
 }
 
 TEST_CASE("A reply that fails with 500 and then succeeds is delivered exactly once") {
-  ScriptedTransport transport({500, 500});
+  CollectingTransport transport({500, 500});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   REQUIRE(outbound.enqueue("telegram", "chat-1", {request("hello")}));
@@ -140,7 +99,7 @@ TEST_CASE("A reply that fails with 500 and then succeeds is delivered exactly on
 }
 
 TEST_CASE("A reply is given up after the bounded number of attempts") {
-  ScriptedTransport transport({500, 500, 500, 500, 500, 500});
+  CollectingTransport transport({500, 500, 500, 500, 500, 500});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   outbound.enqueue("whatsapp", "chat-1", {request("never")});
@@ -150,7 +109,7 @@ TEST_CASE("A reply is given up after the bounded number of attempts") {
 }
 
 TEST_CASE("The parts of one reply and the replies of one chat go out in order") {
-  ScriptedTransport transport(std::vector<int>{500});
+  CollectingTransport transport(std::vector<int>{500});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   outbound.enqueue("telegram", "chat-1", {request("1"), request("2")});
@@ -195,7 +154,7 @@ TEST_CASE("A full outbound queue drops the batch and counts it") {
 }
 
 TEST_CASE("Shutdown lets queued replies go out before the deadline") {
-  ScriptedTransport transport;
+  CollectingTransport transport;
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   for (int i = 0; i < 20; ++i) outbound.enqueue("telegram", "chat-" + std::to_string(i), {request("m")});
@@ -205,7 +164,7 @@ TEST_CASE("Shutdown lets queued replies go out before the deadline") {
 }
 
 TEST_CASE("Shutdown abandons a retry whose backoff outlasts the drain deadline") {
-  ScriptedTransport transport({500, 500, 500});
+  CollectingTransport transport({500, 500, 500});
   ServerTuning tuning = fast_tuning();
   tuning.backoff_initial_ms = 60000;
   Metrics metrics;
@@ -226,7 +185,7 @@ TEST_CASE("A platform's description is logged without digit runs that could be a
 }
 
 TEST_CASE("A batch's completion says delivered once the platform accepted every request") {
-  ScriptedTransport transport(std::vector<int>{500});
+  CollectingTransport transport(std::vector<int>{500});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   std::promise<DeliveryOutcome> outcome;
@@ -238,7 +197,7 @@ TEST_CASE("A batch's completion says delivered once the platform accepted every 
 }
 
 TEST_CASE("A batch's completion says given_up when a request was refused for good") {
-  ScriptedTransport transport(std::vector<int>{403});
+  CollectingTransport transport(std::vector<int>{403});
   Metrics metrics;
   Outbound outbound(transport, metrics, fast_tuning());
   std::promise<DeliveryOutcome> outcome;
@@ -250,7 +209,7 @@ TEST_CASE("A batch's completion says given_up when a request was refused for goo
 TEST_CASE("A batch abandoned at shutdown is not_attempted after outright refusals, uncertain after no answer") {
   for (int status : {500, 0}) {
     INFO("first answer " << status);
-    ScriptedTransport transport(std::vector<int>{status, status, status});
+    CollectingTransport transport(std::vector<int>{status, status, status});
     ServerTuning tuning = fast_tuning();
     tuning.backoff_initial_ms = 60000;  // the retry waits past the drain deadline
     Metrics metrics;
@@ -261,4 +220,18 @@ TEST_CASE("A batch abandoned at shutdown is not_attempted after outright refusal
     outbound.shutdown(std::chrono::steady_clock::now() + 50ms);
     CHECK(outcome.get_future().get() == (status == 0 ? DeliveryOutcome::uncertain : DeliveryOutcome::not_attempted));
   }
+}
+
+TEST_CASE("A channel's output role renders each reply with its channel and sends it to the chat, in order") {
+  CollectingTransport transport;
+  Metrics metrics;
+  Outbound outbound(transport, metrics, fast_tuning());
+  CollectingChannel channel;
+  ChannelSender sender(channel, outbound);
+  sender.send({"chat-7", "", ""}, {"satu", {}});
+  sender.send({"chat-7", "", ""}, {"dua", {}});
+  REQUIRE(transport.wait_for_delivered(2));
+  CHECK(transport.delivered() == std::vector<std::string>{"chat-7:satu", "chat-7:dua"});
+  outbound.shutdown(std::chrono::steady_clock::now() + 1s);
+  CHECK(metrics.render({}).find("netra_replies_sent_total{channel=\"plain\"} 2") != std::string::npos);
 }

@@ -12,8 +12,11 @@
 #include <thread>
 
 #include "adapters/delivery/commit_waits.h"
+#include "support/collecting_channel.h"
 
 using namespace netra::adapters;
+using netra::testing::CollectingChannel;
+using netra::testing::CollectingTransport;
 using namespace std::chrono_literals;
 
 namespace {
@@ -91,39 +94,6 @@ class MemoryOutbox : public netra::bot::Outbox {
   bool refuse_attempts_ = false;
 };
 
-// A channel that renders a reply as one request whose body is the chat and the text.
-class PlainChannel : public Channel {
- public:
-  std::string_view name() const override { return "plain"; }
-  bool authentic(const httplib::Request&) const override { return true; }
-  std::vector<ChannelMessage> parse(const std::string&) const override { return {}; }
-  std::vector<OutboundRequest> render(const ReplyAddress& to, const netra::bot::Reply& reply) const override {
-    return {{"http://127.0.0.1:9", "/send", {}, to.chat + ":" + reply.text, "send"}};
-  }
-};
-
-// Records what it is asked to send; answers with `status`.
-class RecordingTransport : public Transport {
- public:
-  explicit RecordingTransport(int status = 200) : status_(status) {}
-  SendResult post(const OutboundRequest& request) override {
-    std::lock_guard lock(mutex_);
-    bodies_.push_back(request.body);
-    SendResult result;
-    result.status = status_;
-    return result;
-  }
-  std::vector<std::string> bodies() {
-    std::lock_guard lock(mutex_);
-    return bodies_;
-  }
-
- private:
-  int status_;
-  std::mutex mutex_;
-  std::vector<std::string> bodies_;
-};
-
 OutboxRelayConfig quick_relay() {
   OutboxRelayConfig config;
   config.claimer = "test";
@@ -139,8 +109,8 @@ ServerTuning quick_tuning() {
   return tuning;
 }
 
-// An outbox relay wired as serve() wires it: over a memory outbox, into an Outbound over `transport`, with the plain
-// channel added. Stopped when the test ends, if the test did not stop it.
+// An outbox relay wired as serve() wires it: over a memory outbox, into an Outbound over `transport`, with the
+// collecting channel (rows for "plain") added. Stopped when the test ends, if the test did not stop it.
 class RelayRig {
  public:
   explicit RelayRig(Transport& transport, ServerTuning tuning = quick_tuning())
@@ -159,7 +129,7 @@ class RelayRig {
 
   MemoryOutbox outbox;
   Metrics metrics;
-  PlainChannel channel;
+  CollectingChannel channel;
   OutboxRelay relay;
   Outbound outbound;
 
@@ -199,17 +169,17 @@ TEST_CASE("An outbox row's chat key identifies the chat without naming it") {
 }
 
 TEST_CASE("A claimed row is rendered by its channel, sent, and recorded as delivered") {
-  RecordingTransport transport;
+  CollectingTransport transport;
   RelayRig rig(transport);
   rig.outbox.add(1, "plain", encode_outbox_payload({"chat-9", "", ""}, {{"satu", {}}, {"dua", {}}}));
   rig.start();
   CHECK(rig.outbox.wait_for(1, "delivered"));
-  CHECK(transport.bodies() == std::vector<std::string>{"chat-9:satu", "chat-9:dua"});
+  CHECK(transport.attempted() == std::vector<std::string>{"chat-9:satu", "chat-9:dua"});
   CHECK(rig.outbox.attempted() == std::vector<int64_t>{1});  // recorded once, before the first request
 }
 
 TEST_CASE("A row refused for good is recorded as given up, and so is one for a channel that is off here") {
-  RecordingTransport transport(403);
+  CollectingTransport transport(403);
   RelayRig rig(transport);
   rig.outbox.add(1, "plain", payload("chat-1", "blocked"));
   rig.outbox.add(2, "whatsapp", payload("chat-2", "nobody renders this"));
@@ -245,14 +215,14 @@ TEST_CASE("A row still waiting in Outbound at shutdown is released for another r
 }
 
 TEST_CASE("A row whose attempt cannot be recorded as this relay's is not sent") {
-  RecordingTransport transport;
+  CollectingTransport transport;
   RelayRig rig(transport);
   rig.outbox.refuse_attempts();  // e.g. another replica took it over, believing this one dead
   rig.outbox.add(1, "plain", payload("chat-1", "not mine"));
   rig.start();
   REQUIRE(rig.outbox.wait_for_attempts_asked(1));
   rig.stop();  // Outbound's worker has finished with the row when this returns
-  CHECK(transport.bodies().empty());
+  CHECK(transport.attempted().empty());
   CHECK(rig.outbox.state(1) == "sending");  // left as it is: neither released nor recorded
 }
 
