@@ -6,6 +6,7 @@
 namespace netra::bot {
 
 void SpeechReader::run() {
+  find_quotes();
   read_focus_and_election();
   reading_.speech_act = classify();
 }
@@ -26,8 +27,7 @@ bool SpeechReader::names_content(const PhraseMatch& cue) const {
 }
 
 void SpeechReader::read_focus_and_election() {
-  reading_.asks = reading_.text.find('?') != std::string::npos || has(MessageCue::question) ||
-                  has(MessageCue::verdict) || asks_for_fact();
+  reading_.asks = asks_plainly() || asks_for_fact();
   // What is asked last is what the question wants: "gk disebar kemana2, itu melanggar gk?" asks whether it is
   // allowed; "boleh gk? kalau melanggar sanksinya apa?" asks for the sanction.
   std::optional<PhraseMatch> last_fact, last_verdict;
@@ -119,8 +119,9 @@ std::optional<SpeechAct> SpeechReader::classify_status() {
 std::optional<SpeechAct> SpeechReader::classify_report() {
   const std::string whole = std::string(knowledge::trim(reading_.text));
   bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
-  // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting.
-  if (auto cue = opening_report_cue(); cue && !procedure && !reading_.asks) {
+  // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting. A
+  // sanction word without a question ("Lapor min, spanduk caleg gak dicopot2") tells, it does not ask.
+  if (auto cue = opening_report_cue(); cue && !procedure && !asks_plainly()) {
     reading_.account = account_after(*cue);
     return SpeechAct::report_request;
   }

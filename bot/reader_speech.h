@@ -65,6 +65,18 @@ class SpeechReader {
  private:
   bool has(MessageCue kind) const;
 
+  // A cue of `kind` that the writer says, not one inside a quote of what someone else said.
+  bool has_unquoted(MessageCue kind) const;
+
+  // A question mark, question word or verdict word of the writer's own: "katanya 'nanti dana desa aman'" quotes
+  // a verdict word and asks nothing.
+  bool asks_plainly() const;
+
+  // The byte ranges of the text between an opening quote and its closing one ('…' or "…"; the cleaned text has
+  // straight quotes only). An apostrophe inside a word ("de'e") opens nothing.
+  void find_quotes();
+  bool quoted_at(size_t byte) const;
+
   bool asks_for_fact() const;
 
   // "blh share video KPU ttg cara nyoblos?": a fact word within a few words after a topic word, once a verdict
@@ -139,6 +151,7 @@ class SpeechReader {
   const std::vector<PhraseMatch>& people_;
   const std::vector<PhraseMatch>& targets_;
   const std::vector<PhraseMatch>& negations_;
+  std::vector<std::pair<size_t, size_t>> quotes_;  // [first byte, end byte) inside each quote
 };
 
 }  // namespace netra::bot
