@@ -173,7 +173,7 @@ class PeopleReader {
   size_t add_person(Person person);
 
   // The person a relation word names: the same relation named again is the same person.
-  size_t relation_person(Relation relation);
+  size_t relation_person(Relation relation, bool someone_elses = false);
 
   size_t generic_person(Role role);
 

@@ -75,13 +75,18 @@ size_t PeopleReader::add_person(Person person) {
 }
 
 // The person a relation word names: the same relation named again is the same person.
-size_t PeopleReader::relation_person(Relation relation) {
+// A relative named with "-nya" is someone else's, never the same person as the writer's relative.
+size_t PeopleReader::relation_person(Relation relation, bool someone_elses) {
   for (size_t i = 1; i < reading_.people.size(); ++i) {
-    if (reading_.people[i].kind == Person::Kind::relation && reading_.people[i].relation == relation) return i;
+    const Person& person = reading_.people[i];
+    if (person.kind == Person::Kind::relation && person.relation == relation && person.someone_elses == someone_elses) {
+      return i;
+    }
   }
   Person person;
   person.kind = Person::Kind::relation;
   person.relation = relation;
+  person.someone_elses = someone_elses;
   return add_person(person);
 }
 
@@ -195,10 +200,15 @@ void PeopleReader::read_person(const PhraseMatch& match) {
     }
     return;
   }
-  size_t person = relation_person(static_cast<Relation>(match.label));
-  // "kondangan sodara", "rumah temen": a relative who owns something does not act.
+  const std::string& word = tokens_[token].word;
+  bool someone_elses = match.first_token == match.last_token && word.size() > 5 &&
+                       word.compare(word.size() - 3, 3, "nya") == 0;
+  size_t person = relation_person(static_cast<Relation>(match.label), someone_elses);
+  // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
+  // nyaleg": one followed by a relative clause does its act.
   bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");
-  bool actor = !after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description;
+  bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
+               does_relative_clause_act(match);
   mentions_.push_back({token, match.last_token, person, actor});
 }
 

@@ -88,7 +88,8 @@ void PeopleReader::finish_subject() {
   // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.
   if (reading_.subject == 0) {
     for (const auto& person : reading_.people) {
-      if (person.kind == Person::Kind::relation && person.relation == Relation::spouse && person.runs_for_office) {
+      if (person.kind == Person::Kind::relation && person.relation == Relation::spouse && !person.someone_elses &&
+          person.runs_for_office) {
         reading_.modifiers.insert(Modifier::spouse_is_candidate);
       }
     }

@@ -42,6 +42,7 @@ struct Person {
   Role role = Role::unknown;
   bool runs_for_office = false;  // "suami sy nyaleg": acts directed at this person are directed at a candidate
   bool mentioned = false;        // for the asker: the writer named themself ("sy PNS", "boleh gk sy …")
+  bool someone_elses = false;    // for a relation: named with "-nya" ("istrinya"), a relative of someone else
 };
 
 // One act the message names, with whoever does it and what it is directed at.

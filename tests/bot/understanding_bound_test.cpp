@@ -92,3 +92,30 @@ TEST_CASE("laughter of any length is a reaction, 'bisa ngapain aja' asks for hel
   CHECK(answer("kak, bot ini bisa ngapain aja?").speech_act == SpeechAct::help);
   CHECK(answer("hi, what can you do?").speech_act == SpeechAct::help);
 }
+
+TEST_CASE("what a quote says is not the writer's question — a story told with a quote is a tip", "[understanding]") {
+  // "aman" inside the quote is the camat's word; the writer asks nothing.
+  auto story = answer("Kemarin pak camat ngumpulin kades, katanya 'arahkan warga ke paslon 1, nanti bantuan aman'.");
+  CHECK(story.speech_act == SpeechAct::tip);
+  CHECK(answer("Pak camat bilang 'arahkan warga ke paslon 1 ya'. Kades boleh nurut?").speech_act ==
+        SpeechAct::question);
+  // "Lapor min, …" with a sanction word and no question opens a report.
+  CHECK(answer("Lapor min, baliho caleg di depan puskesmas udah 2 minggu gak dicopot").speech_act ==
+        SpeechAct::report_request);
+  // What a report must hold asks for the procedure, even after "mau lapor".
+  CHECK(answer("kalau mau lapor ke panwascam, isinya harus apa aja?").speech_act == SpeechAct::question);
+  CHECK(answer("aye liat pak lurah kampanye, kudu lapor kemane ye?").verdict == Verdict::info);
+}
+
+TEST_CASE("a relative named with '-nya' is someone else's, and does the act of their relative clause",
+          "[understanding]") {
+  auto reading = explain("kabid sy nyuruh staf follow IG istrinya yg nyaleg").reading;
+  auto runs = std::find_if(reading.people.begin(), reading.people.end(),
+                           [](const Person& person) { return person.runs_for_office; });
+  REQUIRE(runs != reading.people.end());
+  CHECK(runs->kind == Person::Kind::relation);
+  CHECK(runs->someone_elses);
+  CHECK_FALSE(reading.has(Modifier::spouse_is_candidate));
+  // The writer's own spouse who runs is still the writer's.
+  CHECK(explain("istri sy nyaleg, sy PNS boleh dampingi dia kampanye?").reading.has(Modifier::spouse_is_candidate));
+}
