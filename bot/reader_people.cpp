@@ -302,7 +302,40 @@ void PeopleReader::read_acts() {
     reading_.acts.push_back(act);
   }
   read_quoted_choices();
+  drop_content_of_media();
   drop_attendance_described_as_passive();
+}
+
+// "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang")
+// that follows an act on media say what the post is about; they are nobody's act.
+void PeopleReader::drop_content_of_media() {
+  auto media_act = [](Act act) {
+    return act == Act::share || act == Act::post || act == Act::like || act == Act::comment ||
+           act == Act::make_content || act == Act::follow;
+  };
+  std::vector<bool> content(reading_.acts.size(), false);
+  for (const auto& topic : message_cues_) {
+    if (static_cast<knowledge::MessageCue>(topic.label) != knowledge::MessageCue::topic) continue;
+    size_t clause = tokens_[topic.first_token].clause;
+    bool after_media = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return media_act(act.act) && act.last_token < topic.first_token && tokens_[act.first_token].clause == clause;
+    });
+    if (!after_media) continue;
+    for (size_t i = 0; i < reading_.acts.size(); ++i) {
+      const ActMention& act = reading_.acts[i];
+      if (tokens_[act.first_token].clause != clause || media_act(act.act)) continue;
+      bool in_content = act.first_token > topic.last_token && act.first_token - topic.last_token <= kTopicContentReach;
+      // "share (bagi) unggahan … tentang politik uang": a gapped phrase reaching across the topic word joins the
+      // act with what the post is about ("bagi .. uang").
+      bool across_topic = act.first_token < topic.first_token && act.last_token > topic.last_token;
+      if (in_content || across_topic) content[i] = true;
+    }
+  }
+  std::vector<ActMention> kept;
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    if (!content[i]) kept.push_back(reading_.acts[i]);
+  }
+  reading_.acts = std::move(kept);
 }
 
 // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was

@@ -45,6 +45,9 @@ constexpr size_t kRelativeReach = 3;
 constexpr size_t kQuoteReach = 2;
 // Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
 constexpr size_t kChoiceReach = 3;
+// Words after a topic word ("soal", "tentang") that say what a shared post is about ("soal ajakan lapor politik
+// uang").
+constexpr size_t kTopicContentReach = 4;
 // Words from an invitation or an order to the act it asks of someone named ("ngajak murid2 kelas 6 ikut kampanye").
 constexpr size_t kCausedReach = 6;
 
@@ -141,6 +144,9 @@ class PeopleReader {
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
   void drop_attendance_described_as_passive();
+
+  // "share postingan Bawaslu soal ajakan lapor politik uang": what a shared or posted thing is about is nobody's act.
+  void drop_content_of_media();
 
   // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
   // its clause is what is refused or undone, as if negated.

@@ -119,3 +119,13 @@ TEST_CASE("a relative named with '-nya' is someone else's, and does the act of t
   // The writer's own spouse who runs is still the writer's.
   CHECK(explain("istri sy nyaleg, sy PNS boleh dampingi dia kampanye?").reading.has(Modifier::spouse_is_candidate));
 }
+
+TEST_CASE("what a shared post is about is nobody's act, and money politics named as a subject is no candidate",
+          "[understanding]") {
+  auto reading = explain("sy PNS boleh share postingan Bawaslu tentang bahaya politik uang?").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::give_money; }));
+  CHECK(answer("sy PNS boleh share postingan Bawaslu tentang bahaya politik uang?").verdict == Verdict::boleh);
+  // The post of a candidate stays a candidate's, whatever it is about.
+  CHECK(answer("sy PNS boleh share postingan caleg tentang bahaya politik uang?").verdict == Verdict::dilarang);
+}
