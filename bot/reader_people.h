@@ -148,6 +148,9 @@ class PeopleReader {
   // "share postingan Bawaslu soal ajakan lapor politik uang": what a shared or posted thing is about is nobody's act.
   void drop_content_of_media();
 
+  // A topic word ("soal", "tentang") ends within kTopicContentReach words before `token`, in its clause.
+  bool names_topic(size_t token) const;
+
   // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
   // its clause is what is refused or undone, as if negated.
   bool undone(const PhraseMatch& match) const;

@@ -87,12 +87,20 @@ bool PeopleReader::kind_of_thing(const PhraseMatch& match) const {
   return word_is(knowledge::WordClass::owned_thing, tokens_[match.last_token].word);
 }
 
+// A topic word ("soal", "tentang") ends within kTopicContentReach words before `token`, in its clause.
+bool PeopleReader::names_topic(size_t token) const {
+  return std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
+    return static_cast<knowledge::MessageCue>(cue.label) == knowledge::MessageCue::topic && cue.last_token < token &&
+           token - cue.last_token <= kTopicContentReach && tokens_[cue.last_token].clause == tokens_[token].clause;
+  });
+}
+
 // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
 // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
 Target PeopleReader::target_of(const ActMention& act) const {
   size_t clause = tokens_[act.first_token].clause;
-  bool candidate = false, incumbent = false;
-  std::optional<Target> neutral, owner;
+  bool candidate = false, incumbent = false, candidate_outside_topic = false;
+  std::optional<Target> neutral, owner, neutral_owner;
   size_t owner_token = 0;
   for (const auto& match : targets_) {
     if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
@@ -103,20 +111,28 @@ Target PeopleReader::target_of(const ActMention& act) const {
       owner_token = match.last_token;
     }
     if (target == Target::candidate) candidate = true;
+    if (target == Target::candidate && !names_topic(match.first_token)) candidate_outside_topic = true;
     if (target == Target::incumbent_official) incumbent = true;
     if (knowledge::is_neutral(target)) neutral = target;
+    bool owned = match.first_token > 0 && word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
+    if (owned && knowledge::is_neutral(target)) neutral_owner = target;
   }
   // "baliho KPU yg ada foto paslon 2": a candidate named after a neutral owner, in the clause, is on the owner's
   // print and wins over it ("komen dukungan di postingan Bawaslu": the support named before is the comment's).
+  // "postingan KPU soal jadwal debat capres", "unggahan Bawaslu tentang politik uang": what a neutral owner's post
+  // is about stays the owner's.
   bool candidate_named = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
     return tokens_[match.first_token].clause == clause && match.first_token > owner_token && !target_negated(match) &&
-           static_cast<Target>(match.label) == Target::candidate && !kind_of_thing(match);
+           static_cast<Target>(match.label) == Target::candidate && !kind_of_thing(match) &&
+           !names_topic(match.first_token);
   });
   if (owner && knowledge::is_neutral(*owner) && candidate_named) return Target::candidate;
   if (owner) {
     if (knowledge::is_neutral(*owner) && incumbent_named()) return Target::incumbent_official;
     return *owner == Target::incumbent_official ? Target::candidate : *owner;
   }
+  // "share postingan Bawaslu soal politik uang di status WA": the later act on the same post is the owner's too.
+  if (neutral_owner && candidate && !candidate_outside_topic && !incumbent) return *neutral_owner;
   if (neutral && (incumbent || (!candidate && incumbent_named()))) return Target::incumbent_official;
   if (candidate || incumbent) return Target::candidate;
   if (neutral) return *neutral;
