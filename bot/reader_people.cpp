@@ -296,8 +296,11 @@ void PeopleReader::read_acts() {
     act.negated = negated(match.first_token) || undone(match);
     // "bilang ke jamaah 'pilih pak H ya'", "'coblos yg nomor 2 aja bu'": a vote quoted as said to others is an
     // appeal to vote for someone, not the speaker's own vote.
+    // "cerita ke istri 'aku milih nomer 2'": a quoted vote of the quote's own "I" tells one's choice, it asks no
+    // one to follow it.
     if (act.act == Act::vote && quoted(match.first_token) && names_choice_after(match.last_token)) {
-      act.act = Act::invite_to_vote;
+      bool own_choice = match.first_token > 0 && quoted(match.first_token - 1) && says_i(match.first_token - 1);
+      act.act = own_choice ? Act::discuss_privately : Act::invite_to_vote;
     }
     reading_.acts.push_back(act);
   }

@@ -137,6 +137,8 @@ class PeopleReader {
   // An opening quotation mark stands right before `token` (after a space, punctuation or the start).
   bool quote_opens_at(size_t token) const;
   void read_quoted_choices();
+  // `token` is the writer's or a quote's own "I" ("saya", "aku", "gue").
+  bool says_i(size_t token) const;
 
   // A number or a choice_marker word within kChoiceReach words after `token` in its clause: whom a vote is for.
   bool names_choice_after(size_t token) const;

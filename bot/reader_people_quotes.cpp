@@ -73,4 +73,10 @@ void PeopleReader::read_quoted_choices() {
   }
 }
 
+bool PeopleReader::says_i(size_t token) const {
+  return std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& match) {
+    return match.label == kSelfLabel && match.first_token <= token && token <= match.last_token;
+  });
+}
+
 }  // namespace netra::bot

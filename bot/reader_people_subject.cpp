@@ -85,14 +85,15 @@ void PeopleReader::finish_subject() {
   add_acts_asked_of_others();
   const Person& subject = reading_.people[reading_.subject];
   reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
-  // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse.
-  if (reading_.subject == 0) {
-    for (const auto& person : reading_.people) {
-      if (person.kind == Person::Kind::relation && person.relation == Relation::spouse && !person.someone_elses &&
-          person.runs_for_office) {
-        reading_.modifiers.insert(Modifier::spouse_is_candidate);
-      }
-    }
+  // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse. "istri sy PNS, sy caleg, boleh
+  // dia dampingi sy?": the subject is the spouse of the writer who runs.
+  auto own_spouse = [](const Person& person) {
+    return person.kind == Person::Kind::relation && person.relation == Relation::spouse && !person.someone_elses;
+  };
+  bool spouse_runs = std::any_of(reading_.people.begin(), reading_.people.end(),
+                                 [&](const Person& person) { return own_spouse(person) && person.runs_for_office; });
+  if ((reading_.subject == 0 && spouse_runs) || (own_spouse(subject) && reading_.people[0].runs_for_office)) {
+    reading_.modifiers.insert(Modifier::spouse_is_candidate);
   }
 }
 
