@@ -299,9 +299,12 @@ void PeopleReader::read_acts() {
     // "cerita ke istri 'aku milih nomer 2'": a quoted vote of the quote's own "I" tells one's choice, it asks no
     // one to follow it.
     if (act.act == Act::vote && quoted(match.first_token) && names_choice_after(match.last_token)) {
-      bool own_choice = match.first_token > 0 && quoted(match.first_token - 1) && says_i(match.first_token - 1);
-      act.act = own_choice ? Act::discuss_privately : Act::invite_to_vote;
+      act.act = Act::invite_to_vote;
     }
+    // The vote word right after a quoted "I" ("bilang ke suami 'aku pilih nomor 1'") is that "I"'s own choice.
+    auto quoted_i = [&](size_t token) { return token > 0 && says_i(token - 1) && quoted(token - 1); };
+    bool own_choice = quoted_i(match.first_token) || quoted_i(match.last_token);
+    if (act.act == Act::invite_to_vote && own_choice) act.act = Act::discuss_privately;
     reading_.acts.push_back(act);
   }
   read_quoted_choices();

@@ -158,6 +158,11 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
   if (only({MessageCue::small_talk, MessageCue::greeting, MessageCue::acknowledgement, MessageCue::thanks})) {
     return SpeechAct::small_talk;
   }
+  // "Assalamualaikum pak, mau tanya sedikit", "mau nanya min": an opening that announces a question not yet asked.
+  if (only({MessageCue::question, MessageCue::greeting, MessageCue::acknowledgement}) &&
+      reading_.text.find('?') == std::string::npos) {
+    return has(MessageCue::greeting) ? SpeechAct::greeting : SpeechAct::help;
+  }
   bool domain = analyzer_.mentions_domain(reading_.terms);  // the message's analysed terms, read once
   if (has(MessageCue::help) && !domain && reading_.acts.empty() && content_words() <= help_cue_words() + kMaxHelpContentWords) {
     return SpeechAct::help;

@@ -129,3 +129,28 @@ TEST_CASE("what a shared post is about is nobody's act, and money politics named
   // The post of a candidate stays a candidate's, whatever it is about.
   CHECK(answer("sy PNS boleh share postingan caleg tentang bahaya politik uang?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("openings, apologies and wishes are chat — a request to pick a candidate is declined", "[understanding]") {
+  CHECK(answer("Assalamualaikum bu, mau tanya sedikit").speech_act == SpeechAct::greeting);
+  CHECK(answer("mau nanya min").speech_act == SpeechAct::help);
+  CHECK(answer("wkwk maaf salah kirim").speech_act == SpeechAct::small_talk);
+  CHECK(answer("makasih ya min, semoga pemilu damai").speech_act != SpeechAct::question);
+  CHECK(answer("menurut kamu cagub yg paling bagus siapa?").speech_act == SpeechAct::out_of_scope);
+  CHECK(answer("bisa pake bahasa sunda?").speech_act == SpeechAct::help);
+}
+
+TEST_CASE("a quoted vote of one's own 'I' tells a choice — a spouse who runs is a spouse from either side",
+          "[understanding]") {
+  auto told = explain("sy PNS cuma bilang ke suami 'aku pilih nomor 1', gak ngajak dia. boleh?").reading;
+  CHECK(find_act(told, Act::discuss_privately) != nullptr);
+  CHECK(std::none_of(told.acts.begin(), told.acts.end(), [](const ActMention& act) {
+    return act.act == Act::invite_to_vote && !act.negated;
+  }));
+  auto accompany = explain("suami sy PNS, sy sendiri caleg. boleh dia temani sy kampanye?").reading;
+  CHECK(accompany.has(Modifier::spouse_is_candidate));
+}
+
+TEST_CASE("what the writer asks an active soldier or police officer to do is judged for them", "[understanding]") {
+  CHECK(answer("Adik saya anggota polri. Sy pedagang. Kalau sy ajak adik bantu tempel stiker caleg gimana?")
+            .verdict == Verdict::dilarang);
+}
