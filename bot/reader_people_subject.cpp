@@ -29,13 +29,17 @@ void PeopleReader::choose_subject() {
   }
   // "istri pak kades ikut kampanye, pak kadesnya kena jg gk?": the question's own clause names whom it asks
   // about and gives them no act; that person's acts anywhere in the message are the question.
+  // "sy ikut jd relawan, boleh kan? suami bisa kena masalah gak?": one who does nothing in the message is asked
+  // about through the acts of the others, as below.
   if (auto asked_about = person_of_question_clause()) {
-    reading_.subject = *asked_about;
     for (size_t i = 0; i < reading_.acts.size(); ++i) {
       if (!reading_.acts[i].negated && reading_.acts[i].person == *asked_about) reading_.asked_acts.push_back(i);
     }
-    finish_subject();
-    return;
+    if (!reading_.asked_acts.empty() || !sentence) {
+      reading_.subject = *asked_about;
+      finish_subject();
+      return;
+    }
   }
   if (sentence) {
     // The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?").

@@ -154,3 +154,21 @@ TEST_CASE("what the writer asks an active soldier or police officer to do is jud
   CHECK(answer("Adik saya anggota polri. Sy pedagang. Kalau sy ajak adik bantu tempel stiker caleg gimana?")
             .verdict == Verdict::dilarang);
 }
+
+TEST_CASE("one asked about who does nothing is answered through the others' acts", "[understanding]") {
+  auto reading = explain("Istri sy polisi aktif, sy pedagang. Kalo sy jd relawan caleg boleh kan? istri kena masalah gak?")
+                     .reading;
+  CHECK(reading.subject == 0);
+  CHECK(answer("Istri sy polisi aktif, sy pedagang. Kalo sy jd relawan caleg boleh kan? istri kena masalah gak?")
+            .verdict == Verdict::boleh);
+  // "aturan netralitas ASN": the role a rule is about does nothing.
+  CHECK(explain("sy pensiunan guru, diminta jd ketua timses cabup. masih kena aturan netralitas ASN?")
+            .reading.subject_person()
+            .role == Role::retired);
+}
+
+TEST_CASE("deleting what one posted is withdrawing it — a private campus lecturer is no ASN", "[understanding]") {
+  CHECK(answer("sy PNS, dulu pernah posting foto kampanye caleg. skrg mau sy hapus semua, boleh kan?").verdict ==
+        Verdict::boleh);
+  CHECK(answer("sepupu sy dosen di kampus swasta, boleh jadi jurkam capres?").verdict == Verdict::boleh);
+}
