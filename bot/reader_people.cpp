@@ -171,6 +171,10 @@ bool PeopleReader::negated(size_t token) const {
     for (const auto& act : acts_) {
       if (act.last_token == token - 2 && act.first_token < token - 1 && negated(act.first_token)) return true;
     }
+    // "gak ada calon atau tim kampanye yg datang": the same for things there are none of.
+    for (const auto& target : targets_) {
+      if (target.last_token == token - 2 && target.first_token < token - 1 && negated(target.first_token)) return true;
+    }
   }
   return false;
 }

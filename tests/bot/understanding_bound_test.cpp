@@ -172,3 +172,13 @@ TEST_CASE("deleting what one posted is withdrawing it — a private campus lectu
         Verdict::boleh);
   CHECK(answer("sepupu sy dosen di kampus swasta, boleh jadi jurkam capres?").verdict == Verdict::boleh);
 }
+
+TEST_CASE("hosting the election body's work is neutral — 'no candidate or team' negates both", "[understanding]") {
+  CHECK(answer("sy kades, boleh memfasilitasi Bawaslu sosialisasi pengawasan partisipatif di balai desa?").verdict ==
+        Verdict::boleh);
+  CHECK(answer("sy kades, boleh hadir syukuran warga? gak ada caleg atau tim kampanye yg diundang").verdict ==
+        Verdict::boleh);
+  // Sundanese: "atanapi" is "atau", "ngahadiran" attends.
+  CHECK(answer("abdi kuwu, kenging teu ngahadiran syukuran warga? teu aya calon atanapi tim kampanye").verdict ==
+        Verdict::boleh);
+}
