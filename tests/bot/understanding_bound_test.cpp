@@ -182,3 +182,8 @@ TEST_CASE("hosting the election body's work is neutral — 'no candidate or team
   CHECK(answer("abdi kuwu, kenging teu ngahadiran syukuran warga? teu aya calon atanapi tim kampanye").verdict ==
         Verdict::boleh);
 }
+
+TEST_CASE("'dapet' (got) is no question word — a story of a handout is a tip", "[understanding]") {
+  CHECK(answer("kmrn liat pak RW bagi2 amplop caleg di pos ronda, sy dapet 50rb").speech_act == SpeechAct::tip);
+  CHECK(answer("dapatkah PNS ikut kampanye?").speech_act == SpeechAct::question);
+}
