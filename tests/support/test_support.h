@@ -1,5 +1,5 @@
-// Helpers shared by the test executables: the real corpus indexed once per process, temporary directories
-// that clean up after themselves, and paths to test data.
+// Helpers shared by the test executables: the real corpus's knowledge base (indexed once per ctest run), temporary
+// directories that clean up after themselves, and paths to test data.
 #pragma once
 
 #include <filesystem>
@@ -14,7 +14,9 @@ namespace netra::testing {
 std::string knowledge_root();
 // tests/data
 std::string test_data_dir();
-// The real corpus, indexed into a temporary file on first use, shared by the whole test process.
+// The real corpus's knowledge base, opened read-only on first use from shared_index_path() (support/shared_index.h):
+// under ctest the index the `knowledge_index` fixture built once for the whole run, checked against the corpus; a
+// test executable run by hand builds its own into a temporary file. One instance per test process.
 const knowledge::KnowledgeBase& shared_knowledge();
 // An answerer over shared_knowledge().
 const bot::Answerer& shared_answerer();
