@@ -319,7 +319,8 @@ const std::vector<Command>& commands() {
        {{"lexicon coverage FILE", "how much of an informal<TAB>formal word list the chat map covers"}},
        without_input<command_lexicon>},
       {"config",
-       {{"config --markdown | --print-env", "the NETRA_* variables as the README's table or the env file"}},
+       {{"config --markdown | --print-env | --man",
+         "the NETRA_* variables as the README's table, the env file or the manual's ENVIRONMENT section"}},
        without_input<command_config_docs>},
   };
   return table;

@@ -16,6 +16,11 @@ std::string config_markdown();
 // default, under its section's comment. `netra config --print-env` prints it.
 std::string config_env_file();
 
+// The body of the manual page's ENVIRONMENT section (deploy/man/netra.1, between the `config-env` markers): a
+// paragraph per section of the table, a tagged paragraph (.TP) per variable with what it does, then its type,
+// unit, default and commands. roff, ending in a newline. `netra config --man` prints it.
+std::string config_man_environment();
+
 // The variables `command` uses ("serve", "reviewer", …), for its --help: two lines each (name, type and default;
 // what it does), indented by two spaces. Empty when the command uses none.
 std::string config_help(std::string_view command);

@@ -41,6 +41,10 @@ ConfigSection state_section() {
               .description = "the corpus and lexicon the index is built from; `SIGHUP` reloads them without "
                              "dropping a request",
               .packaged = "/usr/share/netra/knowledge"},
+             {.name = "NETRA_SQLITE_BUSY_TIMEOUT_MS", .type = "integer", .default_value = "5000", .unit = "ms", .min = 1,
+              .max = 600000, .commands = "serve reviewer reports",
+              .description = "without PostgreSQL: how long a write to `state.db` or `reports.db` waits for another "
+                             "writer's lock before that write fails (the chat then answers 503 with `Retry-After`)"},
              {.name = "NETRA_SECRET", .type = "secret",
               .default_note = "generated once into `$NETRA_DATA_DIR/secret` (mode 0600)", .commands = "serve telegram",
               .description = "key of the sender pseudonyms (64 hex characters, e.g. `openssl rand -hex 32`); keep it "
@@ -148,10 +152,6 @@ ConfigSection postgres_section() {
              {.name = "NETRA_DATABASE_CONNECT_SECONDS", .type = "integer", .default_value = "30", .unit = "seconds",
               .min = 0, .max = 3600, .commands = "serve reviewer reports",
               .description = "how long start-up retries a database server that does not answer"},
-             {.name = "NETRA_SQLITE_BUSY_TIMEOUT_MS", .type = "integer", .default_value = "5000", .unit = "ms", .min = 1,
-              .max = 600000, .commands = "serve reviewer reports",
-              .description = "without PostgreSQL: how long a write to `state.db` or `reports.db` waits for another "
-                             "writer's lock before that write fails (the chat then answers 503 with `Retry-After`)"},
              {.name = "NETRA_COMMIT_WAIT_MS", .type = "integer", .default_value = "10000", .unit = "ms", .min = 100,
               .max = 120000, .commands = "serve",
               .description = "how long a webhook's 200 waits for its message's COMMIT (then 503, and the platform "

@@ -122,8 +122,8 @@ TEST_CASE("A usage error names the command and what is wrong on stderr, with the
       {{"backup"}, "netra backup: DEST is required"},
       {{"lexicon"}, "netra lexicon: A subcommand is required"},
       {{"lexicon", "coverage"}, "netra lexicon coverage: FILE is required"},
-      {{"config"}, "netra config: expected --markdown or --print-env"},
-      {{"config", "--markdown", "--print-env"}, "netra config: expected --markdown or --print-env"},
+      {{"config"}, "netra config: expected one of --markdown, --print-env or --man"},
+      {{"config", "--markdown", "--print-env"}, "netra config: expected one of --markdown, --print-env or --man"},
   };
   for (const auto& [args, message] : errors) {
     std::string line;

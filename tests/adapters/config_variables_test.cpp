@@ -1,6 +1,6 @@
 // The table of NETRA_* variables (adapters/app/config_variables.cpp) is the one source of the configuration's
-// documentation: these tests fail when README.md or deploy/netra.env drift from it, when read_config reads a
-// variable it does not list, or when it lists a range read_config does not enforce.
+// documentation: these tests fail when README.md, deploy/netra.env or the manual page (deploy/man/netra.1) drift
+// from it, when read_config reads a variable it does not list, or when it lists a range read_config does not enforce.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -34,6 +34,18 @@ std::string readme_table() {
   REQUIRE(end != std::string::npos);
   begin = readme.find('\n', begin) + 1;
   return readme.substr(begin, end - begin);
+}
+
+// The manual page's lines between the config-env markers of its ENVIRONMENT section.
+std::string man_environment() {
+  std::string man = source_file("deploy/man/netra.1");
+  auto begin = man.find(".\\\" config-env:begin");
+  auto end = man.find(".\\\" config-env:end");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  REQUIRE(man.rfind(".SH ENVIRONMENT\n", begin) != std::string::npos);
+  begin = man.find('\n', begin) + 1;
+  return man.substr(begin, end - begin);
 }
 
 // Every variable name in the table, a family (NETRA_RETENTION_DAYS_<STATUS>) as written.
@@ -74,6 +86,19 @@ TEST_CASE("The README's configuration table is the one generated from the table 
 TEST_CASE("deploy/netra.env is the one generated from the table of variables") {
   // On failure: run scripts/config-docs and commit deploy/netra.env.
   CHECK(source_file("deploy/netra.env") == config_env_file());
+}
+
+TEST_CASE("The manual page's ENVIRONMENT section is the one generated from the table of variables") {
+  // On failure: run scripts/config-docs and commit deploy/man/netra.1.
+  CHECK(man_environment() == config_man_environment());
+}
+
+TEST_CASE("The manual page names every variable of the table") {
+  std::string section = config_man_environment();
+  for (const auto& name : table_names()) {
+    CAPTURE(name);
+    CHECK(section.find(".B " + name + "\n") != std::string::npos);
+  }
 }
 
 TEST_CASE("The configuration reads exactly the variables the table lists") {
