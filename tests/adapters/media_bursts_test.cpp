@@ -119,7 +119,7 @@ TEST_CASE("A burst is complete at its longest hold even while parts keep coming"
       if (!completed.bursts.empty()) break;
     }
     bursts.add(photo("s1", std::to_string(i)), sender);
-    std::this_thread::sleep_for(100ms);
+    std::this_thread::sleep_for(100ms);  // on purpose: parts keep coming within the 200 ms quiet time
   }
   REQUIRE(completed.wait_for(1));
   std::lock_guard lock(completed.mutex);

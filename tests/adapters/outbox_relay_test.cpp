@@ -231,7 +231,7 @@ TEST_CASE("A webhook waits for its turn's commit, and hears when it failed") {
   waits.expect("telegram:1");
   waits.expect("telegram:2");
   auto committed = std::async(std::launch::async, [&] {
-    std::this_thread::sleep_for(50ms);
+    std::this_thread::sleep_for(50ms);  // so that, most likely, the waits below are already waiting (either order works)
     waits.finish({"telegram:1"}, true);
     waits.finish({"telegram:2"}, false);
   });

@@ -283,7 +283,7 @@ TEST_CASE("150 slow clients held at the nginx edge do not stall Netra, and nginx
     REQUIRE(direct);
     CHECK(direct->status == 200);
     ++rounds;
-    std::this_thread::sleep_for(std::chrono::seconds(1));
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // on purpose: rounds spread over the attack's duration
   }
   CHECK(closed(0) == 75);
   CHECK(closed(1) == 0);

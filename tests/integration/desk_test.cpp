@@ -229,6 +229,7 @@ TEST_CASE("An idle session expires") {
   DeskClient browser(*desk.server);
   REQUIRE(browser.login("ani", desk.password));
   CHECK(browser.get("/desk")->body.find("data-testid=\"filters\"") != std::string::npos);
+  // On purpose: the idle time-out (1 s) is what is tested, so the browser stays idle well past it.
   std::this_thread::sleep_for(std::chrono::milliseconds(2200));
   auto later = browser.get("/desk");
   CHECK(later->body.find("action=\"/desk/login\"") != std::string::npos);

@@ -245,8 +245,7 @@ TEST_CASE("Fault: platform API unreachable (nothing listens) gives bounded retri
   const int messages = 5;
   for (int i = 0; i < messages; ++i) REQUIRE(post_update(server, update_for_chat(100 + i, 300 + i, "halo"))->status == 200);
   const std::string failed_series = "netra_replies_failed_total{channel=\"telegram\"}";
-  auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (metric(server, failed_series) < messages && Clock::now() < deadline) std::this_thread::sleep_for(milliseconds(20));
+  netra::testing::wait_until([&] { return metric(server, failed_series) >= messages; }, std::chrono::seconds(10));
   CHECK(metric(server, failed_series) == messages);
   CHECK(metric(server, "netra_reply_retries_total{channel=\"telegram\"}") == messages * 2);
   CHECK(metric(server, "netra_replies_sent_total{channel=\"telegram\"}") == 0);
@@ -275,10 +274,9 @@ TEST_CASE("Fault: a slow platform API delays replies but never the webhooks, /he
   CHECK(metric(server, "netra_outbound_queue_depth") <= 8);
   check_healthy(server);
   const std::string dropped_series = "netra_queue_dropped_total{queue=\"outbound\"}";
-  auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (api.delivered(kSend).size() + metric(server, dropped_series) < messages && Clock::now() < deadline) {
-    std::this_thread::sleep_for(milliseconds(50));
-  }
+  netra::testing::wait_until(
+      [&] { return api.delivered(kSend).size() + metric(server, dropped_series) >= messages; },
+      std::chrono::seconds(10));
   double dropped = metric(server, dropped_series);
   INFO("delivered " << api.delivered(kSend).size() << ", dropped " << dropped);
   CHECK(api.delivered(kSend).size() + dropped == messages);
@@ -317,6 +315,8 @@ TEST_CASE("Fault: reports.db write-locked past the busy time-out: 503 JSON, no r
   for (size_t i = 0; i + 1 < kReportFlow.size(); ++i) chat(server, "lock-long", kReportFlow[i]);
   WriteLock lock(dir.file("var") + "/reports.db");
   auto sent = chat_in_background(server, "lock-long", "kirim");
+  // Gives the chat time to reach the lock, so the health check below overlaps a writer waiting on it (nothing
+  // observable marks "waiting on the lock"; the checks hold either way, they only test less without it).
   std::this_thread::sleep_for(milliseconds(300));
   check_healthy(server);
   // Readers are not blocked by a writer in WAL mode: reviewers still see the desk.
@@ -354,7 +354,7 @@ TEST_CASE("Fault: state.db write-locked past the busy time-out: the chat answers
   NetraProcess server(dir.file("var"), kLockTestEnv);
   WriteLock lock(dir.file("var") + "/state.db");
   auto sent = chat_in_background(server, "state-lock", "lapor");  // starting a report saves the session
-  std::this_thread::sleep_for(milliseconds(300));
+  std::this_thread::sleep_for(milliseconds(300));  // lets the chat reach the lock first (as above)
   check_healthy(server);
   auto [result, waited] = sent.get();
   REQUIRE(result);
@@ -412,7 +412,7 @@ TEST_CASE("Fault: 64 stalled clients do not starve /healthz", "[fault]") {
   auto connecting = Clock::now();
   StalledClients stalled(server.port(), 64);  // half send nothing, half stop in the middle of a body
   double connect_seconds = seconds_since(connecting);
-  std::this_thread::sleep_for(milliseconds(500));
+  std::this_thread::sleep_for(milliseconds(500));  // on purpose: the stalled clients hold their connections a while
   check_healthy(server);
   CHECK(chat(server, "not-stalled", "halo").size() > 0);
   probing = false;

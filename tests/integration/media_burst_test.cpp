@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <thread>
 
 #include "bot/crypto.h"
 #include "integration/fake_platform.h"
@@ -99,12 +98,7 @@ size_t count_containing(const std::vector<std::string>& texts, const std::string
 
 // Waits until some sent text contains `needle`.
 bool wait_for_text(const FakePlatform& api, const std::string& path, const char* field, const std::string& needle) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (count_containing(texts_sent(api, path, field), needle) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
+  return netra::testing::wait_until([&] { return count_containing(texts_sent(api, path, field), needle) > 0; });
 }
 
 json report_with_code_in(const NetraProcess& server, const std::vector<std::string>& texts) {
@@ -136,18 +130,19 @@ TEST_CASE("A Telegram album during the evidence step is one evidence step with o
                 ->status == 200);
   }
   REQUIRE(wait_for_text(api, kSend, "text", "Bukti diterima"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // past the gathering window: a late copy would show
-  auto texts = texts_sent(api, kSend, "text");
-  CHECK(count_containing(texts, "Bukti diterima") == 1);
-  CHECK(count_containing(texts, "Bukti diterima (3)") == 1);
   REQUIRE(post_update(server, telegram_text(++update_id, "selesai", false))->status == 200);
   REQUIRE(post_update(server, telegram_text(++update_id, "kirim", false))->status == 200);
   REQUIRE(wait_for_text(api, kSend, "text", "Kode tanda terima"));
-  texts = texts_sent(api, kSend, "text");
-  CHECK(count_containing(texts, "3 berkas") == 1);
-  auto report = report_with_code_in(server, texts);
+  auto report = report_with_code_in(server, texts_sent(api, kSend, "text"));
   REQUIRE(report.is_object());
   CHECK(report["evidence"] == json::array({"telegram:AgAC-large-1", "telegram:AgAC-large-2", "telegram:AgAC-large-3"}));
+  // Stopping queues every burst still gathering, finishes every message and sends every reply: a late copy of the
+  // album's reply would be among what was sent by then.
+  server.stop();
+  auto texts = texts_sent(api, kSend, "text");
+  CHECK(count_containing(texts, "Bukti diterima") == 1);
+  CHECK(count_containing(texts, "Bukti diterima (3)") == 1);
+  CHECK(count_containing(texts, "3 berkas") == 1);
 }
 
 // In a group only the first photo's caption names the bot; the other parts of the album must still count.
@@ -165,16 +160,18 @@ TEST_CASE("A group album whose first caption mentions the bot is gathered whole"
         200);
   }
   REQUIRE(wait_for_text(api, kSend, "text", "Bukti diterima"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-  auto texts = texts_sent(api, kSend, "text");
-  CHECK(count_containing(texts, "Bukti diterima") == 1);
-  CHECK(count_containing(texts, "Bukti diterima (4)") == 1);
+  const size_t replies_so_far = api.requests(kSend).size();
   // Someone else's album in the group, not addressed to the bot, is nobody's evidence and gets no reply.
   json stranger = json::parse(album_part(++update_id, "99990000", 9, "", true));
   stranger["message"]["from"]["id"] = 700700700;
   REQUIRE(post_update(server, stranger.dump())->status == 200);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2000));
-  CHECK(api.delivered(kSend).size() == texts.size());
+  // Stopping queues every burst still gathering, finishes every message and sends every reply: a late copy of the
+  // album's reply, or a reply to the stranger, would be among what was sent by then.
+  server.stop();
+  auto texts = texts_sent(api, kSend, "text");
+  CHECK(count_containing(texts, "Bukti diterima") == 1);
+  CHECK(count_containing(texts, "Bukti diterima (4)") == 1);
+  CHECK(api.requests(kSend).size() == replies_so_far);
 }
 
 // The same kind on WhatsApp: choosing several photos sends one message per photo (two here in one notification,
@@ -218,7 +215,7 @@ TEST_CASE("Several WhatsApp photos in a row during the evidence step get one rep
   second["entry"][0]["changes"][0]["value"]["messages"] = json::array({image(3)});
   REQUIRE(post_signed(second)->status == 200);
   REQUIRE(wait_for_text(api, kMessages, "body", "Bukti diterima"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  server.stop();  // queues what is still gathering and sends every reply: a second "Bukti diterima" would show
   auto texts = texts_sent(api, kMessages, "body");
   CHECK(count_containing(texts, "Bukti diterima") == 1);
   CHECK(count_containing(texts, "Bukti diterima (3)") == 1);

@@ -103,12 +103,8 @@ double metric(const NetraProcess& server, const std::string& series) {
 
 // Waits until the series reaches `value` (false after 10 s).
 bool wait_for_metric(const NetraProcess& server, const std::string& series, double value) {
-  auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (metric(server, series) < value) {
-    if (Clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
+  return netra::testing::wait_until([&] { return metric(server, series) >= value; }, std::chrono::seconds(10),
+                                    std::chrono::milliseconds(20));
 }
 
 int64_t chat_of(const netra::testing::RecordedRequest& request) {
@@ -157,7 +153,8 @@ TEST_CASE("A reply to a user who blocked the bot is given up after one attempt a
   NetraProcess server(dir.file("var"), telegram_env(api));
   REQUIRE(post_update(server, telegram_update(7101, 583920174, "private", "halo"))->status == 200);
   REQUIRE(wait_for_metric(server, "netra_replies_failed_total{channel=\"telegram\"}", 1));
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // eight backoffs' worth: a retry would show
+  // The absence of a retry is what is tested: wait out eight first backoffs (50 ms each), when a retry would show.
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
   CHECK(api.requests(kSend).size() == 1);
   CHECK(metric(server, "netra_outbound_failures_total{channel=\"telegram\",code=\"403\"}") == 1);
   CHECK(metric(server, "netra_reply_retries_total{channel=\"telegram\"}") == 0);
@@ -228,7 +225,7 @@ TEST_CASE("WhatsApp 131047 and 131026 are final: one attempt each, counted, logg
   REQUIRE(post_signed(server, whatsapp_text("wamid.final1", "halo"))->status == 200);
   REQUIRE(post_signed(server, whatsapp_text("wamid.final2", "menu"))->status == 200);
   REQUIRE(wait_for_metric(server, "netra_replies_failed_total{channel=\"whatsapp\"}", 2));
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // on purpose: a retry would show within it (above)
   CHECK(api.requests(kMessages).size() == 2);
   CHECK(metric(server, "netra_outbound_failures_total{channel=\"whatsapp\",code=\"131047\"}") == 1);
   CHECK(metric(server, "netra_outbound_failures_total{channel=\"whatsapp\",code=\"131026\"}") == 1);

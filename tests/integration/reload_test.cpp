@@ -49,24 +49,19 @@ std::string ask(const NetraProcess& server, const std::string& question) {
 
 // Asks until the answer contains `marker` (a reload is asynchronous to the signal). False after 60 s.
 bool wait_for_answer_with(const NetraProcess& server, const std::string& marker) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (ask(server, kQuestion).find(marker) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return netra::testing::wait_until([&] { return ask(server, kQuestion).find(marker) != std::string::npos; },
+                                    std::chrono::seconds(60), std::chrono::milliseconds(50));
 }
 
 bool wait_for_log(const NetraProcess& server, const std::string& text, size_t occurrences) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::string log = server.log();
-    size_t found = 0;
-    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
-    if (found >= occurrences) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return netra::testing::wait_until(
+      [&] {
+        std::string log = server.log();
+        size_t found = 0;
+        for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
+        return found >= occurrences;
+      },
+      std::chrono::seconds(60), std::chrono::milliseconds(50));
 }
 
 // Questions and chat messages from a few threads until stopped, counting every request that did not get a 200.
@@ -122,7 +117,10 @@ TEST_CASE("SIGHUP reloads an edited corpus while requests keep being answered, a
   REQUIRE(before.find("uji muat ulang") == std::string::npos);
 
   BackgroundTraffic traffic(server);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  {
+    INFO("the background traffic gets going before the reload");
+    REQUIRE(netra::testing::wait_until([&] { return traffic.requests() >= 6; }));
+  }
 
   // A new entry: the very question asked before (its /api/v1/ask body was cached) now finds it.
   netra::testing::write_file(knowledge / "corpus" / "qa-uji-muat-ulang.txt", peacock_entry("versi satu"));

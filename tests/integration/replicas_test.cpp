@@ -54,7 +54,7 @@ int post(const NetraProcess& replica, const std::string& body) {
 void deliver(const std::vector<const NetraProcess*>& replicas, const std::string& body) {
   for (int attempt = 0; attempt < 20; ++attempt) {
     if (post(*replicas[attempt % replicas.size()], body) == 200) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the platform's pause between redeliveries
   }
   FAIL("no replica accepted the update");
 }
@@ -79,6 +79,13 @@ struct Replicas {
     for (auto& [name, value] : extra) env[name] = value;
     a = std::make_unique<NetraProcess>(dir.file("replica-a"), env);
     b = std::make_unique<NetraProcess>(dir.file("replica-b"), env);
+  }
+
+  // Stops both replicas; each finishes its queued messages and sends its queued replies first. Afterwards what the
+  // fake received is all that will be sent, save rows left in the outbox (count them).
+  void stop_both() {
+    a->stop();
+    b->stop();
   }
 
   // sendMessage bodies the fake accepted, per chat id, in arrival order.
@@ -107,7 +114,7 @@ TEST_CASE("a Telegram update redelivered to the other replica is answered once",
   // A later update through B is the barrier: once its answer is out, an answer to the retry would be too.
   REQUIRE(post(*replicas.b, update(5002, 7002, "halo")) == 200);
   REQUIRE(replicas.api.wait_for_delivered(kSend, 2));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  replicas.stop_both();
   auto replies = replicas.replies();
   CHECK(replies[7001].size() == 1);
   CHECK(replies[7002].size() == 1);
@@ -126,11 +133,11 @@ TEST_CASE("a report conversation alternating between the replicas goes through t
     REQUIRE(post(replica, update(++update_id, chat, netra::testing::kReportFlow[step])) == 200);
   }
   std::string receipt;
-  for (int wait = 0; wait < 100 && receipt.empty(); ++wait) {
+  netra::testing::wait_until([&] {
     auto replies = replicas.replies()[chat];
     if (!replies.empty()) receipt = netra::testing::receipt_in(replies.back());
-    if (receipt.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+    return !receipt.empty();
+  });
   CHECK_FALSE(receipt.empty());
   // Each step answered exactly once, in order: the receipt is the last reply and appears once.
   auto replies = replicas.replies()[chat];
@@ -209,7 +216,8 @@ TEST_CASE("a concurrent burst over both replicas, every update delivered to both
   }
   for (auto& sender : senders) sender.get();
   REQUIRE(replicas.api.wait_for_delivered(kSend, kChats * kMessages, std::chrono::seconds(30)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  replicas.stop_both();
+  CHECK(replicas.count("SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") == 0);
   auto replies = replicas.replies();
   CHECK(replies.size() == static_cast<size_t>(kChats));
   for (const auto& [chat, texts] : replies) {
@@ -232,7 +240,8 @@ TEST_CASE("while PostgreSQL is down webhooks get 503 and nothing is lost, and on
   replicas.database.start();
   deliver({replicas.b.get(), replicas.a.get()}, during);  // the platform's retries
   REQUIRE(replicas.api.wait_for_delivered(kSend, 2, std::chrono::seconds(15)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  replicas.stop_both();
+  CHECK(replicas.count("SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") == 0);
   CHECK(replicas.replies()[7401].size() == 1);
 }
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "bot/receipt_code.h"
+#include "support/test_support.h"
 
 namespace netra::testing {
 
@@ -57,14 +58,12 @@ ReportFilers::ReportFilers(const NetraProcess& server, int threads, const std::s
 ReportFilers::~ReportFilers() { stop(); }
 
 void ReportFilers::wait_for(size_t count, std::chrono::milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    {
-      std::lock_guard lock(mutex_);
-      if (receipts_.size() >= count) return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
+  wait_until(
+      [&] {
+        std::lock_guard lock(mutex_);
+        return receipts_.size() >= count;
+      },
+      timeout, std::chrono::milliseconds(25));
 }
 
 std::vector<std::string> ReportFilers::receipts() {

@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <thread>
 
 #include "integration/fake_platform.h"
 #include "integration/netra_process.h"
@@ -66,12 +65,12 @@ TEST_CASE("Netra learns its name from getMe and, in a group, takes only what is 
   // The same member's messages are handled in order: once this one is answered, the three above were decided.
   REQUIRE(post_update(server, group_update(8004, "/lapor@netra_bot", "bot_command"))->status == 200);
   REQUIRE(api.wait_for_delivered(kSend, 1));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // Stopping finishes every queued message and sends every queued reply: what was sent by then is all there is.
+  server.stop();
   auto sent = api.requests(kSend);
   REQUIRE(sent.size() == 1);
   CHECK(text_of(sent[0]).find("laporan anonim") != std::string::npos);
   CHECK(json::parse(sent[0].body)["reply_to_message_id"] == 8004);
-  server.stop();
   CHECK(server.log().find("event=telegram_username username=netra_bot source=getMe") != std::string::npos);
 }
 
@@ -96,7 +95,7 @@ TEST_CASE("With NETRA_TELEGRAM_BOT_USERNAME set, no getMe is sent and the config
   REQUIRE(post_update(server, group_update(8201, "/lapor@some_other_bot", "bot_command"))->status == 200);
   REQUIRE(post_update(server, group_update(8202, "/lapor@netra_bot", "bot_command"))->status == 200);
   REQUIRE(api.wait_for_delivered(kSend, 1));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  server.stop();  // finishes queued messages and replies: a reply to 8201 would be sent by now
   CHECK(api.requests(kSend).size() == 1);
   CHECK(api.requests(kGetMe).empty());
 }
@@ -111,11 +110,10 @@ TEST_CASE("While getMe fails, a group mention is not taken but a bare /command i
   REQUIRE(post_update(server, group_update(8301, "@netra_bot kades boleh ikut kampanye?", "mention"))->status == 200);
   REQUIRE(post_update(server, group_update(8302, "/lapor", "bot_command"))->status == 200);
   REQUIRE(api.wait_for_delivered(kSend, 1));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  server.stop();  // finishes queued messages and replies: a reply to the mention would be sent by now
   auto sent = api.requests(kSend);
   REQUIRE(sent.size() == 1);
   CHECK(text_of(sent[0]).find("laporan anonim") != std::string::npos);
-  server.stop();
   CHECK(server.log().find("event=telegram_get_me_failed status=401 code=401 description=\"Unauthorized\"") !=
         std::string::npos);
 }

@@ -186,16 +186,15 @@ TEST_CASE("A photo sent during a Telegram report is kept as evidence, never the 
   REQUIRE(post_update(server, update_with(++update_id, "kirim"))->status == 200);
   // The inbound queue keeps one sender's messages in order; the receipt is the last reply.
   std::string code;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (code.empty() && std::chrono::steady_clock::now() < deadline) {
+  netra::testing::wait_until([&] {
     for (const auto& sent : api.delivered(kSend)) {
       std::string text = json::parse(sent.body)["text"];
       if (auto at = text.find("NTR-"); at != std::string::npos && text.find("XXXX") == std::string::npos) {
         code = text.substr(at, 13);
       }
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+    return !code.empty();
+  });
   REQUIRE(code.size() == 13);
   auto report = server.client().Get("/api/v1/reports/" + code, {{"Authorization", "Bearer reviewer-token"}});
   REQUIRE(report);

@@ -96,7 +96,7 @@ TEST_CASE("a live relay's rows are left alone however many others look, until no
     db.outbox.heartbeat("busy-replica");
     auto stale = db.outbox.mark_stale(std::chrono::seconds(1), std::chrono::seconds(600));
     CHECK(stale.requeued + stale.maybe_sent == 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // on purpose: heartbeats spread past the 1 s limit
   }
   db.outbox.heartbeat("busy-replica");
   CHECK(db.outbox.mark_stale(std::chrono::seconds(5), std::chrono::seconds(1)).maybe_sent == 1);
@@ -150,7 +150,7 @@ TEST_CASE("a replica taken for dead cannot send a row another one has taken over
   db.outbox.heartbeat("slow-replica");
   auto claimed = db.outbox.claim(10, "slow-replica");
   REQUIRE(claimed.size() == 1);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // on purpose: the replica falls silent past 1 s
   REQUIRE(db.outbox.mark_stale(std::chrono::seconds(1), std::chrono::seconds(600)).requeued == 1);
   auto taken_over = db.outbox.claim(10, "survivor");
   REQUIRE(taken_over.size() == 1);

@@ -100,6 +100,8 @@ TEST_CASE("one sender's turns on two replicas run one after the other, other sen
     auto other = replicas.b.begin_turn("sender-y", {});
     other->commit();
   }
+  // On purpose: that the second turn does NOT start while the first is open is what is tested; 300 ms is ample
+  // for it to start if the lock let it (a positive signal cannot show an absence).
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   CHECK_FALSE(second_started);
   replicas.a.save_session("sender-x", R"({"turn":1})");

@@ -1,8 +1,10 @@
 // Helpers shared by the test executables: the real corpus's knowledge base (indexed once per ctest run), temporary
-// directories that clean up after themselves, and paths to test data.
+// directories that clean up after themselves, paths to test data, and waiting for a condition.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "bot/answerer.h"
@@ -34,6 +36,13 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Polls `condition` every `interval` until it holds (true) or `timeout` has passed (false, after one last look):
+// how a test waits for something another thread or process does, instead of sleeping a guessed time. Use it as
+// REQUIRE(wait_until(...)) with an INFO saying what was awaited, so a time-out fails clearly.
+bool wait_until(const std::function<bool()>& condition,
+                std::chrono::milliseconds timeout = std::chrono::seconds(15),
+                std::chrono::milliseconds interval = std::chrono::milliseconds(10));
 
 // Writes text to a file, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& text);
