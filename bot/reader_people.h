@@ -204,7 +204,7 @@ class PeopleReader {
   void read_role(const PhraseMatch& match);
   void read_denied_role(const PhraseMatch& match, Role role);
   Role former_role(size_t token, Role role) const;
-  bool names_relatives_possessor(size_t token) const;
+  bool names_relatives_possessor(const PhraseMatch& role) const;
 
   // --- who does each act
   std::optional<size_t> last_actor(size_t token, bool same_clause, bool same_sentence) const;

@@ -220,7 +220,7 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     return;
   }
   role = former_role(token, role);
-  bool possessor_of_relative = names_relatives_possessor(token);
+  bool possessor_of_relative = names_relatives_possessor(match);
   if (auto described = described_by(token, 4); described && !possessor_of_relative) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
@@ -287,11 +287,17 @@ Role PeopleReader::former_role(size_t token, Role role) const {
 }
 
 // "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.
-bool PeopleReader::names_relatives_possessor(size_t token) const {
+bool PeopleReader::names_relatives_possessor(const PhraseMatch& role) const {
+  size_t token = role.first_token;
   auto described = described_by(token, 2);
   if (!described || mentions_[*described].person == 0) return false;
   const Mention& relative = mentions_[*described];
   bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+  // "sy PNS, suami caleg.": a clause that is only a relative and a role says what the relative is; "istri caleg
+  // bagi sembako" goes on, and names the candidate's wife.
+  size_t next = role.last_token + 1;
+  bool role_ends_clause = next >= tokens_.size() || tokens_[next].clause != tokens_[role.last_token].clause;
+  if (role_ends_clause && opens_clause(relative.token)) return false;
   // "suami saya, dia kades": a pronoun is the relative again, never their possessor.
   return reading_.people[relative.person].kind == Person::Kind::relation && !own_relative && !relative.pronoun &&
          relative.last + 1 >= token - 1;

@@ -187,3 +187,11 @@ TEST_CASE("'dapet' (got) is no question word — a story of a handout is a tip",
   CHECK(answer("kmrn liat pak RW bagi2 amplop caleg di pos ronda, sy dapet 50rb").speech_act == SpeechAct::tip);
   CHECK(answer("dapatkah PNS ikut kampanye?").speech_act == SpeechAct::question);
 }
+
+TEST_CASE("a clause of only a relative and a role says what the relative is", "[understanding]") {
+  auto reading = explain("sy guru PNS, istri caleg. boleh sy temani dia kampanye?").reading;
+  CHECK(reading.has(Modifier::spouse_is_candidate));
+  // "istri caleg bagi sembako" goes on: the candidate's wife, not the writer's.
+  CHECK_FALSE(explain("istri caleg bagi sembako ke warga, sy PNS boleh ikut bantu?").reading.has(
+      Modifier::spouse_is_candidate));
+}
