@@ -15,12 +15,10 @@ using netra::knowledge::Role;
 using netra::knowledge::SpeechAct;
 using netra::knowledge::Target;
 using netra::knowledge::Verdict;
-using netra::testing::shared_answerer;
+using netra::testing::answer;
+using netra::testing::explain;
 
 namespace {
-
-Explanation explain(const std::string& text) { return shared_answerer().explain(text); }
-Answer answer(const std::string& text) { return shared_answerer().answer(text); }
 
 const ActMention* find_act(const Reading& reading, Act act) {
   auto found = std::find_if(reading.acts.begin(), reading.acts.end(),

@@ -22,6 +22,9 @@ std::string test_data_dir();
 const knowledge::KnowledgeBase& shared_knowledge();
 // An answerer over shared_knowledge().
 const bot::Answerer& shared_answerer();
+// The shared answerer's reading of one message, and its answer: what the understanding tests look at.
+inline bot::Explanation explain(const std::string& text) { return shared_answerer().explain(text); }
+inline bot::Answer answer(const std::string& text) { return shared_answerer().answer(text); }
 
 // A fresh directory under the system temp dir, removed with everything in it when destroyed.
 class TempDir {
