@@ -39,16 +39,12 @@ bool PeopleReader::quote_opens_at(size_t token) const {
   size_t at = tokens_[token].start;
   while (at > 0 && text[at - 1] == ' ') --at;
   if (at == 0) return false;
-  bool ascii_quote = text[at - 1] == '\'' || text[at - 1] == '"';
-  // U+2018 and U+201C, the opening curly quotes: E2 80 98 and E2 80 9C.
-  bool curly_quote = at >= 3 && static_cast<unsigned char>(text[at - 3]) == 0xE2 &&
-                     static_cast<unsigned char>(text[at - 2]) == 0x80 &&
-                     (static_cast<unsigned char>(text[at - 1]) == 0x98 ||
-                      static_cast<unsigned char>(text[at - 1]) == 0x9C);
-  size_t quote_start = curly_quote ? at - 3 : at - 1;
+  // The reading's text has straight quotes only (clean_chat_text turns curly ones straight).
+  bool quote = text[at - 1] == '\'' || text[at - 1] == '"';
+  size_t quote_start = at - 1;
   // An apostrophe inside a word ("de'e") opens nothing: the quote must follow a space, punctuation or the start.
   bool opens = quote_start == 0 || !std::isalnum(static_cast<unsigned char>(text[quote_start - 1]));
-  return (ascii_quote || curly_quote) && opens;
+  return quote && opens;
 }
 
 // "sy jawab 'nomor 2 aja mbah'", "'paslon 1 dong bu'": a quote that opens with whom to choose is an appeal to vote
