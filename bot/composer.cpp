@@ -56,7 +56,7 @@ void Composer::word(const Wording& wording, const Reading& reading, Answer& answ
     if (wording.relative_role_note) text += "\n\n" + say("note.relative_role");
     if (wording.uncertain_note) text += "\n\n" + say("note.uncertain");
   }
-  if (auto basis = basis_line(primary, answer.citations); !basis.empty()) text += "\n\n" + basis;
+  if (auto basis = basis_line(primary, answer.citations, reading); !basis.empty()) text += "\n\n" + basis;
   if (wording.tip) {
     answer.text = text + "\n\n" + say("tip.offer");
     return;
@@ -159,16 +159,50 @@ std::vector<Citation> Composer::citations(const Entry& primary, const std::vecto
   }
   // Ordered for the subject before the list is cut, so an article the entry names late can still come first.
   order_citations(out, reading);
+  if (auto duty = missing_duty(out, reading)) {
+    // It leads unless the entry's own first article binds everyone (UU 7/2017 Pasal 280 ayat 1 keeps its place).
+    bool entry_first_binds_all = false;
+    if (!out.empty() && !primary.cites.empty() && same_ref(out[0], primary.cites.front())) {
+      const Entry* first = knowledge_.article(primary.cites.front());
+      entry_first_binds_all = first && (first->audience.empty() || std::find(first->audience.begin(),
+                                                                             first->audience.end(),
+                                                                             "all") != first->audience.end());
+    }
+    out.insert(out.begin() + (entry_first_binds_all ? 1 : 0), citation_of(*duty));
+  }
   if (out.size() > kMaxCitations) out.resize(kMaxCitations);
   return out;
 }
 
-std::string Composer::basis_line(const Entry& primary, const std::vector<Citation>& citations) const {
+std::optional<ArticleRef> Composer::missing_duty(const std::vector<Citation>& citations,
+                                                 const Reading& reading) const {
+  if (reading.audience().empty()) return std::nullopt;  // nobody's role is known
+  knowledge::Role role = reading.subject_role();
+  auto duties = knowledge_.duties().of(role);
+  if (duties.empty()) return std::nullopt;
+  const std::string role_name(knowledge::to_string(role));
+  auto names_role = [&](const Citation& citation) {
+    for (const auto& duty : duties) {
+      if (citation.source == duty.source && citation.pasal == duty.pasal) return true;
+    }
+    const Entry* article = knowledge_.article({citation.source, citation.pasal, citation.ayat});
+    return article && std::find(article->audience.begin(), article->audience.end(), role_name) !=
+                          article->audience.end();
+  };
+  if (std::any_of(citations.begin(), citations.end(), names_role)) return std::nullopt;
+  return duties.front();
+}
+
+std::string Composer::basis_line(const Entry& primary, const std::vector<Citation>& citations,
+                                 const Reading& reading) const {
   std::string articles;
   size_t count = 0;
+  // The subject's duty (when it was missing and so came first) belongs to the basis as the entry's own do.
+  auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(reading.subject_role());
   for (const auto& citation : citations) {
-    bool own = std::any_of(primary.cites.begin(), primary.cites.end(),
-                           [&](const ArticleRef& ref) { return same_ref(citation, ref); });
+    auto names = [&](const ArticleRef& ref) { return same_ref(citation, ref); };
+    bool own = std::any_of(primary.cites.begin(), primary.cites.end(), names) ||
+               (&citation - citations.data() < 2 && std::any_of(duties.begin(), duties.end(), names));
     if (!own || count == kMaxBasis) continue;
     if (count++ > 0) articles += "; ";
     articles += cite_label({citation.source, citation.pasal, citation.ayat});

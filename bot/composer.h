@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,10 @@ class Composer {
   std::vector<Citation> citations(const knowledge::Entry& primary, const std::vector<knowledge::RankedHit>& hits,
                                   const Reading& reading) const;
 
-  // "Dasar: UU 7/2017 Pasal 280 ayat (3); …." for the entry's own citations among `citations`, or empty.
-  std::string basis_line(const knowledge::Entry& primary, const std::vector<Citation>& citations) const;
+  // "Dasar: UU 7/2017 Pasal 280 ayat (3); …." for the entry's own citations among `citations` (and the subject's
+  // duty when it leads them), or empty.
+  std::string basis_line(const knowledge::Entry& primary, const std::vector<Citation>& citations,
+                         const Reading& reading) const;
   // "Sanksi: …" from the entry, or from the first cited article that states one; empty when none does.
   std::string sanction_line(const knowledge::Entry& primary) const;
   // The entry's explanation: a curated answer, or an article's or summary's text (with its source).
@@ -64,6 +67,10 @@ class Composer {
   Citation citation_of(const knowledge::ArticleRef& ref) const;
   std::string cite_label(const knowledge::ArticleRef& ref) const;
   void order_citations(std::vector<Citation>& citations, const Reading& reading) const;
+  // The article that binds the subject's role to neutrality (data/duties.txt) when no citation names that role:
+  // a kepala desa is not answered from ASN law alone. nullopt when one does, or the role is unknown or free.
+  std::optional<knowledge::ArticleRef> missing_duty(const std::vector<Citation>& citations,
+                                                    const Reading& reading) const;
 
   const knowledge::KnowledgeBase& knowledge_;
 };

@@ -35,6 +35,16 @@ void PeopleReader::choose_subject() {
     for (size_t i = 0; i < reading_.acts.size(); ++i) {
       if (!reading_.acts[i].negated && reading_.acts[i].person == *asked_about) reading_.asked_acts.push_back(i);
     }
+    // "KPU ngadain nobar debat. Kades boleh ikut nonton?": a writer who never names themself does not act; the
+    // act told without an actor is the one the question's person is asked to join.
+    if (reading_.asked_acts.empty() && sentence && !reading_.people[0].mentioned) {
+      for (size_t i = 0; i < reading_.acts.size(); ++i) {
+        ActMention& act = reading_.acts[i];
+        if (act.sentence != *sentence || act.negated || act.person != 0) continue;
+        act.person = *asked_about;
+        reading_.asked_acts.push_back(i);
+      }
+    }
     if (!reading_.asked_acts.empty() || !sentence) {
       reading_.subject = *asked_about;
       finish_subject();

@@ -14,6 +14,7 @@
 
 #include "knowledge/analyzer.h"
 #include "knowledge/corpus.h"
+#include "knowledge/duties.h"
 #include "knowledge/fts5_rank.h"
 #include "knowledge/replies.h"
 #include "knowledge/rules.h"
@@ -51,6 +52,8 @@ class KnowledgeBase {
   // The verdict rules (data/rules.txt) and fixed texts (data/replies.txt) the index was built with.
   const std::vector<Rule>& rules() const { return rules_; }
   const Replies& replies() const { return replies_; }
+  // Where each bound role's duty of neutrality is written (data/duties.txt).
+  const RoleDuties& duties() const { return duties_; }
   // The entry with this id, or nullptr.
   const Entry* entry(const std::string& id) const;
   const std::string& fingerprint() const { return fingerprint_; }
@@ -96,6 +99,7 @@ class KnowledgeBase {
   std::string path_;
   std::vector<Rule> rules_;
   Replies replies_;
+  RoleDuties duties_;
   std::unordered_map<std::string, size_t> entry_by_id_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unique_ptr<Analyzer> analyzer_;

@@ -78,3 +78,20 @@ TEST_CASE("hostile text is answered, never an error", "[answer]") {
     CHECK_NOTHROW(shared_answerer().answer(hostile));
   }
 }
+
+TEST_CASE("a village official is answered from the law that binds them, not from ASN law alone", "[answer]") {
+  // The entry on voting is written for ASN and village officials alike; its own articles are ASN law's.
+  auto perangkat = shared_answerer().answer("sy perangkat desa, blh nyoblos kan?");
+  CHECK(perangkat.verdict == netra::knowledge::Verdict::boleh);
+  REQUIRE_FALSE(perangkat.citations.empty());
+  CHECK(perangkat.citations.front().source == "uu-6-2014");
+  CHECK(perangkat.citations.front().pasal == "51");
+  CHECK(perangkat.text.find("UU 6/2014 Pasal 51") != std::string::npos);
+  auto kades = shared_answerer().answer("sy kades, blh nyoblos kan?");
+  REQUIRE_FALSE(kades.citations.empty());
+  CHECK(kades.citations.front().pasal == "29");
+  // An ASN's answer keeps the entry's own first article.
+  auto asn = shared_answerer().answer("sy PNS, blh nyoblos kan?");
+  REQUIRE_FALSE(asn.citations.empty());
+  CHECK(asn.citations.front().source != "uu-6-2014");
+}

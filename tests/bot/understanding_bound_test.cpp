@@ -193,3 +193,14 @@ TEST_CASE("a clause of only a relative and a role says what the relative is", "[
   CHECK_FALSE(explain("istri caleg bagi sembako ke warga, sy PNS boleh ikut bantu?").reading.has(
       Modifier::spouse_is_candidate));
 }
+
+TEST_CASE("an act told without an actor is the one the question's named person is asked to join", "[understanding]") {
+  auto reading = explain("Bawaslu bikin nobar debat cagub di balai kota. Lurah boleh ikut nonton?").reading;
+  CHECK(reading.subject_person().role == Role::asn);
+  REQUIRE_FALSE(reading.asked_acts.empty());
+  CHECK(reading.acts[reading.asked_acts.front()].person == reading.subject);
+  // A writer who names themself keeps their own act: the question asks about joining it.
+  auto own = explain("Sy ikut nobar debat cagub di balai kota. Lurah boleh ikut nonton?").reading;
+  REQUIRE_FALSE(own.asked_acts.empty());
+  CHECK(own.acts[own.asked_acts.front()].person == 0);
+}

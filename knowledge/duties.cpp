@@ -1,0 +1,63 @@
+#include "knowledge/duties.h"
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+#include "knowledge/strings.h"
+
+namespace netra::knowledge {
+namespace {
+
+constexpr const char* kFile = "duties.txt";
+
+}  // namespace
+
+RoleDuties RoleDuties::parse(std::string_view text, std::vector<Problem>& problems) {
+  RoleDuties duties;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    auto content = trim(line);
+    if (content.empty() || content.front() == '#') continue;
+    auto colon = content.find(':');
+    auto role = colon == std::string_view::npos ? std::nullopt : parse_role(trim(content.substr(0, colon)));
+    if (!role) {
+      problems.push_back({kFile, number, "expected `ROLE: SOURCE PASAL [AYAT]` with a known role"});
+      continue;
+    }
+    auto words = split_spaces(content.substr(colon + 1));
+    if (words.size() < 2 || words.size() > 3) {
+      problems.push_back({kFile, number, "expected `SOURCE PASAL [AYAT]` after the role"});
+      continue;
+    }
+    duties.duties_.push_back({*role, {words[0], words[1], words.size() == 3 ? words[2] : ""}, number});
+  }
+  return duties;
+}
+
+void RoleDuties::validate(const Corpus& corpus, std::vector<Problem>& problems) const {
+  for (const auto& duty : duties_) {
+    bool found = std::any_of(corpus.entries.begin(), corpus.entries.end(), [&](const Entry& entry) {
+      return entry.kind == EntryKind::article && entry.source == duty.article.source &&
+             entry.pasal == duty.article.pasal && (duty.article.ayat.empty() || entry.ayat == duty.article.ayat);
+    });
+    if (!found) {
+      problems.push_back({kFile, duty.line,
+                          "no corpus article " + duty.article.source + " pasal " + duty.article.pasal +
+                              (duty.article.ayat.empty() ? "" : " ayat " + duty.article.ayat)});
+    }
+  }
+}
+
+std::vector<ArticleRef> RoleDuties::of(Role role) const {
+  std::vector<ArticleRef> articles;
+  for (const auto& duty : duties_) {
+    if (duty.role == role) articles.push_back(duty.article);
+  }
+  return articles;
+}
+
+}  // namespace netra::knowledge
