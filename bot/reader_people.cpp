@@ -313,7 +313,7 @@ void PeopleReader::read_acts() {
   }
   read_quoted_choices();
   drop_content_of_media();
-  drop_attendance_described_as_passive();
+  settle_passive_attendance();
 }
 
 // "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang")
@@ -350,17 +350,25 @@ void PeopleReader::drop_content_of_media() {
 
 // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
 // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
-void PeopleReader::drop_attendance_described_as_passive() {
-  auto passive_in = [&](size_t sentence) {
-    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-      return act.act == Act::attend_passive && !act.negated && act.sentence == sentence;
+// "ikut kampanye akbar asal gak pake atribut": attending without attributes is how PP 94/2021's Penjelasan of
+// Pasal 5 huruf n angka 1 describes passive attendance, so that attendance is passive too.
+void PeopleReader::settle_passive_attendance() {
+  auto in_sentence = [&](size_t sentence, Act act, bool negated) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == act && other.negated == negated && other.sentence == sentence;
     });
   };
   reading_.acts.erase(std::remove_if(reading_.acts.begin(), reading_.acts.end(),
                                      [&](const ActMention& act) {
-                                       return act.act == Act::attend_campaign && passive_in(act.sentence);
+                                       return act.act == Act::attend_campaign &&
+                                              in_sentence(act.sentence, Act::attend_passive, false);
                                      }),
                       reading_.acts.end());
+  for (auto& act : reading_.acts) {
+    if (act.act == Act::attend_campaign && !act.negated && in_sentence(act.sentence, Act::wear_attributes, true)) {
+      act.act = Act::attend_passive;
+    }
+  }
 }
 
 // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in

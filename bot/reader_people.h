@@ -145,7 +145,7 @@ class PeopleReader {
 
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
-  void drop_attendance_described_as_passive();
+  void settle_passive_attendance();
 
   // "share postingan Bawaslu soal ajakan lapor politik uang": what a shared or posted thing is about is nobody's act.
   void drop_content_of_media();
@@ -225,6 +225,8 @@ class PeopleReader {
   // A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
   // peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.
   bool kind_of_thing(const PhraseMatch& match) const;
+  // A target cue starts right after `thing`, in its clause: the thing's owner ("poster dinkes").
+  bool owner_follows(const PhraseMatch& thing) const;
 
   // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
   // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).

@@ -87,6 +87,12 @@ bool PeopleReader::kind_of_thing(const PhraseMatch& match) const {
   return word_is(knowledge::WordClass::owned_thing, tokens_[match.last_token].word);
 }
 
+bool PeopleReader::owner_follows(const PhraseMatch& thing) const {
+  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    return match.first_token == thing.last_token + 1 && tokens_[match.first_token].clause == tokens_[thing.last_token].clause;
+  });
+}
+
 // A topic word ("soal", "tentang") ends within kTopicContentReach words before `token`, in its clause.
 bool PeopleReader::names_topic(size_t token) const {
   return std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
@@ -105,6 +111,8 @@ Target PeopleReader::target_of(const ActMention& act) const {
   for (const auto& match : targets_) {
     if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
     auto target = static_cast<Target>(match.label);
+    // "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props.
+    if (kind_of_thing(match) && owner_follows(match)) continue;
     if (match.first_token > 0 && match.first_token > act.last_token && !owner && !kind_of_thing(match) &&
         word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
       owner = target;

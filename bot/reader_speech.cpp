@@ -141,7 +141,8 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = whole;
     return SpeechAct::report_request;
   }
-  if (!reading_.asks && (tells_a_story() || has(MessageCue::report)) && has_third_party_act()) {
+  if (!reading_.asks && (tells_a_story() || has(MessageCue::report)) &&
+      (has_third_party_act() || (tells_a_story() && has_act_without_actor()))) {
     reading_.account = whole;
     return SpeechAct::tip;
   }

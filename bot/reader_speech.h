@@ -122,6 +122,8 @@ class SpeechReader {
   bool only_report_acts() const;
 
   bool has_third_party_act() const;
+  // The writer never names themself and the message names an act: told of someone else, whom it leaves unnamed.
+  bool has_act_without_actor() const;
 
   bool tells_a_story() const;
 

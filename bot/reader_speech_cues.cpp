@@ -189,6 +189,14 @@ bool SpeechReader::has_third_party_act() const {
   });
 }
 
+// "barusan ada mobil dinas dipake angkut kaos paslon": a writer who never names themself tells what others did;
+// the acts fall to the writer only for want of another actor.
+bool SpeechReader::has_act_without_actor() const {
+  return !reading_.people[0].mentioned && std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return !act.negated;
+  });
+}
+
 bool SpeechReader::tells_a_story() const {
   return reading_.has(Modifier::past_event) || reading_.has(Modifier::asks_for_action);
 }

@@ -204,3 +204,24 @@ TEST_CASE("an act told without an actor is the one the question's named person i
   REQUIRE_FALSE(own.asked_acts.empty());
   CHECK(own.acts[own.asked_acts.front()].person == 0);
 }
+
+TEST_CASE("attending a campaign without attributes is passive attendance", "[understanding]") {
+  // PP 94/2021, Penjelasan of Pasal 5 huruf n angka 1: attending without attributes to hear the programme.
+  CHECK(answer("sy PNS, blh dateng ke kampanye cawalkot asal gak pakai atribut apa2?").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS, blh dateng ke kampanye cawalkot pakai kaos partai?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("the kind of a printed thing followed by its owner is the owner's", "[understanding]") {
+  auto neutral = explain("sy guru PNS, blh share poster BNN soal narkoba di story WA?").reading;
+  for (const auto& act : neutral.acts) CHECK(act.target != Target::candidate);
+  CHECK(answer("sy guru PNS, blh share poster BNN soal narkoba di story WA?").verdict == Verdict::boleh);
+  CHECK(answer("sy guru PNS, blh share poster cabup di story WA?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a story of acts whose writer never names themself is a tip", "[understanding]") {
+  auto tip = explain("tadi pagi truk dinas PU dipakai ngangkut baliho paslon ke balai desa").reading;
+  CHECK(tip.speech_act == SpeechAct::tip);
+  // The writer who tells their own act tells a status, not a tip.
+  auto own = explain("tadi pagi sy pakai truk dinas PU ngangkut baliho paslon ke balai desa").reading;
+  CHECK(own.speech_act != SpeechAct::tip);
+}
