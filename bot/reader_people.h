@@ -221,6 +221,11 @@ class PeopleReader {
   bool target_negated(const PhraseMatch& target) const { return negated(target.first_token); }
 
   bool incumbent_named() const;
+  // The writer is named in `sentence` as one who acts or as an object ("nanya ke saya"), not as a possessor.
+  bool writer_in_sentence(size_t sentence) const;
+  // The last mention is the writer acting, in `token`'s clause, with only description fillers between
+  // ("sy cuma anaknya").
+  bool writer_just_before(size_t token) const;
 
   // A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
   // peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.

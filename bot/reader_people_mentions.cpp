@@ -43,7 +43,13 @@ bool PeopleReader::after_passive_verb(size_t token) const {
 bool PeopleReader::opens_clause(size_t token) const {
   for (size_t t = token; t-- > 0;) {
     if (tokens_[t].clause != tokens_[token].clause) return true;
-    if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word) && !word_is(knowledge::WordClass::time_word, tokens_[t].word)) return false;
+    // "kalau istri saya ikut timses", "apakah anak saya boleh …": the words that let "saya" act open a clause
+    // for anyone.
+    const std::string& word = tokens_[t].word;
+    if (!word_is(knowledge::WordClass::description_filler, word) && !word_is(knowledge::WordClass::time_word, word) &&
+        !word_is(knowledge::WordClass::actor_introducer, word)) {
+      return false;
+    }
   }
   return true;
 }
@@ -169,6 +175,16 @@ bool PeopleReader::ends_act(const PhraseMatch& role) const {
   });
 }
 
+bool PeopleReader::writer_just_before(size_t token) const {
+  if (mentions_.empty() || mentions_.back().person != 0 || !mentions_.back().actor) return false;
+  const Mention& writer = mentions_.back();
+  if (writer.last >= token || tokens_[writer.last].clause != tokens_[token].clause) return false;
+  for (size_t t = writer.last + 1; t < token; ++t) {
+    if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word)) return false;
+  }
+  return true;
+}
+
 void PeopleReader::read_person(const PhraseMatch& match) {
   size_t token = match.first_token;
   if (match.label == kVocativeLabel) return;
@@ -203,6 +219,11 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   const std::string& word = tokens_[token].word;
   bool someone_elses = match.first_token == match.last_token && word.size() > 5 &&
                        word.compare(word.size() - 3, 3, "nya") == 0;
+  // "sy istrinya", "saya cuma anaknya": the writer says whose relative they are; no one new is named.
+  if (someone_elses && writer_just_before(token)) {
+    mentions_.push_back({token, match.last_token, 0, true});
+    return;
+  }
   size_t person = relation_person(static_cast<Relation>(match.label), someone_elses);
   // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
   // nyaleg": one followed by a relative clause does its act.

@@ -70,9 +70,21 @@ void PeopleReader::assign_actors() {
         !last_actor(act.first_token, true, false)) {
       person = 0;
     }
+    // "adik nanya ke saya 'pilih siapa?'": a talk about one's choice has two sides, and the writer is one of them.
+    if (act.act == Act::discuss_privately && writer_in_sentence(act.sentence)) person = 0;
     act.person = person;
     if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
   }
+}
+
+bool PeopleReader::writer_in_sentence(size_t sentence) const {
+  bool acts = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    return mention.person == 0 && tokens_[mention.token].sentence == sentence;
+  });
+  return acts || std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& match) {
+           return match.label == kSelfLabel && tokens_[match.first_token].sentence == sentence &&
+                  after_object_marker(match.first_token);
+         });
 }
 
 bool PeopleReader::incumbent_named() const {

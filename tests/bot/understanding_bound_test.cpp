@@ -225,3 +225,29 @@ TEST_CASE("a story of acts whose writer never names themself is a tip", "[unders
   auto own = explain("tadi pagi sy pakai truk dinas PU ngangkut baliho paslon ke balai desa").reading;
   CHECK(own.speech_act != SpeechAct::tip);
 }
+
+TEST_CASE("a relative after a word that opens a clause is the one who acts", "[understanding]") {
+  for (const char* message : {"kalau suami saya jadi relawan capres, boleh?", "apakah adik saya boleh ikut timses cabup?",
+                              "sebenarnya istri saya boleh gak jadi timses caleg?"}) {
+    INFO(message);
+    auto reading = explain(message).reading;
+    CHECK(reading.subject != 0);
+    CHECK(reading.subject_person().kind == Person::Kind::relation);
+  }
+}
+
+TEST_CASE("'sy anaknya' says whose relative the writer is, and their own work describes them", "[understanding]") {
+  auto reading = explain("ibu sy camat, sy cuma anaknya, kerja di toko. sy boleh jadi relawan cagub?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(reading.subject_person().role == Role::citizen);
+  CHECK(answer("ibu sy camat, sy cuma anaknya, kerja di toko. sy boleh jadi relawan cagub?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a talk about one's choice with the writer on either side is the writer's", "[understanding]") {
+  auto reading = explain("sepupu nanya ke saya lewat japri nanti milih siapa, saya jawab. saya PPPK, salah gak?").reading;
+  REQUIRE_FALSE(reading.asked_acts.empty());
+  CHECK(reading.subject == 0);
+  // The writer named only as an owner ("desa kami") takes no part in what others say.
+  auto other = explain("pak kades di desa kami bilang ke warga soal pilihan caleg. itu melanggar?").reading;
+  CHECK(other.subject != 0);
+}
