@@ -223,6 +223,9 @@ class PeopleReader {
   bool incumbent_named() const;
   // The writer is named in `sentence` as one who acts or as an object ("nanya ke saya"), not as a possessor.
   bool writer_in_sentence(size_t sentence) const;
+  // The last actor named before `token` in its clause is the writer, followed by a verb of seeing or hearing
+  // ("sy liat …"), the act at `token` comes after it, and the message asks nothing (a story, not a question).
+  bool witnessed(size_t token) const;
   // The last mention is the writer acting, in `token`'s clause, with only description fillers between
   // ("sy cuma anaknya").
   bool writer_just_before(size_t token) const;
@@ -280,6 +283,7 @@ class PeopleReader {
   std::vector<PhraseMatch> negations_;
   std::vector<Mention> mentions_;
   std::vector<const PhraseMatch*> object_roles_;
+  std::optional<size_t> witness_subject_;  // the unnamed one who did what the writer saw (people index)
 };
 
 }  // namespace netra::bot

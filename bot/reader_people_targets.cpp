@@ -64,6 +64,15 @@ void PeopleReader::assign_actors() {
     if (!actor) actor = last_actor(act.first_token, false, false);
     if (!actor) actor = next_actor_in_sentence(act.first_token);
     size_t person = actor.value_or(0);
+    // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
+    if (person == 0 && witnessed(act.first_token)) {
+      if (!witness_subject_) {
+        Person someone;
+        someone.kind = Person::Kind::generic;
+        witness_subject_ = add_person(someone);
+      }
+      person = *witness_subject_;
+    }
     // A relative who runs does not help their own campaign: the writer asks about their own help.
     const Person& who = reading_.people[person];
     if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
@@ -75,6 +84,23 @@ void PeopleReader::assign_actors() {
     act.person = person;
     if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
   }
+}
+
+bool PeopleReader::witnessed(size_t token) const {
+  // "sy liat debat capres di tv, boleh?": a writer who asks about what they watched is the one who watched.
+  if (reading_.text.find('?') != std::string::npos) return false;
+  bool asks = std::any_of(message_cues_.begin(), message_cues_.end(), [](const PhraseMatch& cue) {
+    auto kind = static_cast<knowledge::MessageCue>(cue.label);
+    return kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict;
+  });
+  if (asks) return false;
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->token >= token || !it->actor) continue;
+    if (it->person != 0 || tokens_[it->token].clause != tokens_[token].clause) return false;
+    size_t next = it->last + 1;
+    return next < token && word_is(knowledge::WordClass::perception_verb, tokens_[next].word);
+  }
+  return false;
 }
 
 bool PeopleReader::writer_in_sentence(size_t sentence) const {

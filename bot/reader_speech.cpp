@@ -29,7 +29,8 @@ bool SpeechReader::names_content(const PhraseMatch& cue) const {
 void SpeechReader::read_focus_and_election() {
   reading_.asks = asks_plainly() || asks_for_fact();
   // What is asked last is what the question wants: "gk disebar kemana2, itu melanggar gk?" asks whether it is
-  // allowed; "boleh gk? kalau melanggar sanksinya apa?" asks for the sanction.
+  // allowed; "kemana lapornya?" after "boleh gk?" asks where. A sanction asked beside a verdict word ("boleh gk?
+  // sanksinya apa?") is answered by the verdict, whose answer states the sanction too, …
   std::optional<PhraseMatch> last_fact, last_verdict;
   for (const auto& cue : cues_) {
     if (names_content(cue)) continue;
@@ -43,7 +44,14 @@ void SpeechReader::read_focus_and_election() {
     }
     if (kind == MessageCue::verdict && (!last_verdict || cue.first_token > last_verdict->first_token)) last_verdict = cue;
   }
-  if (last_fact && !(last_verdict && last_verdict->first_token > last_fact->last_token)) {
+  // … in a sentence of its own: "itu pelanggaran berat atau ringan?" asks only for the level.
+  bool sanction_beside_verdict =
+      last_fact && is_kind(*last_fact, MessageCue::sanction) &&
+      std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+        return is_kind(cue, MessageCue::verdict) &&
+               reading_.tokens[cue.first_token].sentence != reading_.tokens[last_fact->first_token].sentence;
+      });
+  if (last_fact && !(last_verdict && last_verdict->first_token > last_fact->last_token) && !sanction_beside_verdict) {
     switch (static_cast<MessageCue>(last_fact->label)) {
       case MessageCue::deadline: reading_.focus = QuestionFocus::deadline; break;
       case MessageCue::sanction: reading_.focus = QuestionFocus::sanction; break;

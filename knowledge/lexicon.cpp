@@ -233,6 +233,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::coordinator: return "coordinator";
     case WordClass::owned_thing: return "owned_thing";
     case WordClass::choice_marker: return "choice_marker";
+    case WordClass::perception_verb: return "perception_verb";
   }
   return "object_marker";
 }

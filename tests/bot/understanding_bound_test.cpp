@@ -251,3 +251,25 @@ TEST_CASE("a talk about one's choice with the writer on either side is the write
   auto other = explain("pak kades di desa kami bilang ke warga soal pilihan caleg. itu melanggar?").reading;
   CHECK(other.subject != 0);
 }
+
+TEST_CASE("a sanction asked in its own sentence beside 'boleh?' is answered by the verdict", "[understanding]") {
+  // The verdict's answer states the sanction too; a level asked about an act stays a question of fact.
+  CHECK(answer("kades boleh jadi jurkam caleg? kalo ketahuan sanksinya apa?").verdict == Verdict::dilarang);
+  CHECK(answer("PNS ikut joget di panggung kampanye itu pelanggaran berat atau ringan?").verdict == Verdict::info);
+  // What happens to a PPPK's contract is the sanction.
+  CHECK(answer("PPPK yg ketahuan jadi timses, kontraknya bisa diputus?").verdict == Verdict::info);
+}
+
+TEST_CASE("what the writer saw, in a story that asks nothing, someone unnamed did", "[understanding]") {
+  auto tip = explain("kemarin sore sy liat truk dinas pemkab dipake angkut kaos caleg ke balai desa").reading;
+  CHECK(tip.speech_act == SpeechAct::tip);
+  // Asked about, what the writer watched is their own act.
+  auto own = explain("sy liat debat cagub di tv, boleh?").reading;
+  CHECK(own.subject == 0);
+}
+
+TEST_CASE("acknowledgements, regional greetings and questions about the bot itself", "[understanding]") {
+  CHECK(explain("oke mantap, makasih").reading.speech_act == SpeechAct::thanks);
+  CHECK(explain("sugeng enjang").reading.speech_act == SpeechAct::greeting);
+  CHECK(explain("siapa yg bikin bot ini? bisa dipercaya gak?").reading.speech_act == SpeechAct::help);
+}
