@@ -44,7 +44,8 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
   phrases_.push_back(std::move(phrase));
 }
 
-long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const {
+long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start,
+                             PhraseMatch& match) const {
   auto same = [&](size_t k, size_t at) {
     return phrase.exact[k] ? tokens[at].word == phrase.words[k] : tokens[at].stem == phrase.words[k];
   };
@@ -62,6 +63,10 @@ long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tok
     for (size_t at = next; at <= limit && at < tokens.size(); ++at) {
       if (gap && tokens[at].clause != clause) break;
       if (same(k, at)) {
+        if (gap && at > next && match.gap_first > match.gap_last) {
+          match.gap_first = next;
+          match.gap_last = at - 1;
+        }
         last = at;
         next = at + 1;
         found = true;
@@ -88,14 +93,15 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) c
       if (found == by_first->end()) continue;
       for (size_t index : found->second) {
         const Phrase& phrase = phrases_[index];
-        long last = match_at(phrase, tokens, start);
+        PhraseMatch match{phrase.label, start, start, phrase.length};
+        long last = match_at(phrase, tokens, start, match);
         if (last < 0 || phrase.length < best_length) continue;
         if (phrase.length > best_length) {
           at_start.clear();
           best_length = phrase.length;
           best_order = SIZE_MAX;
         }
-        PhraseMatch match{phrase.label, start, static_cast<size_t>(last), phrase.length};
+        match.last_token = static_cast<size_t>(last);
         if (every_label_) {
           bool seen = std::any_of(at_start.begin(), at_start.end(), [&](const PhraseMatch& m) { return m.label == phrase.label; });
           if (!seen) at_start.push_back(match);
@@ -107,12 +113,13 @@ std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) c
     }
     matches.insert(matches.end(), at_start.begin(), at_start.end());
   }
-  // Drop matches inside a longer one.
+  // Drop matches inside a longer one — but not one inside the gap of a gapped phrase ("daftar relawan capres"
+  // for "daftar .. calon"): the reader decides which of the two the words name.
   std::vector<PhraseMatch> kept;
   for (const auto& match : matches) {
     bool inside = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& other) {
       return &other != &match && other.words > match.words && other.first_token <= match.first_token &&
-             other.last_token >= match.last_token;
+             other.last_token >= match.last_token && !other.gap_holds(match);
     });
     if (!inside) kept.push_back(match);
   }

@@ -19,6 +19,13 @@ struct PhraseMatch {
   size_t first_token = 0;  // inclusive
   size_t last_token = 0;   // inclusive
   size_t words = 0;        // how many words of the phrase matched (gaps not counted): longer is more specific
+  // The words a gap skipped ("daftar .. calon" over "daftar relawan calon": the token of "relawan"), inclusive;
+  // gap_first > gap_last when no gap skipped a word.
+  size_t gap_first = 1;
+  size_t gap_last = 0;
+  bool gap_holds(const PhraseMatch& inner) const {
+    return gap_first <= gap_last && inner.first_token >= gap_first && inner.last_token <= gap_last;
+  }
 };
 
 class PhraseMatcher {
@@ -48,8 +55,9 @@ class PhraseMatcher {
     size_t length = 0;  // words other than gaps
   };
   void add(int label, const knowledge::CuePhrase& phrase, const knowledge::Analyzer& analyzer);
-  // The last token of a match of `phrase` starting at `start`, or -1.
-  long match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start) const;
+  // The last token of a match of `phrase` starting at `start`, or -1; the words its gap skipped go to `match`.
+  long match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start,
+                PhraseMatch& match /* OUT: gap_first, gap_last */) const;
 
   bool every_label_ = false;
   // A gap does not reach past these words (relativizers: "buat PPPK yg share konten" is no "buat .. konten").

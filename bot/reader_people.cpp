@@ -100,6 +100,7 @@ void PeopleReader::run() {
   drop_acts_inside_circumstances();
   drop_purpose_acts();
   drop_teams_owning_things();
+  drop_gapped_acts_spanning_others();
   drop_acts_named_by_another();
   find_negations();
   collect_modifiers();
@@ -276,6 +277,17 @@ void PeopleReader::drop_purpose_acts() {
     // "share konten", "like video": one word of content right after an act is that act's object, not making it.
     bool content_object = static_cast<Act>(match.label) == Act::make_content && match.first_token == match.last_token;
     if (!(after_act && (purpose || content_object))) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+// "daftar relawan capres": a cue with a gap ("daftar .. calon") that spans another act names that act's
+// words, not its own; "bantu bikin desain brosur kampanye" is making content, not "bantu .. kampanye".
+void PeopleReader::drop_gapped_acts_spanning_others() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool spans = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) { return match.gap_holds(other); });
+    if (!spans) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

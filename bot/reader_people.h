@@ -128,6 +128,7 @@ class PeopleReader {
   // "grup tim sukses", "akun relawan paslon": a team named right after a group, an account or a printed thing
   // owns it; nobody joins the team there.
   void drop_teams_owning_things();
+  void drop_gapped_acts_spanning_others();
 
   // --- acts
   void read_acts();

@@ -273,3 +273,16 @@ TEST_CASE("acknowledgements, regional greetings and questions about the bot itse
   CHECK(explain("sugeng enjang").reading.speech_act == SpeechAct::greeting);
   CHECK(explain("siapa yg bikin bot ini? bisa dipercaya gak?").reading.speech_act == SpeechAct::help);
 }
+
+TEST_CASE("a gapped act cue never swallows another act named in its gap", "[understanding]") {
+  // "daftar .. calon" (running) spans "relawan" (joining a team): the words name the team.
+  auto volunteer = explain("sy mahasiswa, mau daftar relawan cagub, boleh?").reading;
+  CHECK(find_act(volunteer, Act::join_team) != nullptr);
+  CHECK(find_act(volunteer, Act::run_for_office) == nullptr);
+  // A gap that skips no other act still reads ("daftar jadi calon").
+  auto candidate = explain("sy PNS, mau daftar jadi calon DPD, gmn?").reading;
+  CHECK(find_act(candidate, Act::run_for_office) != nullptr);
+  // Words before the gap belong to the cue ("di add" is "added to a group", not the village fund "ADD").
+  auto added = explain("sy PPPK di add tetangga ke grup wa relawan capres, gmn?").reading;
+  CHECK(find_act(added, Act::added_to_group) != nullptr);
+}
