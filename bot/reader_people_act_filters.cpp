@@ -1,0 +1,91 @@
+// Act cues that name no act of their own: a cue inside a circumstance or a longer object phrase, a vote an
+// invitation asks for, a purpose word after another act, a cue whose gap holds another act, a team that only
+// owns a thing. Each pass runs before actors are assigned (PeopleReader::run).
+#include <algorithm>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+// "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
+// an act. A longer circumstance or object phrase wins over an act phrase it contains, as the longer phrase does
+// within one vocabulary.
+void PeopleReader::drop_acts_inside_circumstances() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& act : acts_) {
+    // "like postingan Bawaslu ttg tolak politik uang": a longer object phrase wins over the act cue inside it.
+    bool inside_target = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+      return target.words > act.words && target.first_token <= act.first_token && target.last_token >= act.last_token;
+    });
+    if (inside_target) continue;
+    bool inside = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& modifier) {
+      return is_time_or_place(static_cast<Modifier>(modifier.label)) && modifier.words > act.words &&
+             modifier.first_token <= act.first_token && modifier.last_token >= act.last_token;
+    });
+    if (!inside) kept.push_back(act);
+  }
+  acts_ = std::move(kept);
+}
+
+// A vote named right after an invitation in the same clause is what the invitation asks for, not an act of its
+// own: in "ajak semua guru nyoblos" the writer does not vote. Not after a passive ("sy diajak nyoblos"): there
+// the writer is the one who votes.
+void PeopleReader::drop_acts_named_by_another() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    auto act = static_cast<Act>(match.label);
+    bool named = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+      if (other.last_token >= match.first_token || match.first_token - other.last_token > kContentReach) return false;
+      if (tokens_[other.last_token].clause != tokens_[match.first_token].clause) return false;
+      if (person_between(other.last_token, match.first_token)) return false;
+      auto by = static_cast<Act>(other.label);
+      bool passive = word_is(knowledge::WordClass::passive_verb, tokens_[other.first_token].word);
+      return (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote && !passive;
+    });
+    if (!named) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+// "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
+// with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
+void PeopleReader::drop_purpose_acts() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    // "nonton debat saya buat video": a person between the two acts is the subject of a new act, so "buat" is
+    // "make" there, not "for".
+    bool after_act = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+      return other.last_token < match.first_token && match.first_token - other.last_token <= kPurposeReach &&
+             tokens_[other.last_token].clause == tokens_[match.first_token].clause &&
+             !person_between(other.last_token, match.first_token);
+    });
+    bool purpose = word_is(knowledge::WordClass::purpose, tokens_[match.first_token].word);
+    // "share konten", "like video": one word of content right after an act is that act's object, not making it.
+    bool content_object = static_cast<Act>(match.label) == Act::make_content && match.first_token == match.last_token;
+    if (!(after_act && (purpose || content_object))) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+// "daftar relawan capres": a cue with a gap ("daftar .. calon") that spans another act names that act's
+// words, not its own; "bantu bikin desain brosur kampanye" is making content, not "bantu .. kampanye".
+void PeopleReader::drop_gapped_acts_spanning_others() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool spans = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) { return match.gap_holds(other); });
+    if (!spans) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+void PeopleReader::drop_teams_owning_things() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool names_owner = static_cast<Act>(match.label) == Act::join_team && match.first_token > 0 &&
+                       word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
+    if (!names_owner) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+}  // namespace netra::bot
