@@ -134,8 +134,9 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     return SpeechAct::report_request;
   }
   // "mau lapor tp takut ketahuan, bisa anonim?", "I want to report a village head who …": a wish to report
-  // starts the report flow, whatever else the message asks, unless it asks where or how ("mau lapor kemana?").
-  if (has(MessageCue::report_wish) && !procedure && !asks_for_fact()) {
+  // starts the report flow, whatever else the message asks, unless it asks where or how ("mau lapor kemana?")
+  // or whether reporting is allowed ("mau laporin camat, ASN boleh ngelapor?": a question, answered "boleh").
+  if (has(MessageCue::report_wish) && !procedure && !asks_for_fact() && !asks_whether_reporting_is_allowed()) {
     auto cue = opening_report_cue();
     reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue) : whole;
     return SpeechAct::report_request;

@@ -121,6 +121,8 @@ class SpeechReader {
 
   bool only_report_acts() const;
 
+  // A verdict word asks about an asked act of reporting ("ASN boleh ngelapor?").
+  bool asks_whether_reporting_is_allowed() const;
   bool has_third_party_act() const;
   // The writer never names themself and the message names an act: told of someone else, whom it leaves unnamed.
   bool has_act_without_actor() const;

@@ -183,6 +183,16 @@ bool SpeechReader::only_report_acts() const {
                      [](const ActMention& act) { return act.act == Act::report; });
 }
 
+bool SpeechReader::asks_whether_reporting_is_allowed() const {
+  bool permission = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::verdict) &&
+           !analyzer_.lexicon().in(knowledge::WordClass::safety_word, reading_.tokens[cue.first_token].word);
+  });
+  return reading_.asks_whether_allowed && permission &&
+         std::any_of(reading_.asked_acts.begin(), reading_.asked_acts.end(),
+                     [&](size_t act) { return reading_.acts[act].act == Act::report; });
+}
+
 bool SpeechReader::has_third_party_act() const {
   return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
     return !act.negated && act.person != 0;

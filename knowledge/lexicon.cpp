@@ -234,6 +234,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::owned_thing: return "owned_thing";
     case WordClass::choice_marker: return "choice_marker";
     case WordClass::perception_verb: return "perception_verb";
+    case WordClass::safety_word: return "safety_word";
   }
   return "object_marker";
 }

@@ -109,8 +109,9 @@ enum class WordClass {
   owned_thing,  // a post, account or printed thing whose owner is named right after it ("stiker KPU")
   choice_marker,  // names whom a quoted vote is for ("'pilih nomor 3'", "'coblos pak H'")
   perception_verb,  // the writer saw or heard what follows ("sy liat mobil dinas dipake …"): a witness, not an actor
+  safety_word,      // a verdict word that asks whether something is safe for the writer ("aman", "bahaya")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::perception_verb) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::safety_word) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

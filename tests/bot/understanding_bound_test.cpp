@@ -286,3 +286,12 @@ TEST_CASE("a gapped act cue never swallows another act named in its gap", "[unde
   auto added = explain("sy PPPK di add tetangga ke grup wa relawan capres, gmn?").reading;
   CHECK(find_act(added, Act::added_to_group) != nullptr);
 }
+
+TEST_CASE("asking whether one may report is a question; asking whether it is safe starts the report", "[understanding]") {
+  auto permission = explain("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").reading;
+  CHECK(permission.speech_act == SpeechAct::question);
+  CHECK(answer("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").verdict ==
+        Verdict::boleh);
+  auto safety = explain("mau lapor camat yg kampanye tp takut ketahuan, aman gak lapor disini?").reading;
+  CHECK(safety.speech_act == SpeechAct::report_request);
+}
