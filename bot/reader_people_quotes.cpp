@@ -21,6 +21,11 @@ bool PeopleReader::names_choice_after(size_t token) const {
     if (tokens_[t].clause != tokens_[token].clause) break;
     const std::string& word = tokens_[t].word;
     if (is_number(word) || word_is(knowledge::WordClass::choice_marker, word)) return true;
+    // "'pilih yg sudah terbukti kerjanya'": a candidate named by a hint (targets.txt).
+    bool hint = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+      return target.first_token == t && static_cast<Target>(target.label) == Target::candidate;
+    });
+    if (hint) return true;
   }
   return false;
 }

@@ -295,3 +295,11 @@ TEST_CASE("asking whether one may report is a question; asking whether it is saf
   auto safety = explain("mau lapor camat yg kampanye tp takut ketahuan, aman gak lapor disini?").reading;
   CHECK(safety.speech_act == SpeechAct::report_request);
 }
+
+TEST_CASE("an appeal that names its candidate by a hint is an appeal for a candidate", "[understanding]") {
+  CHECK(answer("sy camat, blh kirim ke grup staf 'besok pilih yg sudah terbukti ya'?").verdict == Verdict::dilarang);
+  auto hinted = explain("sy PNS, tetangga nanya, sy jawab 'pilih yg terbukti kerjanya aja'. salah gk?").reading;
+  const ActMention* appeal = find_act(hinted, Act::invite_to_vote);
+  REQUIRE(appeal != nullptr);
+  CHECK(appeal->target == Target::candidate);
+}
