@@ -287,7 +287,7 @@ TEST_CASE("a gapped act cue never swallows another act named in its gap", "[unde
   CHECK(find_act(added, Act::added_to_group) != nullptr);
 }
 
-TEST_CASE("asking whether one may report is a question; asking whether it is safe starts the report", "[understanding]") {
+TEST_CASE("asking whether one may report is a question, asking whether it is safe starts the report", "[understanding]") {
   auto permission = explain("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").reading;
   CHECK(permission.speech_act == SpeechAct::question);
   CHECK(answer("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").verdict ==
