@@ -223,6 +223,7 @@ bool PeopleReader::person_between(size_t after, size_t before) const {
 
 void PeopleReader::read_acts() {
   for (const auto& match : acts_) {
+    if (asks_if_required(match)) continue;
     ActMention act;
     act.act = static_cast<Act>(match.label);
     act.first_token = match.first_token;
@@ -304,8 +305,20 @@ void PeopleReader::settle_passive_attendance() {
 
 // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
 // its clause is what is refused or undone, as if negated.
+// "harus unfollow?", "perlu keluar dari grup timses?": whether the withdrawal is required asks about what it would
+// withdraw, which stands until then.
+bool PeopleReader::asks_if_required(const PhraseMatch& withdrawal) const {
+  if (static_cast<Act>(withdrawal.label) != Act::withdraw) return false;
+  for (size_t t = withdrawal.first_token; t-- > 0 && withdrawal.first_token - t <= 2;) {
+    if (tokens_[t].clause != tokens_[withdrawal.first_token].clause) return false;
+    if (word_is(knowledge::WordClass::necessity, tokens_[t].word)) return true;
+  }
+  return false;
+}
+
 bool PeopleReader::undone(const PhraseMatch& match) const {
   return std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+    if (asks_if_required(other)) return false;
     // "blokir nomor caleg yg terus kirim broadcast": a clause opened inside a relative clause ("yg terus …")
     // still describes what is blocked; any other clause ("nolak jadi timses tapi pasang baliho") is a new act.
     return static_cast<Act>(other.label) == Act::withdraw && other.last_token < match.first_token &&

@@ -157,6 +157,8 @@ class PeopleReader {
   // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
   // its clause is what is refused or undone, as if negated.
   bool undone(const PhraseMatch& match) const;
+  // A withdrawal right after a word of necessity ("harus unfollow?"): no act of its own, and it undoes nothing.
+  bool asks_if_required(const PhraseMatch& withdrawal) const;
 
   // --- people
   bool overlaps_act(const PhraseMatch& match) const;

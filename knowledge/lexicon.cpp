@@ -235,6 +235,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::choice_marker: return "choice_marker";
     case WordClass::perception_verb: return "perception_verb";
     case WordClass::safety_word: return "safety_word";
+    case WordClass::necessity: return "necessity";
   }
   return "object_marker";
 }

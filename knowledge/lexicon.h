@@ -110,8 +110,9 @@ enum class WordClass {
   choice_marker,  // names whom a quoted vote is for ("'pilih nomor 3'", "'coblos pak H'")
   perception_verb,  // the writer saw or heard what follows ("sy liat mobil dinas dipake …"): a witness, not an actor
   safety_word,      // a verdict word that asks whether something is safe for the writer ("aman", "bahaya")
+  necessity,        // before a withdrawal, asks whether it is required ("harus unfollow?"): the status quo is asked
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::safety_word) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::necessity) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

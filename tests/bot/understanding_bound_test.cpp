@@ -303,3 +303,9 @@ TEST_CASE("an appeal that names its candidate by a hint is an appeal for a candi
   REQUIRE(appeal != nullptr);
   CHECK(appeal->target == Target::candidate);
 }
+
+TEST_CASE("asking whether a withdrawal is required asks about what it would withdraw", "[understanding]") {
+  // "Boleh" would answer "may I unfollow?", not "must I?": following a candidate stays forbidden until then.
+  CHECK(answer("sy PPPK, udah lama follow akun tiktok caleg DPRD. wajib unfollow gak?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PPPK, boleh unfollow akun tiktok caleg DPRD?").verdict == Verdict::boleh);
+}
