@@ -42,7 +42,11 @@ void SpeechReader::read_focus_and_election() {
                  (cue.first_token == last_fact->first_token && fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
       last_fact = cue;
     }
-    if (kind == MessageCue::verdict && (!last_verdict || cue.first_token > last_verdict->first_token)) last_verdict = cue;
+    // "harus isi apa aja? sy gak mau salah": a verdict word after the sentence that asks says no question.
+    bool after_question = reading_.tokens[cue.first_token].sentence > reading_.focus_sentence;
+    if (kind == MessageCue::verdict && !after_question && (!last_verdict || cue.first_token > last_verdict->first_token)) {
+      last_verdict = cue;
+    }
   }
   // … in a sentence of its own: "itu pelanggaran berat atau ringan?" asks only for the level.
   bool sanction_beside_verdict =

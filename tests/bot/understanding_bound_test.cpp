@@ -309,3 +309,8 @@ TEST_CASE("asking whether a withdrawal is required asks about what it would with
   CHECK(answer("sy PPPK, udah lama follow akun tiktok caleg DPRD. wajib unfollow gak?").verdict == Verdict::dilarang);
   CHECK(answer("sy PPPK, boleh unfollow akun tiktok caleg DPRD?").verdict == Verdict::boleh);
 }
+
+TEST_CASE("a procedure asked before a trailing remark is answered with the procedure", "[understanding]") {
+  CHECK(answer("kalau lapor ke panwascam harus isi apa aja? takut salah").verdict == Verdict::info);
+  CHECK(answer("laporan pelanggaran pemilu bisa diwakilkan ke saudara gak?").verdict == Verdict::info);
+}
