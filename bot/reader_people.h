@@ -242,6 +242,8 @@ class PeopleReader {
   // The target of one act: in its clause, the owner of a post ("unggahan dinkes") first, then a candidate, then
   // a neutral body; failing that, a candidate the message names anywhere (a person who runs included).
   Target target_of(const ActMention& act) const;
+  // Failing that: a candidate the message names anywhere, else a neutral body it names, else none.
+  Target target_in_message(const ActMention& act) const;
 
   // "kampanye di masjid", "rapat timses pake ruang kelas SD": a campaign act in the clause of a place named just
   // after a venue marker uses that place, as the facility rules read it. A place that only describes someone
@@ -267,6 +269,8 @@ class PeopleReader {
   // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
   // question word and no act of its own.
   std::optional<size_t> person_of_question_clause() const;
+  // The sentence whose acts the question asks about (see choose_subject), if any sentence names an act.
+  std::optional<size_t> sentence_of_asked_acts() const;
 
   size_t subject_without_acts() const;
 

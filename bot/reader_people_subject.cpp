@@ -5,28 +5,24 @@
 
 namespace netra::bot {
 
-void PeopleReader::choose_subject() {
-  reading_.focus_sentence = focus_sentence();
-  std::optional<size_t> sentence;
-  // The question's sentence, else the nearest sentence before it that names an act, else after it.
+// The question's sentence, else the nearest sentence before it that names an act, else after it.
+std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
   auto has_acts = [&](size_t s) {
     return std::any_of(reading_.acts.begin(), reading_.acts.end(),
                        [&](const ActMention& a) { return a.sentence == s && !a.negated; });
   };
   for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
-    if (has_acts(s)) {
-      sentence = s;
-      break;
-    }
+    if (has_acts(s)) return s;
   }
-  if (!sentence) {
-    for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
-      if (has_acts(s)) {
-        sentence = s;
-        break;
-      }
-    }
+  for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
+    if (has_acts(s)) return s;
   }
+  return std::nullopt;
+}
+
+void PeopleReader::choose_subject() {
+  reading_.focus_sentence = focus_sentence();
+  std::optional<size_t> sentence = sentence_of_asked_acts();
   // "istri pak kades ikut kampanye, pak kadesnya kena jg gk?": the question's own clause names whom it asks
   // about and gives them no act; that person's acts anywhere in the message are the question.
   // "sy ikut jd relawan, boleh kan? suami bisa kena masalah gak?": one who does nothing in the message is asked

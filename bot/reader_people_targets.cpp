@@ -188,7 +188,12 @@ Target PeopleReader::target_of(const ActMention& act) const {
       return Target::candidate;
     }
   }
-  // The rest of the message.
+  return target_in_message(act);
+}
+
+// The target of an act whose clause names none: a candidate the message names anywhere (a person who runs
+// included), else a neutral body it names, else none.
+Target PeopleReader::target_in_message(const ActMention& act) const {
   bool message_candidate = false;
   std::optional<Target> message_neutral;
   for (const auto& match : targets_) {
