@@ -1,7 +1,6 @@
 #include "knowledge/duties.h"
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 
 #include "knowledge/strings.h"
@@ -15,26 +14,20 @@ constexpr const char* kFile = "duties.txt";
 
 RoleDuties RoleDuties::parse(std::string_view text, std::vector<Problem>& problems) {
   RoleDuties duties;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    auto content = trim(line);
-    if (content.empty() || content.front() == '#') continue;
+  for_each_line(text, [&](int number, std::string_view content) {
     auto colon = content.find(':');
     auto role = colon == std::string_view::npos ? std::nullopt : parse_role(trim(content.substr(0, colon)));
     if (!role) {
       problems.push_back({kFile, number, "expected `ROLE: SOURCE PASAL [AYAT]` with a known role"});
-      continue;
+      return;
     }
     auto words = split_spaces(content.substr(colon + 1));
     if (words.size() < 2 || words.size() > 3) {
       problems.push_back({kFile, number, "expected `SOURCE PASAL [AYAT]` after the role"});
-      continue;
+      return;
     }
     duties.duties_.push_back({*role, {words[0], words[1], words.size() == 3 ? words[2] : ""}, number});
-  }
+  });
   return duties;
 }
 

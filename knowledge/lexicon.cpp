@@ -16,19 +16,6 @@ bool phrase_words(std::string_view phrase, std::vector<std::string>& words /* OU
   return !words.empty();
 }
 
-template <typename LineHandler>
-void for_each_line(const std::string& text, LineHandler handle) {
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    auto content = trim(line);
-    if (content.empty() || content.front() == '#') continue;
-    handle(number, content);
-  }
-}
-
 void parse_slang(const std::string& file, const std::string& text, Lexicon& lexicon, std::vector<Problem>& problems) {
   for_each_line(text, [&](int number, std::string_view line) {
     auto equals = line.find('=');

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include "knowledge/strings.h"
 #include "knowledge/text.h"
@@ -95,38 +94,32 @@ int Rule::specificity() const {
 
 std::vector<Rule> parse_rules(std::string_view text, std::vector<Problem>& problems) {
   std::vector<Rule> rules;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    auto content = trim(line);
-    if (content.empty() || content.front() == '#') continue;
+  for_each_line(text, [&](int number, std::string_view content) {
     auto arrow = content.find("=>");
     if (arrow == std::string_view::npos) {
       problems.push_back({kFile, number, "expected `WHO ACT TARGET … => VERDICT ENTRY …`"});
-      continue;
+      return;
     }
     Rule rule;
     rule.line = number;
     if (auto problem = parse_condition(split_spaces(content.substr(0, arrow)), rule); !problem.empty()) {
       problems.push_back({kFile, number, problem});
-      continue;
+      return;
     }
     auto outcome = split_spaces(content.substr(arrow + 2));
     if (outcome.size() < 2) {
       problems.push_back({kFile, number, "expected a verdict and at least one entry after `=>`"});
-      continue;
+      return;
     }
     auto verdict = parse_verdict(outcome[0]);
     if (!verdict || *verdict == Verdict::none) {
       problems.push_back({kFile, number, "unknown verdict `" + outcome[0] + "`"});
-      continue;
+      return;
     }
     rule.verdict = *verdict;
     rule.entries.assign(outcome.begin() + 1, outcome.end());
     rules.push_back(std::move(rule));
-  }
+  });
   return rules;
 }
 

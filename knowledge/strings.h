@@ -3,6 +3,7 @@
 // meaning of Indonesian text, which knowledge/text.h folds and splits into words.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +27,20 @@ std::vector<std::string> split_spaces(std::string_view text);
 
 // The items with `separator` between them.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// Calls handle(line_number, trimmed_line) for every line of a data file that is neither blank nor a `#` comment;
+// line numbers start at 1, for problems that name the line.
+template <typename LineHandler>
+void for_each_line(std::string_view text, LineHandler handle) {
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    auto content = trim(line);
+    if (content.empty() || content.front() == '#') continue;
+    handle(number, content);
+  }
+}
 
 }  // namespace netra::knowledge
