@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "knowledge/fts5_rank.h"
 #include "knowledge/fts5_tokenizer.h"
@@ -16,6 +17,8 @@ namespace netra::knowledge {
 // b-tree opened for every query; match() sorts the few matching rows itself, in the same order (see there).
 inline constexpr const char* kMatchSql =
     "SELECT rowid, netra_bm25(docs, ?2, 2.0, 3.0, 2.5, 1.0) FROM docs WHERE docs MATCH ?1";
+// The same weights for Fts5Postings, which answers the query from memory whenever it can (knowledge/fts5_postings.h).
+inline const std::vector<double> kColumnWeights = {2.0, 3.0, 2.5, 1.0};
 
 // One pooled read connection with its prepared query. Immutable: the index file is renamed into place whole and
 // never written again, so SQLite takes no file lock and re-reads nothing at the start of each query.

@@ -6,10 +6,6 @@
 namespace netra::knowledge {
 namespace {
 
-// bm25's constants, as in FTS5.
-constexpr double kK1 = 1.2;
-constexpr double kB = 0.75;
-
 // What bm25 computes once per query: the average row size and each phrase's idf. Kept by FTS5 with the query
 // (xSetAuxdata) and freed with it.
 struct QueryData {
@@ -47,9 +43,7 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, const PhraseRows* 
       hits = 0;
       rc = api->xQueryPhrase(fts, i, &hits, count_row);
     }
-    // FTS5's floor: a phrase in more than half of the rows would get a negative idf.
-    double idf = std::log((rows - hits + 0.5) / (hits + 0.5));  // as FTS5 writes it: integers, then doubles
-    data->idf[static_cast<size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
+    data->idf[static_cast<size_t>(i)] = bm25_idf(rows, hits);
   }
   if (rc == SQLITE_OK) {
     rc = api->xSetAuxdata(fts, data, [](void* p) { delete static_cast<QueryData*>(p); });
@@ -96,7 +90,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* contex
     for (; column >= 0; api->xPhraseNext(fts, &iterator, &column, &offset)) {
       frequency += weight_count > column ? sqlite3_value_double(weights[column]) : 1.0;
     }
-    score += data->idf[phrase] * ((frequency * (kK1 + 1.0)) / (frequency + kK1 * (1 - kB + kB * size / data->average_size)));
+    score += bm25_term(data->idf[phrase], frequency, size, data->average_size);
   }
   sqlite3_result_double(context, -1.0 * score);
 }
@@ -134,6 +128,20 @@ RowSizes read_row_sizes(const Database& db, const std::string& table) {
     sizes[static_cast<size_t>(rowid)] = total;
   }
   return sizes;
+}
+
+TableTotals read_table_totals(const Database& db, const std::string& table) {
+  // The averages record: a varint for the rows, then one per column for its tokens (ext/fts5/fts5_storage.c).
+  Statement record(db, "SELECT block FROM \"" + table + "_data\" WHERE id = 1");
+  TableTotals totals;
+  if (!record.step()) return totals;  // a table never written to: FTS5 reads zeros too
+  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(record.handle(), 0));
+  auto size = static_cast<size_t>(sqlite3_column_bytes(record.handle(), 0));
+  size_t at = 0;
+  uint64_t value = 0;
+  if (read_varint(bytes, size, at, value)) totals.rows = static_cast<int64_t>(value);
+  while (at < size && read_varint(bytes, size, at, value)) totals.tokens += static_cast<int64_t>(value);
+  return totals;
 }
 
 std::unordered_map<std::string, int64_t> read_term_rows(Database& db, const std::string& table) {

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -32,9 +33,36 @@ using RowSizes = std::vector<int64_t>;
 // (the function then counts them as bm25() does).
 using PhraseRows = std::vector<int64_t>;
 
+// bm25's constants, as in FTS5.
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
+
+// A phrase's idf as FTS5's bm25() computes it from the table's rows and the rows containing the phrase: the
+// integers subtracted first, then doubles; floored, since a phrase in more than half of the rows would get a
+// negative idf. netra_bm25 and Fts5Postings both call this, so their scores are the same double.
+inline double bm25_idf(int64_t rows, int64_t hits) {
+  double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+// One phrase's share of a row's bm25 score: `frequency` its weighted occurrences in the row, `size` the row's
+// tokens, `average_size` the table's tokens per row. FTS5's expression, operation for operation.
+inline double bm25_term(double idf, double frequency, double size, double average_size) {
+  return idf * ((frequency * (kBm25K1 + 1.0)) / (frequency + kBm25K1 * (1 - kBm25B + kBm25B * size / average_size)));
+}
+
 // Reads the row sizes of the FTS5 table `table` from its %_docsize shadow table (one varint per column, the
 // format FTS5 writes). Throws SqliteError when the table has no such shadow table.
 RowSizes read_row_sizes(const Database& db, const std::string& table);
+
+// The totals FTS5 keeps in the averages record of the table's %_data (rowid 1): its rows, and its tokens over all
+// columns — what xRowCount and xColumnTotalSize(-1) return (zeros for a table never written to). Throws
+// SqliteError when `table` has no %_data table.
+struct TableTotals {
+  int64_t rows = 0;
+  int64_t tokens = 0;
+};
+TableTotals read_table_totals(const Database& db, const std::string& table);
 
 // How many rows contain each term of the FTS5 table `table`, from FTS5's own index (an fts5vocab table in the
 // connection's temp schema). The connection must have the table's tokenizer registered.

@@ -84,6 +84,7 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const std::string& index_path
   // The tokenizer first: the vocabulary of an FTS5 table is read through the table.
   register_tokenizer(db.handle(), *kb->analyzer_);
   kb->term_rows_ = read_term_rows(db, index_schema::kDocsTable);
+  kb->postings_ = Fts5Postings::read(db, index_schema::kDocsTable);
   kb->load_sources(db);
   kb->load_entries(db);
   return kb;

@@ -15,6 +15,7 @@
 #include "knowledge/analyzer.h"
 #include "knowledge/corpus.h"
 #include "knowledge/duties.h"
+#include "knowledge/fts5_postings.h"
 #include "knowledge/fts5_rank.h"
 #include "knowledge/replies.h"
 #include "knowledge/rules.h"
@@ -73,7 +74,8 @@ class KnowledgeBase {
   // The idf of a term that occurs in `share` (0..1) of the entries: terms below it are common.
   double idf_at_share(double share) const;
 
-  // Runs one FTS5 query: any of `terms` (already analysed), best `limit` by weighted bm25 (knowledge/fts5_query.cpp).
+  // Runs one FTS5 query: any of `terms` (already analysed), best `limit` by weighted bm25 (knowledge/fts5_query.cpp),
+  // scored from the postings read at open whenever they can (knowledge/fts5_postings.h), with the same result.
   std::vector<Match> match(const std::vector<std::string>& terms, size_t limit) const;
 
  private:
@@ -95,6 +97,8 @@ class KnowledgeBase {
   // How many rows of the FTS5 table contain `term` as the single token its phrase is; -1 when its phrase is not
   // that (FTS5 then counts).
   int64_t rows_containing(const std::string& term) const;
+  // The query run by FTS5 with netra_bm25, for phrases the postings cannot score; unsorted.
+  std::vector<Match> match_fts5(const std::vector<std::string>& phrases) const;
 
   std::string path_;
   std::vector<Rule> rules_;
@@ -114,6 +118,7 @@ class KnowledgeBase {
   std::string fingerprint_;
   RowSizes row_sizes_;  // of the FTS5 table, for netra_bm25 on every pooled connection
   std::unordered_map<std::string, int64_t> term_rows_;  // FTS5 term → rows containing it, for netra_bm25
+  Fts5Postings postings_;  // the FTS5 index in memory: match() scores from it
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Connection>> pool_;
 };

@@ -1,5 +1,5 @@
-// KnowledgeBase::match ranks with netra_bm25 (FTS5's bm25 with the row sizes in memory) and sorts in C++; these
-// tests hold it to what it replaced — SQLite's own bm25() under `ORDER BY score LIMIT n` — on the real corpus,
+// KnowledgeBase::match ranks from FTS5's postings read into memory (Fts5Postings), or else with netra_bm25
+// (FTS5's bm25 with the row sizes in memory), and sorts in C++; these tests hold it to what it replaced — SQLite's own bm25() under `ORDER BY score LIMIT n` — on the real corpus,
 // to the last bit of every score, so that retrieval and every answer stay exactly as they were.
 #include <catch2/catch.hpp>
 
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bot/evaluation.h"
+#include "knowledge/fts5_postings.h"
 #include "knowledge/fts5_rank.h"
 #include "knowledge/fts5_tokenizer.h"
 #include "knowledge/index.h"
@@ -45,6 +46,9 @@ std::string match_text(const std::vector<std::string>& terms) {
 // eight (the retriever's most), plus single common and rare terms.
 std::vector<std::vector<std::string>> eval_queries(const KnowledgeBase& kb) {
   std::vector<std::vector<std::string>> queries = {{"kampanye"}, {"asn"}, {"calon"}, {"sanksi"}, {"netral"}};
+  // A phrase of two words is left to FTS5 (Fts5Postings scores one-token phrases only): the same ranking.
+  queries.push_back({"uang", "politik uang", "kampanye"});
+  queries.push_back({"kepala desa", "netral"});
   std::vector<std::string> errors;
   for (const char* file : {"dev.jsonl", "dev2.jsonl", "labelled.jsonl", "blind3.jsonl", "heldout.jsonl"}) {
     for (const auto& item : netra::bot::read_eval_file(netra::testing::test_data_dir() + "/" + file, errors)) {
@@ -139,4 +143,41 @@ TEST_CASE("the row sizes netra_bm25 uses are FTS5's own", "[index][rank]") {
     }
     CHECK(matched == 2);
   }
+}
+
+TEST_CASE("the postings score an OR query as FTS5's bm25 does and leave phrases of several words to it",
+          "[index][rank]") {
+  TempDir dir;
+  Database db(dir.file("t.db"), Database::Mode::read_write_create);
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(a, b, c)");
+  Statement insert(db, "INSERT INTO t(rowid, a, b, c) VALUES (?1, ?2, ?3, ?4)");
+  insert.bind(1, int64_t{1}).bind(2, "satu dua satu").bind(3, "satu").bind(4, "tiga empat").run();
+  insert.bind(1, int64_t{2}).bind(2, "lima").bind(3, "enam tujuh delapan").bind(4, "satu lima lima").run();
+  insert.bind(1, int64_t{5}).bind(2, "sembilan").bind(3, "").bind(4, "dua tiga").run();
+  auto postings = Fts5Postings::read(db, "t");
+  auto sizes = read_row_sizes(db, "t");
+  auto totals = read_table_totals(db, "t");
+  CHECK(totals.rows == 3);
+  CHECK(totals.tokens == 16);
+
+  // Repeats in one column and across columns, a weight missing for the third column (1.0, as in bm25()), an
+  // unknown term, and a term given twice: every score the same double as bm25()'s, rows in rowid order.
+  std::vector<double> weights = {2.0, 0.5};
+  auto scores = postings.score({"satu", "lima", "dua", "nol", "satu"}, weights, sizes);
+  REQUIRE(scores);
+  Statement reference(db, "SELECT rowid, bm25(t, 2.0, 0.5) FROM t WHERE t MATCH '\"satu\" OR \"lima\" OR \"dua\" OR "
+                          "\"nol\" OR \"satu\"' ORDER BY rowid");
+  size_t row = 0;
+  while (reference.step()) {
+    REQUIRE(row < scores->size());
+    CHECK((*scores)[row].rowid == reference.column_int(0));
+    CHECK((*scores)[row].bm25 == reference.column_double(1));
+    ++row;
+  }
+  CHECK(row == scores->size());
+  CHECK(row == 3);
+
+  CHECK_FALSE(postings.score({"satu", "dua tiga"}, weights, sizes));  // a phrase: FTS5 answers it
+  CHECK_FALSE(postings.score({"satu"}, weights, RowSizes{}));          // rows without their sizes: FTS5 too
+  CHECK(postings.score({"nol"}, weights, sizes)->empty());
 }
