@@ -1,19 +1,26 @@
 #include "knowledge/fts5_postings.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "knowledge/text.h"
 
 namespace netra::knowledge {
 namespace {
 
-// The index of each column of `table`, by name, in declaration order (the order of bm25's weights).
-std::unordered_map<std::string, size_t> column_indexes(const Database& db, const std::string& table) {
+// The columns of `table`, in declaration order (the order of bm25's weights).
+std::vector<std::string> column_names(const Database& db, const std::string& table) {
   Statement columns(db, "SELECT * FROM \"" + table + "\" LIMIT 0");
-  std::unordered_map<std::string, size_t> indexes;
+  std::vector<std::string> names;
   int count = sqlite3_column_count(columns.handle());
-  for (int i = 0; i < count; ++i) indexes.emplace(sqlite3_column_name(columns.handle(), i), static_cast<size_t>(i));
-  return indexes;
+  for (int i = 0; i < count; ++i) names.emplace_back(sqlite3_column_name(columns.handle(), i));
+  return names;
+}
+
+// A text column of the current row, read in place: valid until the next step.
+std::string_view column_view(const Statement& row, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row.handle(), column));
+  return text ? std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(row.handle(), column))) : std::string_view();
 }
 
 }  // namespace
@@ -31,24 +38,27 @@ bool is_single_token(const std::string& term) {
 
 Fts5Postings Fts5Postings::read(Database& db, const std::string& table) {
   Fts5Postings postings;
-  auto columns = column_indexes(db, table);
+  auto columns = column_names(db, table);
   if (columns.size() > kMaxColumns) return postings;
   std::string vocabulary = "temp.\"" + table + "_instances\"";
   // `instance`: one row per occurrence, ordered by term, row, column and offset
   // (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module).
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS " + vocabulary + " USING fts5vocab(main, \"" + table + "\", instance)");
   Statement instances(db, "SELECT term, doc, col FROM " + vocabulary);
+  // Tens of thousands of occurrences on the real corpus: read in place, a string made only for each new term.
   std::vector<Posting>* list = nullptr;
   std::string term;
   while (instances.step()) {
-    std::string next_term = instances.column_text(0);
+    std::string_view next_term = column_view(instances, 0);
     if (!list || next_term != term) {
-      term = std::move(next_term);
+      term = next_term;
       list = &postings.by_term_[term];
     }
     int64_t rowid = instances.column_int(1);
     if (list->empty() || list->back().rowid != rowid) list->push_back({rowid, {}});
-    ++list->back().hits[columns.at(instances.column_text(2))];
+    auto column = std::find(columns.begin(), columns.end(), column_view(instances, 2));
+    if (column == columns.end()) return {};  // not this table's column: leave the query to FTS5
+    ++list->back().hits[static_cast<size_t>(column - columns.begin())];
   }
   TableTotals totals = read_table_totals(db, table);
   postings.rows_ = totals.rows;
