@@ -4,7 +4,24 @@
 
 namespace netra::bot {
 
-void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowledge::Analyzer& analyzer) {
+uint32_t CueWords::add(const std::string& word) {
+  return ids_.try_emplace(word, static_cast<uint32_t>(ids_.size() + 1)).first->second;
+}
+
+uint32_t CueWords::id(const std::string& word) const {
+  auto found = ids_.find(word);
+  return found == ids_.end() ? kNone : found->second;
+}
+
+std::vector<TokenIds> token_ids(const std::vector<Token>& tokens, const CueWords& words) {
+  std::vector<TokenIds> ids;
+  ids.reserve(tokens.size());
+  for (const auto& token : tokens) ids.push_back({words.id(token.word), words.id(token.stem)});
+  return ids;
+}
+
+void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowledge::Analyzer& analyzer,
+                        CueWords& words) {
   Phrase phrase{label, {}, {}, phrases_.size(), 0};
   // Consecutive words of the same exactness are normalised together, as a message would be ("kades" becomes
   // "kepala desa", "terima kasih" one word); a gap ends a run.
@@ -12,7 +29,7 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
   bool run_exact = false;
   auto flush = [&] {
     for (auto& word : analyzer.normalize(run)) {
-      phrase.words.push_back(run_exact ? word.text : analyzer.stem(word.text));
+      phrase.words.push_back(words.add(run_exact ? word.text : analyzer.stem(word.text)));
       phrase.exact.push_back(run_exact);
       ++phrase.length;
     }
@@ -23,8 +40,8 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
     bool exact = i < cue.exact_words.size() ? cue.exact_words[i] : cue.exact;
     if (word == knowledge::kGapWord) {
       flush();
-      if (!phrase.words.empty() && phrase.words.back() != knowledge::kGapWord) {
-        phrase.words.push_back(word);
+      if (!phrase.words.empty() && phrase.words.back() != kGap) {
+        phrase.words.push_back(kGap);
         phrase.exact.push_back(false);
       }
       continue;
@@ -34,7 +51,7 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
     run += word + " ";
   }
   flush();
-  while (!phrase.words.empty() && phrase.words.back() == knowledge::kGapWord) {
+  while (!phrase.words.empty() && phrase.words.back() == kGap) {
     phrase.words.pop_back();
     phrase.exact.pop_back();
   }
@@ -44,17 +61,15 @@ void PhraseMatcher::add(int label, const knowledge::CuePhrase& cue, const knowle
   phrases_.push_back(std::move(phrase));
 }
 
-long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tokens, size_t start,
-                             PhraseMatch& match) const {
-  auto same = [&](size_t k, size_t at) {
-    return phrase.exact[k] ? tokens[at].word == phrase.words[k] : tokens[at].stem == phrase.words[k];
-  };
+long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tokens, const std::vector<TokenIds>& ids,
+                             size_t start, PhraseMatch& match) const {
+  auto same = [&](size_t k, size_t at) { return (phrase.exact[k] ? ids[at].word : ids[at].stem) == phrase.words[k]; };
   size_t next = start;
   bool gap = false;
   size_t clause = tokens[start].clause;
   size_t last = start;
   for (size_t k = 0; k < phrase.words.size(); ++k) {
-    if (phrase.words[k] == knowledge::kGapWord) {
+    if (phrase.words[k] == kGap) {
       gap = true;
       continue;
     }
@@ -80,35 +95,42 @@ long PhraseMatcher::match_at(const Phrase& phrase, const std::vector<Token>& tok
   return static_cast<long>(last);
 }
 
-std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens) const {
+void PhraseMatcher::keep_longest(const Phrase& phrase, const PhraseMatch& match, std::vector<PhraseMatch>& at_start,
+                                 size_t& best_length, size_t& best_order) const {
+  if (phrase.length < best_length) return;
+  if (phrase.length > best_length) {
+    at_start.clear();
+    best_length = phrase.length;
+    best_order = SIZE_MAX;
+  }
+  if (every_label_) {
+    bool seen = std::any_of(at_start.begin(), at_start.end(), [&](const PhraseMatch& m) { return m.label == phrase.label; });
+    if (!seen) at_start.push_back(match);
+  } else if (phrase.order < best_order) {
+    best_order = phrase.order;
+    at_start.assign(1, match);
+  }
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(const std::vector<Token>& tokens, const std::vector<TokenIds>& ids) const {
   std::vector<PhraseMatch> matches;
   std::vector<PhraseMatch> at_start;
   for (size_t start = 0; start < tokens.size(); ++start) {
     at_start.clear();
     size_t best_length = 0;
     size_t best_order = SIZE_MAX;
-    for (const auto& [by_first, key] : {std::pair{&by_first_word_, &tokens[start].word},
-                                        std::pair{&by_first_stem_, &tokens[start].stem}}) {
-      auto found = by_first->find(*key);
+    for (const auto& [by_first, key] : {std::pair{&by_first_word_, ids[start].word},
+                                        std::pair{&by_first_stem_, ids[start].stem}}) {
+      if (key == CueWords::kNone) continue;
+      auto found = by_first->find(key);
       if (found == by_first->end()) continue;
       for (size_t index : found->second) {
         const Phrase& phrase = phrases_[index];
         PhraseMatch match{phrase.label, start, start, phrase.length};
-        long last = match_at(phrase, tokens, start, match);
-        if (last < 0 || phrase.length < best_length) continue;
-        if (phrase.length > best_length) {
-          at_start.clear();
-          best_length = phrase.length;
-          best_order = SIZE_MAX;
-        }
+        long last = match_at(phrase, tokens, ids, start, match);
+        if (last < 0) continue;
         match.last_token = static_cast<size_t>(last);
-        if (every_label_) {
-          bool seen = std::any_of(at_start.begin(), at_start.end(), [&](const PhraseMatch& m) { return m.label == phrase.label; });
-          if (!seen) at_start.push_back(match);
-        } else if (phrase.order < best_order) {
-          best_order = phrase.order;
-          at_start.assign(1, match);
-        }
+        keep_longest(phrase, match, at_start, best_length, best_order);
       }
     }
     matches.insert(matches.end(), at_start.begin(), at_start.end());

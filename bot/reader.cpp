@@ -34,13 +34,13 @@ std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge:
 
 Reader::Reader(const knowledge::Analyzer& analyzer)
     : analyzer_(analyzer),
-      message_cues_(analyzer.lexicon().message_cues, analyzer, true),
-      role_cues_(analyzer.lexicon().role_cues, analyzer),
-      person_cues_(encode_person_cues(analyzer.lexicon().person_cues), analyzer),
-      act_cues_(analyzer.lexicon().act_cues, analyzer, true),
-      target_cues_(analyzer.lexicon().target_cues, analyzer),
-      modifier_cues_(analyzer.lexicon().modifier_cues, analyzer),
-      negation_cues_(negation_cues(analyzer.lexicon().modifier_cues), analyzer) {}
+      message_cues_(analyzer.lexicon().message_cues, analyzer, cue_words_, true),
+      role_cues_(analyzer.lexicon().role_cues, analyzer, cue_words_),
+      person_cues_(encode_person_cues(analyzer.lexicon().person_cues), analyzer, cue_words_),
+      act_cues_(analyzer.lexicon().act_cues, analyzer, cue_words_, true),
+      target_cues_(analyzer.lexicon().target_cues, analyzer, cue_words_),
+      modifier_cues_(analyzer.lexicon().modifier_cues, analyzer, cue_words_),
+      negation_cues_(negation_cues(analyzer.lexicon().modifier_cues), analyzer, cue_words_) {}
 
 void Reader::tokenize(Reading& reading) const {
   const std::string& text = reading.text;
@@ -89,13 +89,14 @@ void Reader::tokenize(Reading& reading) const {
 
 Reader::Cues Reader::find_cues(const Reading& reading) const {
   Cues cues;
-  cues.message = message_cues_.find(reading.tokens);
-  cues.roles = role_cues_.find(reading.tokens);
-  cues.people = person_cues_.find(reading.tokens);
-  cues.acts = act_cues_.find(reading.tokens);
-  cues.targets = target_cues_.find(reading.tokens);
-  cues.modifiers = modifier_cues_.find(reading.tokens);
-  cues.negations = negation_cues_.find(reading.tokens);
+  auto ids = token_ids(reading.tokens, cue_words_);
+  cues.message = message_cues_.find(reading.tokens, ids);
+  cues.roles = role_cues_.find(reading.tokens, ids);
+  cues.people = person_cues_.find(reading.tokens, ids);
+  cues.acts = act_cues_.find(reading.tokens, ids);
+  cues.targets = target_cues_.find(reading.tokens, ids);
+  cues.modifiers = modifier_cues_.find(reading.tokens, ids);
+  cues.negations = negation_cues_.find(reading.tokens, ids);
   return cues;
 }
 

@@ -44,6 +44,8 @@ class Reader {
   void read_speech_act(Reading& reading, const Cues& cues) const;
 
   const knowledge::Analyzer& analyzer_;
+  // The words of every cue phrase below, numbered once (declared first: the matchers number into it).
+  CueWords cue_words_;
   PhraseMatcher message_cues_, role_cues_, person_cues_, act_cues_, target_cues_, modifier_cues_;
   // Negations on their own: "tidak" inside a longer modifier phrase ("tidak disebar") still negates.
   PhraseMatcher negation_cues_;
