@@ -108,6 +108,7 @@ void PeopleReader::run() {
   read_mentions();
   assign_actors();
   assign_targets();
+  read_asked_votes_as_appeals();
   infer_venue_use();
   settle_groups_left();
   choose_subject();

@@ -217,6 +217,9 @@ class PeopleReader {
   // When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
   // named after the verb, or the writer.
   std::optional<size_t> asked_actor(size_t token) const;
+  // The asking verb before `token` in its clause ("minta", "nyuruh"), or a verb of saying with "supaya"/"agar"
+  // after it ("bilang ke warga supaya …"): the verb's token.
+  std::optional<size_t> asking_word_before(size_t token) const;
 
   void assign_actors();
 
@@ -251,6 +254,8 @@ class PeopleReader {
   void infer_venue_use();
 
   void assign_targets();
+  // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
+  void read_asked_votes_as_appeals();
 
   // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
   // leaving is what the question is about.

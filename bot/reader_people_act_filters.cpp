@@ -1,6 +1,7 @@
 // Act cues that name no act of their own: a cue inside a circumstance or a longer object phrase, a vote an
 // invitation asks for, a purpose word after another act, a cue whose gap holds another act, a team that only
-// owns a thing. Each pass runs before actors are assigned (PeopleReader::run).
+// owns a thing (each pass runs before actors are assigned, PeopleReader::run); and a vote asked of someone else,
+// which is the asker's appeal (after targets are assigned).
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -86,6 +87,31 @@ void PeopleReader::drop_teams_owning_things() {
     if (!names_owner) kept.push_back(match);
   }
   acts_ = std::move(kept);
+}
+
+
+// "kades minta warga milih calon bupati nomor 1", "ngendika supados warga milih …": a vote for a candidate
+// asked of someone else is not their vote but the appeal of whoever asks — named before the asking word, else
+// the writer. After a verb of saying ("bilang ke sy supaya milih paslon 2") the speaker appeals whoever is told.
+// Runs after targets are assigned: an asked vote for no one ("minta warga dateng nyoblos") is a call to turn
+// out and stays a vote.
+void PeopleReader::read_asked_votes_as_appeals() {
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::vote || act.negated || act.target != Target::candidate) continue;
+    auto verb = asking_word_before(act.first_token);
+    if (!verb) continue;
+    bool told = word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word);
+    bool asked_named = act.person != 0 && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+      return mention.person == act.person && mention.token > *verb && mention.token < act.first_token;
+    });
+    if (!told && !asked_named) continue;
+    std::optional<size_t> asker = last_actor(*verb, true, false);
+    if (!asker) asker = last_actor(*verb, false, true);
+    if (!asker) asker = last_actor(*verb, false, false);
+    if (!told && asker == act.person) continue;
+    act.act = Act::invite_to_vote;
+    act.person = asker.value_or(0);
+  }
 }
 
 }  // namespace netra::bot

@@ -29,15 +29,24 @@ std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
 
 // When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
 // named after the verb, or the writer.
-std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
+std::optional<size_t> PeopleReader::asking_word_before(size_t token) const {
   size_t clause = tokens_[token].clause;
-  std::optional<size_t> verb;
   for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
-    if (word_is(knowledge::WordClass::asking_verb, tokens_[t].word)) {
-      verb = t;
-      break;
+    if (word_is(knowledge::WordClass::asking_verb, tokens_[t].word)) return t;
+    // "bilang ke warga supaya pilih nomor 1": a verb of saying with "so that" after it asks as an asking verb
+    // does; the one asked may stand on either side of "supaya".
+    if (word_is(knowledge::WordClass::appeal_link, tokens_[t].word)) {
+      for (size_t s = t; s-- > 0 && tokens_[s].clause == clause;) {
+        if (word_is(knowledge::WordClass::saying_verb, tokens_[s].word)) return s;
+      }
     }
   }
+  return std::nullopt;
+}
+
+std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
+  size_t clause = tokens_[token].clause;
+  std::optional<size_t> verb = asking_word_before(token);
   if (!verb) return std::nullopt;
   // The person named between the verb and the act, if any ("nyuruh pegawai hadir").
   for (const auto& mention : mentions_) {

@@ -223,6 +223,8 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::perception_verb: return "perception_verb";
     case WordClass::safety_word: return "safety_word";
     case WordClass::necessity: return "necessity";
+    case WordClass::saying_verb: return "saying_verb";
+    case WordClass::appeal_link: return "appeal_link";
   }
   return "object_marker";
 }

@@ -111,8 +111,10 @@ enum class WordClass {
   perception_verb,  // the writer saw or heard what follows ("sy liat mobil dinas dipake …"): a witness, not an actor
   safety_word,      // a verdict word that asks whether something is safe for the writer ("aman", "bahaya")
   necessity,        // before a withdrawal, asks whether it is required ("harus unfollow?"): the status quo is asked
+  saying_verb,      // a verb of saying ("bilang", "ngendika"): with an appeal_link after it, it asks someone to act
+  appeal_link,      // "supaya", "agar" after a verb of saying: what follows is asked of the one named after it
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::necessity) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::appeal_link) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -1,0 +1,41 @@
+// Stories told about others: appeals told as speech, reports told as stories, and the people a story says are
+// not bound. Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Role;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+const ActMention* find_act(const Reading& reading, Act act) {
+  auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
+                            [&](const ActMention& mention) { return mention.act == act && !mention.negated; });
+  return found == reading.acts.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+TEST_CASE("a vote for a candidate asked of others is the asker's appeal", "[understanding]") {
+  // Asked with an asking verb: the villagers do not vote here, the kades appeals to them.
+  auto reading = explain("pak lurah minta warga milih calon walikota nomor 2, itu melanggar ga?").reading;
+  const ActMention* appeal = find_act(reading, Act::invite_to_vote);
+  REQUIRE(appeal != nullptr);
+  CHECK(reading.people[appeal->person].role == Role::asn);
+  CHECK(find_act(reading, Act::vote) == nullptr);
+  // Told as speech with "supaya"/"agar", whoever is told, the writer included.
+  CHECK(answer("kades ngomong ke ibu2 pengajian agar memilih paslon 3, boleh begitu?").verdict == Verdict::dilarang);
+  CHECK(answer("camat bilang ke sy supaya milih paslon 1 biar aman, gmn?").verdict == Verdict::dilarang);
+  // A bare "pilih" votes when a candidate follows it, and the writer's own vote stays free.
+  CHECK(answer("sy guru PNS, boleh pilih calon yg sy suka di bilik suara?").verdict == Verdict::boleh);
+  // Asked to turn out, for no one: a call to vote, not an appeal for a candidate.
+  CHECK(answer("pak kades minta warga dateng nyoblos ke TPS, boleh kan?").verdict == Verdict::boleh);
+}
