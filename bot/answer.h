@@ -35,6 +35,8 @@ struct Answer {
   std::string receipt_code;  // for status: the code the message names, normalised
   std::string account;       // for a report: what the message tells of the violation (the report's "what happened")
   std::string reported_role; // for a report: the reported person's role when the message names it (asn, kades, …)
+  // For a report that also asks where, how or by when to report: that answer with its basis (also in `text`).
+  std::string reporting_note;
   // In a chat: the answer depends on the asker's role, which the message leaves open; ask it with buttons.
   bool clarify_role = false;
   // The message tells of a violation someone committed: offer to report it anonymously.

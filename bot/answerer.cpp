@@ -95,6 +95,20 @@ AnswerPlan Answerer::decide_fixed_reply(const Reading& reading) const {
       reply = "report_pointer";
       answer.account = reading.account;
       answer.confidence = 0.9;
+      // "… sy mau lapor kemana?": the report flow answers the wish; where, how and by when is answered beside it.
+      if (reading.focus == QuestionFocus::procedure || reading.focus == QuestionFocus::deadline) {
+        // Ranked on the asking sentence alone: the story before it is the report's, not the question's.
+        knowledge::RetrievalRequest request = request_for(reading);
+        request.terms.clear();
+        for (const auto& token : reading.tokens) {
+          if (token.sentence != reading.focus_sentence) continue;
+          if (auto term = knowledge_.analyzer().term_of(token.word); !term.empty()) request.terms.push_back(std::move(term));
+        }
+        auto hits = retriever_.retrieve(request);
+        plan.wording.primary = retrieved_entry(reading, hits, kAnswerThreshold);
+        if (plan.wording.primary && plan.wording.primary->verdict != "info") plan.wording.primary = nullptr;
+        plan.wording.supporting = first(hits, kSupportingHits);
+      }
       break;
     case SpeechAct::greeting: reply = "greeting"; break;
     case SpeechAct::thanks: reply = "thanks"; break;

@@ -38,6 +38,15 @@ bool same_ref(const Citation& a, const ArticleRef& b) {
 void Composer::word(const Wording& wording, const Reading& reading, Answer& answer) const {
   if (!wording.reply.empty()) {
     answer.text = say(wording.reply, wording.values);
+    // A fixed reply that also answers a factual question ("mau lapor, kemana?"): the fact and its articles.
+    if (wording.primary) {
+      answer.citations = citations(*wording.primary, wording.supporting, reading);
+      answer.reporting_note = explanation(*wording.primary);
+      if (auto basis = basis_line(*wording.primary, answer.citations, reading); !basis.empty()) {
+        answer.reporting_note += "\n\n" + basis;
+      }
+      answer.text += "\n\n" + answer.reporting_note;
+    }
     return;
   }
   if (!wording.primary) {  // a tip no rule covers

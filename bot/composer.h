@@ -23,6 +23,7 @@ struct Wording {
   std::string reply;
   std::map<std::string, std::string> values;
   // The entry that explains the answer, and the ranked candidates that may lend their articles to the citations.
+  // Beside a fixed reply, a factual entry that answers what else the message asks ("mau lapor, kemana?").
   const knowledge::Entry* primary = nullptr;
   std::vector<knowledge::RankedHit> supporting;
   knowledge::Verdict verdict = knowledge::Verdict::none;  // the heading (a tip: dilarang or hati-hati)

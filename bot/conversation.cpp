@@ -203,8 +203,12 @@ ConversationResult Conversation::answer_message(const Answerer& answerer, const 
   }
   Answer answer = answerer.answer(reading);
   switch (answer.speech_act) {
-    case SpeechAct::report_request:
-      return start_report(message, state, answer.account, "");
+    case SpeechAct::report_request: {
+      auto started = start_report(message, state, answer.account, "");
+      // "… mau lapor, ke mana?": where and by when reports go, before the flow's first question.
+      if (!answer.reporting_note.empty()) started.replies.insert(started.replies.begin(), Reply{answer.reporting_note, {}});
+      return started;
+    }
     case SpeechAct::status:
       if (!answer.receipt_code.empty()) return check_status(message, answer.receipt_code);
       state["flow"] = "status";

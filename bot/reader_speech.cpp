@@ -133,14 +133,20 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
   bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
   // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting. A
   // sanction word without a question ("Lapor min, spanduk caleg gak dicopot2") tells, it does not ask.
-  if (auto cue = opening_report_cue(); cue && !procedure && !asks_plainly()) {
+  // "Lapor min, sekdes kami jd admin grup paslon. Gmn caranya?": one who tells what someone did and asks only
+  // how to report it is answered by the report flow itself.
+  bool told = tells_someones_act();
+  if (auto cue = opening_report_cue();
+      cue && ((!procedure && !asks_plainly()) || (told && stands_alone(*cue) && !has(MessageCue::verdict)))) {
     reading_.account = account_after(*cue);
     return SpeechAct::report_request;
   }
   // "mau lapor tp takut ketahuan, bisa anonim?", "I want to report a village head who …": a wish to report
-  // starts the report flow, whatever else the message asks, unless it asks where or how ("mau lapor kemana?")
-  // or whether reporting is allowed ("mau laporin camat, ASN boleh ngelapor?": a question, answered "boleh").
-  if (has(MessageCue::report_wish) && !procedure && !asks_for_fact() && !asks_whether_reporting_is_allowed()) {
+  // starts the report flow, whatever else the message asks. Without a story of what someone did, a question
+  // where or how ("mau lapor kemana?") or whether reporting is allowed ("mau laporin camat, ASN boleh
+  // ngelapor?", answered "boleh") is a question.
+  if (has(MessageCue::report_wish) && !asks_whether_reporting_is_allowed() &&
+      (told || (!procedure && !asks_for_fact()))) {
     auto cue = opening_report_cue();
     reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue) : whole;
     return SpeechAct::report_request;

@@ -126,6 +126,12 @@ class SpeechReader {
   bool has_third_party_act() const;
   // The writer never names themself and the message names an act: told of someone else, whom it leaves unnamed.
   bool has_act_without_actor() const;
+  // Someone other than the writer does an act the message tells, other than reporting ("sekdes jd admin grup
+  // paslon, gmn cara lapor?"): a story of what was done, not only of whom to report.
+  bool tells_someones_act() const;
+  // Only fillers follow `cue` in its clause: "Lapor min, …" says what the writer is doing; "laporan soal kades …
+  // bisa dikirim lewat mana?" names the report it asks about.
+  bool stands_alone(const PhraseMatch& cue) const;
 
   bool tells_a_story() const;
 

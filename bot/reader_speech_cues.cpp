@@ -199,6 +199,21 @@ bool SpeechReader::has_third_party_act() const {
   });
 }
 
+bool SpeechReader::stands_alone(const PhraseMatch& cue) const {
+  const auto& tokens = reading_.tokens;
+  for (size_t t = cue.last_token + 1; t < tokens.size() && tokens[t].clause == tokens[cue.last_token].clause; ++t) {
+    if (!filler(tokens[t])) return false;
+  }
+  return true;
+}
+
+bool SpeechReader::tells_someones_act() const {
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    // Serving as election staff is what a panwas or KPPS named as the one reported to is, not a deed told.
+    return !act.negated && act.person != 0 && act.act != Act::report && act.act != Act::serve_election_staff;
+  });
+}
+
 // "barusan ada mobil dinas dipake angkut kaos paslon": a writer who never names themself tells what others did;
 // the acts fall to the writer only for want of another actor.
 bool SpeechReader::has_act_without_actor() const {

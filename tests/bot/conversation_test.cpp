@@ -102,6 +102,15 @@ TEST_CASE("an opening message that already tells the story skips the first quest
   CHECK(bot.last(reply).find("Pilih salah satu") != std::string::npos);
 }
 
+TEST_CASE("a report that asks where reports go is told where before the flow's first question", "[conversation]") {
+  Bot bot;
+  auto reply = bot.say("mau lapor, kades X kemarin bagi2 amplop buat paslon 2. lapor resminya ke mana ya?");
+  CHECK(reply.intent == Intent::report);
+  REQUIRE(reply.replies.size() >= 2);
+  CHECK(reply.replies.front().text.find("Bawaslu") != std::string::npos);
+  CHECK(bot.last(reply).find("Pilih salah satu") != std::string::npos);
+}
+
 TEST_CASE("batal cancels at any step and nothing is stored", "[conversation]") {
   Bot bot;
   bot.say("lapor");

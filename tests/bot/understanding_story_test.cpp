@@ -10,6 +10,7 @@
 using namespace netra::bot;
 using netra::knowledge::Act;
 using netra::knowledge::Role;
+using netra::knowledge::SpeechAct;
 using netra::knowledge::Verdict;
 using netra::testing::answer;
 using netra::testing::explain;
@@ -38,4 +39,18 @@ TEST_CASE("a vote for a candidate asked of others is the asker's appeal", "[unde
   CHECK(answer("sy guru PNS, boleh pilih calon yg sy suka di bilik suara?").verdict == Verdict::boleh);
   // Asked to turn out, for no one: a call to vote, not an appeal for a candidate.
   CHECK(answer("pak kades minta warga dateng nyoblos ke TPS, boleh kan?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a story of what someone did with a wish to report starts the report, and says where reports go", "[understanding]") {
+  // Told, then asked how: the report flow is the answer, with where and by when beside it.
+  auto told = answer("Lapor min, camat kami kemarin ikut deklarasi relawan capres pake kaos partai. Gimana caranya lapor?");
+  CHECK(told.speech_act == SpeechAct::report_request);
+  bool cites_reporting = std::any_of(told.citations.begin(), told.citations.end(),
+                                     [](const Citation& c) { return c.source == "uu-7-2017" && c.pasal == "454"; });
+  CHECK(cites_reporting);
+  CHECK(answer("pak sekdes nempel stiker caleg di pos ronda. sy mau lapor, caranya gmn?").speech_act ==
+        SpeechAct::report_request);
+  // Without a story, where or how to report is a question; so is a question about a report named as a noun.
+  CHECK(answer("kalo mau lapor kemana ya?").verdict == Verdict::info);
+  CHECK(answer("laporan soal camat yg ikut kampanye itu bisa dikirim lewat mana?").verdict == Verdict::info);
 }

@@ -210,12 +210,15 @@ TEST_CASE("a word the chat-language map writes is never squeezed as stretched ch
   CHECK(reading.subject_person().role == Role::pppk);
 }
 
-TEST_CASE("a wish to report starts the report flow even inside a question — asking where to report does not",
+TEST_CASE("a wish to report starts the report flow even inside a question — where to report is said beside it",
           "[understanding]") {
   CHECK(answer("camat kami nyuruh staf pasang baliho paslon. sy mau lapor tp takut ketahuan, bisa anonim?").intent ==
         Intent::report);
   CHECK(answer("I want to report a civil servant who shares a candidate's posters every day").intent == Intent::report);
-  CHECK(answer("sy mau lapor kades yg bagi sembako caleg, lapornya ke mana ya?").intent == Intent::question);
+  auto where = answer("sy mau lapor kades yg bagi sembako caleg, lapornya ke mana ya?");
+  CHECK(where.intent == Intent::report);
+  CHECK_FALSE(where.citations.empty());
+  CHECK(where.text.find("Bawaslu") != std::string::npos);
 }
 
 TEST_CASE("a message made only of help words asks for help — a mistyped receipt code still asks for status",
