@@ -278,6 +278,10 @@ class PeopleReader {
   std::optional<size_t> sentence_of_asked_acts() const;
 
   size_t subject_without_acts() const;
+  // Every act of `person` in `sentence` is running for office: what makes them a candidate, nothing more.
+  bool only_runs_for_office(size_t person, size_t sentence) const;
+  // The writer is named as one who acts in a sentence after `sentence`, up to the question's.
+  bool writer_acts_after(size_t sentence) const;
 
   // The last sentence with a question mark, else the last with a question word; the last sentence when none asks.
   size_t focus_sentence() const;

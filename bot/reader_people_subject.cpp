@@ -61,6 +61,13 @@ void PeopleReader::choose_subject() {
         }
       }
     }
+    // "suami sy nyaleg DPRD … sy ASN, sy kena gk?": a relative's candidacy told before the writer speaks of
+    // themself is why the writer asks, not what is asked.
+    if (*subject != 0 && only_runs_for_office(*subject, *sentence) && writer_acts_after(*sentence)) {
+      reading_.subject = 0;
+      finish_subject();
+      return;
+    }
     reading_.subject = *subject;
     for (size_t i = 0; i < reading_.acts.size(); ++i) {
       const auto& act = reading_.acts[i];
@@ -70,6 +77,19 @@ void PeopleReader::choose_subject() {
     reading_.subject = subject_without_acts();
   }
   finish_subject();
+}
+
+bool PeopleReader::only_runs_for_office(size_t person, size_t sentence) const {
+  return std::all_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return act.person != person || act.sentence != sentence || act.negated || act.act == Act::run_for_office;
+  });
+}
+
+bool PeopleReader::writer_acts_after(size_t sentence) const {
+  return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    size_t at = tokens_[mention.token].sentence;
+    return mention.person == 0 && mention.actor && at > sentence && at <= reading_.focus_sentence;
+  });
 }
 
 void PeopleReader::add_acts_asked_of_others() {

@@ -69,6 +69,14 @@ std::string Stemmer::stem_uncached(const std::string& word) const {
   static const std::array<std::string_view, 5> suffixes = {"kan", "an", "in", "i", ""};
   static const std::array<std::string_view, 14> prefixes = {"memper", "diper", "menge", "meng", "meny", "mem", "men",
                                                             "nge",    "ber",   "ter",   "di",   "me",   "ke", ""};
+  // Javanese krama possessives ("kampanyenipun", "bantuanipun") stand where Indonesian has "-nya"; a word the
+  // dictionary does not know without one keeps it ("sekalipun").
+  static const std::array<std::string_view, 2> krama_possessives = {"nipun", "ipun"};
+  for (auto possessive : krama_possessives) {
+    if (word.ends_with(possessive) && word.size() > possessive.size() + 3) {
+      if (auto known = dictionary_stem(word.substr(0, word.size() - possessive.size())); !known.empty()) return known;
+    }
+  }
   std::string base = word;
   for (auto clitic : clitics) {
     if (base.ends_with(clitic) && base.size() > clitic.size() + 3) {

@@ -54,3 +54,16 @@ TEST_CASE("a story of what someone did with a wish to report starts the report, 
   CHECK(answer("kalo mau lapor kemana ya?").verdict == Verdict::info);
   CHECK(answer("laporan soal camat yg ikut kampanye itu bisa dikirim lewat mana?").verdict == Verdict::info);
 }
+
+TEST_CASE("one who holds no bound office may run, and a relative's candidacy told first is context", "[understanding]") {
+  CHECK(answer("bapak sy pensiunan guru PNS, mau nyalon DPRD kota, boleh?").verdict == Verdict::boleh);
+  CHECK(answer("sy PPPK, kakak sy karyawan swasta mau nyaleg DPRD provinsi. dia boleh nyaleg?").verdict ==
+        Verdict::boleh);
+  // Still bound: an ASN relative must resign first, a question of fact.
+  CHECK(answer("kakak sy PNS di dinas PU mau nyaleg DPRD provinsi, dia boleh nyaleg?").verdict == Verdict::info);
+  // "suami sy nyaleg … sy ASN, sy kena gk?": the writer asks about themself.
+  auto reading = explain("suami sy nyaleg DPRD kabupaten. sy ASN di puskesmas, sy bakal kena masalah gk ya?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(answer("suami sy nyaleg DPRD kabupaten. sy ASN di puskesmas, sy bakal kena masalah gk ya?").verdict !=
+        Verdict::boleh);
+}

@@ -58,6 +58,9 @@ TEST_CASE("hunspell stems derived Indonesian words to their root", "[analyzer]")
   CHECK(terms_of("dikampanyekan") == terms_of("kampanye"));
   // A word that is itself a root keeps its own form.
   CHECK(terms_of("perangkat") == std::vector<std::string>{"perangkat"});
+  // Javanese krama possessives stand where Indonesian has "-nya".
+  CHECK(terms_of("kampanyenipun") == terms_of("kampanyenya"));
+  CHECK(terms_of("bantuanipun") == terms_of("bantuannya"));
 }
 
 TEST_CASE("stopwords and fillers produce no terms", "[analyzer]") {
