@@ -142,7 +142,10 @@ class PeopleReader {
   bool says_i(size_t token) const;
 
   // A number or a choice_marker word within kChoiceReach words after `token` in its clause: whom a vote is for.
-  bool names_choice_after(size_t token) const;
+  // With `until_negation`, only before a negation ("milih nomor 2 tanpa nyebut nama calon").
+  bool names_choice_after(size_t token, bool until_negation = false) const;
+  // The word before or after `token` is a date word ("tanggal 14", "27 november").
+  bool beside_date_word(size_t token) const;
 
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.

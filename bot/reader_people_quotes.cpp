@@ -16,11 +16,17 @@ bool is_number(const std::string& word) {
 
 }  // namespace
 
-bool PeopleReader::names_choice_after(size_t token) const {
+bool PeopleReader::names_choice_after(size_t token, bool until_negation) const {
   for (size_t t = token + 1; t < tokens_.size() && t <= token + kChoiceReach; ++t) {
     if (tokens_[t].clause != tokens_[token].clause) break;
+    if (until_negation && std::any_of(negations_.begin(), negations_.end(),
+                                      [&](const PhraseMatch& negation) { return negation.first_token == t; })) {
+      break;
+    }
     const std::string& word = tokens_[t].word;
-    if (is_number(word) || word_is(knowledge::WordClass::choice_marker, word)) return true;
+    if ((is_number(word) && !beside_date_word(t)) || word_is(knowledge::WordClass::choice_marker, word)) return true;
+    // "ngajak coblos yg baju merah, ga nyebut nama calon": a description of whom, before the denial.
+    if (until_negation && word_is(knowledge::WordClass::relativizer, word)) return true;
     // "'pilih yg sudah terbukti kerjanya'": a candidate named by a hint (targets.txt).
     bool hint = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
       return target.first_token == t && static_cast<Target>(target.label) == Target::candidate;
@@ -28,6 +34,12 @@ bool PeopleReader::names_choice_after(size_t token) const {
     if (hint) return true;
   }
   return false;
+}
+
+bool PeopleReader::beside_date_word(size_t token) const {
+  bool before = token > 0 && word_is(knowledge::WordClass::date_word, tokens_[token - 1].word);
+  bool after = token + 1 < tokens_.size() && word_is(knowledge::WordClass::date_word, tokens_[token + 1].word);
+  return before || after;
 }
 
 bool PeopleReader::quoted(size_t token) const {

@@ -270,12 +270,20 @@ void PeopleReader::assign_targets() {
   }
   // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
   // invitation beside a call to turn out is that call.
+  // "ngajak orang nyoblos tanpa nyebut nama calon": an invitation that denies naming any candidate, in its
+  // sentence, is that call itself.
   for (auto& act : reading_.acts) {
     if (act.act != Act::invite_to_vote || act.target == Target::candidate) continue;
     bool turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
       return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
     });
     if (turnout) act.negated = true;
+    bool candidate_denied = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+      return static_cast<Target>(match.label) == Target::candidate && target_negated(match) &&
+             tokens_[match.first_token].sentence == act.sentence;
+    });
+    // "ngajak milih nomor 2 tanpa nyebut nama calon" still names whom, before the denial.
+    if (candidate_denied && !turnout && !names_choice_after(act.last_token, true)) act.act = Act::encourage_turnout;
   }
   // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
   // part; the passive cue refines the attendance of the same person in the same sentence.

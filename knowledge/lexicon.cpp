@@ -225,6 +225,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::necessity: return "necessity";
     case WordClass::saying_verb: return "saying_verb";
     case WordClass::appeal_link: return "appeal_link";
+    case WordClass::date_word: return "date_word";
   }
   return "object_marker";
 }

@@ -67,3 +67,15 @@ TEST_CASE("one who holds no bound office may run, and a relative's candidacy tol
   CHECK(answer("suami sy nyaleg DPRD kabupaten. sy ASN di puskesmas, sy bakal kena masalah gk ya?").verdict !=
         Verdict::boleh);
 }
+
+TEST_CASE("an invitation to vote that denies naming any candidate is a call to turn out", "[understanding]") {
+  CHECK(answer("sy guru PNS, boleh ngajak wali murid nyoblos tanpa nyebut nama calon sama sekali?").verdict ==
+        Verdict::boleh);
+  // A date is no candidate's number.
+  CHECK(answer("pak camat mau bikin surat ajakan nyoblos tanggal 14 Februari, tanpa nyebut calon, boleh?").verdict ==
+        Verdict::boleh);
+  // Whom is still named before the denial: a number, or a description after "yg".
+  CHECK(answer("sy kades, boleh ngajak warga milih nomor 2 tanpa nyebut nama calon?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PPPK, boleh ajak tetangga coblos yg kumisan itu, gak nyebut nama calon kok?").verdict ==
+        Verdict::dilarang);
+}
