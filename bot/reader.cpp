@@ -1,5 +1,8 @@
 #include "bot/reader.h"
 
+#include <cctype>
+#include <optional>
+
 #include "bot/reader_internal.h"
 #include "knowledge/text.h"
 
@@ -20,6 +23,28 @@ bool ends_sentence(const std::string& text, size_t i) {
 bool ends_clause(const std::string& text, size_t i) {
   char c = text[i];
   return c == ',' || c == ':' || c == '(' || c == ')' || (c == '-' && i > 0 && text[i - 1] == ' ');
+}
+
+// The byte ranges inside quotes; the text has straight quotes only (clean_chat_text turns curly ones straight).
+std::vector<std::pair<size_t, size_t>> find_quotes(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> quotes;
+  auto word_char = [&](size_t at) { return at < text.size() && std::isalnum(static_cast<unsigned char>(text[at])); };
+  std::optional<std::pair<char, size_t>> open;  // the quote character and the first byte inside it
+  for (size_t at = 0; at < text.size(); ++at) {
+    char c = text[at];
+    if (c != '\'' && c != '"') continue;
+    bool inside_word = at > 0 && word_char(at - 1) && word_char(at + 1);
+    if (inside_word) continue;
+    if (open && c == open->first && at > 0 && text[at - 1] != ' ') {
+      quotes.push_back({open->second, at});
+      open.reset();
+    } else if (!open && (at == 0 || !word_char(at - 1))) {
+      open = std::make_pair(c, at + 1);
+    }
+  }
+  // A quote left open runs to the end of the message ("katanya 'pilih nomor 2 ya").
+  if (open) quotes.push_back({open->second, text.size()});
+  return quotes;
 }
 
 std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge::Cue<Modifier>>& cues) {
@@ -81,6 +106,12 @@ void Reader::tokenize(Reading& reading) const {
     reading.tokens.push_back(std::move(token));
   }
   reading.sentence_count = reading.tokens.empty() ? 0 : reading.tokens.back().sentence + 1;
+  reading.quotes = find_quotes(text);
+  for (auto& token : reading.tokens) {
+    for (size_t q = 0; q < reading.quotes.size(); ++q) {
+      if (reading.quotes[q].first <= token.start && token.start < reading.quotes[q].second) token.quote = q + 1;
+    }
+  }
   for (const auto& token : reading.tokens) {
     auto term = analyzer_.term_of(token.word);
     if (!term.empty()) reading.terms.push_back(std::move(term));

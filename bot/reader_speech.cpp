@@ -6,7 +6,6 @@
 namespace netra::bot {
 
 void SpeechReader::run() {
-  find_quotes();
   read_focus_and_election();
   reading_.speech_act = classify();
 }

@@ -72,9 +72,6 @@ class SpeechReader {
   // a verdict word and asks nothing.
   bool asks_plainly() const;
 
-  // The byte ranges of the text between an opening quote and its closing one ('…' or "…"; the cleaned text has
-  // straight quotes only). An apostrophe inside a word ("de'e") opens nothing.
-  void find_quotes();
   bool quoted_at(size_t byte) const;
 
   bool asks_for_fact() const;
@@ -161,7 +158,6 @@ class SpeechReader {
   const std::vector<PhraseMatch>& people_;
   const std::vector<PhraseMatch>& targets_;
   const std::vector<PhraseMatch>& negations_;
-  std::vector<std::pair<size_t, size_t>> quotes_;  // [first byte, end byte) inside each quote
 };
 
 }  // namespace netra::bot

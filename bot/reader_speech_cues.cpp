@@ -22,28 +22,8 @@ bool SpeechReader::asks_plainly() const {
   return has_unquoted(MessageCue::question) || has_unquoted(MessageCue::verdict);
 }
 
-void SpeechReader::find_quotes() {
-  const std::string& text = reading_.text;
-  auto word_char = [&](size_t at) { return at < text.size() && std::isalnum(static_cast<unsigned char>(text[at])); };
-  std::optional<std::pair<char, size_t>> open;  // the quote character and the first byte inside it
-  for (size_t at = 0; at < text.size(); ++at) {
-    char c = text[at];
-    if (c != '\'' && c != '"') continue;
-    bool inside_word = at > 0 && word_char(at - 1) && word_char(at + 1);
-    if (inside_word) continue;
-    if (open && c == open->first && at > 0 && text[at - 1] != ' ') {
-      quotes_.push_back({open->second, at});
-      open.reset();
-    } else if (!open && (at == 0 || !word_char(at - 1))) {
-      open = std::make_pair(c, at + 1);
-    }
-  }
-  // A quote left open runs to the end of the message ("katanya 'pilih nomor 2 ya").
-  if (open) quotes_.push_back({open->second, text.size()});
-}
-
 bool SpeechReader::quoted_at(size_t byte) const {
-  return std::any_of(quotes_.begin(), quotes_.end(),
+  return std::any_of(reading_.quotes.begin(), reading_.quotes.end(),
                      [&](const auto& span) { return span.first <= byte && byte < span.second; });
 }
 

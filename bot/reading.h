@@ -33,6 +33,7 @@ struct Token {
   size_t end = 0;
   size_t sentence = 0;
   size_t clause = 0;  // clause number, unique across the message
+  size_t quote = 0;   // 1 + the index in Reading::quotes of the quote the word stands in; 0 outside quotes
 };
 
 // Someone the message talks about. people[0] is always the writer (the asker).
@@ -59,6 +60,9 @@ struct ActMention {
 struct Reading {
   std::string text;  // the message with invisible characters removed and spaces made plain
   std::vector<Token> tokens;
+  // What someone is quoted as saying ('…' or "…"): the byte range [first, end) inside each quote, in order. An
+  // apostrophe inside a word ("de'e") opens nothing; a quote left open runs to the end of the message.
+  std::vector<std::pair<size_t, size_t>> quotes;
   size_t sentence_count = 0;
   size_t focus_sentence = 0;  // the sentence that asks (the last one with a question), or the last sentence
 
