@@ -181,6 +181,19 @@ bool PeopleReader::negated(size_t token) const {
   return false;
 }
 
+bool PeopleReader::target_negated(const PhraseMatch& target) const {
+  if (negated(target.first_token)) return true;
+  size_t next = target.last_token + 1;
+  if (next >= tokens_.size() || tokens_[next].clause != tokens_[target.first_token].clause) return false;
+  const std::string& word = tokens_[next].word;
+  bool any_of_them = word_is(knowledge::WordClass::free_choice, word) ||
+                     (word == "mana" && next + 1 < tokens_.size() && tokens_[next + 1].word == "pun");
+  if (!any_of_them) return false;
+  return std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
+    return negation.last_token < target.first_token && tokens_[negation.last_token].clause == tokens_[next].clause;
+  });
+}
+
 void PeopleReader::collect_modifiers() {
   for (const auto& match : modifiers_) {
     auto modifier = static_cast<Modifier>(match.label);

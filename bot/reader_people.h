@@ -227,7 +227,9 @@ class PeopleReader {
   void assign_actors();
 
   // --- what each act is directed at
-  bool target_negated(const PhraseMatch& target) const { return negated(target.first_token); }
+  // Denied by a negation just before it, or by one anywhere before it in its clause when a free-choice word
+  // follows it ("tidak ada hubungannya sama calon manapun").
+  bool target_negated(const PhraseMatch& target) const;
 
   bool incumbent_named() const;
   // The writer is named in `sentence` as one who acts or as an object ("nanya ke saya"), not as a possessor.
@@ -257,6 +259,10 @@ class PeopleReader {
   void infer_venue_use();
 
   void assign_targets();
+  // Acts whose object is whom they benefit: a decision, a service withheld, a budget spent.
+  static bool favours_someone(Act act);
+  // A candidate (not denied, not merely the kind of a printed thing) is named in `sentence`.
+  bool candidate_in_sentence(size_t sentence) const;
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();
 

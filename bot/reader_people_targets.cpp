@@ -200,6 +200,17 @@ Target PeopleReader::target_of(const ActMention& act) const {
   return target_in_message(act);
 }
 
+bool PeopleReader::favours_someone(Act act) {
+  return act == Act::favour_decision || act == Act::discriminate_service || act == Act::use_budget;
+}
+
+bool PeopleReader::candidate_in_sentence(size_t sentence) const {
+  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    return static_cast<Target>(match.label) == Target::candidate && !target_negated(match) &&
+           !kind_of_thing(match) && tokens_[match.first_token].sentence == sentence;
+  });
+}
+
 // The target of an act whose clause names none: a candidate the message names anywhere (a person who runs
 // included), else a neutral body it names, else none.
 Target PeopleReader::target_in_message(const ActMention& act) const {
@@ -265,6 +276,11 @@ void PeopleReader::assign_targets() {
       if (word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) names_whom = true;
     }
     if (act.act == Act::invite_to_vote && act.target != Target::candidate && quoted(act.first_token) && names_whom) {
+      act.target = Target::candidate;
+    }
+    // "kadis bikin program bantuan bibit, tp yg nerima cuma pendukung calon bupati": the office that decides is
+    // no beneficiary; a candidate its sentence names is whom the decision favours.
+    if (favours_someone(act.act) && knowledge::is_neutral(act.target) && candidate_in_sentence(act.sentence)) {
       act.target = Target::candidate;
     }
   }

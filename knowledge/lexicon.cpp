@@ -226,6 +226,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::saying_verb: return "saying_verb";
     case WordClass::appeal_link: return "appeal_link";
     case WordClass::date_word: return "date_word";
+    case WordClass::free_choice: return "free_choice";
   }
   return "object_marker";
 }

@@ -114,8 +114,9 @@ enum class WordClass {
   saying_verb,      // a verb of saying ("bilang", "ngendika"): with an appeal_link after it, it asks someone to act
   appeal_link,      // "supaya", "agar" after a verb of saying: what follows is asked of the one named after it
   date_word,        // "tanggal", "februari": a number beside one is a date, not whom a vote is for
+  free_choice,      // "manapun": after a target in a negated clause, denies every one ("tidak … calon manapun")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::date_word) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::free_choice) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -79,3 +79,24 @@ TEST_CASE("an invitation to vote that denies naming any candidate is a call to t
   CHECK(answer("sy PPPK, boleh ajak tetangga coblos yg kumisan itu, gak nyebut nama calon kok?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("a decision favours the candidate its sentence names, not the office that makes it", "[understanding]") {
+  auto reading = explain("kepala dinas bikin program bantuan pupuk, tp yg dapet cuma pendukung calon bupati nomor 2. "
+                         "itu boleh?").reading;
+  const ActMention* decision = find_act(reading, Act::favour_decision);
+  REQUIRE(decision != nullptr);
+  CHECK(decision->target == netra::knowledge::Target::candidate);
+  CHECK(answer("kepala dinas bikin program bantuan pupuk buat semua kelompok tani. itu boleh?").verdict !=
+        Verdict::dilarang);
+}
+
+TEST_CASE("a routine programme that serves no candidate is hati-hati, and 'calon manapun' denies them all",
+          "[understanding]") {
+  CHECK(answer("sy kades, mau salurin bantuan beras ke semua warga pas masa kampanye. gak ada kaitannya sama calon "
+               "manapun. aman?")
+            .verdict == Verdict::hati_hati);
+  auto reading = explain("sy PNS, gak ikut grup yg isinya dukung partai mana pun, cuma grup alumni").reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return !act.negated && act.target == netra::knowledge::Target::candidate;
+  }));
+}
