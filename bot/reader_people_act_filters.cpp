@@ -36,7 +36,11 @@ void PeopleReader::drop_acts_named_by_another() {
   for (const auto& match : acts_) {
     auto act = static_cast<Act>(match.label);
     bool named = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-      if (other.last_token >= match.first_token || match.first_token - other.last_token > kContentReach) return false;
+      // "ngajak warga pilih calon": the vote may share the invitation's last word ("ajak .. pilih", "pilih .. calon").
+      if (other.first_token >= match.first_token || other.last_token > match.first_token ||
+          match.first_token - other.last_token > kContentReach) {
+        return false;
+      }
       if (tokens_[other.last_token].clause != tokens_[match.first_token].clause) return false;
       if (person_between(other.last_token, match.first_token)) return false;
       auto by = static_cast<Act>(other.label);

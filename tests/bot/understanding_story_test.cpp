@@ -100,3 +100,11 @@ TEST_CASE("a routine programme that serves no candidate is hati-hati, and 'calon
     return !act.negated && act.target == netra::knowledge::Target::candidate;
   }));
 }
+
+TEST_CASE("the formal 'izin lapor' opens a report, and an invitation's vote is not a vote of its own", "[understanding]") {
+  CHECK(answer("Izin lapor pak. Kades kami kemarin bagi amplop ke warga buat paslon 2, ada videonya.").speech_act ==
+        SpeechAct::report_request);
+  auto reading = explain("kades live IG ngajak warga pilih calon bupati nomor 2, boleh?").reading;
+  CHECK(find_act(reading, Act::vote) == nullptr);
+  CHECK(answer("kades live IG ngajak warga pilih calon bupati nomor 2, boleh?").verdict == Verdict::dilarang);
+}
