@@ -183,7 +183,8 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
     return has(MessageCue::greeting) ? SpeechAct::greeting : SpeechAct::help;
   }
   bool domain = analyzer_.mentions_domain(reading_.terms);  // the message's analysed terms, read once
-  if (has(MessageCue::help) && !domain && reading_.acts.empty() && content_words() <= help_cue_words() + kMaxHelpContentWords) {
+  if (has(MessageCue::help) && reading_.acts.empty() && !mentions_domain_beyond_names() &&
+      content_words_beyond_names() <= help_cue_words() + kMaxHelpContentWords) {
     return SpeechAct::help;
   }
   if (asks_for_a_choice()) {
@@ -244,7 +245,7 @@ bool SpeechReader::asks_for_a_choice() const {
 }
 
 void Reader::read_speech_act(Reading& reading, const Cues& cues) const {
-  SpeechReader(reading, cues.message, analyzer_, cues.people, cues.targets, cues.negations).run();
+  SpeechReader(reading, cues.message, analyzer_, cues.roles, cues.people, cues.targets, cues.negations).run();
 }
 
 }  // namespace netra::bot

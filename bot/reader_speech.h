@@ -51,11 +51,12 @@ inline bool has_letters_or_digits(std::string_view text) {
 class SpeechReader {
  public:
   SpeechReader(Reading& reading, const std::vector<PhraseMatch>& cues, const knowledge::Analyzer& analyzer,
-               const std::vector<PhraseMatch>& people, const std::vector<PhraseMatch>& targets,
-               const std::vector<PhraseMatch>& negations)
+               const std::vector<PhraseMatch>& roles, const std::vector<PhraseMatch>& people,
+               const std::vector<PhraseMatch>& targets, const std::vector<PhraseMatch>& negations)
       : reading_(reading),
         cues_(cues),
         analyzer_(analyzer),
+        roles_(roles),
         people_(people),
         targets_(targets),
         negations_(negations) {}
@@ -75,6 +76,14 @@ class SpeechReader {
   bool quoted_at(size_t byte) const;
 
   bool asks_for_fact() const;
+
+  // The token names the writer's own role ("sy sekdes"), a person, or a body ("bawaslu"): who someone is, not a
+  // legal topic.
+  bool names_someone(size_t token) const;
+  // Content words, and whether any is an election word, outside such names: "sy sekdes, bot ini gmn cara
+  // pakenya?" and "ini bot resmi bawaslu?" ask about the bot, whoever asks and whoever runs it.
+  size_t content_words_beyond_names() const;
+  bool mentions_domain_beyond_names() const;
 
   // "blh share video KPU ttg cara nyoblos?": a fact word within a few words after a topic word, once a verdict
   // was asked before it, says what the shared thing is about.
@@ -155,6 +164,7 @@ class SpeechReader {
   Reading& reading_;
   const std::vector<PhraseMatch>& cues_;
   const knowledge::Analyzer& analyzer_;
+  const std::vector<PhraseMatch>& roles_;
   const std::vector<PhraseMatch>& people_;
   const std::vector<PhraseMatch>& targets_;
   const std::vector<PhraseMatch>& negations_;

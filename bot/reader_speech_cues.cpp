@@ -76,6 +76,33 @@ size_t SpeechReader::content_words() const {
   return count;
 }
 
+bool SpeechReader::names_someone(size_t token) const {
+  auto inside = [&](const PhraseMatch& match) { return match.first_token <= token && token <= match.last_token; };
+  Role writer = reading_.people[0].role;
+  bool writers_role = writer != Role::unknown && std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+    return static_cast<Role>(role.label) == writer && inside(role);
+  });
+  return writers_role || std::any_of(people_.begin(), people_.end(), inside) ||
+         std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+           return knowledge::is_neutral(static_cast<Target>(target.label)) && inside(target);
+         });
+}
+
+size_t SpeechReader::content_words_beyond_names() const {
+  size_t count = 0;
+  for (size_t t = 0; t < reading_.tokens.size(); ++t) count += !filler(reading_.tokens[t]) && !names_someone(t);
+  return count;
+}
+
+bool SpeechReader::mentions_domain_beyond_names() const {
+  std::vector<std::string> terms;
+  for (size_t t = 0; t < reading_.tokens.size(); ++t) {
+    if (names_someone(t)) continue;
+    if (auto term = analyzer_.term_of(reading_.tokens[t].word); !term.empty()) terms.push_back(std::move(term));
+  }
+  return analyzer_.mentions_domain(terms);
+}
+
 // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
 std::optional<PhraseMatch> SpeechReader::opening_report_cue() const {
   for (const auto& cue : cues_) {

@@ -108,3 +108,14 @@ TEST_CASE("the formal 'izin lapor' opens a report, and an invitation's vote is n
   CHECK(find_act(reading, Act::vote) == nullptr);
   CHECK(answer("kades live IG ngajak warga pilih calon bupati nomor 2, boleh?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("questions about the bot, forecasts and the weather are not legal questions", "[understanding]") {
+  // Who asks and whose bot it is name no legal topic.
+  CHECK(answer("bot apa ini ya?").speech_act == SpeechAct::help);
+  CHECK(answer("ini bot resmi KPU bukan sih?").speech_act == SpeechAct::help);
+  CHECK(answer("sy sekdes. bot ini cara pakenya gmn?").speech_act == SpeechAct::help);
+  // A role someone else holds still makes it a question about them.
+  CHECK(answer("kades bisa apa aja?").speech_act == SpeechAct::question);
+  CHECK(answer("kira2 siapa yg bakal menang pilkada kabupaten kita?").intent == Intent::out_of_scope);
+  CHECK(answer("lusa hujan gak ya di semarang").intent == Intent::out_of_scope);
+}
