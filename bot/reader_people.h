@@ -263,6 +263,9 @@ class PeopleReader {
   static bool favours_someone(Act act);
   // A candidate (not denied, not merely the kind of a printed thing) is named in `sentence`.
   bool candidate_in_sentence(size_t sentence) const;
+  // `sentence`, or the next one when it names no act, denies a candidate ("tanpa nyebut nama calon", "tanpa
+  // gambar calon", "… kan? asal ga nyebut nama").
+  bool candidate_denied_in_sentence(size_t sentence) const;
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();
 

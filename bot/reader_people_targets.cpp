@@ -158,8 +158,9 @@ Target PeopleReader::target_of(const ActMention& act) const {
   for (const auto& match : targets_) {
     if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
     auto target = static_cast<Target>(match.label);
-    // "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props.
-    if (kind_of_thing(match) && owner_follows(match)) continue;
+    // "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props; so is
+    // one whose sentence denies any candidate on it ("spanduk 'Ayo ke TPS' tanpa gambar calon").
+    if (kind_of_thing(match) && (owner_follows(match) || candidate_denied_in_sentence(act.sentence))) continue;
     if (match.first_token > 0 && match.first_token > act.last_token && !owner && !kind_of_thing(match) &&
         word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
       owner = target;
@@ -204,6 +205,19 @@ bool PeopleReader::favours_someone(Act act) {
   return act == Act::favour_decision || act == Act::discriminate_service || act == Act::use_budget;
 }
 
+bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
+  // "… ngajak tetangga nyoblos kan? asal ga nyebut nama": a condition told in the next sentence, which names no
+  // act of its own, is part of the first.
+  bool next_adds_condition = std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return act.sentence == sentence + 1;
+  });
+  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    size_t at = tokens_[match.first_token].sentence;
+    return static_cast<Target>(match.label) == Target::candidate && target_negated(match) &&
+           (at == sentence || (at == sentence + 1 && next_adds_condition));
+  });
+}
+
 bool PeopleReader::candidate_in_sentence(size_t sentence) const {
   return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
     return static_cast<Target>(match.label) == Target::candidate && !target_negated(match) &&
@@ -218,6 +232,9 @@ Target PeopleReader::target_in_message(const ActMention& act) const {
   std::optional<Target> message_neutral;
   for (const auto& match : targets_) {
     if (target_negated(match)) continue;
+    if (kind_of_thing(match) && (owner_follows(match) || candidate_denied_in_sentence(tokens_[match.first_token].sentence))) {
+      continue;
+    }
     auto target = static_cast<Target>(match.label);
     if (target == Target::candidate || target == Target::incumbent_official) message_candidate = true;
     if (knowledge::is_neutral(target)) message_neutral = target;
@@ -294,12 +311,10 @@ void PeopleReader::assign_targets() {
       return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
     });
     if (turnout) act.negated = true;
-    bool candidate_denied = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
-      return static_cast<Target>(match.label) == Target::candidate && target_negated(match) &&
-             tokens_[match.first_token].sentence == act.sentence;
-    });
     // "ngajak milih nomor 2 tanpa nyebut nama calon" still names whom, before the denial.
-    if (candidate_denied && !turnout && !names_choice_after(act.last_token, true)) act.act = Act::encourage_turnout;
+    if (candidate_denied_in_sentence(act.sentence) && !turnout && !names_choice_after(act.last_token, true)) {
+      act.act = Act::encourage_turnout;
+    }
   }
   // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
   // part; the passive cue refines the attendance of the same person in the same sentence.

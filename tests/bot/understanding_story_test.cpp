@@ -119,3 +119,15 @@ TEST_CASE("questions about the bot, forecasts and the weather are not legal ques
   CHECK(answer("kira2 siapa yg bakal menang pilkada kabupaten kita?").intent == Intent::out_of_scope);
   CHECK(answer("lusa hujan gak ya di semarang").intent == Intent::out_of_scope);
 }
+
+TEST_CASE("a banner or an appeal whose candidate is denied is neutral", "[understanding]") {
+  // Whose banner it is stays open: not campaign props, not yet known to be neutral.
+  CHECK(answer("sy kades, boleh pasang spanduk 'Ayo ke TPS' di balai desa? tanpa gambar calon kok").verdict ==
+        Verdict::hati_hati);
+  CHECK(answer("sy kades, mau pasang spanduk 'Ayo ke TPS' di depan kantor desa, tanpa gambar calon. aman?").verdict ==
+        Verdict::boleh);
+  CHECK(answer("sy kaur desa, boleh ngajak tetangga nyoblos kan? asal ga nyebut nama").verdict == Verdict::boleh);
+  // The candidate named in the appeal itself stays.
+  CHECK(answer("sy kades, boleh ngajak warga nyoblos paslon 2? asal ga nyebut nama partai").verdict ==
+        Verdict::dilarang);
+}
