@@ -131,8 +131,10 @@ bool PeopleReader::is_question_tag(const PhraseMatch& negation) const {
   }
   if (at == 0) return false;
   for (const auto& cue : message_cues_) {
-    // Right after a question or verdict word ("boleh gk"), or part of a question phrase ("bisa tidak").
-    if (cue.last_token + 1 == at || (cue.first_token < at && at <= cue.last_token)) {
+    // Right after a question or verdict word ("boleh gk"), or part of a question phrase ("bisa tidak"); not
+    // one that opens the next sentence ("boleh? tidak ada acara kampanye kok").
+    bool right_after = cue.last_token + 1 == at && tokens_[cue.last_token].clause == tokens_[at].clause;
+    if (right_after || (cue.first_token < at && at <= cue.last_token)) {
       auto kind = static_cast<knowledge::MessageCue>(cue.label);
       if (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict) return true;
     }

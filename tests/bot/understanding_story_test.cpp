@@ -131,3 +131,10 @@ TEST_CASE("a banner or an appeal whose candidate is denied is neutral", "[unders
   CHECK(answer("sy kades, boleh ngajak warga nyoblos paslon 2? asal ga nyebut nama partai").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("a passive written apart stays passive, and a negation opening the next sentence negates", "[understanding]") {
+  auto reading = explain("sy PPPK, kemarin di undang nikahan anak cabup, dtg gpp? ga ada acara kampanye kok").reading;
+  CHECK(find_act(reading, Act::organise) == nullptr);
+  CHECK(answer("sy PPPK, kemarin di undang nikahan anak cabup, dtg gpp? ga ada acara kampanye kok").verdict ==
+        Verdict::hati_hati);
+}
