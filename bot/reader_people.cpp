@@ -245,7 +245,7 @@ void PeopleReader::read_acts() {
     act.first_token = match.first_token;
     act.last_token = match.last_token;
     act.sentence = tokens_[match.first_token].sentence;
-    act.negated = negated(match.first_token) || undone(match);
+    act.negated = negated(match.first_token) || undone(match) || negated_in_gap(match);
     // "bilang ke jamaah 'pilih pak H ya'", "'coblos yg nomor 2 aja bu'": a vote quoted as said to others is an
     // appeal to vote for someone, not the speaker's own vote.
     // "cerita ke istri 'aku milih nomer 2'": a quoted vote of the quote's own "I" tells one's choice, it asks no
@@ -312,8 +312,15 @@ void PeopleReader::settle_passive_attendance() {
                                               in_sentence(act.sentence, Act::attend_passive, false);
                                      }),
                       reading_.acts.end());
+  auto active = [&](const ActMention& act) {
+    for (size_t t = act.first_token; t <= act.last_token; ++t) {
+      if (word_is(knowledge::WordClass::active_attendance, tokens_[t].word)) return true;
+    }
+    return false;
+  };
   for (auto& act : reading_.acts) {
-    if (act.act == Act::attend_campaign && !act.negated && in_sentence(act.sentence, Act::wear_attributes, true)) {
+    if (act.act == Act::attend_campaign && !act.negated && !active(act) &&
+        in_sentence(act.sentence, Act::wear_attributes, true)) {
       act.act = Act::attend_passive;
     }
   }
@@ -330,6 +337,12 @@ bool PeopleReader::asks_if_required(const PhraseMatch& withdrawal) const {
     if (word_is(knowledge::WordClass::necessity, tokens_[t].word)) return true;
   }
   return false;
+}
+
+bool PeopleReader::negated_in_gap(const PhraseMatch& match) const {
+  return match.gap_first <= match.gap_last && std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
+           return negation.first_token >= match.gap_first && negation.last_token == match.gap_last;
+         });
 }
 
 bool PeopleReader::undone(const PhraseMatch& match) const {

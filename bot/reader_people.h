@@ -159,6 +159,9 @@ class PeopleReader {
 
   // "menolak perintah pasang baliho", "keluar dari grup yg suka share konten caleg": an act after a withdrawal in
   // its clause is what is refused or undone, as if negated.
+  // "harus netral gk nyoblos": a negation that ends the gap of a gapped cue ("harus .. memilih") negates the
+  // word after it, and so the act.
+  bool negated_in_gap(const PhraseMatch& match) const;
   bool undone(const PhraseMatch& match) const;
   // A withdrawal right after a word of necessity ("harus unfollow?"): no act of its own, and it undoes nothing.
   bool asks_if_required(const PhraseMatch& withdrawal) const;

@@ -227,6 +227,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::appeal_link: return "appeal_link";
     case WordClass::date_word: return "date_word";
     case WordClass::free_choice: return "free_choice";
+    case WordClass::active_attendance: return "active_attendance";
   }
   return "object_marker";
 }

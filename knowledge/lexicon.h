@@ -115,8 +115,9 @@ enum class WordClass {
   appeal_link,      // "supaya", "agar" after a verb of saying: what follows is asked of the one named after it
   date_word,        // "tanggal", "februari": a number beside one is a date, not whom a vote is for
   free_choice,      // "manapun": after a target in a negated clause, denies every one ("tidak … calon manapun")
+  active_attendance,  // "konvoi": taking part that is active whatever is worn, never passive attendance
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::free_choice) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::active_attendance) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -138,3 +138,12 @@ TEST_CASE("a passive written apart stays passive, and a negation opening the nex
   CHECK(answer("sy PPPK, kemarin di undang nikahan anak cabup, dtg gpp? ga ada acara kampanye kok").verdict ==
         Verdict::hati_hati);
 }
+
+TEST_CASE("a negation ending a gapped cue negates it, and a convoy is never passive attendance", "[understanding]") {
+  // "harus .. memilih" with "gk" before the vote: not an order to vote for anyone.
+  CHECK(answer("pak kades boleh ikut coblosan? atau hrs netral gk nyoblos?").verdict == Verdict::boleh);
+  auto attributes = explain("sy PPPK, ikut nonton kampanye pake motor sendiri tanpa atribut, boleh?").reading;
+  CHECK(find_act(attributes, Act::wear_attributes) == nullptr);
+  CHECK(answer("sy guru PNS, ikut konvoi kampanye caleg pake motor sendiri tanpa atribut, boleh?").verdict ==
+        Verdict::dilarang);
+}
