@@ -106,12 +106,26 @@ void PeopleReader::run() {
   collect_modifiers();
   read_acts();
   read_mentions();
+  infer_workplace_roles();
   assign_actors();
   assign_targets();
   read_asked_votes_as_appeals();
   infer_venue_use();
   settle_groups_left();
   choose_subject();
+}
+
+// "sy PNS, atasan sy nyuruh …", "rekan kerja sy (PPPK juga) …": a superior or colleague whose role the message
+// omits works where the writer does — a colleague in the writer's role, an ASN's superior an ASN.
+void PeopleReader::infer_workplace_roles() {
+  Role writer = reading_.people[0].role;
+  bool civil_servant = writer == Role::asn || writer == Role::pppk;
+  for (size_t i = 1; i < reading_.people.size(); ++i) {
+    Person& person = reading_.people[i];
+    if (person.kind != Person::Kind::relation || person.role != Role::unknown || person.someone_elses) continue;
+    if (person.relation == Relation::colleague && knowledge::is_bound(writer)) person.role = writer;
+    if (person.relation == Relation::superior && civil_servant) person.role = Role::asn;
+  }
 }
 
 void PeopleReader::find_negations() {

@@ -227,6 +227,7 @@ class PeopleReader {
   // after it ("bilang ke warga supaya …"): the verb's token.
   std::optional<size_t> asking_word_before(size_t token) const;
 
+  void infer_workplace_roles();
   void assign_actors();
 
   // --- what each act is directed at

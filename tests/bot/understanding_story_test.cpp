@@ -147,3 +147,12 @@ TEST_CASE("a negation ending a gapped cue negates it, and a convoy is never pass
   CHECK(answer("sy guru PNS, ikut konvoi kampanye caleg pake motor sendiri tanpa atribut, boleh?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("heads of government units are ASN, and so is an ASN writer's superior", "[understanding]") {
+  auto reading = explain("kepala UPT kami nyuruh semua staf ganti foto profil WA pake foto cabup, boleh?").reading;
+  CHECK(reading.subject_person().role == Role::asn);
+  auto superior = explain("sy PNS, atasan sy nyuruh kami semua ganti foto profil WA pake foto cabup, boleh?").reading;
+  CHECK(superior.subject_person().role == Role::asn);
+  CHECK(answer("sy PNS, atasan sy nyuruh kami semua ganti foto profil WA pake foto cabup, boleh?").verdict ==
+        Verdict::dilarang);
+}
