@@ -274,8 +274,10 @@ class PeopleReader {
   void read_asked_votes_as_appeals();
 
   // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
-  // leaving is what the question is about.
+  // leaving is what the question is about. So is a thing they refuse afterwards ("nitip brosur, sy tolak").
   void settle_groups_left();
+  // A withdrawal in the same sentence names a word of `act` ("nitip brosur … tolak brosurnya").
+  bool names_same_thing(const ActMention& withdrawal, const ActMention& act) const;
 
   // --- the subject: whose act the question is about
   void choose_subject();

@@ -339,13 +339,28 @@ void PeopleReader::assign_targets() {
 }
 
 void PeopleReader::settle_groups_left() {
-  for (auto& act : reading_.acts) {
-    if (act.act != Act::added_to_group && act.act != Act::mute_group) continue;
-    bool left_after = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
-      return other.act == Act::withdraw && !other.negated && other.person == act.person && other.first_token > act.last_token;
+  auto withdrawn_after = [&](const ActMention& act, bool same_thing) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::withdraw && !other.negated && other.person == act.person &&
+             other.first_token > act.last_token && (!same_thing || names_same_thing(other, act));
     });
-    if (left_after) act.negated = true;
+  };
+  for (auto& act : reading_.acts) {
+    if (act.negated || act.act == Act::withdraw) continue;
+    bool group = act.act == Act::added_to_group || act.act == Act::mute_group;
+    // "caleg nitip brosur, sy tolak brosurnya": a thing the same person refuses afterwards is not handed out.
+    if (withdrawn_after(act, !group)) act.negated = true;
   }
+}
+
+bool PeopleReader::names_same_thing(const ActMention& withdrawal, const ActMention& act) const {
+  if (withdrawal.sentence != act.sentence) return false;
+  for (size_t w = withdrawal.first_token; w <= withdrawal.last_token; ++w) {
+    for (size_t a = act.first_token; a <= act.last_token; ++a) {
+      if (tokens_[w].stem == tokens_[a].stem) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace netra::bot

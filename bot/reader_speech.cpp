@@ -34,15 +34,19 @@ void SpeechReader::read_focus_and_election() {
   for (const auto& cue : cues_) {
     if (names_content(cue)) continue;
     auto kind = static_cast<MessageCue>(cue.label);
-    bool fact = kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
-                kind == MessageCue::definition;
+    // "harus isi apa aja? sy gak mau salah": a verdict word after the sentence that asks says no question; nor
+    // does a fact word in a statement there ("gmn cara lapor anonim? sy takut diputus kontrak"), unlike one
+    // asked without a question mark ("… melanggar apa? dan kl mau lapor kemana").
+    size_t sentence = reading_.tokens[cue.first_token].sentence;
+    bool after_question = sentence > reading_.focus_sentence;
+    bool fact = (kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
+                 kind == MessageCue::definition) &&
+                !(after_question && !sentence_asks(sentence));
     // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
     if (fact && (!last_fact || cue.first_token > last_fact->first_token ||
                  (cue.first_token == last_fact->first_token && fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
       last_fact = cue;
     }
-    // "harus isi apa aja? sy gak mau salah": a verdict word after the sentence that asks says no question.
-    bool after_question = reading_.tokens[cue.first_token].sentence > reading_.focus_sentence;
     if (kind == MessageCue::verdict && !after_question && (!last_verdict || cue.first_token > last_verdict->first_token)) {
       last_verdict = cue;
     }

@@ -76,6 +76,8 @@ class SpeechReader {
   bool quoted_at(size_t byte) const;
 
   bool asks_for_fact() const;
+  // A question word stands in `sentence`.
+  bool sentence_asks(size_t sentence) const;
 
   // The token names the writer's own role ("sy sekdes"), a person, or a body ("bawaslu"): who someone is, not a
   // legal topic.

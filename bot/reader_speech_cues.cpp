@@ -76,6 +76,12 @@ size_t SpeechReader::content_words() const {
   return count;
 }
 
+bool SpeechReader::sentence_asks(size_t sentence) const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::question) && reading_.tokens[cue.first_token].sentence == sentence;
+  });
+}
+
 bool SpeechReader::names_someone(size_t token) const {
   auto inside = [&](const PhraseMatch& match) { return match.first_token <= token && token <= match.last_token; };
   Role writer = reading_.people[0].role;

@@ -156,3 +156,17 @@ TEST_CASE("heads of government units are ASN, and so is an ASN writer's superior
   CHECK(answer("sy PNS, atasan sy nyuruh kami semua ganti foto profil WA pake foto cabup, boleh?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("a village office binds whatever the status, and what a candidate leaves with the writer is asked of them",
+          "[understanding]") {
+  // "honorer, bukan ASN" describes the perangkat named just before: the office still binds.
+  CHECK(answer("sekdes yg statusnya masih honorer, bukan ASN, bebas kampanye kan?").verdict == Verdict::dilarang);
+  // "nitip stiker buat dibagiin": the writer is asked to hand them out.
+  CHECK(answer("sy guru PNS. ada caleg nitip kalender buat dibagiin ke murid2, boleh ga?").verdict ==
+        Verdict::dilarang);
+  // Staying in a candidate's group is membership.
+  CHECK(answer("sy PPPK, dimasukin ke grup WA relawan paslon 2 sama atasan. kalo sy diem aja di grup salah ga?")
+            .verdict != Verdict::boleh);
+  // A sanction word in a statement after the question does not make it a sanction question.
+  CHECK(answer("gmn cara lapor tp identitas sy ga ketauan? sy PPPK takut diputus kontrak").verdict == Verdict::info);
+}
