@@ -76,6 +76,9 @@ class SpeechReader {
   bool quoted_at(size_t byte) const;
 
   bool asks_for_fact() const;
+  // A greeting or a question announced ("mau nanya"), beside who the writer is and where, with no act, no
+  // question mark and nothing asked about a rule: the question is still to come.
+  bool introduces_a_question() const;
   // A question word stands in `sentence`.
   bool sentence_asks(size_t sentence) const;
 

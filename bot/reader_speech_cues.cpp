@@ -76,6 +76,28 @@ size_t SpeechReader::content_words() const {
   return count;
 }
 
+bool SpeechReader::introduces_a_question() const {
+  // Every question word is one that announces ("mau nanya"), none that asks ("gimana").
+  bool only_announced = std::all_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return !is_kind(cue, MessageCue::question) || std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& other) {
+             return is_kind(other, MessageCue::announcement) && other.first_token <= cue.first_token &&
+                    cue.last_token <= other.last_token;
+           });
+  });
+  if (!(has(MessageCue::greeting) || has(MessageCue::announcement)) || !only_announced || !reading_.acts.empty() ||
+      reading_.text.find('?') != std::string::npos || has(MessageCue::verdict) || asks_for_fact() ||
+      has(MessageCue::report) || has(MessageCue::report_wish) || has(MessageCue::choice) || has(MessageCue::off_topic)) {
+    return false;
+  }
+  size_t opening_words = 0;
+  for (const auto& cue : cues_) {
+    if (is_kind(cue, MessageCue::greeting) || is_kind(cue, MessageCue::announcement) || is_kind(cue, MessageCue::help)) {
+      opening_words += cue.last_token - cue.first_token + 1;
+    }
+  }
+  return content_words_beyond_names() <= opening_words + kMaxHelpContentWords;
+}
+
 bool SpeechReader::sentence_asks(size_t sentence) const {
   return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
     return is_kind(cue, MessageCue::question) && reading_.tokens[cue.first_token].sentence == sentence;

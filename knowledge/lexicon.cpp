@@ -193,12 +193,13 @@ std::string_view to_string(MessageCue cue) {
     case MessageCue::cancel: return "cancel";
     case MessageCue::topic: return "topic";
     case MessageCue::report_wish: return "report_wish";
+    case MessageCue::announcement: return "announcement";
   }
   return "question";
 }
 
 std::optional<MessageCue> parse_message_cue(std::string_view label) {
-  for (int value = 0; value <= static_cast<int>(MessageCue::report_wish); ++value) {
+  for (int value = 0; value <= static_cast<int>(MessageCue::announcement); ++value) {
     if (to_string(static_cast<MessageCue>(value)) == label) return static_cast<MessageCue>(value);
   }
   return std::nullopt;

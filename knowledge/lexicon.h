@@ -46,6 +46,7 @@ enum class MessageCue {
   cancel,
   topic,
   report_wish,
+  announcement,  // "mau tanya", "izin bertanya": a question announced, perhaps still to come
 };
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);

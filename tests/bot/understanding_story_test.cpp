@@ -170,3 +170,12 @@ TEST_CASE("a village office binds whatever the status, and what a candidate leav
   // A sanction word in a statement after the question does not make it a sanction question.
   CHECK(answer("gmn cara lapor tp identitas sy ga ketauan? sy PPPK takut diputus kontrak").verdict == Verdict::info);
 }
+
+TEST_CASE("a greeting or an announced question beside who the writer is asks nothing yet", "[understanding]") {
+  CHECK(answer("Assalamualaikum, sy bidan PNS di Kab. Sleman mau nanya soal netralitas").speech_act ==
+        SpeechAct::greeting);
+  CHECK(answer("sugeng siang min, kulo kades teng Wonogiri 🙏").speech_act == SpeechAct::greeting);
+  // A question word that asks, or an act, makes it a question.
+  CHECK(answer("halo min sy kades, netralitas kades gimana").speech_act == SpeechAct::question);
+  CHECK(answer("pagi min, sy PNS mau nanya, boleh like postingan caleg").speech_act == SpeechAct::question);
+}
