@@ -100,6 +100,9 @@ Decision RuleBook::decide_for_focus(const Reading& reading) const {
   Decision decision;
   const Person& subject = reading.subject_person();
   Role role = subject.role;
+  // "adik saya mau nyaleg … adiknya sendiri boleh kampanye?": one who runs, and holds no office the message
+  // names, is judged as the candidate they are.
+  if (role == Role::unknown && subject.kind != Person::Kind::asker && subject.runs_for_office) role = Role::candidate;
   bool unknown_relative = role == Role::unknown && subject.kind != Person::Kind::asker;
   if (role == Role::unknown) role = unknown_relative ? Role::citizen : Role::asn;
   decision.verdict = verdict_as(role, reading, &decision);

@@ -177,6 +177,13 @@ size_t PeopleReader::negation_start(size_t token) const {
 bool PeopleReader::negated(size_t token) const {
   for (const auto& negation : negations_) {
     if (negation.last_token >= token || token - negation.last_token > 3) continue;
+    // "anak sy bukan ASN jd relawan": a negation that denies a role right after it binds roles only ("bukan
+    // PNS/PPPK"), not the act that follows them.
+    auto role_at = [&](size_t at) {
+      return std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) { return role.first_token == at; });
+    };
+    bool listed_role = role_at(token) && token - negation.last_token <= 2;  // "bukan PNS/PPPK", not "… jd relawan"
+    if (role_at(negation.last_token + 1) && !listed_role) continue;
     if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
     bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
       return act.first_token > negation.last_token && act.first_token < token;

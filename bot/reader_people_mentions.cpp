@@ -80,12 +80,14 @@ size_t PeopleReader::add_person(Person person) {
   return reading_.people.size() - 1;
 }
 
-// The person a relation word names: the same relation named again is the same person.
-// A relative named with "-nya" is someone else's, never the same person as the writer's relative.
+// The person a relation word names: the same relation named again is the same person. A relative named with
+// "-nya" is someone else's ("kakak sy kades, istrinya …"), except after the writer's own relative of the same
+// relation, where "-nya" is the definite "the": "adik saya mau nyaleg … adiknya sendiri boleh kampanye?".
 size_t PeopleReader::relation_person(Relation relation, bool someone_elses) {
   for (size_t i = 1; i < reading_.people.size(); ++i) {
     const Person& person = reading_.people[i];
-    if (person.kind == Person::Kind::relation && person.relation == relation && person.someone_elses == someone_elses) {
+    if (person.kind == Person::Kind::relation && person.relation == relation &&
+        (person.someone_elses == someone_elses || (someone_elses && !person.someone_elses))) {
       return i;
     }
   }

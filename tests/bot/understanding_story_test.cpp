@@ -179,3 +179,18 @@ TEST_CASE("a greeting or an announced question beside who the writer is asks not
   CHECK(answer("halo min sy kades, netralitas kades gimana").speech_act == SpeechAct::question);
   CHECK(answer("pagi min, sy PNS mau nanya, boleh like postingan caleg").speech_act == SpeechAct::question);
 }
+
+TEST_CASE("a denied role binds no act after it, and 'adiknya' after 'adik saya' is the same person", "[understanding]") {
+  CHECK(answer("anak sy umur 25 bukan ASN jd relawan capres. sy PNS. dia gpp kan? sy gk ikut2").verdict ==
+        Verdict::boleh);
+  // Both roles of a denied list are denied.
+  CHECK(answer("pak guru honorer sekolah kami bukan PNS/PPPK. dia share konten capres di grup alumni. boleh?").verdict !=
+        Verdict::dilarang);
+  auto reading = explain("kakak saya mau nyaleg DPRD, saya kades. kakaknya sendiri boleh kampanye kan?").reading;
+  CHECK(reading.people.size() == 2);
+  CHECK(answer("kakak saya mau nyaleg DPRD, saya kades. kakaknya sendiri boleh kampanye kan?").verdict ==
+        Verdict::boleh);
+  // A writer who permits a candidate's material in class lends the school.
+  CHECK(answer("sy guru PNS SD, ada caleg minta bagi2 buku bergambar dia di kelas. sy izinin aja ya?").verdict ==
+        Verdict::dilarang);
+}
