@@ -194,3 +194,8 @@ TEST_CASE("a denied role binds no act after it, and 'adiknya' after 'adik saya' 
   CHECK(answer("sy guru PNS SD, ada caleg minta bagi2 buku bergambar dia di kelas. sy izinin aja ya?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("'jangan lupa' before a candidate or a party appeals for them", "[understanding]") {
+  CHECK(answer("sy kades, pas bagi BLT sy bilang 'jgn lupa caleg nomor 3 ya'. salah ya?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PNS, boleh share info 'jangan lupa cek DPT' ke grup RT?").verdict != Verdict::dilarang);
+}
