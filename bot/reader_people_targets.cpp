@@ -311,6 +311,11 @@ void PeopleReader::assign_targets() {
       return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
     });
     if (turnout) act.negated = true;
+    // "share poster KPU ajakan nyoblos": an election body's call to vote is for no one.
+    if (act.target == Target::election_body && !turnout) {
+      act.act = Act::encourage_turnout;
+      continue;
+    }
     // "ngajak milih nomor 2 tanpa nyebut nama calon" still names whom, before the denial.
     if (candidate_denied_in_sentence(act.sentence) && !turnout && !names_choice_after(act.last_token, true)) {
       act.act = Act::encourage_turnout;

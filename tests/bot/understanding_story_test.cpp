@@ -199,3 +199,10 @@ TEST_CASE("'jangan lupa' before a candidate or a party appeals for them", "[unde
   CHECK(answer("sy kades, pas bagi BLT sy bilang 'jgn lupa caleg nomor 3 ya'. salah ya?").verdict == Verdict::dilarang);
   CHECK(answer("sy PNS, boleh share info 'jangan lupa cek DPT' ke grup RT?").verdict != Verdict::dilarang);
 }
+
+TEST_CASE("an election body's call to vote is for no one, and village officials as ad hoc staff are hati-hati",
+          "[understanding]") {
+  CHECK(answer("sy guru PPPK, mau share poster KPU ajakan nyoblos ke grup wali murid. boleh?").verdict ==
+        Verdict::boleh);
+  CHECK(answer("sy kadus, ditawari jadi anggota PPS, boleh?").verdict == Verdict::hati_hati);
+}
