@@ -168,6 +168,15 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = whole;
     return SpeechAct::tip;
   }
+  // "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?", "… sy mau lapor ke sini boleh?": whether to report
+  // what someone did, told in a sentence of its own, is answered by the rule they broke and the offer to report
+  // it. Not when the question names the reporter's role ("PPPK boleh ngelapor gak?"): that asks whether that role
+  // may report at all; nor when the deed only names whom to report ("boleh gak laporin kades yg bagi amplop?").
+  if (asks_about_own_report() && tells_story_before_report() && !procedure && !reporter_role_asked()) {
+    reading_.account = whole;
+    ask_about_told_acts();
+    return SpeechAct::tip;
+  }
   return std::nullopt;
 }
 

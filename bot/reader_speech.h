@@ -140,6 +140,15 @@ class SpeechReader {
   // Someone other than the writer does an act the message tells, other than reporting ("sekdes jd admin grup
   // paslon, gmn cara lapor?"): a story of what was done, not only of whom to report.
   bool tells_someones_act() const;
+  // Someone other than the writer does an act in a sentence before the first act of reporting.
+  bool tells_story_before_report() const;
+  // The question is about the writer's own reporting ("apa sy harus lapor?", "sy mau lapor ke sini boleh?").
+  bool asks_about_own_report() const;
+  // The question becomes the acts told of others and whoever did the first of them: a tip is answered by the
+  // rule they broke.
+  void ask_about_told_acts();
+  // A role is named before an act of reporting in its clause ("PPPK boleh ngelapor gak?").
+  bool reporter_role_asked() const;
   // Only fillers follow `cue` in its clause: "Lapor min, …" says what the writer is doing; "laporan soal kades …
   // bisa dikirim lewat mana?" names the report it asks about.
   bool stands_alone(const PhraseMatch& cue) const;

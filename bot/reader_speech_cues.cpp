@@ -2,6 +2,8 @@
 // report cues at its start or end, emoji, receipt-code prefixes, whose acts it tells.
 #include "bot/reader_speech.h"
 
+#include <cstdint>
+
 namespace netra::bot {
 
 bool SpeechReader::has(MessageCue kind) const {
@@ -240,6 +242,42 @@ bool SpeechReader::stands_alone(const PhraseMatch& cue) const {
     if (!filler(tokens[t])) return false;
   }
   return true;
+}
+
+bool SpeechReader::asks_about_own_report() const {
+  return reading_.asks && std::any_of(reading_.asked_acts.begin(), reading_.asked_acts.end(), [&](size_t index) {
+           const ActMention& act = reading_.acts[index];
+           return act.act == Act::report && act.person == 0 && !act.negated;
+         });
+}
+
+void SpeechReader::ask_about_told_acts() {
+  reading_.asked_acts.clear();
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    if (!act.negated && act.person != 0 && act.act != Act::report) reading_.asked_acts.push_back(i);
+  }
+  if (!reading_.asked_acts.empty()) reading_.subject = reading_.acts[reading_.asked_acts.front()].person;
+}
+
+bool SpeechReader::tells_story_before_report() const {
+  size_t report_sentence = SIZE_MAX;
+  for (const auto& act : reading_.acts) {
+    if (act.act == Act::report && !act.negated) report_sentence = std::min(report_sentence, act.sentence);
+  }
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return !act.negated && act.person != 0 && act.act != Act::report && act.sentence < report_sentence;
+  });
+}
+
+bool SpeechReader::reporter_role_asked() const {
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    if (act.act != Act::report || act.negated) return false;
+    return std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+      return reading_.tokens[role.first_token].clause == reading_.tokens[act.first_token].clause &&
+             role.last_token < act.first_token;
+    });
+  });
 }
 
 bool SpeechReader::tells_someones_act() const {

@@ -246,6 +246,12 @@ void finish_entry(Entry& entry, const Block& block, const SourceInfo& source, co
   if (entry.kind == EntryKind::qa && entry.title.empty() && !entry.questions.empty()) {
     entry.title = entry.questions.front();
   }
+  // The reply's heading already says the verdict ("✅ Boleh."); an answer that repeats it reads "Boleh. Boleh.".
+  if (entry.kind == EntryKind::qa && !entry.verdict.empty() &&
+      ascii_lower(entry.answer).rfind(entry.verdict + ".", 0) == 0) {
+    problem(block.fields.at("answer").line, "the answer repeats its verdict `" + entry.verdict +
+                                                "` as its first word: the reply's heading already says it");
+  }
 }
 
 // One `== KIND ID` block as an entry of `source`.

@@ -206,3 +206,13 @@ TEST_CASE("an election body's call to vote is for no one, and village officials 
         Verdict::boleh);
   CHECK(answer("sy kadus, ditawari jadi anggota PPS, boleh?").verdict == Verdict::hati_hati);
 }
+
+TEST_CASE("whether to report what someone did, told first, is answered by the rule they broke", "[understanding]") {
+  auto tip = answer("Kaur umum desa kami ikut konvoi kampanye pake kaos partai. sy sekdes, apa sy harus lapor?");
+  CHECK(tip.speech_act == SpeechAct::tip);
+  CHECK(tip.offer_report);
+  // Naming whom to report, or the reporter's role, still asks about reporting.
+  CHECK(answer("sy kaur desa, boleh gak sy laporin pak kades yg bagi amplop ke bawaslu?").verdict == Verdict::boleh);
+  CHECK(answer("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").verdict ==
+        Verdict::boleh);
+}
