@@ -77,7 +77,7 @@ TEST_CASE("open_or_build rebuilds an index whose corpus changed", "[index]") {
   again.reset();
   netra::testing::write_file(dir.path() / "corpus" / "qa-tambahan.txt",
                              "source: qa\ntitle: t\n== qa tambahan-uji\nquestion: boleh main layangan?\n"
-                             "verdict: boleh\nanswer: Boleh.\ncite: uu-7-2017 280\n");
+                             "verdict: boleh\nanswer: Warga biasa boleh.\ncite: uu-7-2017 280\n");
   auto updated = open_or_build(source, dir.file("k.db"), {}, &rebuilt);
   CHECK(rebuilt);
   CHECK(updated->entries().size() == before + 1);
