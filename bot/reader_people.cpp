@@ -213,7 +213,13 @@ bool PeopleReader::target_negated(const PhraseMatch& target) const {
                      (word == "mana" && next + 1 < tokens_.size() && tokens_[next + 1].word == "pun");
   if (!any_of_them) return false;
   return std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
-    return negation.last_token < target.first_token && tokens_[negation.last_token].clause == tokens_[next].clause;
+    if (negation.last_token >= target.first_token || tokens_[negation.last_token].clause != tokens_[next].clause) {
+      return false;
+    }
+    // "gak tau kalo dia dukung calon manapun": a negation of another act does not reach the target.
+    return std::none_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      return act.first_token > negation.last_token && act.first_token < target.first_token;
+    });
   });
 }
 
@@ -361,6 +367,12 @@ bool PeopleReader::asks_if_required(const PhraseMatch& withdrawal) const {
 }
 
 bool PeopleReader::negated_in_gap(const PhraseMatch& match) const {
+  // "ajak warga gak milih calon nomor 2" still appeals (against a candidate): only a cue opened by a word of
+  // necessity ("harus .. memilih") or by a plain verb ("pakai .. atribut") is negated by its gap.
+  if (static_cast<Act>(match.label) == Act::invite_to_vote &&
+      !word_is(knowledge::WordClass::necessity, tokens_[match.first_token].word)) {
+    return false;
+  }
   return match.gap_first <= match.gap_last && std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
            return negation.first_token >= match.gap_first && negation.last_token == match.gap_last;
          });

@@ -193,7 +193,7 @@ class PeopleReader {
   size_t add_person(Person person);
 
   // The person a relation word names: the same relation named again is the same person.
-  size_t relation_person(Relation relation, bool someone_elses = false);
+  size_t relation_person(Relation relation, bool someone_elses = false, bool definite = false);
 
   size_t generic_person(Role role);
 
@@ -272,6 +272,8 @@ class PeopleReader {
   bool candidate_denied_in_sentence(size_t sentence) const;
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();
+  // A verb of saying before `token` in its clause ("bilang", "pesan"): its token.
+  std::optional<size_t> saying_verb_before(size_t token) const;
 
   // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
   // leaving is what the question is about. So is a thing they refuse afterwards ("nitip brosur, sy tolak").

@@ -94,28 +94,51 @@ void PeopleReader::drop_teams_owning_things() {
 }
 
 
-// "kades minta warga milih calon bupati nomor 1", "ngendika supados warga milih …": a vote for a candidate
-// asked of someone else is not their vote but the appeal of whoever asks — named before the asking word, else
-// the writer. After a verb of saying ("bilang ke sy supaya milih paslon 2") the speaker appeals whoever is told.
-// Runs after targets are assigned: an asked vote for no one ("minta warga dateng nyoblos") is a call to turn
-// out and stays a vote.
+// "kades minta warga milih calon bupati nomor 1", "kades bilang ke warga pilih calon nomor 2", "ngendika supados
+// warga milih …": a vote for a candidate asked of someone else is not their vote but the appeal of whoever asks —
+// named before the asking word, else the writer. After a verb of saying, with or without "supaya", the speaker
+// appeals to whoever is told, the writer included; after an asking verb, when someone is named between it and the
+// vote ("nyuruh warga milih", "nitip ke warga pilih …"). Runs after targets are assigned: an asked vote for no
+// one ("minta warga dateng nyoblos") is a call to turn out and stays a vote.
 void PeopleReader::read_asked_votes_as_appeals() {
   for (auto& act : reading_.acts) {
-    if (act.act != Act::vote || act.negated || act.target != Target::candidate) continue;
-    auto verb = asking_word_before(act.first_token);
+    // "lurah bilang warga harus pilih calon nomor 3": an appeal said to someone is the speaker's, too.
+    bool vote = act.act == Act::vote && act.target == Target::candidate;
+    if (act.negated || !(vote || act.act == Act::invite_to_vote)) continue;
+    std::optional<size_t> verb = saying_verb_before(act.first_token);
+    bool told = verb.has_value();
+    if (!verb) verb = asking_word_before(act.first_token);
     if (!verb) continue;
-    bool told = word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word);
-    bool asked_named = act.person != 0 && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
-      return mention.person == act.person && mention.token > *verb && mention.token < act.first_token;
+    told = told || word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word);
+    bool someone_asked = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+      return mention.person != 0 && mention.token > *verb && mention.token < act.first_token;
+    }) || std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+      return role.first_token > *verb && role.last_token < act.first_token;
     });
-    if (!told && !asked_named) continue;
+    if (!told && !someone_asked) continue;
     std::optional<size_t> asker = last_actor(*verb, true, false);
     if (!asker) asker = last_actor(*verb, false, true);
     if (!asker) asker = last_actor(*verb, false, false);
     if (!told && asker == act.person) continue;
+    // "sy bilang sy mau milih paslon 2": a speaker who names themself as the one who votes tells their choice.
+    bool own_choice = false;
+    for (size_t t = *verb + 1; t < act.first_token; ++t) {
+      bool names_speaker = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+        return m.token == t && asker && m.person == *asker;
+      });
+      if (names_speaker || (asker.value_or(0) == 0 && says_i(t))) own_choice = true;
+    }
+    if (own_choice) continue;
     act.act = Act::invite_to_vote;
     act.person = asker.value_or(0);
   }
+}
+
+std::optional<size_t> PeopleReader::saying_verb_before(size_t token) const {
+  for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
+    if (word_is(knowledge::WordClass::saying_verb, tokens_[t].word)) return t;
+  }
+  return std::nullopt;
 }
 
 }  // namespace netra::bot

@@ -81,15 +81,15 @@ size_t PeopleReader::add_person(Person person) {
 }
 
 // The person a relation word names: the same relation named again is the same person. A relative named with
-// "-nya" is someone else's ("kakak sy kades, istrinya …"), except after the writer's own relative of the same
-// relation, where "-nya" is the definite "the": "adik saya mau nyaleg … adiknya sendiri boleh kampanye?".
-size_t PeopleReader::relation_person(Relation relation, bool someone_elses) {
+// "-nya" is someone else's ("kakak sy kades, istrinya …"), except that, with `definite` (no possessor after it),
+// it is the writer's own relative of the same relation named before: "adik saya mau nyaleg … adiknya sendiri".
+size_t PeopleReader::relation_person(Relation relation, bool someone_elses, bool definite) {
   for (size_t i = 1; i < reading_.people.size(); ++i) {
     const Person& person = reading_.people[i];
-    if (person.kind == Person::Kind::relation && person.relation == relation &&
-        (person.someone_elses == someone_elses || (someone_elses && !person.someone_elses))) {
-      return i;
-    }
+    if (person.kind != Person::Kind::relation || person.relation != relation) continue;
+    bool same_owner = person.someone_elses == someone_elses;
+    bool the_writers = someone_elses && definite && !person.someone_elses;
+    if (same_owner || the_writers) return i;
   }
   Person person;
   person.kind = Person::Kind::relation;
@@ -226,7 +226,11 @@ void PeopleReader::read_person(const PhraseMatch& match) {
     mentions_.push_back({token, match.last_token, 0, true});
     return;
   }
-  size_t person = relation_person(static_cast<Relation>(match.label), someone_elses);
+  // "bapaknya temen sy": "-nya" followed by whose it is names someone else's relative.
+  bool possessor_follows = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& other) {
+    return other.first_token == match.last_token + 1;
+  });
+  size_t person = relation_person(static_cast<Relation>(match.label), someone_elses, !possessor_follows);
   // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
   // nyaleg": one followed by a relative clause does its act.
   bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");

@@ -219,9 +219,18 @@ bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
 }
 
 bool PeopleReader::candidate_in_sentence(size_t sentence) const {
+  // "Kadis bikin program bibit. Yg dapet cuma pendukung paslon 2.": the sentences after it that tell no act of
+  // their own go on describing it.
+  size_t last = sentence;
+  while (last + 1 < reading_.sentence_count && std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+           return act.sentence == last + 1 && !act.negated && act.act != Act::receive_money;
+         })) {
+    ++last;
+  }
   return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
-    return static_cast<Target>(match.label) == Target::candidate && !target_negated(match) &&
-           !kind_of_thing(match) && tokens_[match.first_token].sentence == sentence;
+    size_t at = tokens_[match.first_token].sentence;
+    return static_cast<Target>(match.label) == Target::candidate && !target_negated(match) && !kind_of_thing(match) &&
+           at >= sentence && at <= last;
   });
 }
 
@@ -352,9 +361,15 @@ void PeopleReader::settle_groups_left() {
   };
   for (auto& act : reading_.acts) {
     if (act.negated || act.act == Act::withdraw) continue;
-    bool group = act.act == Act::added_to_group || act.act == Act::mute_group;
-    // "caleg nitip brosur, sy tolak brosurnya": a thing the same person refuses afterwards is not handed out.
-    if (withdrawn_after(act, !group)) act.negated = true;
+    // "di-add ke grup timses, sy langsung keluar": a group left afterwards, whatever group is named.
+    if (act.act == Act::added_to_group || act.act == Act::mute_group) {
+      if (withdrawn_after(act, false)) act.negated = true;
+      continue;
+    }
+    // "caleg nitip brosur, sy tolak brosurnya": a thing the same person refuses afterwards is not handed out. A
+    // group one joined is not undone by leaving another ("gabung grup caleg, keluar grup RT").
+    if (act.act == Act::join_group || act.act == Act::admin_group) continue;
+    if (withdrawn_after(act, true)) act.negated = true;
   }
 }
 

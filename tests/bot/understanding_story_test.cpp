@@ -216,3 +216,20 @@ TEST_CASE("whether to report what someone did, told first, is answered by the ru
   CHECK(answer("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").verdict ==
         Verdict::boleh);
 }
+
+TEST_CASE("an appeal said to others stays an appeal however it is phrased", "[understanding]") {
+  // Found by a review: these read as the speaker's own vote, "Boleh".
+  CHECK(answer("kades bilang ke warga pilih calon nomor 2, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PNS, sy bilang ke tetangga pilih calon nomor 1 aja, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("lurah bilang warga harus pilih calon nomor 3, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("kades nitip ke warga pilih calon nomor 2, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy kades, ajak warga gak milih calon nomor 2 boleh?").verdict == Verdict::dilarang);
+  // Telling one's own choice is not an appeal.
+  CHECK(answer("sy ASN, ngobrol sm sahabat, sy bilang sy mau milih paslon 2, melanggar gk?").verdict !=
+        Verdict::dilarang);
+  // Leaving another group does not undo joining a candidate's.
+  CHECK(answer("sy PNS gabung grup caleg terus keluar grup RT, aman?").verdict == Verdict::dilarang);
+  // A candidate named in the sentence after a programme is whom it favours.
+  CHECK(answer("Kadis bikin program bantuan bibit. Yg dapet cuma pendukung paslon 2. Boleh?").verdict ==
+        Verdict::dilarang);
+}
