@@ -106,7 +106,8 @@ AnswerPlan Answerer::decide_fixed_reply(const Reading& reading) const {
         }
         auto hits = retriever_.retrieve(request);
         plan.wording.primary = retrieved_entry(reading, hits, kAnswerThreshold);
-        if (plan.wording.primary && plan.wording.primary->verdict != "info") plan.wording.primary = nullptr;
+        bool factual = plan.wording.primary && knowledge::parse_verdict(plan.wording.primary->verdict) == Verdict::info;
+        if (!factual) plan.wording.primary = nullptr;
         plan.wording.supporting = first(hits, kSupportingHits);
       }
       break;

@@ -115,19 +115,6 @@ void PeopleReader::run() {
   choose_subject();
 }
 
-// "sy PNS, atasan sy nyuruh …", "rekan kerja sy (PPPK juga) …": a superior or colleague whose role the message
-// omits works where the writer does — a colleague in the writer's role, an ASN's superior an ASN.
-void PeopleReader::infer_workplace_roles() {
-  Role writer = reading_.people[0].role;
-  bool civil_servant = writer == Role::asn || writer == Role::pppk;
-  for (size_t i = 1; i < reading_.people.size(); ++i) {
-    Person& person = reading_.people[i];
-    if (person.kind != Person::Kind::relation || person.role != Role::unknown || person.someone_elses) continue;
-    if (person.relation == Relation::colleague && knowledge::is_bound(writer)) person.role = writer;
-    if (person.relation == Relation::superior && civil_servant) person.role = Role::asn;
-  }
-}
-
 void PeopleReader::find_negations() {
   for (const auto& match : negation_cues_) {
     if (is_question_tag(match) || negates_permission(match)) continue;

@@ -135,7 +135,7 @@ class PeopleReader {
 
   // An opening quotation mark stands before `token` or one of the kQuoteReach words before it in its clause.
   bool quoted(size_t token) const;
-  // An opening quotation mark stands right before `token` (after a space, punctuation or the start).
+  // `token` is the first word inside a quote (Reading::quotes).
   bool quote_opens_at(size_t token) const;
   void read_quoted_choices();
   // `token` is the writer's or a quote's own "I" ("saya", "aku", "gue").

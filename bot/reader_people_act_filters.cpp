@@ -1,7 +1,7 @@
 // Act cues that name no act of their own: a cue inside a circumstance or a longer object phrase, a vote an
 // invitation asks for, a purpose word after another act, a cue whose gap holds another act, a team that only
-// owns a thing (each pass runs before actors are assigned, PeopleReader::run); and a vote asked of someone else,
-// which is the asker's appeal (after targets are assigned).
+// owns a thing (each pass runs before actors are assigned, PeopleReader::run); after targets are assigned, a vote
+// asked of someone else, which is the asker's appeal, and what the same person leaves or refuses afterwards.
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -139,6 +139,37 @@ std::optional<size_t> PeopleReader::saying_verb_before(size_t token) const {
     if (word_is(knowledge::WordClass::saying_verb, tokens_[t].word)) return t;
   }
   return std::nullopt;
+}
+
+void PeopleReader::settle_groups_left() {
+  auto withdrawn_after = [&](const ActMention& act, bool same_thing) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::withdraw && !other.negated && other.person == act.person &&
+             other.first_token > act.last_token && (!same_thing || names_same_thing(other, act));
+    });
+  };
+  for (auto& act : reading_.acts) {
+    if (act.negated || act.act == Act::withdraw) continue;
+    // "di-add ke grup timses, sy langsung keluar": a group left afterwards, whatever group is named.
+    if (act.act == Act::added_to_group || act.act == Act::mute_group) {
+      if (withdrawn_after(act, false)) act.negated = true;
+      continue;
+    }
+    // "caleg nitip brosur, sy tolak brosurnya": a thing the same person refuses afterwards is not handed out. A
+    // group one joined is not undone by leaving another ("gabung grup caleg, keluar grup RT").
+    if (act.act == Act::join_group || act.act == Act::admin_group) continue;
+    if (withdrawn_after(act, true)) act.negated = true;
+  }
+}
+
+bool PeopleReader::names_same_thing(const ActMention& withdrawal, const ActMention& act) const {
+  if (withdrawal.sentence != act.sentence) return false;
+  for (size_t w = withdrawal.first_token; w <= withdrawal.last_token; ++w) {
+    for (size_t a = act.first_token; a <= act.last_token; ++a) {
+      if (tokens_[w].stem == tokens_[a].stem) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace netra::bot

@@ -1,5 +1,5 @@
-// The people a message names ("istri saya", "pak kades", "saya"), the role each is described with, and
-// whether a mention acts or is only named as an object or a possessor.
+// The people a message names ("istri saya", "pak kades", "saya"), the role each is described with, whether a
+// mention acts or is only named as an object or a possessor, and the roles a workplace relation implies.
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -328,6 +328,19 @@ bool PeopleReader::names_relatives_possessor(const PhraseMatch& role) const {
   // "suami saya, dia kades": a pronoun is the relative again, never their possessor.
   return reading_.people[relative.person].kind == Person::Kind::relation && !own_relative && !relative.pronoun &&
          relative.last + 1 >= token - 1;
+}
+
+// "sy PNS, atasan sy nyuruh …", "rekan kerja sy (PPPK juga) …": a superior or colleague whose role the message
+// omits works where the writer does — a colleague in the writer's role, an ASN's superior an ASN.
+void PeopleReader::infer_workplace_roles() {
+  Role writer = reading_.people[0].role;
+  bool civil_servant = writer == Role::asn || writer == Role::pppk;
+  for (size_t i = 1; i < reading_.people.size(); ++i) {
+    Person& person = reading_.people[i];
+    if (person.kind != Person::Kind::relation || person.role != Role::unknown || person.someone_elses) continue;
+    if (person.relation == Relation::colleague && knowledge::is_bound(writer)) person.role = writer;
+    if (person.relation == Relation::superior && civil_servant) person.role = Role::asn;
+  }
 }
 
 }  // namespace netra::bot

@@ -52,16 +52,9 @@ bool PeopleReader::quoted(size_t token) const {
 }
 
 bool PeopleReader::quote_opens_at(size_t token) const {
-  const std::string& text = reading_.text;
-  size_t at = tokens_[token].start;
-  while (at > 0 && text[at - 1] == ' ') --at;
-  if (at == 0) return false;
-  // The reading's text has straight quotes only (clean_chat_text turns curly ones straight).
-  bool quote = text[at - 1] == '\'' || text[at - 1] == '"';
-  size_t quote_start = at - 1;
-  // An apostrophe inside a word ("de'e") opens nothing: the quote must follow a space, punctuation or the start.
-  bool opens = quote_start == 0 || !std::isalnum(static_cast<unsigned char>(text[quote_start - 1]));
-  return quote && opens;
+  // The reader found the quotes once (Reading::quotes): the first word inside one opens it.
+  size_t quote = tokens_[token].quote;
+  return quote != 0 && (token == 0 || tokens_[token - 1].quote != quote);
 }
 
 // "sy jawab 'nomor 2 aja mbah'", "'paslon 1 dong bu'": a quote that opens with whom to choose is an appeal to vote

@@ -27,8 +27,6 @@ std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
   return std::nullopt;
 }
 
-// When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
-// named after the verb, or the writer.
 std::optional<size_t> PeopleReader::asking_word_before(size_t token) const {
   size_t clause = tokens_[token].clause;
   for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
@@ -44,6 +42,8 @@ std::optional<size_t> PeopleReader::asking_word_before(size_t token) const {
   return std::nullopt;
 }
 
+// When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
+// named after the verb, or the writer.
 std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
   size_t clause = tokens_[token].clause;
   std::optional<size_t> verb = asking_word_before(token);
@@ -350,37 +350,6 @@ void PeopleReader::assign_targets() {
     });
     if (lent) act.negated = true;
   }
-}
-
-void PeopleReader::settle_groups_left() {
-  auto withdrawn_after = [&](const ActMention& act, bool same_thing) {
-    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
-      return other.act == Act::withdraw && !other.negated && other.person == act.person &&
-             other.first_token > act.last_token && (!same_thing || names_same_thing(other, act));
-    });
-  };
-  for (auto& act : reading_.acts) {
-    if (act.negated || act.act == Act::withdraw) continue;
-    // "di-add ke grup timses, sy langsung keluar": a group left afterwards, whatever group is named.
-    if (act.act == Act::added_to_group || act.act == Act::mute_group) {
-      if (withdrawn_after(act, false)) act.negated = true;
-      continue;
-    }
-    // "caleg nitip brosur, sy tolak brosurnya": a thing the same person refuses afterwards is not handed out. A
-    // group one joined is not undone by leaving another ("gabung grup caleg, keluar grup RT").
-    if (act.act == Act::join_group || act.act == Act::admin_group) continue;
-    if (withdrawn_after(act, true)) act.negated = true;
-  }
-}
-
-bool PeopleReader::names_same_thing(const ActMention& withdrawal, const ActMention& act) const {
-  if (withdrawal.sentence != act.sentence) return false;
-  for (size_t w = withdrawal.first_token; w <= withdrawal.last_token; ++w) {
-    for (size_t a = act.first_token; a <= act.last_token; ++a) {
-      if (tokens_[w].stem == tokens_[a].stem) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace netra::bot

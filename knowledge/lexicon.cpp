@@ -199,7 +199,7 @@ std::string_view to_string(MessageCue cue) {
 }
 
 std::optional<MessageCue> parse_message_cue(std::string_view label) {
-  for (int value = 0; value <= static_cast<int>(MessageCue::announcement); ++value) {
+  for (size_t value = 0; value < kMessageCueCount; ++value) {
     if (to_string(static_cast<MessageCue>(value)) == label) return static_cast<MessageCue>(value);
   }
   return std::nullopt;

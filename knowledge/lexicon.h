@@ -48,6 +48,7 @@ enum class MessageCue {
   report_wish,
   announcement,  // "mau tanya", "izin bertanya": a question announced, perhaps still to come
 };
+inline constexpr size_t kMessageCueCount = static_cast<size_t>(MessageCue::announcement) + 1;
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);
 
