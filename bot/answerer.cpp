@@ -102,7 +102,7 @@ AnswerPlan Answerer::decide_fixed_reply(const Reading& reading) const {
         request.terms.clear();
         for (const auto& token : reading.tokens) {
           if (token.sentence != reading.focus_sentence) continue;
-          if (auto term = knowledge_.analyzer().term_of(token.word); !term.empty()) request.terms.push_back(std::move(term));
+          if (!token.term.empty()) request.terms.push_back(token.term);
         }
         auto hits = retriever_.retrieve(request);
         plan.wording.primary = retrieved_entry(reading, hits, kAnswerThreshold);

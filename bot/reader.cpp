@@ -112,9 +112,9 @@ void Reader::tokenize(Reading& reading) const {
       if (reading.quotes[q].first <= token.start && token.start < reading.quotes[q].second) token.quote = q + 1;
     }
   }
-  for (const auto& token : reading.tokens) {
-    auto term = analyzer_.term_of(token.word);
-    if (!term.empty()) reading.terms.push_back(std::move(term));
+  for (auto& token : reading.tokens) {
+    token.term = analyzer_.term_of(token.word);
+    if (!token.term.empty()) reading.terms.push_back(token.term);
   }
 }
 

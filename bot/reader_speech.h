@@ -106,7 +106,6 @@ class SpeechReader {
   // The same for the tokens [first, end): a cue counts when it starts there.
   bool only_within(std::initializer_list<MessageCue> kinds, size_t first, size_t end) const;
 
-  size_t content_words() const;
 
   // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
   std::optional<PhraseMatch> opening_report_cue() const;

@@ -72,12 +72,6 @@ bool SpeechReader::only_within(std::initializer_list<MessageCue> kinds, size_t f
   return any;
 }
 
-size_t SpeechReader::content_words() const {
-  size_t count = 0;
-  for (const auto& token : reading_.tokens) count += !filler(token);
-  return count;
-}
-
 bool SpeechReader::introduces_a_question() const {
   // Every question word is one that announces ("mau nanya"), none that asks ("gimana").
   bool only_announced = std::all_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
@@ -128,7 +122,7 @@ bool SpeechReader::mentions_domain_beyond_names() const {
   std::vector<std::string> terms;
   for (size_t t = 0; t < reading_.tokens.size(); ++t) {
     if (names_someone(t)) continue;
-    if (auto term = analyzer_.term_of(reading_.tokens[t].word); !term.empty()) terms.push_back(std::move(term));
+    if (!reading_.tokens[t].term.empty()) terms.push_back(reading_.tokens[t].term);
   }
   return analyzer_.mentions_domain(terms);
 }

@@ -29,6 +29,7 @@ using knowledge::Verdict;
 struct Token {
   std::string word;  // normalised word (stopwords kept)
   std::string stem;  // its stem
+  std::string term;  // its retrieval term (Analyzer::term_of; empty for a stopword)
   size_t start = 0;  // byte range in Reading::text
   size_t end = 0;
   size_t sentence = 0;
