@@ -11,9 +11,10 @@ namespace netra::bot {
 // How strongly a role describes someone when a message gives several ("guru honorer", "pensiunan PNS",
 // "bidan desa yg PPPK"): the more specific status wins over the general one.
 int role_rank(Role role) {
-  // When one person is given several roles the higher rank is theirs. "Pensiunan"/"honorer" qualify the ASN role
-  // they are named with ("pensiunan PNS" is no longer ASN), so they outrank ASN and PPPK; a current office that
-  // the rules bind ("pensiunan PNS, skrg anggota BPD") outranks them: the office binds whatever else is true.
+  // When one person is given several roles the higher rank is theirs. "Pensiunan" and "honorer" qualify the ASN
+  // role they are named with ("pensiunan PNS" is no longer ASN), so they outrank ASN; a PPPK contract, even one
+  // only won ("honorer, baru lulus seleksi PPPK"), outranks "honorer"; a current office that the rules bind
+  // ("pensiunan PNS, skrg anggota BPD") outranks them all: the office binds whatever else is true.
   switch (role) {
     case Role::minor: return 12;
     case Role::kades: return 11;
@@ -23,8 +24,8 @@ int role_rank(Role role) {
     case Role::bumn_staff: return 8;
     case Role::election_staff: return 7;
     case Role::retired: return 6;
-    case Role::honorer: return 5;
-    case Role::pppk: return 4;
+    case Role::pppk: return 5;  // "guru honorer, baru lulus seleksi PPPK": the contract binds (PP 49/2018 16 d)
+    case Role::honorer: return 4;
     case Role::asn: return 3;
     case Role::candidate: return 2;
     case Role::rt_rw: return 2;

@@ -330,6 +330,14 @@ void PeopleReader::assign_targets() {
       act.act = Act::encourage_turnout;
     }
   }
+  // "ngajak warga ke TPS pake toa masjid": a facility used in a call to turn out, for no one, serves that call.
+  for (auto& act : reading_.acts) {
+    if (act.act != Act::use_facilities || act.negated || act.target != Target::none) continue;
+    bool for_turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::encourage_turnout && !other.negated && other.sentence == act.sentence;
+    });
+    if (for_turnout) act.negated = true;
+  }
   // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
   // part; the passive cue refines the attendance of the same person in the same sentence.
   for (auto& act : reading_.acts) {

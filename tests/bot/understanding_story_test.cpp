@@ -233,3 +233,18 @@ TEST_CASE("an appeal said to others stays an appeal however it is phrased", "[un
   CHECK(answer("Kadis bikin program bantuan bibit. Yg dapet cuma pendukung paslon 2. Boleh?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("an applicant who passed the PPPK selection is bound, and one who retired is not", "[understanding]") {
+  // PP 49/2018 16 d: applicants may not be involved in practical politics.
+  CHECK(answer("sy guru honorer, baru lulus seleksi PPPK tp SK blm keluar. boleh share postingan caleg?").verdict !=
+        Verdict::boleh);
+  CHECK(answer("sy PNS tp udh pensiun thn lalu. skrg diajak jd tim pemenangan caleg. aman ya?").verdict ==
+        Verdict::boleh);
+  // Coordinating others for a candidate's event, or listing a candidate's voters, is organising.
+  CHECK(answer("sy guru PPPK, diminta kepsek ngoordinir wali murid ikut jalan sehat yg disponsori paslon. gmn?")
+            .verdict == Verdict::dilarang);
+  CHECK(answer("pegawai kelurahan (PNS) diminta lurah ngedata warga yg mau milih paslon 1. bener ga?").verdict ==
+        Verdict::dilarang);
+  // A facility used for a call to turn out serves that call.
+  CHECK(answer("kades boleh ngajak warga ke TPS pake toa masjid? ga nyebut nama calon").verdict == Verdict::boleh);
+}
