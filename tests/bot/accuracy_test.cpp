@@ -74,10 +74,10 @@ TEST_CASE("the third blind set stays at or above its first-contact score", "[acc
   CHECK(report.false_boleh <= 1);
 }
 
-// Blind sets 12–16 (140 messages each, 2026-12-01), each written by a helper shown only the fact sheet and the
+// Blind sets 12–17 (140 messages each, 2026-12-01), each written by a helper shown only the fact sheet and the
 // contract. Their first-contact scores are in the README; each then guided method fixes, so these floors keep
 // the scores reached afterwards (less a small margin) from falling. Improve the method, never one of its messages.
-TEST_CASE("blind sets 12 to 16 stay at the scores their fixes reached", "[accuracy]") {
+TEST_CASE("blind sets 12 to 17 stay at the scores their fixes reached", "[accuracy]") {
   struct Floor {
     const char* file;
     double cite_at_1, cite_at_3, verdict, intent;
@@ -87,7 +87,8 @@ TEST_CASE("blind sets 12 to 16 stay at the scores their fixes reached", "[accura
                              Floor{"blind13.jsonl", 0.71, 0.84, 0.80, 0.97, 2},
                              Floor{"blind14.jsonl", 0.67, 0.85, 0.85, 0.97, 1},
                              Floor{"blind15.jsonl", 0.71, 0.86, 0.86, 0.96, 0},
-                             Floor{"blind16.jsonl", 0.74, 0.86, 0.81, 0.97, 1}}) {
+                             Floor{"blind16.jsonl", 0.74, 0.86, 0.83, 0.97, 0},
+                             Floor{"blind17.jsonl", 0.72, 0.90, 0.85, 0.96, 0}}) {
     INFO(floor.file);
     auto report = evaluate_file(floor.file);
     CHECK(report.cite_at_1 >= floor.cite_at_1);
