@@ -263,6 +263,8 @@ class PeopleReader {
   void infer_venue_use();
 
   void assign_targets();
+  // Invitations to vote for no one and the facilities used for them are calls to turn out (see the function).
+  void settle_turnout_calls();
   // Acts whose object is whom they benefit: a decision, a service withheld, a budget spent.
   static bool favours_someone(Act act);
   // A candidate (not denied, not merely the kind of a printed thing) is named in `sentence`.

@@ -292,24 +292,7 @@ void PeopleReader::infer_venue_use() {
   reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
 }
 
-void PeopleReader::assign_targets() {
-  for (auto& act : reading_.acts) {
-    act.target = target_of(act);
-    // "'nomor 2 aja mbah'", "'coblos pak H ya'": a quoted appeal that names whom is for a candidate, whatever
-    // neutral body the clause names ("sy ketua KPPS …").
-    bool names_whom = false;  // a choice_marker word opens the appeal or follows it; a bare number may be a date
-    for (size_t t = act.first_token; t < tokens_.size() && t <= act.last_token + kChoiceReach; ++t) {
-      if (word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) names_whom = true;
-    }
-    if (act.act == Act::invite_to_vote && act.target != Target::candidate && quoted(act.first_token) && names_whom) {
-      act.target = Target::candidate;
-    }
-    // "kadis bikin program bantuan bibit, tp yg nerima cuma pendukung calon bupati": the office that decides is
-    // no beneficiary; a candidate its sentence names is whom the decision favours.
-    if (favours_someone(act.act) && knowledge::is_neutral(act.target) && candidate_in_sentence(act.sentence)) {
-      act.target = Target::candidate;
-    }
-  }
+void PeopleReader::settle_turnout_calls() {
   // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
   // invitation beside a call to turn out is that call.
   // "ngajak orang nyoblos tanpa nyebut nama calon": an invitation that denies naming any candidate, in its
@@ -338,6 +321,27 @@ void PeopleReader::assign_targets() {
     });
     if (for_turnout) act.negated = true;
   }
+}
+
+void PeopleReader::assign_targets() {
+  for (auto& act : reading_.acts) {
+    act.target = target_of(act);
+    // "'nomor 2 aja mbah'", "'coblos pak H ya'": a quoted appeal that names whom is for a candidate, whatever
+    // neutral body the clause names ("sy ketua KPPS …").
+    bool names_whom = false;  // a choice_marker word opens the appeal or follows it; a bare number may be a date
+    for (size_t t = act.first_token; t < tokens_.size() && t <= act.last_token + kChoiceReach; ++t) {
+      if (word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) names_whom = true;
+    }
+    if (act.act == Act::invite_to_vote && act.target != Target::candidate && quoted(act.first_token) && names_whom) {
+      act.target = Target::candidate;
+    }
+    // "kadis bikin program bantuan bibit, tp yg nerima cuma pendukung calon bupati": the office that decides is
+    // no beneficiary; a candidate its sentence names is whom the decision favours.
+    if (favours_someone(act.act) && knowledge::is_neutral(act.target) && candidate_in_sentence(act.sentence)) {
+      act.target = Target::candidate;
+    }
+  }
+  settle_turnout_calls();
   // "cuma hadir di kampanye buat dengerin visi misi": attending only to listen is the passive act, not taking
   // part; the passive cue refines the attendance of the same person in the same sentence.
   for (auto& act : reading_.acts) {
