@@ -17,16 +17,7 @@ using netra::knowledge::Target;
 using netra::knowledge::Verdict;
 using netra::testing::answer;
 using netra::testing::explain;
-
-namespace {
-
-const ActMention* find_act(const Reading& reading, Act act) {
-  auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
-                            [&](const ActMention& mention) { return mention.act == act && !mention.negated; });
-  return found == reading.acts.end() ? nullptr : &*found;
-}
-
-}  // namespace
+using netra::testing::find_act;
 
 TEST_CASE("reporting a violation is a right of anyone bound, and the one reported is its object", "[understanding]") {
   CHECK(answer("sy guru PPPK, aman gak kalau sy lapor ke bawaslu soal kepsek yg pasang stiker caleg?").verdict ==

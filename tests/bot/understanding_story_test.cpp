@@ -14,16 +14,7 @@ using netra::knowledge::SpeechAct;
 using netra::knowledge::Verdict;
 using netra::testing::answer;
 using netra::testing::explain;
-
-namespace {
-
-const ActMention* find_act(const Reading& reading, Act act) {
-  auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
-                            [&](const ActMention& mention) { return mention.act == act && !mention.negated; });
-  return found == reading.acts.end() ? nullptr : &*found;
-}
-
-}  // namespace
+using netra::testing::find_act;
 
 TEST_CASE("a vote for a candidate asked of others is the asker's appeal", "[understanding]") {
   // Asked with an asking verb: the villagers do not vote here, the kades appeals to them.

@@ -25,6 +25,13 @@ const bot::Answerer& shared_answerer();
 // The shared answerer's reading of one message, and its answer: what the understanding tests look at.
 inline bot::Explanation explain(const std::string& text) { return shared_answerer().explain(text); }
 inline bot::Answer answer(const std::string& text) { return shared_answerer().answer(text); }
+// The first act of `act`'s kind in the reading that is not negated, or nullptr.
+inline const bot::ActMention* find_act(const bot::Reading& reading, knowledge::Act act) {
+  for (const auto& mention : reading.acts) {
+    if (mention.act == act && !mention.negated) return &mention;
+  }
+  return nullptr;
+}
 
 // A fresh directory under the system temp dir, removed with everything in it when destroyed.
 class TempDir {
