@@ -173,10 +173,7 @@ bool PeopleReader::negated(size_t token) const {
     bool listed_role = role_at(token) && token - negation.last_token <= 2;  // "bukan PNS/PPPK", not "… jd relawan"
     if (role_at(negation.last_token + 1) && !listed_role) continue;
     if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
-    bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
-      return act.first_token > negation.last_token && act.first_token < token;
-    });
-    if (!act_between) return true;
+    if (!act_cue_between(negation.last_token, token)) return true;
   }
   // "gak pernah komen atau share": a negation reaches across acts joined by "atau", "dan", "maupun".
   if (token >= 2 && tokens_[token - 1].clause == tokens_[token].clause &&
@@ -196,18 +193,13 @@ bool PeopleReader::target_negated(const PhraseMatch& target) const {
   if (negated(target.first_token)) return true;
   size_t next = target.last_token + 1;
   if (next >= tokens_.size() || tokens_[next].clause != tokens_[target.first_token].clause) return false;
-  const std::string& word = tokens_[next].word;
-  bool any_of_them = word_is(knowledge::WordClass::free_choice, word) ||
-                     (word == "mana" && next + 1 < tokens_.size() && tokens_[next + 1].word == "pun");
-  if (!any_of_them) return false;
+  if (!word_is(knowledge::WordClass::free_choice, tokens_[next].word)) return false;
   return std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
     if (negation.last_token >= target.first_token || tokens_[negation.last_token].clause != tokens_[next].clause) {
       return false;
     }
     // "gak tau kalo dia dukung calon manapun": a negation of another act does not reach the target.
-    return std::none_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
-      return act.first_token > negation.last_token && act.first_token < target.first_token;
-    });
+    return !act_cue_between(negation.last_token, target.first_token);
   });
 }
 
@@ -242,6 +234,11 @@ bool PeopleReader::relative_clause_between(size_t after, size_t before) const {
 }
 
 // A person or a role named strictly between two tokens.
+bool PeopleReader::act_cue_between(size_t after, size_t before) const {
+  return std::any_of(acts_.begin(), acts_.end(),
+                     [&](const PhraseMatch& act) { return act.first_token > after && act.first_token < before; });
+}
+
 bool PeopleReader::person_between(size_t after, size_t before) const {
   bool role_between = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
     return role.first_token > after && role.last_token < before;

@@ -120,6 +120,8 @@ class PeopleReader {
 
   // A person or a role named strictly between two tokens.
   bool person_between(size_t after, size_t before) const;
+  // An act cue starts strictly between two tokens.
+  bool act_cue_between(size_t after, size_t before) const;
 
   // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
   // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
@@ -267,10 +269,13 @@ class PeopleReader {
   void settle_turnout_calls();
   // Acts whose object is whom they benefit: a decision, a service withheld, a budget spent.
   static bool favours_someone(Act act);
-  // A candidate (not denied, not merely the kind of a printed thing) is named in `sentence`.
+  // A candidate (not denied, not merely the kind of a printed thing) is named in `sentence` or those continuing it.
   bool candidate_in_sentence(size_t sentence) const;
-  // `sentence`, or the next one when it names no act, denies a candidate ("tanpa nyebut nama calon", "tanpa
-  // gambar calon", "… kan? asal ga nyebut nama").
+  // The last of the sentences from `sentence` on that continue it: each after it tells no act (not negated, other
+  // than receiving) of its own ("… Yg dapet cuma pendukung paslon 2.", "… kan? asal ga nyebut nama").
+  size_t last_sentence_continuing(size_t sentence) const;
+  // `sentence`, or the sentences continuing it, deny a candidate ("tanpa nyebut nama calon", "tanpa gambar
+  // calon", "… kan? asal ga nyebut nama").
   bool candidate_denied_in_sentence(size_t sentence) const;
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();

@@ -105,11 +105,12 @@ void PeopleReader::read_asked_votes_as_appeals() {
     // "lurah bilang warga harus pilih calon nomor 3": an appeal said to someone is the speaker's, too.
     bool vote = act.act == Act::vote && act.target == Target::candidate;
     if (act.negated || !(vote || act.act == Act::invite_to_vote)) continue;
+    // A verb of saying anywhere before the vote in its clause; else an asking verb (asking_word_before finds a
+    // verb of saying only where saying_verb_before would have found it first).
     std::optional<size_t> verb = saying_verb_before(act.first_token);
     bool told = verb.has_value();
     if (!verb) verb = asking_word_before(act.first_token);
     if (!verb) continue;
-    told = told || word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word);
     bool someone_asked = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
       return mention.person != 0 && mention.token > *verb && mention.token < act.first_token;
     }) || std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {

@@ -66,10 +66,7 @@ std::optional<size_t> PeopleReader::described_by(size_t token, size_t reach, boo
     for (size_t between = mention.last + 1; between < token && !any_words; ++between) {
       if (!word_is(knowledge::WordClass::description_filler, tokens_[between].word)) return std::nullopt;
     }
-    bool act_between = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
-      return act.first_token > mention.last && act.first_token < token;
-    });
-    if (act_between) return std::nullopt;
+    if (act_cue_between(mention.last, token)) return std::nullopt;
     return i;
   }
   return std::nullopt;

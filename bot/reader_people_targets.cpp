@@ -205,28 +205,29 @@ bool PeopleReader::favours_someone(Act act) {
   return act == Act::favour_decision || act == Act::discriminate_service || act == Act::use_budget;
 }
 
-bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
-  // "… ngajak tetangga nyoblos kan? asal ga nyebut nama": a condition told in the next sentence, which names no
-  // act of its own, is part of the first.
-  bool next_adds_condition = std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return act.sentence == sentence + 1;
-  });
-  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
-    size_t at = tokens_[match.first_token].sentence;
-    return static_cast<Target>(match.label) == Target::candidate && target_negated(match) &&
-           (at == sentence || (at == sentence + 1 && next_adds_condition));
-  });
-}
-
-bool PeopleReader::candidate_in_sentence(size_t sentence) const {
-  // "Kadis bikin program bibit. Yg dapet cuma pendukung paslon 2.": the sentences after it that tell no act of
-  // their own go on describing it.
+size_t PeopleReader::last_sentence_continuing(size_t sentence) const {
   size_t last = sentence;
-  while (last + 1 < reading_.sentence_count && std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+  while (last + 1 < reading_.sentence_count &&
+         std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
            return act.sentence == last + 1 && !act.negated && act.act != Act::receive_money;
          })) {
     ++last;
   }
+  return last;
+}
+
+bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
+  // "… ngajak tetangga nyoblos kan? asal ga nyebut nama": a condition told after it, naming no act, is part of it.
+  size_t last = last_sentence_continuing(sentence);
+  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    size_t at = tokens_[match.first_token].sentence;
+    return static_cast<Target>(match.label) == Target::candidate && target_negated(match) && at >= sentence && at <= last;
+  });
+}
+
+bool PeopleReader::candidate_in_sentence(size_t sentence) const {
+  // "Kadis bikin program bibit. Yg dapet cuma pendukung paslon 2.": what is told after it, naming no act, describes it.
+  size_t last = last_sentence_continuing(sentence);
   return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
     size_t at = tokens_[match.first_token].sentence;
     return static_cast<Target>(match.label) == Target::candidate && !target_negated(match) && !kind_of_thing(match) &&

@@ -139,6 +139,8 @@ class SpeechReader {
   // Someone other than the writer does an act the message tells, other than reporting ("sekdes jd admin grup
   // paslon, gmn cara lapor?"): a story of what was done, not only of whom to report.
   bool tells_someones_act() const;
+  // An act, not negated, of someone other than the writer, other than reporting or serving as election staff.
+  static bool is_told_deed(const ActMention& act);
   // Someone other than the writer does an act in a sentence before the first act of reporting.
   bool tells_story_before_report() const;
   // The question is about the writer's own reporting ("apa sy harus lapor?", "sy mau lapor ke sini boleh?").

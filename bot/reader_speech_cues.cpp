@@ -248,8 +248,7 @@ bool SpeechReader::asks_about_own_report() const {
 void SpeechReader::ask_about_told_acts() {
   reading_.asked_acts.clear();
   for (size_t i = 0; i < reading_.acts.size(); ++i) {
-    const ActMention& act = reading_.acts[i];
-    if (!act.negated && act.person != 0 && act.act != Act::report) reading_.asked_acts.push_back(i);
+    if (is_told_deed(reading_.acts[i])) reading_.asked_acts.push_back(i);
   }
   if (!reading_.asked_acts.empty()) reading_.subject = reading_.acts[reading_.asked_acts.front()].person;
 }
@@ -259,9 +258,8 @@ bool SpeechReader::tells_story_before_report() const {
   for (const auto& act : reading_.acts) {
     if (act.act == Act::report && !act.negated) report_sentence = std::min(report_sentence, act.sentence);
   }
-  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return !act.negated && act.person != 0 && act.act != Act::report && act.sentence < report_sentence;
-  });
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                     [&](const ActMention& act) { return is_told_deed(act) && act.sentence < report_sentence; });
 }
 
 bool SpeechReader::reporter_role_asked() const {
@@ -274,11 +272,13 @@ bool SpeechReader::reporter_role_asked() const {
   });
 }
 
+bool SpeechReader::is_told_deed(const ActMention& act) {
+  // Serving as election staff is what a panwas or KPPS named as the one reported to is, not a deed told.
+  return !act.negated && act.person != 0 && act.act != Act::report && act.act != Act::serve_election_staff;
+}
+
 bool SpeechReader::tells_someones_act() const {
-  return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    // Serving as election staff is what a panwas or KPPS named as the one reported to is, not a deed told.
-    return !act.negated && act.person != 0 && act.act != Act::report && act.act != Act::serve_election_staff;
-  });
+  return std::any_of(reading_.acts.begin(), reading_.acts.end(), is_told_deed);
 }
 
 // "barusan ada mobil dinas dipake angkut kaos paslon": a writer who never names themself tells what others did;
