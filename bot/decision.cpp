@@ -84,6 +84,14 @@ Verdict RuleBook::verdict_as(Role subject_role, const Reading& reading, Decision
 }
 
 Decision RuleBook::decide(const Reading& reading) const {
+  // "kades bagi sembako pas masa tenang, pidana gk?": whether the act is punished is whether it is allowed; the
+  // answer's sanction line says how (Reading::sanction_asks_whether_punished).
+  if (reading.sanction_asks_whether_punished) {
+    Reading as_verdict = reading;
+    as_verdict.focus = QuestionFocus::verdict;
+    Decision whether = decide_for_focus(as_verdict);
+    if (whether.verdict != Verdict::none && whether.verdict != Verdict::info) return whether;
+  }
   Decision decision = decide_for_focus(reading);
   // "pensiunan PNS yg like postingan capres sanksinya apa?": no sanction rule binds that act, and the act is
   // allowed: the answer is that it is allowed.

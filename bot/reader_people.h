@@ -230,6 +230,8 @@ class PeopleReader {
   std::optional<size_t> asking_word_before(size_t token) const;
 
   void infer_workplace_roles();
+  // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").
+  bool works_in_government_office(size_t person) const;
   void assign_actors();
 
   // --- what each act is directed at

@@ -328,7 +328,8 @@ bool PeopleReader::names_relatives_possessor(const PhraseMatch& role) const {
 }
 
 // "sy PNS, atasan sy nyuruh …", "rekan kerja sy (PPPK juga) …": a superior or colleague whose role the message
-// omits works where the writer does — a colleague in the writer's role, an ASN's superior an ASN.
+// omits works where the writer does — a colleague in the writer's role, an ASN's superior an ASN; "staf sy di
+// kelurahan": one who works in a government office is an ASN.
 void PeopleReader::infer_workplace_roles() {
   Role writer = reading_.people[0].role;
   bool civil_servant = writer == Role::asn || writer == Role::pppk;
@@ -337,7 +338,22 @@ void PeopleReader::infer_workplace_roles() {
     if (person.kind != Person::Kind::relation || person.role != Role::unknown || person.someone_elses) continue;
     if (person.relation == Relation::colleague && knowledge::is_bound(writer)) person.role = writer;
     if (person.relation == Relation::superior && civil_servant) person.role = Role::asn;
+    bool at_work = person.relation == Relation::colleague || person.relation == Relation::superior;
+    if (person.role == Role::unknown && at_work && works_in_government_office(i)) person.role = Role::asn;
   }
+}
+
+bool PeopleReader::works_in_government_office(size_t person) const {
+  for (const auto& mention : mentions_) {
+    if (mention.person != person) continue;
+    size_t at = mention.last + 1;
+    if (at >= tokens_.size() || !word_is(knowledge::WordClass::venue_marker, tokens_[at].word)) continue;
+    bool office = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+      return target.first_token == at + 1 && static_cast<Target>(target.label) == Target::government;
+    });
+    if (office) return true;
+  }
+  return false;
 }
 
 }  // namespace netra::bot

@@ -67,9 +67,67 @@ void SpeechReader::read_focus_and_election() {
     }
   }
   reading_.asks_whether_allowed = last_verdict.has_value() && reading_.focus == QuestionFocus::verdict;
+  reading_.sanction_asks_whether_punished =
+      reading_.focus == QuestionFocus::sanction && (asks_sanction_yes_or_no() || tells_a_case());
   bool pilkada = has(MessageCue::pilkada);
   bool pemilu = has(MessageCue::pemilu);
   if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;
+}
+
+bool SpeechReader::word_near(const PhraseMatch& cue, knowledge::WordClass word_class, size_t before,
+                             size_t after) const {
+  const auto& tokens = reading_.tokens;
+  size_t sentence = tokens[cue.first_token].sentence;
+  size_t first = cue.first_token > before ? cue.first_token - before : 0;
+  size_t end = std::min(tokens.size(), cue.last_token + after + 1);
+  for (size_t t = first; t < end; ++t) {
+    if (t >= cue.first_token && t <= cue.last_token) continue;
+    if (tokens[t].sentence == sentence && analyzer_.lexicon().in(word_class, tokens[t].word)) return true;
+  }
+  return false;
+}
+
+bool SpeechReader::content_question_before(const PhraseMatch& cue) const {
+  const auto& lexicon = analyzer_.lexicon();
+  size_t first = cue.first_token > kContentQuestionLead ? cue.first_token - kContentQuestionLead : 0;
+  for (size_t t = first; t < cue.first_token; ++t) {
+    const Token& token = reading_.tokens[t];
+    if (token.sentence != reading_.tokens[cue.first_token].sentence) continue;
+    bool particle = t + 1 < reading_.tokens.size() && lexicon.in(knowledge::WordClass::yes_no_marker, reading_.tokens[t + 1].word);
+    if (lexicon.in(knowledge::WordClass::content_question, token.word) && !particle) return true;
+  }
+  return false;
+}
+
+bool SpeechReader::content_question_after(size_t token) const {
+  for (size_t t = token + 1; t < reading_.tokens.size(); ++t) {
+    if (analyzer_.lexicon().in(knowledge::WordClass::content_question, reading_.tokens[t].word)) return true;
+  }
+  return false;
+}
+
+bool SpeechReader::tells_a_case() const {
+  // The writer asking about their own act asks yes or no or asks for the sanction itself ("sy PNS gabung grup WA
+  // caleg, sanksinya apa?"); a relative's deed told is a case brought for judgement.
+  if (reading_.subject_person().kind != Person::Kind::relation) return false;
+  return std::none_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
+    return analyzer_.lexicon().in(knowledge::WordClass::conditional, token.word);
+  });
+}
+
+bool SpeechReader::asks_sanction_yes_or_no() const {
+  using knowledge::WordClass;
+  bool marked = false;
+  for (const auto& cue : cues_) {
+    if (!is_kind(cue, MessageCue::sanction)) continue;
+    // "apa sanksinya", "sanksinya apa aja", "kena hukdis sedang, itu bentuknya apa?", "bisa dipidana gak? kalo
+    // kepala dinas gmn?": the sanction itself is asked. Before a yes/no marker, or further before the sanction
+    // word, "apa" asks yes or no ("apa ada sanksinya?", "apa kades bisa dipidana?").
+    if (content_question_before(cue) || content_question_after(cue.last_token)) return false;
+    marked = marked || word_near(cue, WordClass::yes_no_marker, kYesNoReach, kYesNoReach) ||
+             analyzer_.lexicon().in(WordClass::yes_no_marker, reading_.tokens[cue.first_token].word);
+  }
+  return marked;
 }
 
 // The speech act, from the plainest form to the finest reading: the message's form (a receipt code, a command,

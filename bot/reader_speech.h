@@ -26,6 +26,10 @@ using knowledge::MessageCue;
 inline constexpr size_t kMaxHelpContentWords = 4;
 // A report cue this close to the start opens a report ("min, mau lapor: …").
 inline constexpr size_t kReportCueReach = 3;
+// Words either side of a sanction word where a yes/no marker or a content question word governs it.
+inline constexpr size_t kYesNoReach = 3;
+// Words before a sanction word where a content question word asks for it ("apa saja sanksinya").
+inline constexpr size_t kContentQuestionLead = 2;
 // Words between a topic word and the fact word it governs ("tentang tata cara", "ttg jadwal dan cara").
 inline constexpr size_t kTopicReach = 3;
 
@@ -95,6 +99,18 @@ class SpeechReader {
   bool names_content(const PhraseMatch& cue) const;
 
   void read_focus_and_election();
+  // "kades bagi sembako pas masa tenang, pidana gk?": a sanction word with a yes/no marker beside it and no
+  // word asking for content beside any sanction word ("sanksinya apa?") asks whether the act is punished.
+  bool asks_sanction_yes_or_no() const;
+  // The subject is a relative and no "if" stands in the message: a case told, not a rule asked.
+  bool tells_a_case() const;
+  // A content question word within kContentQuestionLead words before the sanction word `cue`, in its sentence,
+  // and not the particle of a yes/no question ("apa ada …", "apa bisa …").
+  bool content_question_before(const PhraseMatch& cue) const;
+  // A content question word ("apa", "berapa") after `token`, anywhere in the message.
+  bool content_question_after(size_t token) const;
+  // A word of `word_class` within [first - before, last + after] in the sentence of `cue`.
+  bool word_near(const PhraseMatch& cue, knowledge::WordClass word_class, size_t before, size_t after) const;
 
   // A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",
   // "min"), the writer, possessive forms of those ("infonya").

@@ -75,6 +75,10 @@ struct Reading {
   bool cancels = false;      // the whole message cancels ("batal", "gak jadi")
   bool asks_for_menu = false;  // the whole message asks for the menu ("menu", "kembali ke menu")
   QuestionFocus focus = QuestionFocus::verdict;
+  // The sanction asked is whether the act is punished at all, answered by whether it is allowed: asked yes or no
+  // ("dipidana gk?", "bisa dipecat?"), or asked of a case the writer tells of themself or a relative ("adik ipar
+  // sy … pake rompi relawan. itu pelanggaran apa dan hukumannya?"), not of a role in general or an "if".
+  bool sanction_asks_whether_punished = false;
   Election election = Election::unnamed;
 
   std::vector<Person> people;  // [0] is the asker

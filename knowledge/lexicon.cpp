@@ -229,6 +229,9 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::date_word: return "date_word";
     case WordClass::free_choice: return "free_choice";
     case WordClass::active_attendance: return "active_attendance";
+    case WordClass::content_question: return "content_question";
+    case WordClass::yes_no_marker: return "yes_no_marker";
+    case WordClass::conditional: return "conditional";
   }
   return "object_marker";
 }

@@ -118,8 +118,11 @@ enum class WordClass {
   date_word,        // "tanggal", "februari": a number beside one is a date, not whom a vote is for
   free_choice,      // "manapun": after a target in a negated clause, denies every one ("tidak … calon manapun")
   active_attendance,  // "konvoi": taking part that is active whatever is worn, never passive attendance
+  content_question,   // "apa", "siapa", "berapa": asks for content ("sanksinya apa?"), not for yes or no
+  yes_no_marker,      // "tidak", "bisa", "kena" beside a fact word: asks yes or no ("dipidana gk?", "bisa dipecat?")
+  conditional,        // "kalau", "seandainya": what follows is supposed, not told
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::active_attendance) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::conditional) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 
