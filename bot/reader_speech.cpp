@@ -248,6 +248,7 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
   if (only({MessageCue::small_talk, MessageCue::greeting, MessageCue::acknowledgement, MessageCue::thanks})) {
     return SpeechAct::small_talk;
   }
+  if (thanks_then_statements()) return SpeechAct::thanks;
   // "Assalamualaikum pak, mau tanya sedikit", "mau nanya min": an opening that announces a question not yet asked.
   if (only({MessageCue::question, MessageCue::greeting, MessageCue::acknowledgement}) &&
       reading_.text.find('?') == std::string::npos) {
@@ -265,9 +266,7 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
     reading_.recommendation_request = true;
     return SpeechAct::out_of_scope;
   }
-  if (has(MessageCue::off_topic) && reading_.acts.empty() && !asks_for_fact() && !has(MessageCue::verdict)) {
-    return SpeechAct::out_of_scope;
-  }
+  if (asks_off_topic()) return SpeechAct::out_of_scope;
   // "pagi2 udah kerja aja min 😄", "jadwal kereta besok", "Persib menang gak?": no election word, no act, no one
   // with a role, nothing asked about a rule — chat when it jokes with an emoji and asks nothing, else a request
   // outside what Netra answers.
@@ -279,6 +278,62 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
     return social || has_emoji() ? SpeechAct::small_talk : SpeechAct::out_of_scope;
   }
   return std::nullopt;
+}
+
+bool SpeechReader::told_as_learned(size_t token) const {
+  for (size_t t = token; t-- > 0 && reading_.tokens[t].sentence == reading_.tokens[token].sentence;) {
+    if (analyzer_.lexicon().in(knowledge::WordClass::realisation, reading_.tokens[t].word)) return true;
+  }
+  return false;
+}
+
+bool SpeechReader::thanks_then_statements() const {
+  const auto& tokens = reading_.tokens;
+  if (!has(MessageCue::thanks) || reading_.text.find('?') != std::string::npos || asks_for_fact()) return false;
+  size_t first_clause_end = 0;
+  while (first_clause_end < tokens.size() && tokens[first_clause_end].clause == tokens[0].clause) ++first_clause_end;
+  if (first_clause_end == tokens.size() ||
+      !only_within({MessageCue::thanks, MessageCue::greeting, MessageCue::acknowledgement}, 0, first_clause_end)) {
+    return false;
+  }
+  // A question word, a verdict word not told as learned ("ternyata … gpp"), or a report asks something.
+  bool asks = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    if (is_kind(cue, MessageCue::report) || is_kind(cue, MessageCue::report_wish)) return true;
+    bool verdict_word = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& verdict) {
+      return is_kind(verdict, MessageCue::verdict) && verdict.first_token == cue.first_token;
+    });
+    if (verdict_word) return !told_as_learned(cue.first_token);
+    return is_kind(cue, MessageCue::question);
+  });
+  // "… aman kan ya" ends on a question tag.
+  bool tag_at_end = std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
+    return negation.last_token + 1 == tokens.size();
+  });
+  return !asks && !tag_at_end;
+}
+
+bool SpeechReader::tagged_right_after(const PhraseMatch& cue) const {
+  size_t next = cue.last_token + 1;
+  return next < reading_.tokens.size() && reading_.tokens[next].clause == reading_.tokens[cue.last_token].clause &&
+         std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
+           return negation.first_token == next;
+         });
+}
+
+bool SpeechReader::asks_off_topic() const {
+  if (asks_for_fact() || has(MessageCue::verdict) || !has(MessageCue::off_topic)) return false;
+  if (reading_.acts.empty()) return true;
+  // "besok hujan gk di Semarang? mau ke TPS": the weather is asked; the act is only why it matters.
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    // "pake jaket partai krn hujan, ga kampanye": a cue in a statement asks nothing.
+    bool asked = reading_.tokens[cue.first_token].sentence == reading_.focus_sentence &&
+                 (reading_.asks || ends_with_question_tag() || tagged_right_after(cue));
+    if (!is_kind(cue, MessageCue::off_topic) || !asked) return false;
+    size_t clause = reading_.tokens[cue.first_token].clause;
+    return std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return reading_.tokens[act.first_token].clause == clause;
+    });
+  });
 }
 
 // Words the help and greeting cues cover.

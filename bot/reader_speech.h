@@ -99,6 +99,16 @@ class SpeechReader {
   bool names_content(const PhraseMatch& cue) const;
 
   void read_focus_and_election();
+  // An off-topic cue ("hujan", "quick count") in a clause that names no act, in the sentence that asks, and
+  // nothing asked about a rule or a fact: the message asks what Netra does not answer.
+  bool asks_off_topic() const;
+  // "makasih pak, sy jadi tenang. likenya udah sy hapus kok 🙏": a first clause of thanks, then statements only —
+  // no question mark, no question word beyond a verdict word said back, no fact asked, no report, no closing tag.
+  bool thanks_then_statements() const;
+  // A realisation word ("ternyata") before `token` in its sentence: what follows is told as learned, not asked.
+  bool told_as_learned(size_t token) const;
+  // A negation right after `cue` in its clause: a question tag ("hujan gk ya min, …").
+  bool tagged_right_after(const PhraseMatch& cue) const;
   // "kades bagi sembako pas masa tenang, pidana gk?": a sanction word with a yes/no marker beside it and no
   // word asking for content beside any sanction word ("sanksinya apa?") asks whether the act is punished.
   bool asks_sanction_yes_or_no() const;

@@ -232,6 +232,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::content_question: return "content_question";
     case WordClass::yes_no_marker: return "yes_no_marker";
     case WordClass::conditional: return "conditional";
+    case WordClass::realisation: return "realisation";
   }
   return "object_marker";
 }

@@ -121,8 +121,9 @@ enum class WordClass {
   content_question,   // "apa", "siapa", "berapa": asks for content ("sanksinya apa?"), not for yes or no
   yes_no_marker,      // "tidak", "bisa", "kena" beside a fact word: asks yes or no ("dipidana gk?", "bisa dipecat?")
   conditional,        // "kalau", "seandainya": what follows is supposed, not told
+  realisation,        // "ternyata": what follows is told as learned ("ternyata cuma dengerin gpp"), not asked
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::conditional) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::realisation) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 
