@@ -173,6 +173,7 @@ void Answerer::explain_with(AnswerPlan& plan, const Entry& primary, const std::v
     wording.relative_role_note = true;
   }
   wording.uncertain_note = decision.downgraded;
+  if (!decision.sanction_entry.empty()) wording.sanction_source = knowledge_.entry(decision.sanction_entry);
 }
 
 const Entry* Answerer::retrieved_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits,

@@ -70,7 +70,8 @@ void Composer::word(const Wording& wording, const Reading& reading, Answer& answ
     answer.text = text + "\n\n" + say("tip.offer");
     return;
   }
-  if (auto sanction = sanction_line(primary); !sanction.empty()) text += "\n" + sanction;
+  const Entry& sanctioned = wording.sanction_source ? *wording.sanction_source : primary;
+  if (auto sanction = sanction_line(sanctioned); !sanction.empty()) text += "\n" + sanction;
   if (wording.report_offer) text += "\n\n" + say("report_offer");
   answer.text = std::move(text);
 }

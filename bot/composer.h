@@ -35,6 +35,8 @@ struct Wording {
   bool relative_role_note = false;  // … on the role of the relative the message names
   bool uncertain_note = false;      // "boleh" lowered to "hati-hati"
   bool report_offer = false;        // a violation someone committed: offer to report it
+  // Where the sanction line comes from when not the primary entry (Decision::sanction_entry), or nullptr.
+  const knowledge::Entry* sanction_source = nullptr;
 };
 
 class Composer {

@@ -5,12 +5,23 @@
 namespace netra::bot {
 
 const knowledge::Rule* RuleBook::rule_for(Role role, const ActMention& act, const Reading& reading) const {
+  // A village head election is outside the Pemilu and Pilkada laws the other rules come from: a rule written for
+  // it, where one applies, settles it whatever they say.
+  if (reading.election == Election::pilkades) {
+    if (const auto* rule = best_rule(role, act, reading, Election::pilkades)) return rule;
+  }
+  return best_rule(role, act, reading, std::nullopt);
+}
+
+const knowledge::Rule* RuleBook::best_rule(Role role, const ActMention& act, const Reading& reading,
+                                           std::optional<Election> only) const {
   const knowledge::Rule* best = nullptr;
   for (const auto& rule : rules_) {
-    if (rule.act != act.act || rule.focus != reading.focus || !rule.who.contains(role) ||
+    if (!rule.covers(act.act) || rule.focus != reading.focus || !rule.who.contains(role) ||
         !rule.target.contains(act.target)) {
       continue;
     }
+    if (only && rule.election != *only) continue;
     if (rule.election != Election::unnamed && rule.election != reading.election) continue;
     bool circumstances = std::all_of(rule.modifiers.begin(), rule.modifiers.end(),
                                      [&](Modifier modifier) { return reading.has(modifier); });
@@ -90,7 +101,11 @@ Decision RuleBook::decide(const Reading& reading) const {
     Reading as_verdict = reading;
     as_verdict.focus = QuestionFocus::verdict;
     Decision whether = decide_for_focus(as_verdict);
-    if (whether.verdict != Verdict::none && whether.verdict != Verdict::info) return whether;
+    if (whether.verdict != Verdict::none && whether.verdict != Verdict::info) {
+      Decision sanction = decide_for_focus(reading);
+      if (!sanction.entries.empty()) whether.sanction_entry = sanction.entries.front();
+      return whether;
+    }
   }
   Decision decision = decide_for_focus(reading);
   // "pensiunan PNS yg like postingan capres sanksinya apa?": no sanction rule binds that act, and the act is

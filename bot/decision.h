@@ -4,6 +4,7 @@
 // readings conflict, the answer is never "boleh".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct Decision {
   // citizen (so a chat asks who the writer is), or the subject is a relative whose role the message omits.
   bool depends_on_role = false;
   bool downgraded = false;  // "boleh" lowered to "hati-hati" because not every act or reading was certain
+  // Whether an act is punished, answered by its verdict ("PPPK yg jadi timses, kontraknya bisa diputus?"): the
+  // entry a sanction rule names for it, whose sanction the answer states. Empty otherwise.
+  std::string sanction_entry;
 };
 
 class RuleBook {
@@ -40,6 +44,9 @@ class RuleBook {
   Verdict verdict_as(Role role, const Reading& reading, Decision* decision) const;
 
   Decision decide_for_focus(const Reading& reading) const;
+  // The most specific rule that applies, among those written for `only` when given, or nullptr.
+  const knowledge::Rule* best_rule(Role role, const ActMention& act, const Reading& reading,
+                                   std::optional<Election> only) const;
   // A rule written for questions that name nobody (`unknown`), or nullptr.
   const knowledge::Rule* rule_for_nobody(const ActMention& act, const Reading& reading) const;
 

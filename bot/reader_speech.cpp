@@ -72,6 +72,8 @@ void SpeechReader::read_focus_and_election() {
   bool pilkada = has(MessageCue::pilkada);
   bool pemilu = has(MessageCue::pemilu);
   if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;
+  // "ini pilkades ya bukan pilkada": a village head election named is the election asked about.
+  if (has(MessageCue::pilkades)) reading_.election = Election::pilkades;
 }
 
 bool SpeechReader::word_near(const PhraseMatch& cue, knowledge::WordClass word_class, size_t before,

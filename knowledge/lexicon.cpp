@@ -194,6 +194,7 @@ std::string_view to_string(MessageCue cue) {
     case MessageCue::topic: return "topic";
     case MessageCue::report_wish: return "report_wish";
     case MessageCue::announcement: return "announcement";
+    case MessageCue::pilkades: return "pilkades";
   }
   return "question";
 }

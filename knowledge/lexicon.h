@@ -47,8 +47,9 @@ enum class MessageCue {
   topic,
   report_wish,
   announcement,  // "mau tanya", "izin bertanya": a question announced, perhaps still to come
+  pilkades,      // a village head election: outside the Pemilu and Pilkada laws
 };
-inline constexpr size_t kMessageCueCount = static_cast<size_t>(MessageCue::announcement) + 1;
+inline constexpr size_t kMessageCueCount = static_cast<size_t>(MessageCue::pilkades) + 1;
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);
 

@@ -47,13 +47,28 @@ bool parse_target_set(const std::string& word, TargetSet& target /* OUT */) {
   return true;
 }
 
+// Acts of campaigning for someone, online or in person: what the election laws ban for those they bind (UU 7/2017
+// 280, 494; UU 10/2016 70; PP 94/2021 5 n; UU 6/2014 29 j). Not party office, decisions, budgets or facilities,
+// which other laws ban whatever the election.
+std::vector<Act> campaign_acts() {
+  return {Act::like,          Act::comment,       Act::share,          Act::post,
+          Act::follow,        Act::join_group,    Act::admin_group,    Act::make_content,
+          Act::attend_campaign, Act::attend_declaration, Act::speak,   Act::organise,
+          Act::join_team,     Act::pose_gesture,  Act::photo_with_candidate, Act::wear_attributes,
+          Act::install_props, Act::invite_to_vote, Act::host_candidate, Act::accompany_candidate};
+}
+
 // Parses the left side `WHO ACT TARGET [+MOD …] [@ELECTION]`; returns the problem, or empty.
 std::string parse_condition(const std::vector<std::string>& words, Rule& rule /* OUT */) {
   if (words.size() < 3) return "expected `WHO ACT TARGET` before `=>`";
   if (!parse_who(words[0], rule.who)) return "unknown role or group `" + words[0] + "`";
-  auto act = parse_act(words[1]);
-  if (!act) return "unknown act `" + words[1] + "`";
-  rule.act = *act;
+  if (words[1] == "campaign*") {
+    rule.act_group = campaign_acts();
+  } else {
+    auto act = parse_act(words[1]);
+    if (!act) return "unknown act `" + words[1] + "` (or the group `campaign*`)";
+    rule.act = *act;
+  }
   if (!parse_target_set(words[2], rule.target)) return "unknown target `" + words[2] + "`";
   for (size_t i = 3; i < words.size(); ++i) {
     const auto& word = words[i];
@@ -65,6 +80,8 @@ std::string parse_condition(const std::vector<std::string>& words, Rule& rule /*
       rule.election = Election::pemilu;
     } else if (word == "@pilkada") {
       rule.election = Election::pilkada;
+    } else if (word == "@pilkades") {
+      rule.election = Election::pilkades;
     } else if (word.size() > 1 && word.front() == '?') {
       auto focus = parse_question_focus(std::string_view(word).substr(1));
       if (!focus) return "unknown question focus `" + word + "`";
@@ -84,6 +101,10 @@ bool RoleSet::contains(Role role) const {
 
 bool TargetSet::contains(Target target) const {
   return targets.empty() || std::find(targets.begin(), targets.end(), target) != targets.end();
+}
+
+bool Rule::covers(Act done) const {
+  return act_group.empty() ? act == done : std::find(act_group.begin(), act_group.end(), done) != act_group.end();
 }
 
 int Rule::specificity() const {
@@ -143,7 +164,7 @@ void validate_rules(const std::vector<Rule>& rules, const Corpus& corpus, std::v
     }
     std::string key;
     for (Role role : rule.who.roles) key += std::string(to_string(role)) + ",";
-    key += "|" + std::string(to_string(rule.act)) + "|";
+    key += "|" + (rule.act_group.empty() ? std::string(to_string(rule.act)) : std::string("campaign*")) + "|";
     for (Target target : rule.target.targets) key += std::string(to_string(target)) + ",";
     auto modifiers = rule.modifiers;
     std::sort(modifiers.begin(), modifiers.end());

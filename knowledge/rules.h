@@ -44,6 +44,7 @@ struct TargetSet {
 struct Rule {
   RoleSet who;
   Act act = Act::like;
+  std::vector<Act> act_group;  // `campaign*`: any of these acts (then `act` is unused)
   TargetSet target;
   std::vector<Modifier> modifiers;  // all required
   Election election = Election::unnamed;  // unnamed: either
@@ -54,6 +55,7 @@ struct Rule {
 
   // How specific the rule is: the most specific rule that applies wins.
   int specificity() const;
+  bool covers(Act done) const;
 };
 
 // Parses rules.txt. Malformed lines are reported as problems (file "rules.txt") and skipped.

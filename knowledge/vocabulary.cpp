@@ -220,6 +220,7 @@ std::string_view to_string(Election election) {
     case Election::unnamed: return "unnamed";
     case Election::pemilu: return "pemilu";
     case Election::pilkada: return "pilkada";
+    case Election::pilkades: return "pilkades";
   }
   return "unnamed";
 }

@@ -168,7 +168,8 @@ std::optional<SpeechAct> parse_speech_act(std::string_view label);
 std::string_view to_string(SpeechAct act);
 
 // Which election a message is about, when it names only one of them.
-enum class Election { unnamed, pemilu, pilkada };
+// pilkades: a village head election, governed by UU 6/2014 and regional rules, not by the Pemilu and Pilkada laws.
+enum class Election { unnamed, pemilu, pilkada, pilkades };
 std::string_view to_string(Election election);
 
 // What a question wants to know: whether something is allowed, or a fact (a sanction, a procedure or place to

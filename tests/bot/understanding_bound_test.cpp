@@ -247,8 +247,13 @@ TEST_CASE("a sanction asked in its own sentence beside 'boleh?' is answered by t
   // The verdict's answer states the sanction too; a level asked about an act stays a question of fact.
   CHECK(answer("kades boleh jadi jurkam caleg? kalo ketahuan sanksinya apa?").verdict == Verdict::dilarang);
   CHECK(answer("PNS ikut joget di panggung kampanye itu pelanggaran berat atau ringan?").verdict == Verdict::info);
-  // What happens to a PPPK's contract is the sanction.
-  CHECK(answer("PPPK yg ketahuan jadi timses, kontraknya bisa diputus?").verdict == Verdict::info);
+  // Whether a PPPK's contract can be ended asks whether the act is punished: the verdict answers, with the
+  // PPPK's own sanction.
+  auto contract = answer("PPPK yg ketahuan jadi timses, kontraknya bisa diputus?");
+  CHECK(contract.verdict == Verdict::dilarang);
+  CHECK(contract.text.find("PP 49/2018 Pasal 53") != std::string::npos);
+  // The sanction itself asked ("apa", "berapa") stays a question of fact.
+  CHECK(answer("PPPK yg ketahuan jadi timses sanksinya apa aja?").verdict == Verdict::info);
 }
 
 TEST_CASE("what the writer saw, in a story that asks nothing, someone unnamed did", "[understanding]") {

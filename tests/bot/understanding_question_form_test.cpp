@@ -1,0 +1,74 @@
+// How a question is asked: a sanction asked yes or no, weather asked beside an act, thanks followed by statements,
+// an election the rules do not govern, and where someone works. Messages here are written for these tests, not
+// taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Election;
+using netra::knowledge::QuestionFocus;
+using netra::knowledge::Role;
+using netra::knowledge::SpeechAct;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+TEST_CASE("a sanction asked yes or no is answered by whether the act is allowed", "[understanding]") {
+  // Whether it is punished at all: the verdict, with the sanction beside it.
+  auto asked = answer("camat ikut bagi kaos paslon ke warga, pidana gk?");
+  CHECK(asked.verdict == Verdict::dilarang);
+  CHECK(asked.text.find("Sanksi:") != std::string::npos);
+  CHECK(answer("perangkat desa pasang spanduk caleg di rumahnya, apa ada sanksinya?").verdict == Verdict::dilarang);
+  // The sanction itself asked for stays a question of fact, before or after the sanction word.
+  CHECK(answer("camat yg ikut bagi kaos paslon, apa sanksinya?").verdict == Verdict::info);
+  CHECK(answer("camat ikut bagi kaos paslon bisa dipidana? berapa lama?").verdict == Verdict::info);
+  // A relative's deed told and judged: the verdict; the same asked as a rule with "kalau": the fact.
+  CHECK(answer("suami sy PNS kemarin share video kampanye capres di grup kantor. sanksinya apa ya?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("kalau suami sy PNS share video kampanye capres di grup kantor, sanksinya apa ya?").verdict ==
+        Verdict::info);
+  auto reading = explain("kalau suami sy PNS share video kampanye capres, sanksinya apa?").reading;
+  CHECK(reading.focus == QuestionFocus::sanction);
+  CHECK_FALSE(reading.sanction_asks_whether_punished);
+}
+
+TEST_CASE("weather asked beside an act that only says why it matters is out of scope", "[understanding]") {
+  CHECK(explain("min lusa hujan gk ya di Bandung? mau ke TPS pagi2").reading.speech_act == SpeechAct::out_of_scope);
+  CHECK(explain("lusa di Sleman hujan gak min, mau ada acara di balai desa").reading.speech_act ==
+        SpeechAct::out_of_scope);
+  // Told as the reason in a statement, the weather asks nothing: the act is the question.
+  auto jacket = answer("pake kaos partai ke kantor soalnya jaket basah kena hujan. sy PNS");
+  CHECK(jacket.speech_act == SpeechAct::question);
+}
+
+TEST_CASE("thanks followed only by statements is thanks, a question after thanks is a question", "[understanding]") {
+  CHECK(explain("makasih bu, sy lega. postingannya udah sy hapus 🙏").reading.speech_act == SpeechAct::thanks);
+  CHECK(explain("makasih pak, ternyata cuma nonton debat di rumah gpp").reading.speech_act == SpeechAct::thanks);
+  // A verdict word not told as learned asks, with or without a question mark.
+  CHECK(explain("makasih min, sy PPPK boleh like postingan caleg").reading.speech_act == SpeechAct::question);
+  CHECK(explain("makasih pak. kalau share video caleg gmn").reading.speech_act == SpeechAct::question);
+}
+
+TEST_CASE("a village head election is outside the Pemilu and Pilkada laws", "[understanding]") {
+  auto reading = explain("sy guru PNS, boleh ikut kampanye adik sy yg maju pilkades?").reading;
+  CHECK(reading.election == Election::pilkades);
+  auto village = answer("sy guru PNS, boleh ikut kampanye adik sy yg maju pilkades?");
+  CHECK(village.verdict == Verdict::hati_hati);
+  CHECK(village.entry_id == "pilkades-di-luar-pemilu");
+  // The same act for a regent's election is banned; party office stays banned whatever the election.
+  CHECK(answer("sy guru PNS, boleh ikut kampanye adik sy yg maju pilkada bupati?").verdict == Verdict::dilarang);
+  CHECK(answer("sy kades, mau maju pilkades lagi, boleh jadi pengurus partai?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("village officials and BPD members: party office is banned, membership alone is not named", "[understanding]") {
+  CHECK(answer("kasi pemerintahan desa punya KTA partai, bukan pengurus. melanggar?").verdict == Verdict::hati_hati);
+  CHECK(answer("kasi pemerintahan desa jadi pengurus partai. melanggar?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a colleague who works in a government office is an ASN", "[understanding]") {
+  auto reading = explain("rekan sy di kecamatan pasang foto paslon di status WA, gmn?").reading;
+  REQUIRE(reading.people.size() > 1);
+  CHECK(reading.subject_person().role == Role::asn);
+}
