@@ -122,6 +122,7 @@ bool SpeechReader::asks_sanction_yes_or_no() const {
   bool marked = false;
   for (const auto& cue : cues_) {
     if (!is_kind(cue, MessageCue::sanction)) continue;
+    // "kena apa?" is itself "am I in trouble?": its "apa" is the cue's own.
     // "apa sanksinya", "sanksinya apa aja", "kena hukdis sedang, itu bentuknya apa?", "bisa dipidana gak? kalo
     // kepala dinas gmn?": the sanction itself is asked. Before a yes/no marker, or further before the sanction
     // word, "apa" asks yes or no ("apa ada sanksinya?", "apa kades bisa dipidana?").
