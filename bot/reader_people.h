@@ -230,6 +230,10 @@ class PeopleReader {
   std::optional<size_t> asking_word_before(size_t token) const;
 
   void infer_workplace_roles();
+  // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the
+  // sentences before the question's are asked too.
+  void add_acts_told_before_a_pointing_question();
+  bool question_clause_points_back() const;
   // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").
   bool works_in_government_office(size_t person) const;
   void assign_actors();

@@ -243,6 +243,8 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     read_denied_role(match, role);
     return;
   }
+  // "sudah 2 minggu ngajuin pensiun dini, SK blm keluar": a retirement applied for or planned has not begun.
+  if (role == Role::retired && token > 0 && word_is(knowledge::WordClass::pending_marker, tokens_[token - 1].word)) return;
   role = former_role(token, role);
   bool possessor_of_relative = names_relatives_possessor(match);
   if (auto described = described_by(token, 4); described && !possessor_of_relative) {

@@ -112,6 +112,7 @@ void PeopleReader::add_acts_asked_of_others() {
 }
 
 void PeopleReader::finish_subject() {
+  add_acts_told_before_a_pointing_question();
   add_acts_asked_of_others();
   const Person& subject = reading_.people[reading_.subject];
   reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
@@ -125,6 +126,33 @@ void PeopleReader::finish_subject() {
   if ((reading_.subject == 0 && spouse_runs) || (own_spouse(subject) && reading_.people[0].runs_for_office)) {
     reading_.modifiers.insert(Modifier::spouse_is_candidate);
   }
+}
+
+// "dapet amplop dari timses. aku terima aja tp milih sesuai hati, itu gpp kan?": a question that points back
+// ("itu", "gitu") from a clause of its own asks about what the subject did in the sentences before it too.
+void PeopleReader::add_acts_told_before_a_pointing_question() {
+  if (reading_.asked_acts.empty() || !question_clause_points_back()) return;
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    if (act.negated || act.person != reading_.subject || act.sentence >= reading_.focus_sentence) continue;
+    if (std::find(reading_.asked_acts.begin(), reading_.asked_acts.end(), i) == reading_.asked_acts.end()) {
+      reading_.asked_acts.push_back(i);
+    }
+  }
+}
+
+bool PeopleReader::question_clause_points_back() const {
+  size_t last_clause = SIZE_MAX;
+  for (const auto& token : tokens_) {
+    if (token.sentence == reading_.focus_sentence) last_clause = token.clause;
+  }
+  if (last_clause == SIZE_MAX) return false;
+  bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return tokens_[act.first_token].clause == last_clause;
+  });
+  return !acts_in_clause && std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+    return token.clause == last_clause && word_is(knowledge::WordClass::pointer, token.word);
+  });
 }
 
 // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a

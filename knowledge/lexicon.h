@@ -123,8 +123,10 @@ enum class WordClass {
   yes_no_marker,      // "tidak", "bisa", "kena" beside a fact word: asks yes or no ("dipidana gk?", "bisa dipecat?")
   conditional,        // "kalau", "seandainya": what follows is supposed, not told
   realisation,        // "ternyata": what follows is told as learned ("ternyata cuma dengerin gpp"), not asked
+  pending_marker,     // "ngajuin", "mau": a status applied for or planned ("ngajuin pensiun dini"), not yet held
+  pointer,            // "itu", "gitu": a question that points back at what was told ("itu gpp kan?")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::realisation) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::pointer) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 
