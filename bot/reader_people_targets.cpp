@@ -314,9 +314,11 @@ void PeopleReader::settle_turnout_calls() {
       act.act = Act::encourage_turnout;
     }
   }
-  // "ngajak warga ke TPS pake toa masjid": a facility used in a call to turn out, for no one, serves that call.
+  // "ngajak warga ke TPS pake toa masjid", "spanduk 'Ayo ke TPS' pake dana desa": a facility or budget used in a
+  // call to turn out, for no one, serves that call.
   for (auto& act : reading_.acts) {
-    if (act.act != Act::use_facilities || act.negated || act.target != Target::none) continue;
+    bool means = act.act == Act::use_facilities || act.act == Act::use_budget;
+    if (!means || act.negated || act.target != Target::none) continue;
     bool for_turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
       return other.act == Act::encourage_turnout && !other.negated && other.sentence == act.sentence;
     });

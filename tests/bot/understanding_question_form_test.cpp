@@ -72,3 +72,37 @@ TEST_CASE("a colleague who works in a government office is an ASN", "[understand
   REQUIRE(reading.people.size() > 1);
   CHECK(reading.subject_person().role == Role::asn);
 }
+
+TEST_CASE("a retirement applied for has not begun", "[understanding]") {
+  auto pending = explain("sy PNS, baru ngajuin pensiun dini, SK belum turun. boleh jd timses caleg?").reading;
+  CHECK(pending.subject_person().role == Role::asn);
+  CHECK(answer("sy PNS, baru ngajuin pensiun dini, SK belum turun. boleh jd timses caleg?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("sy pensiunan PNS, boleh jd timses caleg?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a question pointing back asks about what was told before it", "[understanding]") {
+  // Money received told first, the vote after: "itu" is all of it.
+  CHECK(answer("kmrn dapet amplop dari tim paslon bupati. sy ambil tp tetep nyoblos sesuai hati, itu gpp kan?")
+            .verdict == Verdict::dilarang);
+  // Without the pointer, the vote alone is asked.
+  CHECK(answer("sy nyoblos sesuai hati nanti, boleh kan?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("holding a debate for every candidate alike is hati-hati, for one candidate banned", "[understanding]") {
+  CHECK(answer("sy kades mau gelar debat calon bupati di desa, semua paslon diundang, aman?").verdict ==
+        Verdict::hati_hati);
+  CHECK(answer("sy kades mau gelar debat calon bupati di desa, cuma paslon 1 yg diundang, aman?").verdict ==
+        Verdict::dilarang);
+  // An invitation to watch a debate holds none.
+  auto watching = explain("dapet undangan dari KPU buat nonton debat paslon, sy PNS, blh dtg?").reading;
+  CHECK(netra::testing::find_act(watching, netra::knowledge::Act::organise) == nullptr);
+}
+
+TEST_CASE("a call to go to the polls on a date, paid from village funds, names no one", "[understanding]") {
+  auto call = explain("sy kades, mau pasang spanduk 'yuk ke TPS tgl 27' pake dana desa, tanpa gambar calon. aman?").reading;
+  CHECK(netra::testing::find_act(call, netra::knowledge::Act::encourage_turnout) != nullptr);
+  CHECK(netra::testing::find_act(call, netra::knowledge::Act::invite_to_vote) == nullptr);
+  CHECK(answer("sy kades, mau pasang spanduk 'yuk ke TPS tgl 27' pake dana desa, tanpa gambar calon. aman?").verdict !=
+        Verdict::dilarang);
+}
