@@ -102,6 +102,7 @@ void PeopleReader::run() {
   drop_purpose_acts();
   drop_teams_owning_things();
   drop_gapped_acts_spanning_others();
+  drop_posts_reacted_to();
   drop_acts_named_by_another();
   find_negations();
   collect_modifiers();

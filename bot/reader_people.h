@@ -131,6 +131,8 @@ class PeopleReader {
   // owns it; nobody joins the team there.
   void drop_teams_owning_things();
   void drop_gapped_acts_spanning_others();
+  // "like story IG caleg": a post named inside a like or a comment is what is reacted to, not posted.
+  void drop_posts_reacted_to();
 
   // --- acts
   void read_acts();
@@ -230,6 +232,8 @@ class PeopleReader {
   std::optional<size_t> asking_word_before(size_t token) const;
 
   void infer_workplace_roles();
+  // The facility an act names is a vehicle ("mobil dinas", "ambulans desa").
+  bool names_vehicle(const ActMention& act) const;
   // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the
   // sentences before the question's are asked too.
   void add_acts_told_before_a_pointing_question();

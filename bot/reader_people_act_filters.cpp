@@ -83,6 +83,23 @@ void PeopleReader::drop_gapped_acts_spanning_others() {
   acts_ = std::move(kept);
 }
 
+void PeopleReader::drop_posts_reacted_to() {
+  auto reaction = [](const PhraseMatch& match) {
+    auto act = static_cast<Act>(match.label);
+    return act == Act::like || act == Act::comment;
+  };
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool inside_reaction = static_cast<Act>(match.label) == Act::post &&
+                           std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+                             return reaction(other) && other.first_token < match.first_token &&
+                                    match.last_token <= other.last_token;
+                           });
+    if (!inside_reaction) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
 void PeopleReader::drop_teams_owning_things() {
   std::vector<PhraseMatch> kept;
   for (const auto& match : acts_) {

@@ -293,6 +293,13 @@ void PeopleReader::infer_venue_use() {
   reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
 }
 
+bool PeopleReader::names_vehicle(const ActMention& act) const {
+  for (size_t t = act.first_token; t <= act.last_token && t < tokens_.size(); ++t) {
+    if (word_is(knowledge::WordClass::vehicle, tokens_[t].word)) return true;
+  }
+  return false;
+}
+
 void PeopleReader::settle_turnout_calls() {
   // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
   // invitation beside a call to turn out is that call.
@@ -356,14 +363,18 @@ void PeopleReader::assign_targets() {
     if (passive) act.negated = true;
   }
   // "pinjamkan balai desa buat acara kampanye": lending a facility names who uses it — the borrower, not the
-  // lender; the facility phrase's use is the same lending, refined.
+  // lender; the facility phrase's use is the same lending, refined. A service vehicle lent for a campaign is the
+  // lender putting state property to campaign use (PP 94/2021 5 n angka 4): the use stands, the lending is it.
   for (auto& act : reading_.acts) {
     if (act.act != Act::use_facilities || act.negated) continue;
-    bool lent = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
-      return other.act == Act::lend_facilities && !other.negated && other.person == act.person &&
-             other.sentence == act.sentence;
-    });
-    if (lent) act.negated = true;
+    bool vehicle = names_vehicle(act);
+    for (auto& other : reading_.acts) {
+      if (other.act != Act::lend_facilities || other.negated || other.person != act.person ||
+          other.sentence != act.sentence) {
+        continue;
+      }
+      (vehicle ? other : act).negated = true;
+    }
   }
 }
 

@@ -236,6 +236,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::realisation: return "realisation";
     case WordClass::pending_marker: return "pending_marker";
     case WordClass::pointer: return "pointer";
+    case WordClass::vehicle: return "vehicle";
   }
   return "object_marker";
 }

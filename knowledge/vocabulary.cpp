@@ -189,6 +189,7 @@ std::string_view to_string(Modifier modifier) {
     case Modifier::place_campus: return "place_campus";
     case Modifier::place_government: return "place_government";
     case Modifier::all_candidates: return "all_candidates";
+    case Modifier::personal_post: return "personal_post";
     case Modifier::spouse_is_candidate: return "spouse_is_candidate";
   }
   return "negation";

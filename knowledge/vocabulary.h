@@ -144,6 +144,8 @@ enum class Modifier {
   place_school,
   place_campus,
   place_government,
+  // A candidate's post about their private life, not the campaign ("postingan ultah caleg", "foto liburan").
+  personal_post,
   // Every candidate invited or let in alike ("semua paslon diundang", "semua caleg boleh pakai gantian").
   all_candidates,
   // Derived from the whole reading, never from one phrase: the candidate is the subject's spouse.

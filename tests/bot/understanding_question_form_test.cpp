@@ -106,3 +106,17 @@ TEST_CASE("a call to go to the polls on a date, paid from village funds, names n
   CHECK(answer("sy kades, mau pasang spanduk 'yuk ke TPS tgl 27' pake dana desa, tanpa gambar calon. aman?").verdict !=
         Verdict::dilarang);
 }
+
+TEST_CASE("a candidate's private post is hati-hati, a campaign post banned, and a liked story is not posted", "[understanding]") {
+  CHECK(answer("sy PNS, komen 'selamat ultah pak' di postingan caleg, boleh?").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS, komen 'maju terus pak' di postingan kampanye caleg, boleh?").verdict == Verdict::dilarang);
+  auto story = explain("sy kaur desa, boleh like story IG caleg yg lagi liburan?").reading;
+  CHECK(netra::testing::find_act(story, netra::knowledge::Act::like) != nullptr);
+  CHECK(netra::testing::find_act(story, netra::knowledge::Act::post) == nullptr);
+}
+
+TEST_CASE("a service vehicle lent for a campaign is state property put to campaign use", "[understanding]") {
+  CHECK(answer("kabag umum minjemin mobil dinas ke tim caleg buat kampanye, boleh?").verdict == Verdict::dilarang);
+  // A hall lent is the hall rule's question (MK 65/2023): not settled, hati-hati.
+  CHECK(answer("kabag umum minjemin aula kantor ke tim caleg buat pertemuan, boleh?").verdict == Verdict::hati_hati);
+}
