@@ -120,3 +120,10 @@ TEST_CASE("a service vehicle lent for a campaign is state property put to campai
   // A hall lent is the hall rule's question (MK 65/2023): not settled, hati-hati.
   CHECK(answer("kabag umum minjemin aula kantor ke tim caleg buat pertemuan, boleh?").verdict == Verdict::hati_hati);
 }
+
+TEST_CASE("a debate attended in person is a campaign event, a campus lent for one is the hall rule's question", "[understanding]") {
+  CHECK(answer("kades boleh dateng ke debat paslon bupati di gedung KPU? cuma duduk").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS, nonton debat capres di TV rumah boleh?").verdict == Verdict::boleh);
+  CHECK(answer("sy dosen PNS, aula kampus mau dipake debat caleg hari minggu, semua caleg diundang. boleh?").verdict ==
+        Verdict::hati_hati);
+}
