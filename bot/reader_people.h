@@ -232,6 +232,8 @@ class PeopleReader {
   std::optional<size_t> asking_word_before(size_t token) const;
 
   void infer_workplace_roles();
+  // For an appeal inside a quote, the person who acts last before the quote opens, in its sentence: the speaker.
+  std::optional<size_t> quoting_person(const ActMention& act) const;
   // The facility an act names is a vehicle ("mobil dinas", "ambulans desa").
   bool names_vehicle(const ActMention& act) const;
   // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the

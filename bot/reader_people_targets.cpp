@@ -72,6 +72,9 @@ void PeopleReader::assign_actors() {
     if (!actor && asker_present) actor = 0;
     if (!actor) actor = last_actor(act.first_token, false, false);
     if (!actor) actor = next_actor_in_sentence(act.first_token);
+    // "Kades posting 'warga desa X wajib pilih nomor 3'": an appeal quoted is the quoting person's; whom it
+    // addresses inside the quote does not make it.
+    if (auto speaker = quoting_person(act)) actor = speaker;
     size_t person = actor.value_or(0);
     // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
     if (person == 0 && witnessed(act.first_token)) {
@@ -93,6 +96,15 @@ void PeopleReader::assign_actors() {
     act.person = person;
     if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
   }
+}
+
+std::optional<size_t> PeopleReader::quoting_person(const ActMention& act) const {
+  size_t quote = tokens_[act.first_token].quote;
+  if (act.act != Act::invite_to_vote || quote == 0) return std::nullopt;
+  size_t opening = act.first_token;
+  while (opening > 0 && tokens_[opening - 1].quote == quote) --opening;
+  if (opening == 0) return std::nullopt;
+  return last_actor(opening, false, true);
 }
 
 bool PeopleReader::witnessed(size_t token) const {

@@ -144,6 +144,8 @@ enum class Modifier {
   place_school,
   place_campus,
   place_government,
+  // Running for office while keeping the post ("tanpa mundur", "tetap PNS sampai lolos", "resign kalau jadi").
+  keeps_office,
   // A candidate's post about their private life, not the campaign ("postingan ultah caleg", "foto liburan").
   personal_post,
   // Every candidate invited or let in alike ("semua paslon diundang", "semua caleg boleh pakai gantian").

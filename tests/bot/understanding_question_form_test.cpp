@@ -127,3 +127,15 @@ TEST_CASE("a debate attended in person is a campaign event, a campus lent for on
   CHECK(answer("sy dosen PNS, aula kampus mau dipake debat caleg hari minggu, semua caleg diundang. boleh?").verdict ==
         Verdict::hati_hati);
 }
+
+TEST_CASE("running for office while keeping the post is banned, resigning is a condition of candidacy", "[understanding]") {
+  CHECK(answer("sy PPPK mau nyaleg DPRD kota, resign kalau udah jadi aja ya?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PPPK mau nyaleg DPRD kota, kapan harus resign?").verdict == Verdict::info);
+}
+
+TEST_CASE("an appeal quoted is the quoting person's, whoever it addresses", "[understanding]") {
+  auto reading = explain("pak camat nulis di grup WA 'warga kecamatan wajib pilih nomor 1'. itu boleh?").reading;
+  const auto* appeal = netra::testing::find_act(reading, netra::knowledge::Act::invite_to_vote);
+  REQUIRE(appeal != nullptr);
+  CHECK(reading.people[appeal->person].role == Role::asn);
+}
