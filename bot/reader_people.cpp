@@ -112,6 +112,7 @@ void PeopleReader::run() {
   assign_actors();
   assign_targets();
   read_asked_votes_as_appeals();
+  name_speakers_told_after();
   infer_venue_use();
   settle_groups_left();
   choose_subject();

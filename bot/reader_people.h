@@ -232,6 +232,9 @@ class PeopleReader {
   std::optional<size_t> asking_word_before(size_t token) const;
 
   void infer_workplace_roles();
+  // An appeal told with no actor, then "yg ngomong sekda": the person named after "yang" and a verb of saying
+  // made it.
+  void name_speakers_told_after();
   // For an appeal inside a quote, the person who acts last before the quote opens, in its sentence: the speaker.
   std::optional<size_t> quoting_person(const ActMention& act) const;
   // The facility an act names is a vehicle ("mobil dinas", "ambulans desa").

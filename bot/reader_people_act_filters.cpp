@@ -190,4 +190,28 @@ bool PeopleReader::names_same_thing(const ActMention& withdrawal, const ActMenti
   return false;
 }
 
+// "rapat dinas diselipin ajakan 'jgn lupa paslon 1'. yg ngomong sekda.": the one who said it, named after the
+// fact with "yang" and a verb of saying, made the appeal the message told without an actor; the saying is that
+// same appeal, not a talk of its own.
+void PeopleReader::name_speakers_told_after() {
+  if (reading_.people[0].mentioned) return;
+  for (const auto& mention : mentions_) {
+    if (mention.person == 0 || mention.token < 2) continue;
+    const Token& verb = tokens_[mention.token - 1];
+    bool named_as_speaker = word_is(knowledge::WordClass::relativizer, tokens_[mention.token - 2].word) &&
+                            word_is(knowledge::WordClass::saying_verb, verb.word);
+    if (!named_as_speaker) continue;
+    bool appeal_named = false;
+    for (auto& act : reading_.acts) {
+      if (act.act != Act::invite_to_vote || act.person != 0 || act.first_token >= mention.token) continue;
+      act.person = mention.person;
+      appeal_named = true;
+    }
+    if (!appeal_named) continue;
+    for (auto& act : reading_.acts) {
+      if (act.act == Act::discuss_privately && act.first_token == mention.token - 1) act.negated = true;
+    }
+  }
+}
+
 }  // namespace netra::bot

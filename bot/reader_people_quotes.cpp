@@ -43,6 +43,8 @@ bool PeopleReader::beside_date_word(size_t token) const {
 }
 
 bool PeopleReader::quoted(size_t token) const {
+  // "ngasih 'arahan' supaya kita milih …": a quote closed before the word does not hold it.
+  if (tokens_[token].quote == 0) return false;
   size_t first = token >= kQuoteReach ? token - kQuoteReach : 0;
   for (size_t t = first; t <= token; ++t) {
     if (t < token && tokens_[t].clause != tokens_[token].clause) continue;

@@ -139,3 +139,18 @@ TEST_CASE("an appeal quoted is the quoting person's, whoever it addresses", "[un
   REQUIRE(appeal != nullptr);
   CHECK(reading.people[appeal->person].role == Role::asn);
 }
+
+TEST_CASE("who made an appeal: a closed quote, a passive's agent, a speaker named after the fact", "[understanding]") {
+  // The quote closed before "supaya kita milih": the vote is asked of the staff, the head appeals.
+  CHECK(answer("kadis pas apel ngasih 'pengarahan' supaya kita milih paslon 2. boleh gitu?").verdict ==
+        Verdict::dilarang);
+  // "dibagiin pak kades": the kades handed it out; "pidana kah?" asks yes or no.
+  auto handed = explain("sembako dibagiin pak kades, trus dia bilang 'pilih nomor 1 ya'. ini pidana kah?").reading;
+  CHECK(handed.subject_person().role == Role::kades);
+  CHECK(handed.sanction_asks_whether_punished);
+  // "yg ngomong camat": the camat said the appeal told before.
+  auto named = explain("di acara PKK ada yg bilang 'jgn lupa coblos nomor 2'. yg ngomong camat. boleh ga?").reading;
+  const auto* appeal = netra::testing::find_act(named, netra::knowledge::Act::invite_to_vote);
+  REQUIRE(appeal != nullptr);
+  CHECK(named.people[appeal->person].role == Role::asn);
+}
