@@ -242,7 +242,8 @@ AnswerPlan Answerer::decide_question(const Reading& reading) const {
   explain_with(plan, *primary, hits, reading, decision);
   // "camat kami td nyuruh semua staf ke kampanye, itu boleh?": a violation someone committed can be reported.
   bool someone_else = reading.subject != 0;
-  if (someone_else && reading.has(Modifier::past_event) && answer.verdict == Verdict::dilarang) {
+  bool told = reading.has(Modifier::past_event) || reading.asks_about_reporting;
+  if (someone_else && told && answer.verdict == Verdict::dilarang) {
     answer.offer_report = true;
     answer.account = reading.text;
     answer.reported_role = reading.audience();

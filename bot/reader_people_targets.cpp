@@ -72,6 +72,11 @@ void PeopleReader::assign_actors() {
     if (!actor && asker_present) actor = 0;
     if (!actor) actor = last_actor(act.first_token, false, false);
     if (!actor) actor = next_actor_in_sentence(act.first_token);
+    // "kades X bagi amplop. itu bisa dilaporin?": a report in the passive is nobody's act; it asks whether the
+    // deed told is a violation.
+    if (act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word)) {
+      act.negated = true;
+    }
     // "Kades posting 'warga desa X wajib pilih nomor 3'": an appeal quoted is the quoting person's; whom it
     // addresses inside the quote does not make it.
     if (auto speaker = quoting_person(act)) actor = speaker;

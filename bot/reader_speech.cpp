@@ -215,6 +215,15 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = cue && is_kind(*cue, MessageCue::report_wish) ? account_after(*cue) : whole;
     return SpeechAct::report_request;
   }
+  // "kades kami nyelipin 'pilih nomor 2' di sambutan. itu bisa dilaporin ga?": whether a deed told can be reported
+  // asks whether it is a violation: a question about the deed, answered with the rule it breaks and the offer to
+  // report it.
+  if (asks_if_reportable() && tells_story_before_report() && !procedure) {
+    reading_.account = whole;
+    reading_.asks_about_reporting = true;
+    ask_about_told_acts();
+    return SpeechAct::question;
+  }
   if (closing_report_request() && !procedure && !asks_for_fact()) {
     reading_.account = account_before_last_sentence();
     return SpeechAct::report_request;
@@ -230,13 +239,15 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     return SpeechAct::tip;
   }
   // "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?", "… sy mau lapor ke sini boleh?": whether to report
-  // what someone did, told in a sentence of its own, is answered by the rule they broke and the offer to report
-  // it. Not when the question names the reporter's role ("PPPK boleh ngelapor gak?"): that asks whether that role
+  // what someone did, told in a sentence of its own, is a question about the deed, answered by the rule they broke
+  // and the offer to report it. Not when the question names the reporter's role ("PPPK boleh ngelapor gak?"): that asks whether that role
   // may report at all; nor when the deed only names whom to report ("boleh gak laporin kades yg bagi amplop?").
+  // "… sy mau lapor ke sini boleh?" wants to report: a tip, the offer first.
   if (asks_about_own_report() && tells_story_before_report() && !procedure && !reporter_role_asked()) {
     reading_.account = whole;
+    reading_.asks_about_reporting = true;
     ask_about_told_acts();
-    return SpeechAct::tip;
+    return has(MessageCue::report_wish) ? SpeechAct::tip : SpeechAct::question;
   }
   return std::nullopt;
 }

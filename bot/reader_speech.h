@@ -105,6 +105,8 @@ class SpeechReader {
   // "makasih pak, sy jadi tenang. likenya udah sy hapus kok 🙏": a first clause of thanks, then statements only —
   // no question mark, no question word beyond a verdict word said back, no fact asked, no report, no closing tag.
   bool thanks_then_statements() const;
+  // The question's sentence asks with a report in the passive ("itu bisa dilaporin ga?").
+  bool asks_if_reportable() const;
   // A realisation word ("ternyata") before `token` in its sentence: what follows is told as learned, not asked.
   bool told_as_learned(size_t token) const;
   // A negation right after `cue` in its clause: a question tag ("hujan gk ya min, …").

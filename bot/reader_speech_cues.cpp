@@ -238,6 +238,14 @@ bool SpeechReader::stands_alone(const PhraseMatch& cue) const {
   return true;
 }
 
+bool SpeechReader::asks_if_reportable() const {
+  if (!reading_.asks && !ends_with_question_tag()) return false;
+  return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
+    return token.sentence == reading_.focus_sentence &&
+           analyzer_.lexicon().in(knowledge::WordClass::passive_report, token.word);
+  });
+}
+
 bool SpeechReader::asks_about_own_report() const {
   return reading_.asks && std::any_of(reading_.asked_acts.begin(), reading_.asked_acts.end(), [&](size_t index) {
            const ActMention& act = reading_.acts[index];

@@ -72,6 +72,9 @@ struct Reading {
   bool asks = false;         // a question mark or a question word anywhere
   bool asks_whether_allowed = false;  // a verdict word ("boleh", "melanggar", "aman") and no request for a fact
   bool recommendation_request = false;  // asks Netra whom to vote for: out of scope, with a neutral reply
+  // Asked whether to report, or whether it can be reported, after a story of someone's deed ("… itu bisa
+  // dilaporin?"): the deed is the question, and a violation gets the offer to report it.
+  bool asks_about_reporting = false;
   bool cancels = false;      // the whole message cancels ("batal", "gak jadi")
   bool asks_for_menu = false;  // the whole message asks for the menu ("menu", "kembali ke menu")
   QuestionFocus focus = QuestionFocus::verdict;

@@ -237,6 +237,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::pending_marker: return "pending_marker";
     case WordClass::pointer: return "pointer";
     case WordClass::vehicle: return "vehicle";
+    case WordClass::passive_report: return "passive_report";
   }
   return "object_marker";
 }

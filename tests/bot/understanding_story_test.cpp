@@ -200,8 +200,13 @@ TEST_CASE("an election body's call to vote is for no one, and village officials 
 
 TEST_CASE("whether to report what someone did, told first, is answered by the rule they broke", "[understanding]") {
   auto tip = answer("Kaur umum desa kami ikut konvoi kampanye pake kaos partai. sy sekdes, apa sy harus lapor?");
-  CHECK(tip.speech_act == SpeechAct::tip);
+  CHECK(tip.speech_act == SpeechAct::question);
+  CHECK(tip.verdict == Verdict::dilarang);
   CHECK(tip.offer_report);
+  // Whether it can be reported, asked in the passive, asks the same.
+  auto reportable = answer("pak camat kami ikut konvoi kampanye pake kaos partai. itu bisa dilaporin ga?");
+  CHECK(reportable.verdict == Verdict::dilarang);
+  CHECK(reportable.offer_report);
   // Naming whom to report, or the reporter's role, still asks about reporting.
   CHECK(answer("sy kaur desa, boleh gak sy laporin pak kades yg bagi amplop ke bawaslu?").verdict == Verdict::boleh);
   CHECK(answer("sy guru PPPK, mau lapor kepsek yg pasang baliho caleg, PPPK boleh ngelapor gak?").verdict ==
