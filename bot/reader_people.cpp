@@ -278,8 +278,8 @@ void PeopleReader::read_acts() {
   settle_passive_attendance();
 }
 
-// "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang")
-// that follows an act on media say what the post is about; they are nobody's act.
+// "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang"),
+// or quoted, after an act on media say what the post is about; they are nobody's act.
 void PeopleReader::drop_content_of_media() {
   auto media_act = [](Act act) {
     return act == Act::share || act == Act::post || act == Act::like || act == Act::comment ||
@@ -302,6 +302,17 @@ void PeopleReader::drop_content_of_media() {
       bool across_topic = act.first_token < topic.first_token && act.last_token > topic.last_token;
       if (in_content || across_topic) content[i] = true;
     }
+  }
+  // "repost infografis 'tolak politik uang'": a quote after an act on media is the title of what is shared. An
+  // appeal quoted there stays: it makes the shared thing partisan.
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    size_t quote = tokens_[act.last_token].quote;  // a gapped cue may reach into the quote ("bagi .. uang")
+    if (quote == 0 || media_act(act.act) || act.act == Act::invite_to_vote || act.act == Act::vote) continue;
+    content[i] = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& media) {
+      return media_act(media.act) && media.sentence == act.sentence && media.last_token < act.last_token &&
+             tokens_[media.last_token].quote != quote;
+    });
   }
   std::vector<ActMention> kept;
   for (size_t i = 0; i < reading_.acts.size(); ++i) {

@@ -154,3 +154,29 @@ TEST_CASE("who made an appeal: a closed quote, a passive's agent, a speaker name
   REQUIRE(appeal != nullptr);
   CHECK(named.people[appeal->person].role == Role::asn);
 }
+
+TEST_CASE("Minang, Madurese and Banjar wishes to report start the report", "[understanding]") {
+  CHECK(explain("ambo nio malapor, wali nagari mambagi kaos caleg ka urang kampuang").reading.speech_act ==
+        SpeechAct::report_request);
+  CHECK(explain("sengko' terro lapor, kalebun ngajak warga milih calon nomer dua").reading.speech_act ==
+        SpeechAct::report_request);
+}
+
+TEST_CASE("chat spellings of the writer and of common words are read", "[understanding]") {
+  auto reading = explain("aq PPPK, boleh gk share video kampanye capres?").reading;
+  CHECK(reading.subject_person().role == Role::pppk);
+  CHECK(answer("aq PPPK, boleh gk share video kampanye capres?").verdict == Verdict::dilarang);
+  // Asking for a loan is outside what Netra answers, whoever asks.
+  CHECK(explain("min ada info pinjaman cepet cair? sy PNS").reading.speech_act == SpeechAct::out_of_scope);
+}
+
+TEST_CASE("watching a rally only, and a quoted slogan of a neutral post, are not campaigning", "[understanding]") {
+  CHECK(answer("besok ada kampanye akbar cabup di alun2. sy PNS mau nonton aja, ga pake atribut. boleh?").verdict ==
+        Verdict::hati_hati);
+  CHECK(answer("sy PNS, repost poster KPU 'tolak politik uang' di IG, boleh?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a civil servant on unpaid leave accompanying a candidate is hati-hati", "[understanding]") {
+  CHECK(answer("sy PPPK, kalo cuti di luar tanggungan negara boleh nemenin adik sy yg nyaleg kampanye?").verdict ==
+        Verdict::hati_hati);
+}
