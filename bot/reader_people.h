@@ -237,6 +237,8 @@ class PeopleReader {
   void name_speakers_told_after();
   // For an appeal inside a quote, the person who acts last before the quote opens, in its sentence: the speaker.
   std::optional<size_t> quoting_person(const ActMention& act) const;
+  // A person or a body is named after the act in its clause ("diupload dia", "diupload di akun pemkab").
+  bool someone_named_after(const ActMention& act) const;
   // The facility an act names is a vehicle ("mobil dinas", "ambulans desa").
   bool names_vehicle(const ActMention& act) const;
   // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the

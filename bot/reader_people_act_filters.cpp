@@ -214,4 +214,19 @@ void PeopleReader::name_speakers_told_after() {
   }
 }
 
+bool PeopleReader::someone_named_after(const ActMention& act) const {
+  auto after_in_clause = [&](size_t token) {
+    return token > act.last_token && tokens_[token].clause == tokens_[act.last_token].clause;
+  };
+  return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return after_in_clause(m.token); }) ||
+         std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& t) { return after_in_clause(t.first_token); });
+}
+
+bool PeopleReader::names_vehicle(const ActMention& act) const {
+  for (size_t t = act.first_token; t <= act.last_token && t < tokens_.size(); ++t) {
+    if (word_is(knowledge::WordClass::vehicle, tokens_[t].word)) return true;
+  }
+  return false;
+}
+
 }  // namespace netra::bot

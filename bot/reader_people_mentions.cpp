@@ -247,7 +247,11 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (role == Role::retired && token > 0 && word_is(knowledge::WordClass::pending_marker, tokens_[token - 1].word)) return;
   role = former_role(token, role);
   bool possessor_of_relative = names_relatives_possessor(match);
-  if (auto described = described_by(token, 4); described && !possessor_of_relative) {
+  // "sy ikut krn ga enak sm warga": a role right after a preposition is someone else, not what the writer is
+  // ("sy jd kades" is: "jadi" marks an object for acts, not here).
+  bool object = after_object_marker(token) && !does_relative_clause_act(match);
+  bool after_preposition = token > 0 && word_is(knowledge::WordClass::preposition, tokens_[token - 1].word);
+  if (auto described = described_by(token, 4); described && !possessor_of_relative && !after_preposition) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
     mention.last = match.last_token;  // "sy bidan PNS": PNS describes the writer too
@@ -259,8 +263,7 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     describe(reading_.people[0], role);
     return;
   }
-  bool marked_object = after_object_marker(token) && !does_relative_clause_act(match);
-  if (marked_object || after_passive_verb(token) || possessor_of_relative) return;
+  if (object || after_passive_verb(token) || possessor_of_relative) return;
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);
   mentions_.push_back({token, match.last_token, person, true});

@@ -73,10 +73,11 @@ void PeopleReader::assign_actors() {
     if (!actor) actor = last_actor(act.first_token, false, false);
     if (!actor) actor = next_actor_in_sentence(act.first_token);
     // "kades X bagi amplop. itu bisa dilaporin?": a report in the passive is nobody's act; it asks whether the
-    // deed told is a violation.
-    if (act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word)) {
-      act.negated = true;
-    }
+    // deed told is a violation. "fotonya diupload dia", "diupload di akun pemkab": a post in the passive whose
+    // agent or owner is named after it is not the writer's ("trus diunggah ke IG": the writer's).
+    bool passive_report = act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word);
+    bool passive_post = act.act == Act::post && word_is(knowledge::WordClass::passive_post, tokens_[act.first_token].word);
+    if (passive_report || (passive_post && actor.value_or(0) == 0 && someone_named_after(act))) act.negated = true;
     // "Kades posting 'warga desa X wajib pilih nomor 3'": an appeal quoted is the quoting person's; whom it
     // addresses inside the quote does not make it.
     if (auto speaker = quoting_person(act)) actor = speaker;
@@ -308,13 +309,6 @@ void PeopleReader::infer_venue_use() {
     }
   }
   reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
-}
-
-bool PeopleReader::names_vehicle(const ActMention& act) const {
-  for (size_t t = act.first_token; t <= act.last_token && t < tokens_.size(); ++t) {
-    if (word_is(knowledge::WordClass::vehicle, tokens_[t].word)) return true;
-  }
-  return false;
 }
 
 void PeopleReader::settle_turnout_calls() {

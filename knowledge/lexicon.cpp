@@ -238,6 +238,8 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::pointer: return "pointer";
     case WordClass::vehicle: return "vehicle";
     case WordClass::passive_report: return "passive_report";
+    case WordClass::passive_post: return "passive_post";
+    case WordClass::preposition: return "preposition";
   }
   return "object_marker";
 }

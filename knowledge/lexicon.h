@@ -126,9 +126,11 @@ enum class WordClass {
   pending_marker,     // "ngajuin", "mau": a status applied for or planned ("ngajuin pensiun dini"), not yet held
   pointer,            // "itu", "gitu": a question that points back at what was told ("itu gpp kan?")
   vehicle,            // "mobil", "ambulans": a facility that is lent for campaign use is used (PP 94/2021 5 n 4)
-  passive_report,     // "dilaporkan": a report in the passive, the writer's to make ("itu bisa dilaporin?")
+  passive_report,     // "dilaporkan": a report in the passive is nobody's act ("itu bisa dilaporin?")
+  passive_post,       // "diunggah": a post in the passive is not the writer's ("fotonya diupload di akun pemkab")
+  preposition,        // "sama", "ke": a role right after one is someone else ("ga enak sama warga"), not a description
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::passive_report) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::preposition) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

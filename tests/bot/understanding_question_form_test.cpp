@@ -180,3 +180,11 @@ TEST_CASE("a civil servant on unpaid leave accompanying a candidate is hati-hati
   CHECK(answer("sy PPPK, kalo cuti di luar tanggungan negara boleh nemenin adik sy yg nyaleg kampanye?").verdict ==
         Verdict::hati_hati);
 }
+
+TEST_CASE("a role told late after an interjection is the writer's, a role after a preposition is someone else's", "[understanding]") {
+  auto late = explain("sy ikut foto pose 2 jari sama caleg krn ga enak sm warga. oh iya sy PPPK. masalah gak?").reading;
+  CHECK(late.people[0].role == Role::pppk);
+  // A photo posted by someone else, named after the passive, is no post of the writer's.
+  auto passive = explain("sy PNS difoto sama cabup petahana pas apel, fotonya diupload di akun pemkab. boleh?").reading;
+  CHECK(netra::testing::find_act(passive, netra::knowledge::Act::post) == nullptr);
+}
