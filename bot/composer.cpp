@@ -70,8 +70,11 @@ void Composer::word(const Wording& wording, const Reading& reading, Answer& answ
     answer.text = text + "\n\n" + say("tip.offer");
     return;
   }
+  // An allowed act has no sanction to state (the articles it cites carry the sanctions of what they forbid).
   const Entry& sanctioned = wording.sanction_source ? *wording.sanction_source : primary;
-  if (auto sanction = sanction_line(sanctioned); !sanction.empty()) text += "\n" + sanction;
+  if (auto sanction = sanction_line(sanctioned); !sanction.empty() && wording.verdict != Verdict::boleh) {
+    text += "\n" + sanction;
+  }
   if (wording.report_offer) text += "\n\n" + say("report_offer");
   answer.text = std::move(text);
 }

@@ -102,8 +102,11 @@ Decision RuleBook::decide(const Reading& reading) const {
     as_verdict.focus = QuestionFocus::verdict;
     Decision whether = decide_for_focus(as_verdict);
     if (whether.verdict != Verdict::none && whether.verdict != Verdict::info) {
+      // An allowed act has no sanction to state.
       Decision sanction = decide_for_focus(reading);
-      if (!sanction.entries.empty()) whether.sanction_entry = sanction.entries.front();
+      if (whether.verdict != Verdict::boleh && !sanction.entries.empty()) {
+        whether.sanction_entry = sanction.entries.front();
+      }
       return whether;
     }
   }

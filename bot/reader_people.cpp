@@ -213,6 +213,7 @@ void PeopleReader::collect_modifiers() {
       continue;
     }
     if (negated(match.first_token)) continue;  // "bukan jam kerja" is its own phrase; "tidak cuti" is not leave
+    if (!modifier_holds(modifier, match)) continue;
     reading_.modifiers.insert(modifier);
   }
 }
@@ -278,47 +279,18 @@ void PeopleReader::read_acts() {
   settle_passive_attendance();
 }
 
-// "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang"),
-// or quoted, after an act on media say what the post is about; they are nobody's act.
-void PeopleReader::drop_content_of_media() {
-  auto media_act = [](Act act) {
-    return act == Act::share || act == Act::post || act == Act::like || act == Act::comment ||
-           act == Act::make_content || act == Act::follow;
-  };
-  std::vector<bool> content(reading_.acts.size(), false);
-  for (const auto& topic : message_cues_) {
-    if (static_cast<knowledge::MessageCue>(topic.label) != knowledge::MessageCue::topic) continue;
-    size_t clause = tokens_[topic.first_token].clause;
-    bool after_media = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-      return media_act(act.act) && act.last_token < topic.first_token && tokens_[act.first_token].clause == clause;
-    });
-    if (!after_media) continue;
-    for (size_t i = 0; i < reading_.acts.size(); ++i) {
-      const ActMention& act = reading_.acts[i];
-      if (tokens_[act.first_token].clause != clause || media_act(act.act)) continue;
-      bool in_content = act.first_token > topic.last_token && act.first_token - topic.last_token <= kTopicContentReach;
-      // "share (bagi) unggahan … tentang politik uang": a gapped phrase reaching across the topic word joins the
-      // act with what the post is about ("bagi .. uang").
-      bool across_topic = act.first_token < topic.first_token && act.last_token > topic.last_token;
-      if (in_content || across_topic) content[i] = true;
-    }
+bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) const {
+  // "semua caleg partai Y": every candidate of one party is not every candidate.
+  if (modifier == Modifier::all_candidates) {
+    size_t next = match.last_token + 1;
+    return next >= tokens_.size() || !word_is(knowledge::WordClass::narrowing, tokens_[next].word);
   }
-  // "repost infografis 'tolak politik uang'": a quote after an act on media is the title of what is shared. An
-  // appeal quoted there stays: it makes the shared thing partisan.
-  for (size_t i = 0; i < reading_.acts.size(); ++i) {
-    const ActMention& act = reading_.acts[i];
-    size_t quote = tokens_[act.last_token].quote;  // a gapped cue may reach into the quote ("bagi .. uang")
-    if (quote == 0 || media_act(act.act) || act.act == Act::invite_to_vote || act.act == Act::vote) continue;
-    content[i] = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& media) {
-      return media_act(media.act) && media.sentence == act.sentence && media.last_token < act.last_token &&
-             tokens_[media.last_token].quote != quote;
-    });
+  // "komen 'semangat pak, sy dukung' di postingan ultah caleg": support said makes it no private greeting.
+  if (modifier == Modifier::personal_post) {
+    return std::none_of(tokens_.begin(), tokens_.end(),
+                        [&](const Token& token) { return word_is(knowledge::WordClass::support_word, token.word); });
   }
-  std::vector<ActMention> kept;
-  for (size_t i = 0; i < reading_.acts.size(); ++i) {
-    if (!content[i]) kept.push_back(reading_.acts[i]);
-  }
-  reading_.acts = std::move(kept);
+  return true;
 }
 
 // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was

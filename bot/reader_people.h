@@ -102,6 +102,9 @@ class PeopleReader {
 
   // --- circumstances
   void collect_modifiers();
+  // Whether a modifier phrase means what it says here: all_candidates not narrowed to one party, personal_post
+  // without words of support.
+  bool modifier_holds(Modifier modifier, const PhraseMatch& match) const;
 
   bool word_is(knowledge::WordClass word_class, const std::string& word) const;
 

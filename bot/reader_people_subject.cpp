@@ -132,6 +132,13 @@ void PeopleReader::finish_subject() {
 // ("itu", "gitu") from a clause of its own asks about what the subject did in the sentences before it too.
 void PeopleReader::add_acts_told_before_a_pointing_question() {
   if (reading_.asked_acts.empty() || !question_clause_points_back()) return;
+  // Only where the question's own acts are a vote or a word said, never banned by themselves: they are how the
+  // rest ends, not the question ("… sekarang mau like postingan KPU, itu gpp?" asks about the like).
+  bool context_only = std::all_of(reading_.asked_acts.begin(), reading_.asked_acts.end(), [&](size_t index) {
+    Act act = reading_.acts[index].act;
+    return act == Act::vote || act == Act::discuss_privately;
+  });
+  if (!context_only) return;
   for (size_t i = 0; i < reading_.acts.size(); ++i) {
     const ActMention& act = reading_.acts[i];
     if (act.negated || act.person != reading_.subject || act.sentence >= reading_.focus_sentence) continue;

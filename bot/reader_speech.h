@@ -114,6 +114,8 @@ class SpeechReader {
   // "kades bagi sembako pas masa tenang, pidana gk?": a sanction word with a yes/no marker beside it and no
   // word asking for content beside any sanction word ("sanksinya apa?") asks whether the act is punished.
   bool asks_sanction_yes_or_no() const;
+  // A cue of `kind` with no negation within two words before it ("bukan pilkada" denies).
+  bool names_undenied(MessageCue kind) const;
   // The subject is a relative and no "if" stands in the message: a case told, not a rule asked.
   bool tells_a_case() const;
   // A content question word within kContentQuestionLead words before the sanction word `cue`, in its sentence,

@@ -240,6 +240,8 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::passive_report: return "passive_report";
     case WordClass::passive_post: return "passive_post";
     case WordClass::preposition: return "preposition";
+    case WordClass::narrowing: return "narrowing";
+    case WordClass::support_word: return "support_word";
   }
   return "object_marker";
 }

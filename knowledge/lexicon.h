@@ -129,8 +129,10 @@ enum class WordClass {
   passive_report,     // "dilaporkan": a report in the passive is nobody's act ("itu bisa dilaporin?")
   passive_post,       // "diunggah": a post in the passive is not the writer's ("fotonya diupload di akun pemkab")
   preposition,        // "sama", "ke": a role right after one is someone else ("ga enak sama warga"), not a description
+  narrowing,          // "partai": right after "semua caleg", narrows every candidate to one party's
+  support_word,       // "dukung", "lanjutkan": support said, so a candidate's private post is no longer private
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::preposition) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::support_word) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -176,15 +176,38 @@ TEST_CASE("watching a rally only, and a quoted slogan of a neutral post, are not
   CHECK(answer("sy PNS, repost poster KPU 'tolak politik uang' di IG, boleh?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("a civil servant on unpaid leave accompanying a candidate is hati-hati", "[understanding]") {
-  CHECK(answer("sy PPPK, kalo cuti di luar tanggungan negara boleh nemenin adik sy yg nyaleg kampanye?").verdict ==
-        Verdict::hati_hati);
-}
-
 TEST_CASE("a role told late after an interjection is the writer's, a role after a preposition is someone else's", "[understanding]") {
   auto late = explain("sy ikut foto pose 2 jari sama caleg krn ga enak sm warga. oh iya sy PPPK. masalah gak?").reading;
   CHECK(late.people[0].role == Role::pppk);
   // A photo posted by someone else, named after the passive, is no post of the writer's.
   auto passive = explain("sy PNS difoto sama cabup petahana pas apel, fotonya diupload di akun pemkab. boleh?").reading;
   CHECK(netra::testing::find_act(passive, netra::knowledge::Act::post) == nullptr);
+}
+
+TEST_CASE("readings a review of this change found too loose stay strict", "[understanding]") {
+  // "all participants" and one party's candidates are not every candidate.
+  CHECK(answer("kades ngumpulin warga buat dengerin paslon 2 kampanye, semua peserta dapet snack. boleh gk").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("kades ngundang semua caleg partai Y ke acara desa buat kampanye. boleh?").verdict ==
+        Verdict::dilarang);
+  // A Pemilu campaign named beside a coming pilkades is the Pemilu's.
+  CHECK(answer("kades kami mau nyalon lagi di pilkades tahun depan, skrg dia ikut kampanye caleg partai X, boleh gk?")
+            .verdict == Verdict::dilarang);
+  // Support said on a private post, and the writer's own holiday, are no private greeting.
+  CHECK(answer("sy PNS komen 'semangat pak, sy dukung' di postingan ultah caleg, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PNS like postingan caleg waktu sy lagi liburan, gpp?").verdict == Verdict::dilarang);
+  // Money from a regency, a priority of one's own, a withdrawn like before a new question.
+  CHECK(answer("kades dapat uang insentif dari pemda, boleh?").verdict != Verdict::dilarang);
+  CHECK(answer("sy guru PNS, prioritas sy ngajar, boleh gak dateng kampanye tanpa atribut?").verdict ==
+        Verdict::hati_hati);
+  CHECK(answer("sy PNS kemarin like postingan caleg tp udah sy hapus. sekarang mau like postingan KPU, itu gpp?")
+            .verdict == Verdict::boleh);
+  // A violation told after thanks, or beside the weather, is still answered.
+  CHECK(answer("makasih min. btw camat kami nyuruh semua staf dateng ke kampanye caleg X besok.").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("besok hujan gk ya? sy PNS mau ikut kampanye paslon 1").verdict == Verdict::dilarang);
+  // An allowed act gets no sanction line, even asked about one.
+  auto vote = answer("sy PNS nyoblos paslon 2 di TPS, bisa kena sanksi gk?");
+  CHECK(vote.verdict == Verdict::boleh);
+  CHECK(vote.text.find("Sanksi:") == std::string::npos);
 }
