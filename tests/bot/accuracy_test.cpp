@@ -17,6 +17,24 @@ EvalReport evaluate_file(const std::string& name) {
   return evaluate(netra::testing::shared_answerer(), items);
 }
 
+// The least a blind set may score once its fixes landed: cite@1, cite@3, verdict and intent accuracy (0–1) and
+// the most answers that may say "boleh" where it is not expected.
+struct Floor {
+  const char* file;
+  double cite_at_1, cite_at_3, verdict, intent;
+  size_t false_boleh;
+};
+
+void check_floor(const Floor& floor) {
+  INFO(floor.file);
+  auto report = evaluate_file(floor.file);
+  CHECK(report.cite_at_1 >= floor.cite_at_1);
+  CHECK(report.cite_at_3 >= floor.cite_at_3);
+  CHECK(report.verdict_accuracy >= floor.verdict);
+  CHECK(report.intent_accuracy >= floor.intent);
+  CHECK(report.false_boleh <= floor.false_boleh);
+}
+
 }  // namespace
 
 TEST_CASE("the development set meets the accuracy floors", "[accuracy]") {
@@ -78,23 +96,24 @@ TEST_CASE("the third blind set stays at or above its first-contact score", "[acc
 // contract. Their first-contact scores are in the README; each then guided method fixes, so these floors keep
 // the scores reached afterwards (less a small margin) from falling. Improve the method, never one of its messages.
 TEST_CASE("blind sets 12 to 17 stay at the scores their fixes reached", "[accuracy]") {
-  struct Floor {
-    const char* file;
-    double cite_at_1, cite_at_3, verdict, intent;
-    size_t false_boleh;
-  };
-  for (const Floor& floor : {Floor{"blind12.jsonl", 0.78, 0.91, 0.88, 0.97, 0},
-                             Floor{"blind13.jsonl", 0.71, 0.84, 0.80, 0.97, 2},
-                             Floor{"blind14.jsonl", 0.67, 0.85, 0.85, 0.97, 1},
-                             Floor{"blind15.jsonl", 0.71, 0.86, 0.86, 0.96, 0},
-                             Floor{"blind16.jsonl", 0.74, 0.86, 0.83, 0.97, 0},
-                             Floor{"blind17.jsonl", 0.72, 0.90, 0.85, 0.96, 0}}) {
-    INFO(floor.file);
-    auto report = evaluate_file(floor.file);
-    CHECK(report.cite_at_1 >= floor.cite_at_1);
-    CHECK(report.cite_at_3 >= floor.cite_at_3);
-    CHECK(report.verdict_accuracy >= floor.verdict);
-    CHECK(report.intent_accuracy >= floor.intent);
-    CHECK(report.false_boleh <= floor.false_boleh);
+  for (const Floor& floor : {Floor{"blind12.jsonl", 0.79, 0.92, 0.90, 0.97, 0},
+                             Floor{"blind13.jsonl", 0.73, 0.86, 0.85, 0.97, 1},
+                             Floor{"blind14.jsonl", 0.68, 0.86, 0.85, 0.97, 1},
+                             Floor{"blind15.jsonl", 0.75, 0.86, 0.88, 0.96, 0},
+                             Floor{"blind16.jsonl", 0.75, 0.87, 0.86, 0.97, 0},
+                             Floor{"blind17.jsonl", 0.74, 0.90, 0.86, 0.96, 0}}) {
+    check_floor(floor);
+  }
+}
+
+// Blind sets 18–21 (140 messages each, written during the session of 2026-12-01 06:10 by helpers shown only the
+// fact sheet, the contract and docs/blind-set-brief.md): 18 and 19 scored on main 778ec13 before any change,
+// 20 and 21 on main after the fixes 18 and 19 guided (README, "First contact"). Floors as for 12–17.
+TEST_CASE("blind sets 18 to 21 stay at the scores their fixes reached", "[accuracy]") {
+  for (const Floor& floor : {Floor{"blind18.jsonl", 0.80, 0.93, 0.88, 0.96, 1},
+                             Floor{"blind19.jsonl", 0.72, 0.84, 0.84, 0.96, 1},
+                             Floor{"blind20.jsonl", 0.77, 0.87, 0.87, 0.96, 1},
+                             Floor{"blind21.jsonl", 0.70, 0.88, 0.85, 0.96, 1}}) {
+    check_floor(floor);
   }
 }
