@@ -238,7 +238,8 @@ class PeopleReader {
   // An appeal told with no actor, then "yg ngomong sekda": the person named after "yang" and a verb of saying
   // made it.
   void name_speakers_told_after();
-  // For an appeal inside a quote, the person who acts last before the quote opens, in its sentence: the speaker.
+  // For an appeal or a decision inside a quote, the person who acts last before the quote opens, in its
+  // sentence: the speaker.
   std::optional<size_t> quoting_person(const ActMention& act) const;
   // A person or a body is named after the act in its clause ("diupload dia", "diupload di akun pemkab").
   bool someone_named_after(const ActMention& act) const;

@@ -78,8 +78,8 @@ void PeopleReader::assign_actors() {
     bool passive_report = act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word);
     bool passive_post = act.act == Act::post && word_is(knowledge::WordClass::passive_post, tokens_[act.first_token].word);
     if (passive_report || (passive_post && actor.value_or(0) == 0 && someone_named_after(act))) act.negated = true;
-    // "Kades posting 'warga desa X wajib pilih nomor 3'": an appeal quoted is the quoting person's; whom it
-    // addresses inside the quote does not make it.
+    // "Kades posting 'warga desa X wajib pilih nomor 3'", "'warga pendukung paslon 2 bantuannya kita tunda'": an
+    // appeal or a decision quoted is the quoting person's; whom it addresses inside the quote does not make it.
     if (auto speaker = quoting_person(act)) actor = speaker;
     size_t person = actor.value_or(0);
     // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
@@ -106,7 +106,8 @@ void PeopleReader::assign_actors() {
 
 std::optional<size_t> PeopleReader::quoting_person(const ActMention& act) const {
   size_t quote = tokens_[act.first_token].quote;
-  if (act.act != Act::invite_to_vote || quote == 0) return std::nullopt;
+  bool speakers_act = act.act == Act::invite_to_vote || act.act == Act::favour_decision;
+  if (!speakers_act || quote == 0) return std::nullopt;
   size_t opening = act.first_token;
   while (opening > 0 && tokens_[opening - 1].quote == quote) --opening;
   if (opening == 0) return std::nullopt;

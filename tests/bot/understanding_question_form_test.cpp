@@ -211,3 +211,8 @@ TEST_CASE("readings a review of this change found too loose stay strict", "[unde
   CHECK(vote.verdict == Verdict::boleh);
   CHECK(vote.text.find("Sanksi:") == std::string::npos);
 }
+
+TEST_CASE("aid withheld from those who do not back a candidate favours that candidate", "[understanding]") {
+  CHECK(answer("kades bilang ke RT: 'warga pendukung paslon 2 bantuannya kita tunda dulu'. boleh gitu?").verdict ==
+        Verdict::dilarang);
+}
