@@ -121,6 +121,11 @@ void PeopleReader::run() {
 void PeopleReader::find_negations() {
   for (const auto& match : negation_cues_) {
     if (is_question_tag(match) || negates_permission(match)) continue;
+    // "paslon no 2": the English "no" before a number abbreviates "nomor".
+    size_t next = match.last_token + 1;
+    bool number_follows = next < tokens_.size() && !tokens_[next].word.empty() &&
+                          std::isdigit(static_cast<unsigned char>(tokens_[next].word.front())) != 0;
+    if (number_follows && word_is(knowledge::WordClass::number_abbreviation, tokens_[match.first_token].word)) continue;
     negations_.push_back(match);
   }
 }

@@ -242,6 +242,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::preposition: return "preposition";
     case WordClass::narrowing: return "narrowing";
     case WordClass::support_word: return "support_word";
+    case WordClass::number_abbreviation: return "number_abbreviation";
   }
   return "object_marker";
 }

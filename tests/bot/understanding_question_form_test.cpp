@@ -216,3 +216,11 @@ TEST_CASE("aid withheld from those who do not back a candidate favours that cand
   CHECK(answer("kades bilang ke RT: 'warga pendukung paslon 2 bantuannya kita tunda dulu'. boleh gitu?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("'no' before a number abbreviates 'nomor' and negates nothing", "[understanding]") {
+  auto reading = explain("sy PNS, boleh like postingan paslon no 2?").reading;
+  const auto* like = netra::testing::find_act(reading, netra::knowledge::Act::like);
+  REQUIRE(like != nullptr);
+  CHECK_FALSE(like->negated);
+  CHECK(answer("sy PNS, boleh like postingan paslon no 2?").verdict == Verdict::dilarang);
+}
