@@ -95,31 +95,23 @@ Verdict RuleBook::verdict_as(Role subject_role, const Reading& reading, Decision
 }
 
 Decision RuleBook::decide(const Reading& reading) const {
-  // "kades bagi sembako pas masa tenang, pidana gk?": whether the act is punished is whether it is allowed; the
-  // answer's sanction line says how (Reading::sanction_asks_whether_punished).
-  if (reading.sanction_asks_whether_punished) {
-    Reading as_verdict = reading;
-    as_verdict.focus = QuestionFocus::verdict;
-    Decision whether = decide_for_focus(as_verdict);
-    if (whether.verdict != Verdict::none && whether.verdict != Verdict::info) {
-      // An allowed act has no sanction to state.
-      Decision sanction = decide_for_focus(reading);
-      if (whether.verdict != Verdict::boleh && !sanction.entries.empty()) {
-        whether.sanction_entry = sanction.entries.front();
-      }
-      return whether;
-    }
-  }
-  Decision decision = decide_for_focus(reading);
-  // "pensiunan PNS yg like postingan capres sanksinya apa?": no sanction rule binds that act, and the act is
-  // allowed: the answer is that it is allowed.
-  if (decision.verdict == Verdict::none && reading.focus == QuestionFocus::sanction) {
-    Reading as_verdict = reading;
-    as_verdict.focus = QuestionFocus::verdict;
-    Decision allowed = decide_for_focus(as_verdict);
-    if (allowed.verdict == Verdict::boleh) return allowed;
-  }
-  return decision;
+  // The act's verdict answers a sanction question when it asks whether the act is punished at all ("kades bagi
+  // sembako pas masa tenang, pidana gk?", Reading::sanction_asks_whether_punished), or when no sanction rule binds
+  // the act and it is allowed ("pensiunan PNS yg like postingan capres sanksinya apa?"). Decided once, and only
+  // where it may answer.
+  Decision decision = reading.sanction_asks_whether_punished ? Decision{} : decide_for_focus(reading);
+  bool verdict_may_answer = reading.sanction_asks_whether_punished ||
+                            (reading.focus == QuestionFocus::sanction && decision.verdict == Verdict::none);
+  if (!verdict_may_answer) return decision;
+  Reading as_verdict = reading;
+  as_verdict.focus = QuestionFocus::verdict;
+  Decision whether = decide_for_focus(as_verdict);
+  if (!reading.sanction_asks_whether_punished) return whether.verdict == Verdict::boleh ? whether : decision;
+  if (whether.verdict == Verdict::none || whether.verdict == Verdict::info) return decide_for_focus(reading);
+  // The answer's sanction line says how it is punished; an allowed act has no sanction to state.
+  Decision sanction = decide_for_focus(reading);
+  if (whether.verdict != Verdict::boleh && !sanction.entries.empty()) whether.sanction_entry = sanction.entries.front();
+  return whether;
 }
 
 Decision RuleBook::decide_for_focus(const Reading& reading) const {

@@ -249,6 +249,8 @@ class PeopleReader {
   // sentences before the question's are asked too.
   void add_acts_told_before_a_pointing_question();
   bool question_clause_points_back() const;
+  // The last clause of the question's sentence, when it names no act of its own.
+  std::optional<size_t> actless_question_clause() const;
   // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").
   bool works_in_government_office(size_t person) const;
   void assign_actors();

@@ -148,24 +148,8 @@ void PeopleReader::add_acts_told_before_a_pointing_question() {
   }
 }
 
-bool PeopleReader::question_clause_points_back() const {
-  size_t last_clause = SIZE_MAX;
-  for (const auto& token : tokens_) {
-    if (token.sentence == reading_.focus_sentence) last_clause = token.clause;
-  }
-  if (last_clause == SIZE_MAX) return false;
-  bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return tokens_[act.first_token].clause == last_clause;
-  });
-  return !acts_in_clause && std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
-    return token.clause == last_clause && word_is(knowledge::WordClass::pointer, token.word);
-  });
-}
-
-// The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
-// question word and no act of its own.
-std::optional<size_t> PeopleReader::person_of_question_clause() const {
-  if (tokens_.empty()) return std::nullopt;
+// The last clause of the question's sentence when it names no act of its own ("…, itu gpp kan?").
+std::optional<size_t> PeopleReader::actless_question_clause() const {
   size_t last_clause = SIZE_MAX;
   for (const auto& token : tokens_) {
     if (token.sentence == reading_.focus_sentence) last_clause = token.clause;
@@ -174,15 +158,31 @@ std::optional<size_t> PeopleReader::person_of_question_clause() const {
   bool acts_in_clause = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
     return tokens_[act.first_token].clause == last_clause;
   });
+  if (acts_in_clause) return std::nullopt;
+  return last_clause;
+}
+
+bool PeopleReader::question_clause_points_back() const {
+  auto clause = actless_question_clause();
+  return clause && std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+    return token.clause == *clause && word_is(knowledge::WordClass::pointer, token.word);
+  });
+}
+
+// The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
+// question word and no act of its own.
+std::optional<size_t> PeopleReader::person_of_question_clause() const {
+  auto clause = actless_question_clause();
+  if (!clause) return std::nullopt;
   bool asks_in_clause = std::any_of(message_cues_.begin(), message_cues_.end(), [&](const PhraseMatch& cue) {
     auto kind = static_cast<knowledge::MessageCue>(cue.label);
-    return tokens_[cue.first_token].clause == last_clause &&
+    return tokens_[cue.first_token].clause == *clause &&
            (kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict ||
             kind == knowledge::MessageCue::sanction);
   });
-  if (acts_in_clause || !asks_in_clause) return std::nullopt;
+  if (!asks_in_clause) return std::nullopt;
   for (const auto& mention : mentions_) {
-    if (mention.actor && tokens_[mention.token].clause == last_clause && mention.person != 0) return mention.person;
+    if (mention.actor && tokens_[mention.token].clause == *clause && mention.person != 0) return mention.person;
   }
   return std::nullopt;
 }

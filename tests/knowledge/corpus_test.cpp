@@ -60,18 +60,16 @@ TEST_CASE("a missing required key is reported at the entry's line", "[corpus]") 
 }
 
 TEST_CASE("an answer that opens with its own verdict is reported: the reply's heading says it", "[corpus]") {
-  std::vector<Problem> problems;
-  parse_corpus_file("qa-x.txt",
-                    "source: qa\ntitle: t\n\n== qa ulang\nquestion: boleh?\nverdict: boleh\n"
-                    "answer: Boleh. Warga biasa bebas berkampanye.\ncite: uu-7-2017 280\n",
-                    problems);
-  CHECK(has_problem(problems, 7, "repeats its verdict"));
-  problems.clear();
-  parse_corpus_file("qa-x.txt",
-                    "source: qa\ntitle: t\n\n== qa beda\nquestion: boleh?\nverdict: boleh\n"
-                    "answer: Warga biasa bebas berkampanye.\ncite: uu-7-2017 280\n",
-                    problems);
-  CHECK_FALSE(has_problem(problems, 7, "repeats its verdict"));
+  auto problems_with_answer = [](const std::string& answer) {
+    std::vector<Problem> problems;
+    parse_corpus_file("qa-x.txt",
+                      "source: qa\ntitle: t\n\n== qa jawab\nquestion: boleh?\nverdict: boleh\nanswer: " + answer +
+                          "\ncite: uu-7-2017 280\n",
+                      problems);
+    return problems;
+  };
+  CHECK(has_problem(problems_with_answer("Boleh. Warga biasa bebas berkampanye."), 7, "repeats its verdict"));
+  CHECK_FALSE(has_problem(problems_with_answer("Warga biasa bebas berkampanye."), 7, "repeats its verdict"));
 }
 
 TEST_CASE("unknown keys, bad verdicts and malformed citations are reported with their line", "[corpus]") {
