@@ -1,5 +1,6 @@
 #include "bot/reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -53,6 +54,42 @@ std::vector<knowledge::Cue<Modifier>> negation_cues(const std::vector<knowledge:
     if (cue.label == Modifier::negation) out.push_back(cue);
   }
   return out;
+}
+
+// "caleg dateng bagi2 susu, trs minta sy bantu bagiin ke ibu2": the verb of an act phrase said again in a later
+// clause, with nothing after it that the phrase needs, repeats that act; chat leaves out an object just named.
+void add_acts_with_elided_object(const std::vector<Token>& tokens, const knowledge::Lexicon& lexicon,
+                                 std::vector<PhraseMatch>& acts) {
+  auto covered = [&](size_t token) {
+    return std::any_of(acts.begin(), acts.end(),
+                       [&](const PhraseMatch& act) { return act.first_token <= token && token <= act.last_token; });
+  };
+  // Only a verb that ends its clause or is followed by a preposition ("bagiin ke ibu2") has lost its object; "ikut
+  // nobar … lurah boleh ikut nonton?" goes on with a verb of its own.
+  auto object_left_out = [&](size_t token) {
+    size_t next = token + 1;
+    return next >= tokens.size() || tokens[next].clause != tokens[token].clause ||
+           lexicon.in(knowledge::WordClass::preposition, tokens[next].word);
+  };
+  std::vector<PhraseMatch> repeated;
+  for (const auto& act : acts) {
+    if (act.last_token == act.first_token) continue;
+    const Token& verb = tokens[act.first_token];
+    for (size_t t = act.last_token + 1; t < tokens.size(); ++t) {
+      if (tokens[t].clause == verb.clause || tokens[t].stem != verb.stem || covered(t) || !object_left_out(t)) continue;
+      PhraseMatch again = act;
+      again.first_token = again.last_token = t;
+      again.gap_first = 1;
+      again.gap_last = 0;
+      repeated.push_back(again);
+      break;
+    }
+  }
+  for (const auto& again : repeated) {
+    if (!covered(again.first_token)) acts.push_back(again);
+  }
+  std::sort(acts.begin(), acts.end(),
+            [](const PhraseMatch& a, const PhraseMatch& b) { return a.first_token < b.first_token; });
 }
 
 }  // namespace
@@ -125,6 +162,7 @@ Reader::Cues Reader::find_cues(const Reading& reading) const {
   cues.roles = role_cues_.find(reading.tokens, ids);
   cues.people = person_cues_.find(reading.tokens, ids);
   cues.acts = act_cues_.find(reading.tokens, ids);
+  add_acts_with_elided_object(reading.tokens, analyzer_.lexicon(), cues.acts);
   cues.targets = target_cues_.find(reading.tokens, ids);
   cues.modifiers = modifier_cues_.find(reading.tokens, ids);
   cues.negations = negation_cues_.find(reading.tokens, ids);

@@ -320,6 +320,8 @@ class PeopleReader {
   // someone with a role to do is asked too, and judged for that person's role — bringing children to a campaign
   // is forbidden to whoever brings them (UU 7/2017 280 (2) k).
   void add_acts_asked_of_others();
+  // The subject is told to act by one who mobilises staff ("atasan nyuruh kami staf dtg …"): the order is asked too.
+  void add_orders_given_to_the_subject();
 
   // The person named as the one who acts in the last clause of the question's sentence, when that clause holds a
   // question word and no act of its own.

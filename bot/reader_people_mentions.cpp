@@ -39,13 +39,15 @@ bool PeopleReader::after_passive_verb(size_t token) const {
 }
 
 // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
-// opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian").
+// opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian"), or follows "there is" ("pengajian
+// yg ada caleg ceramah").
 bool PeopleReader::opens_clause(size_t token) const {
   for (size_t t = token; t-- > 0;) {
     if (tokens_[t].clause != tokens_[token].clause) return true;
     // "kalau istri saya ikut timses", "apakah anak saya boleh …": the words that let "saya" act open a clause
     // for anyone.
     const std::string& word = tokens_[t].word;
+    if (word_is(knowledge::WordClass::existential, word)) return true;
     if (!word_is(knowledge::WordClass::description_filler, word) && !word_is(knowledge::WordClass::time_word, word) &&
         !word_is(knowledge::WordClass::actor_introducer, word)) {
       return false;
@@ -193,11 +195,12 @@ void PeopleReader::read_person(const PhraseMatch& match) {
       mentions_[*owner].last = match.last_token;  // "suami saya kades": the role still describes the husband
       return;
     }
-    // "desa kami", "rumah saya": a possessor of a thing.
-    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !word_is(knowledge::WordClass::actor_introducer, tokens_[token - 1].word) &&
-        !word_is(knowledge::WordClass::time_word, tokens_[token - 1].word) && !word_is(knowledge::WordClass::passive_verb, tokens_[token - 1].word)) {
-      return;
-    }
+    // "desa kami", "rumah saya": a possessor of a thing. After a verb of asking ("minta sy bagiin") the writer is
+    // the one asked.
+    const std::string& before = token > 0 ? tokens_[token - 1].word : tokens_[token].word;
+    bool opens = word_is(knowledge::WordClass::actor_introducer, before) || word_is(knowledge::WordClass::time_word, before) ||
+                 word_is(knowledge::WordClass::passive_verb, before) || word_is(knowledge::WordClass::asking_verb, before);
+    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !opens) return;
     reading_.people[0].mentioned = true;
     mentions_.push_back({token, match.last_token, 0, true});
     return;

@@ -111,8 +111,33 @@ void PeopleReader::add_acts_asked_of_others() {
   reading_.asked_acts.insert(reading_.asked_acts.end(), caused.begin(), caused.end());
 }
 
+// "atasan sy nyuruh kami staf dtg ke acara caleg, sy hrs gmn?": the subject is told to act by someone who
+// mobilises staff; that order is asked too, judged for the one who gives it (RuleBook::verdict_as).
+void PeopleReader::add_orders_given_to_the_subject() {
+  std::vector<size_t> orders;
+  for (size_t asked : reading_.asked_acts) {
+    const ActMention& done = reading_.acts[asked];
+    if (done.person != reading_.subject) continue;
+    for (size_t i = 0; i < reading_.acts.size(); ++i) {
+      const ActMention& order = reading_.acts[i];
+      Role role = reading_.people[order.person].role;
+      if (order.act != Act::mobilise_staff || order.negated || order.person == reading_.subject ||
+          order.sentence != done.sentence || order.first_token > done.first_token || role == Role::unknown) {
+        continue;
+      }
+      if (std::find(orders.begin(), orders.end(), i) == orders.end()) orders.push_back(i);
+    }
+  }
+  for (size_t i : orders) {
+    if (std::find(reading_.asked_acts.begin(), reading_.asked_acts.end(), i) == reading_.asked_acts.end()) {
+      reading_.asked_acts.push_back(i);
+    }
+  }
+}
+
 void PeopleReader::finish_subject() {
   add_acts_told_before_a_pointing_question();
+  add_orders_given_to_the_subject();
   add_acts_asked_of_others();
   const Person& subject = reading_.people[reading_.subject];
   reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;

@@ -70,6 +70,8 @@ void PeopleReader::assign_actors() {
     if (auto asked = asked_actor(act.first_token)) actor = *asked;
     if (!actor) actor = last_actor(act.first_token, false, true);
     if (!actor && asker_present) actor = 0;
+    // "kades kami bagi kalender caleg. lapor kmana ini": reporting in a sentence that names no one is the writer's.
+    if (!actor && act.act == Act::report) actor = 0;
     if (!actor) actor = last_actor(act.first_token, false, false);
     if (!actor) actor = next_actor_in_sentence(act.first_token);
     // "kades X bagi amplop. itu bisa dilaporin?": a report in the passive is nobody's act; it asks whether the

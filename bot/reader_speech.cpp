@@ -7,6 +7,7 @@ namespace netra::bot {
 
 void SpeechReader::run() {
   read_focus_and_election();
+  keep_partisanship_only_as_a_deed();
   reading_.speech_act = classify();
 }
 

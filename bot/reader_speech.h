@@ -99,6 +99,9 @@ class SpeechReader {
   bool names_content(const PhraseMatch& cue) const;
 
   void read_focus_and_election();
+  // Partisanship named ("ga netral") is the act asked only when no deed is told and the question asks whether it is
+  // allowed or how it is punished; otherwise it leaves the asked acts.
+  void keep_partisanship_only_as_a_deed();
   // An off-topic cue ("hujan", "quick count") in a clause that names no act, in the sentence that asks, and
   // nothing asked about a rule or a fact: the message asks what Netra does not answer.
   bool asks_off_topic() const;

@@ -225,8 +225,14 @@ bool SpeechReader::asks_whether_reporting_is_allowed() const {
 }
 
 bool SpeechReader::has_third_party_act() const {
+  // "sy ASN, cuma hadir di pengajian yg ada calon gubernur ceramah": a candidate campaigning where the writer was
+  // is the setting of the writer's own act, not a deed told to be reported.
+  bool writer_acts = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return !act.negated && act.person == 0;
+  });
   return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return !act.negated && act.person != 0;
+    if (act.negated || act.person == 0) return false;
+    return !(writer_acts && reading_.people[act.person].role == Role::candidate);
   });
 }
 
@@ -282,7 +288,8 @@ bool SpeechReader::reporter_role_asked() const {
 
 bool SpeechReader::is_told_deed(const ActMention& act) {
   // Serving as election staff is what a panwas or KPPS named as the one reported to is, not a deed told.
-  return !act.negated && act.person != 0 && act.act != Act::report && act.act != Act::serve_election_staff;
+  return !act.negated && act.person != 0 && act.act != Act::report && act.act != Act::serve_election_staff &&
+         act.act != Act::serve_election_supervisor;
 }
 
 bool SpeechReader::tells_someones_act() const {

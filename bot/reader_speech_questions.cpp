@@ -140,4 +140,35 @@ bool SpeechReader::asks_off_topic() const {
   });
 }
 
+// "ASN yg ga netral sanksinya apa?", "kades kami memihak paslon 2, boleh?": partisanship named without its deed is
+// the act asked. Beside a deed ("like postingan KPU, itu dianggap ga netral?") it is the verdict word about that
+// deed, and of someone supposed ("kl ada ASN gk netral, yg ngurus siapa?") in a question that asks neither whether it
+// is allowed nor how it is punished it is the topic.
+void SpeechReader::keep_partisanship_only_as_a_deed() {
+  auto& asked = reading_.asked_acts;
+  auto is_partisanship = [&](size_t index) { return reading_.acts[index].act == Act::take_sides; };
+  // Serving as election staff is a post held, not a deed ("ASN yg jd KPPS tp ga netral").
+  bool other_deed = std::any_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
+    return !act.negated && act.act != Act::take_sides && act.act != Act::serve_election_staff &&
+           act.act != Act::serve_election_supervisor;
+  });
+  // "kl ada ASN gk netral, yg ngurus siapa?": someone who "there is" is a case supposed, the topic of a question
+  // that asks neither whether nor how it is punished.
+  auto supposed = [&](const ActMention& act) {
+    for (size_t t = act.first_token, reach = 0; t-- > 0 && reach < 3; ++reach) {
+      const Token& token = reading_.tokens[t];
+      if (token.clause != reading_.tokens[act.first_token].clause) return false;
+      if (analyzer_.lexicon().in(knowledge::WordClass::existential, token.word)) return true;
+    }
+    return false;
+  };
+  bool any_supposed = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return act.act == Act::take_sides && supposed(act);
+  });
+  bool asks_about_it = reading_.asks_whether_allowed || reading_.focus == QuestionFocus::sanction ||
+                       (reading_.focus == QuestionFocus::verdict && !any_supposed);
+  if (!other_deed && asks_about_it) return;
+  asked.erase(std::remove_if(asked.begin(), asked.end(), is_partisanship), asked.end());
+}
+
 }  // namespace netra::bot

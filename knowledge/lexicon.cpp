@@ -243,6 +243,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::narrowing: return "narrowing";
     case WordClass::support_word: return "support_word";
     case WordClass::number_abbreviation: return "number_abbreviation";
+    case WordClass::existential: return "existential";
   }
   return "object_marker";
 }

@@ -132,8 +132,9 @@ enum class WordClass {
   narrowing,          // "partai": right after "semua caleg", narrows every candidate to one party's
   support_word,       // "dukung", "lanjutkan": support said, so a candidate's private post is no longer private
   number_abbreviation,  // "no" before a number is "nomor" ("paslon no 2"), never a negation
+  existential,          // "ada", "muncul": the role right after one opens a clause and may act ("ada caleg ceramah")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::number_abbreviation) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::existential) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

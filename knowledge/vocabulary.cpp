@@ -130,11 +130,13 @@ std::string_view to_string(Act act) {
     case Act::mobilise_staff: return "mobilise_staff";
     case Act::favour_decision: return "favour_decision";
     case Act::sign_support: return "sign_support";
+    case Act::take_sides: return "take_sides";
     case Act::run_for_office: return "run_for_office";
     case Act::join_party: return "join_party";
     case Act::party_official: return "party_official";
     case Act::vote: return "vote";
     case Act::serve_election_staff: return "serve_election_staff";
+    case Act::serve_election_supervisor: return "serve_election_supervisor";
     case Act::invite_to_vote: return "invite_to_vote";
     case Act::encourage_turnout: return "encourage_turnout";
     case Act::report: return "report";

@@ -90,11 +90,13 @@ enum class Act {
   mobilise_staff,
   favour_decision,
   sign_support,
+  take_sides,  // partisanship named as such ("ga netral", "memihak"), without the deed that shows it
   run_for_office,
   join_party,
   party_official,
   vote,
-  serve_election_staff,
+  serve_election_staff,        // KPU's ad hoc staff: PPK, PPS, KPPS, pantarlih
+  serve_election_supervisor,   // Bawaslu's ad hoc supervisors: Panwaslu kecamatan/kelurahan/desa, pengawas TPS
   invite_to_vote,
   encourage_turnout,
   report,

@@ -1,0 +1,70 @@
+// Who does what in a story: a candidate "there" who speaks, an act repeated without its object, the writer asked
+// to act, and an order given to the writer. Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Role;
+using netra::knowledge::SpeechAct;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+// The person who does the first act of kind `act`, if the reading names one.
+std::optional<Role> role_of_actor(const Reading& reading, Act act) {
+  for (const auto& mention : reading.acts) {
+    if (mention.act == act) return reading.people[mention.person].role;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a candidate who is 'there' at an event does the act told after them", "[understanding]") {
+  auto reading = explain("sy PNS, hadir di arisan RT yg ada caleg pidato. duduk di belakang aja").reading;
+  CHECK(role_of_actor(reading, Act::speak) == Role::candidate);
+  // The writer only attended: careful, not banned; and the story is the writer's question, not a tip.
+  auto attended = answer("sy PNS, hadir di arisan RT yg ada caleg pidato. duduk di belakang aja");
+  CHECK(attended.speech_act == SpeechAct::question);
+  CHECK(attended.verdict == Verdict::hati_hati);
+  // Without "ada" the candidate owns the event and the speech stays with whoever the story says spoke.
+  auto own = explain("sy PNS, kemarin pidato di acara caleg").reading;
+  CHECK(role_of_actor(own, Act::speak) == Role::asn);
+}
+
+TEST_CASE("an act said again without its object repeats the act told before", "[understanding]") {
+  auto reading = explain("timses dateng bagi2 sembako, trs minta sy ikut bagiin ke tetangga. sy PNS, gmn?").reading;
+  auto by_writer = std::count_if(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return act.act == Act::give_money && act.person == 0;
+  });
+  CHECK(by_writer == 1);
+  CHECK(answer("timses dateng bagi2 sembako, trs minta sy ikut bagiin ke tetangga. sy PNS, gmn?").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("the writer after a verb of asking is the one asked, not a possessor", "[understanding]") {
+  auto reading = explain("caleg dateng ke sekolah, trs nyuruh sy pasang spanduknya di pagar. sy guru PPPK").reading;
+  CHECK(reading.people[0].mentioned);
+  CHECK(reading.subject == 0);
+  CHECK(answer("caleg dateng ke sekolah, trs nyuruh sy pasang spanduknya di pagar. sy guru PPPK").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("an order to attend a candidate's event is asked with the writer's attendance", "[understanding]") {
+  // Attending alone is careful; the superior who mobilises staff is banned, and the order is what is asked.
+  auto reading = explain("kadis nyuruh kami staf hadir di syukuran caleg sabtu besok. sy harus gmn?").reading;
+  CHECK(reading.subject == 0);
+  bool order_asked = std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(),
+                                 [&](size_t i) { return reading.acts[i].act == Act::mobilise_staff; });
+  CHECK(order_asked);
+  CHECK(answer("kadis nyuruh kami staf hadir di syukuran caleg sabtu besok. sy harus gmn?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("sy PNS mau hadir di syukuran caleg sabtu besok, gmn?").verdict == Verdict::hati_hati);
+}
