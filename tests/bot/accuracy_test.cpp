@@ -117,3 +117,12 @@ TEST_CASE("blind sets 18 to 21 stay at the scores their fixes reached", "[accura
     check_floor(floor);
   }
 }
+
+// First contact on main 8b3a196, before any change they guided: blind22 0.688 / 0.866 / 0.800 / 0.993 with two
+// unexpected "Boleh", blind23 0.714 / 0.866 / 0.857 / 0.993 with two (README, "First contact").
+TEST_CASE("blind sets 22 and 23 stay at the scores their fixes reached", "[accuracy]") {
+  for (const Floor& floor : {Floor{"blind22.jsonl", 0.68, 0.84, 0.80, 0.97, 1},
+                             Floor{"blind23.jsonl", 0.70, 0.83, 0.84, 0.97, 1}}) {
+    check_floor(floor);
+  }
+}
