@@ -64,12 +64,14 @@ void add_acts_with_elided_object(const std::vector<Token>& tokens, const knowled
     return std::any_of(acts.begin(), acts.end(),
                        [&](const PhraseMatch& act) { return act.first_token <= token && token <= act.last_token; });
   };
-  // Only a verb that ends its clause or is followed by a preposition ("bagiin ke ibu2") has lost its object; "ikut
+  // Only a verb that ends its clause or is followed by a preposition ("bagiin ke ibu2") or a yes/no word ("boleh ikut
+  // gk?") has lost its object; "ikut
   // nobar … lurah boleh ikut nonton?" goes on with a verb of its own.
   auto object_left_out = [&](size_t token) {
     size_t next = token + 1;
     return next >= tokens.size() || tokens[next].clause != tokens[token].clause ||
-           lexicon.in(knowledge::WordClass::preposition, tokens[next].word);
+           lexicon.in(knowledge::WordClass::preposition, tokens[next].word) ||
+           lexicon.in(knowledge::WordClass::yes_no_marker, tokens[next].word);
   };
   std::vector<PhraseMatch> repeated;
   for (const auto& act : acts) {

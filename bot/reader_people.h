@@ -81,6 +81,9 @@ class PeopleReader {
     bool pronoun = false;  // "dia", "beliau": refers back to someone already named
     bool denied_pns = false;   // "bukan PNS" was said of them
     bool denied_pppk = false;  // "bukan PPPK" was said of them
+    // Named after "ada"/"muncul" ("acara kantor nongol caleg, boleh ikut kampanye?"): acts in that clause only;
+    // the next clause's act is not theirs.
+    bool own_clause_only = false;
   };
 
   // --- negation scope
@@ -195,6 +198,7 @@ class PeopleReader {
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
   // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
+  bool after_existential(size_t token) const;
   std::optional<size_t> described_by(size_t token, size_t reach, bool any_words = false) const;
 
   size_t add_person(Person person);

@@ -56,6 +56,18 @@ bool PeopleReader::opens_clause(size_t token) const {
   return true;
 }
 
+// "pengajian yg ada caleg ceramah": the role follows "there is" in its clause, fillers aside.
+bool PeopleReader::after_existential(size_t token) const {
+  for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
+    if (word_is(knowledge::WordClass::existential, tokens_[t].word)) return true;
+    if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word) &&
+        !word_is(knowledge::WordClass::time_word, tokens_[t].word)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // The last mention (actor or not) ending just before `token`, ignoring description fillers (with `any_words`,
 // any words), within `reach` words and with no act in between: the person a role at `token` describes ("sy guru",
 // "suami sy kades").
@@ -200,7 +212,12 @@ void PeopleReader::read_person(const PhraseMatch& match) {
     const std::string& before = token > 0 ? tokens_[token - 1].word : tokens_[token].word;
     bool opens = word_is(knowledge::WordClass::actor_introducer, before) || word_is(knowledge::WordClass::time_word, before) ||
                  word_is(knowledge::WordClass::passive_verb, before) || word_is(knowledge::WordClass::asking_verb, before);
-    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && !opens) return;
+    // "nyuruh sy perangkat ikut kampanye": a role right after names who is asked, and describes them there.
+    bool role_follows = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+      return role.first_token == match.last_token + 1;
+    });
+    bool asked_with_role = token > 0 && word_is(knowledge::WordClass::asking_verb, before) && role_follows;
+    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && (!opens || asked_with_role)) return;
     reading_.people[0].mentioned = true;
     mentions_.push_back({token, match.last_token, 0, true});
     return;
@@ -270,6 +287,7 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);
   mentions_.push_back({token, match.last_token, person, true});
+  mentions_.back().own_clause_only = after_existential(token);
 }
 
 // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they are bound

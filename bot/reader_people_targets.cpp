@@ -8,7 +8,8 @@ namespace netra::bot {
 std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, bool same_sentence) const {
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (!it->actor || it->token >= token) continue;
-    if (same_clause && tokens_[it->token].clause != tokens_[token].clause) continue;
+    bool other_clause = tokens_[it->token].clause != tokens_[token].clause;
+    if ((same_clause || it->own_clause_only) && other_clause) continue;
     if (same_sentence && tokens_[it->token].sentence != tokens_[token].sentence) continue;
     return it->person;
   }

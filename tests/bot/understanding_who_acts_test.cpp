@@ -60,11 +60,26 @@ TEST_CASE("the writer after a verb of asking is the one asked, not a possessor",
 TEST_CASE("an order to attend a candidate's event is asked with the writer's attendance", "[understanding]") {
   // Attending alone is careful; the superior who mobilises staff is banned, and the order is what is asked.
   auto reading = explain("kadis nyuruh kami staf hadir di syukuran caleg sabtu besok. sy harus gmn?").reading;
-  CHECK(reading.subject == 0);
   bool order_asked = std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(),
                                  [&](size_t i) { return reading.acts[i].act == Act::mobilise_staff; });
   CHECK(order_asked);
   CHECK(answer("kadis nyuruh kami staf hadir di syukuran caleg sabtu besok. sy harus gmn?").verdict ==
         Verdict::dilarang);
   CHECK(answer("sy PNS mau hadir di syukuran caleg sabtu besok, gmn?").verdict == Verdict::hati_hati);
+}
+
+TEST_CASE("a candidate 'there' acts in that clause only, never in the writer's question", "[understanding]") {
+  // Found by a review: the writer's act in the next clause went to the candidate and was answered "Boleh".
+  CHECK(answer("acara kantor nongol caleg, boleh ikut kampanye gk? sy PNS").verdict == Verdict::dilarang);
+  CHECK(answer("rapat RW yg ada caleg, sy PNS boleh ikut kampanye?").verdict == Verdict::dilarang);
+  CHECK(answer("ada caleg ikut kampanye di lapangan, boleh ikut gk sy pns").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("reporting to a panwas is no post on it, joining one is", "[understanding]") {
+  auto reading = explain("sy PNS, td lapor ke panwas soal kades bagi amplop, aman kan?").reading;
+  bool supervising = std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return act.act == Act::serve_election_supervisor;
+  });
+  CHECK_FALSE(supervising);
+  CHECK(answer("sy PNS mau daftar jadi panwas kecamatan, boleh?").verdict == Verdict::hati_hati);
 }
