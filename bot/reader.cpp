@@ -65,8 +65,7 @@ void add_acts_with_elided_object(const std::vector<Token>& tokens, const knowled
                        [&](const PhraseMatch& act) { return act.first_token <= token && token <= act.last_token; });
   };
   // Only a verb that ends its clause or is followed by a preposition ("bagiin ke ibu2") or a yes/no word ("boleh ikut
-  // gk?") has lost its object; "ikut
-  // nobar … lurah boleh ikut nonton?" goes on with a verb of its own.
+  // gk?") has lost its object; "ikut nobar … lurah boleh ikut nonton?" goes on with a verb of its own.
   auto object_left_out = [&](size_t token) {
     size_t next = token + 1;
     return next >= tokens.size() || tokens[next].clause != tokens[token].clause ||

@@ -192,13 +192,17 @@ class PeopleReader {
   // that follows is the writer's.
   bool after_passive_verb(size_t token) const;
 
+  // What stands before `token` in its clause once fillers, time words and actor introducers are passed: nothing
+  // (the clause starts there), "there is" ("ada", "muncul"), or another word.
+  enum class ClauseLead { clause_start, existential, other_word };
+  ClauseLead clause_lead(size_t token) const;
   // A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
-  // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian").
-  bool opens_clause(size_t token) const;
+  // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian"), or follows "there is" ("pengajian
+  // yg ada caleg ceramah").
+  bool opens_clause(size_t token) const { return clause_lead(token) != ClauseLead::other_word; }
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
   // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
-  bool after_existential(size_t token) const;
   std::optional<size_t> described_by(size_t token, size_t reach, bool any_words = false) const;
 
   size_t add_person(Person person);

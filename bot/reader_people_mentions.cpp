@@ -38,34 +38,19 @@ bool PeopleReader::after_passive_verb(size_t token) const {
   return before && word_is(knowledge::WordClass::passive_verb, tokens_[*before].word);
 }
 
-// A candidate named in the middle of a clause owns something ("brosur caleg", "acara paslon"); one who acts
-// opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian"), or follows "there is" ("pengajian
-// yg ada caleg ceramah").
-bool PeopleReader::opens_clause(size_t token) const {
+PeopleReader::ClauseLead PeopleReader::clause_lead(size_t token) const {
   for (size_t t = token; t-- > 0;) {
-    if (tokens_[t].clause != tokens_[token].clause) return true;
+    if (tokens_[t].clause != tokens_[token].clause) return ClauseLead::clause_start;
     // "kalau istri saya ikut timses", "apakah anak saya boleh …": the words that let "saya" act open a clause
     // for anyone.
     const std::string& word = tokens_[t].word;
-    if (word_is(knowledge::WordClass::existential, word)) return true;
+    if (word_is(knowledge::WordClass::existential, word)) return ClauseLead::existential;
     if (!word_is(knowledge::WordClass::description_filler, word) && !word_is(knowledge::WordClass::time_word, word) &&
         !word_is(knowledge::WordClass::actor_introducer, word)) {
-      return false;
+      return ClauseLead::other_word;
     }
   }
-  return true;
-}
-
-// "pengajian yg ada caleg ceramah": the role follows "there is" in its clause, fillers aside.
-bool PeopleReader::after_existential(size_t token) const {
-  for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
-    if (word_is(knowledge::WordClass::existential, tokens_[t].word)) return true;
-    if (!word_is(knowledge::WordClass::description_filler, tokens_[t].word) &&
-        !word_is(knowledge::WordClass::time_word, tokens_[t].word)) {
-      return false;
-    }
-  }
-  return false;
+  return ClauseLead::clause_start;
 }
 
 // The last mention (actor or not) ending just before `token`, ignoring description fillers (with `any_words`,
@@ -208,16 +193,18 @@ void PeopleReader::read_person(const PhraseMatch& match) {
       return;
     }
     // "desa kami", "rumah saya": a possessor of a thing. After a verb of asking ("minta sy bagiin") the writer is
-    // the one asked.
-    const std::string& before = token > 0 ? tokens_[token - 1].word : tokens_[token].word;
-    bool opens = word_is(knowledge::WordClass::actor_introducer, before) || word_is(knowledge::WordClass::time_word, before) ||
-                 word_is(knowledge::WordClass::passive_verb, before) || word_is(knowledge::WordClass::asking_verb, before);
-    // "nyuruh sy perangkat ikut kampanye": a role right after names who is asked, and describes them there.
-    bool role_follows = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
-      return role.first_token == match.last_token + 1;
-    });
-    bool asked_with_role = token > 0 && word_is(knowledge::WordClass::asking_verb, before) && role_follows;
-    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause && (!opens || asked_with_role)) return;
+    // the one asked — unless a role follows ("nyuruh sy perangkat ikut kampanye"), which names who is asked.
+    if (token > 0 && tokens_[token - 1].clause == tokens_[token].clause) {
+      const std::string& before = tokens_[token - 1].word;
+      bool role_follows = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+        return role.first_token == match.last_token + 1;
+      });
+      bool asked = word_is(knowledge::WordClass::asking_verb, before) && !role_follows;
+      bool opens = word_is(knowledge::WordClass::actor_introducer, before) ||
+                   word_is(knowledge::WordClass::time_word, before) ||
+                   word_is(knowledge::WordClass::passive_verb, before) || asked;
+      if (!opens) return;
+    }
     reading_.people[0].mentioned = true;
     mentions_.push_back({token, match.last_token, 0, true});
     return;
@@ -287,7 +274,10 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);
   mentions_.push_back({token, match.last_token, person, true});
-  mentions_.back().own_clause_only = after_existential(token);
+  if (clause_lead(token) == ClauseLead::existential) {
+    mentions_.back().own_clause_only = true;
+    reading_.people[person].named_after_existential = true;
+  }
 }
 
 // "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they are bound

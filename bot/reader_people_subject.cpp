@@ -114,25 +114,23 @@ void PeopleReader::add_acts_asked_of_others() {
 // "atasan sy nyuruh kami staf dtg ke acara caleg, sy hrs gmn?": the subject is told to act by someone who
 // mobilises staff; that order is asked too, judged for the one who gives it (RuleBook::verdict_as).
 void PeopleReader::add_orders_given_to_the_subject() {
+  auto& asked = reading_.asked_acts;
   std::vector<size_t> orders;
-  for (size_t asked : reading_.asked_acts) {
-    const ActMention& done = reading_.acts[asked];
-    if (done.person != reading_.subject) continue;
-    for (size_t i = 0; i < reading_.acts.size(); ++i) {
-      const ActMention& order = reading_.acts[i];
-      Role role = reading_.people[order.person].role;
-      if (order.act != Act::mobilise_staff || order.negated || order.person == reading_.subject ||
-          order.sentence != done.sentence || order.first_token > done.first_token || role == Role::unknown) {
-        continue;
-      }
-      if (std::find(orders.begin(), orders.end(), i) == orders.end()) orders.push_back(i);
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& order = reading_.acts[i];
+    if (order.act != Act::mobilise_staff || order.negated || order.person == reading_.subject ||
+        reading_.people[order.person].role == Role::unknown ||
+        std::find(asked.begin(), asked.end(), i) != asked.end()) {
+      continue;
     }
+    bool given_to_subject = std::any_of(asked.begin(), asked.end(), [&](size_t index) {
+      const ActMention& done = reading_.acts[index];
+      return done.person == reading_.subject && done.sentence == order.sentence &&
+             order.first_token <= done.first_token;
+    });
+    if (given_to_subject) orders.push_back(i);
   }
-  for (size_t i : orders) {
-    if (std::find(reading_.asked_acts.begin(), reading_.asked_acts.end(), i) == reading_.asked_acts.end()) {
-      reading_.asked_acts.push_back(i);
-    }
-  }
+  asked.insert(asked.end(), orders.begin(), orders.end());
 }
 
 void PeopleReader::finish_subject() {

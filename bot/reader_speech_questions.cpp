@@ -154,16 +154,8 @@ void SpeechReader::keep_partisanship_only_as_a_deed() {
   });
   // "kl ada ASN gk netral, yg ngurus siapa?": someone who "there is" is a case supposed, the topic of a question
   // that asks neither whether nor how it is punished.
-  auto supposed = [&](const ActMention& act) {
-    for (size_t t = act.first_token, reach = 0; t-- > 0 && reach < 3; ++reach) {
-      const Token& token = reading_.tokens[t];
-      if (token.clause != reading_.tokens[act.first_token].clause) return false;
-      if (analyzer_.lexicon().in(knowledge::WordClass::existential, token.word)) return true;
-    }
-    return false;
-  };
   bool any_supposed = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return act.act == Act::take_sides && supposed(act);
+    return act.act == Act::take_sides && reading_.people[act.person].named_after_existential;
   });
   bool asks_about_it = reading_.asks_whether_allowed || reading_.focus == QuestionFocus::sanction ||
                        (reading_.focus == QuestionFocus::verdict && !any_supposed);

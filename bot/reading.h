@@ -45,6 +45,9 @@ struct Person {
   bool runs_for_office = false;  // "suami sy nyaleg": acts directed at this person are directed at a candidate
   bool mentioned = false;        // for the asker: the writer named themself ("sy PNS", "boleh gk sy …")
   bool someone_elses = false;    // for a relation: named with "-nya" ("istrinya"), a relative of someone else
+  // Named by role after "ada"/"muncul" ("pengajian yg ada caleg ceramah", "kl ada ASN gk netral"): someone there
+  // is, or may be, rather than someone the writer names.
+  bool named_after_existential = false;
 };
 
 // One act the message names, with whoever does it and what it is directed at.

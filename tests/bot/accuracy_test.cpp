@@ -2,6 +2,8 @@
 // labelled messages (tests/data/labelled.jsonl). They measure the method; no code knows any of these messages.
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
+
 #include "bot/evaluation.h"
 #include "support/test_support.h"
 
@@ -33,6 +35,10 @@ void check_floor(const Floor& floor) {
   CHECK(report.verdict_accuracy >= floor.verdict);
   CHECK(report.intent_accuracy >= floor.intent);
   CHECK(report.false_boleh <= floor.false_boleh);
+}
+
+void check_floors(std::initializer_list<Floor> floors) {
+  for (const Floor& floor : floors) check_floor(floor);
 }
 
 }  // namespace
@@ -96,33 +102,27 @@ TEST_CASE("the third blind set stays at or above its first-contact score", "[acc
 // contract. Their first-contact scores are in the README; each then guided method fixes, so these floors keep
 // the scores reached afterwards (less a small margin) from falling. Improve the method, never one of its messages.
 TEST_CASE("blind sets 12 to 17 stay at the scores their fixes reached", "[accuracy]") {
-  for (const Floor& floor : {Floor{"blind12.jsonl", 0.79, 0.92, 0.90, 0.97, 0},
-                             Floor{"blind13.jsonl", 0.73, 0.86, 0.85, 0.97, 1},
-                             Floor{"blind14.jsonl", 0.68, 0.86, 0.85, 0.97, 1},
-                             Floor{"blind15.jsonl", 0.75, 0.86, 0.88, 0.96, 0},
-                             Floor{"blind16.jsonl", 0.75, 0.87, 0.86, 0.97, 0},
-                             Floor{"blind17.jsonl", 0.74, 0.90, 0.86, 0.96, 0}}) {
-    check_floor(floor);
-  }
+  check_floors({Floor{"blind12.jsonl", 0.79, 0.92, 0.90, 0.97, 0},
+                Floor{"blind13.jsonl", 0.73, 0.86, 0.85, 0.97, 1},
+                Floor{"blind14.jsonl", 0.68, 0.86, 0.85, 0.97, 1},
+                Floor{"blind15.jsonl", 0.75, 0.86, 0.88, 0.96, 0},
+                Floor{"blind16.jsonl", 0.75, 0.87, 0.86, 0.97, 0},
+                Floor{"blind17.jsonl", 0.74, 0.90, 0.86, 0.96, 0}});
 }
 
 // Blind sets 18–21 (140 messages each, written during the session of 2026-12-01 06:10 by helpers shown only the
 // fact sheet, the contract and docs/blind-set-brief.md): 18 and 19 scored on main 778ec13 before any change,
 // 20 and 21 on main after the fixes 18 and 19 guided (README, "First contact"). Floors as for 12–17.
 TEST_CASE("blind sets 18 to 21 stay at the scores their fixes reached", "[accuracy]") {
-  for (const Floor& floor : {Floor{"blind18.jsonl", 0.80, 0.93, 0.88, 0.96, 1},
-                             Floor{"blind19.jsonl", 0.72, 0.84, 0.84, 0.96, 1},
-                             Floor{"blind20.jsonl", 0.77, 0.87, 0.87, 0.96, 1},
-                             Floor{"blind21.jsonl", 0.70, 0.88, 0.85, 0.96, 1}}) {
-    check_floor(floor);
-  }
+  check_floors({Floor{"blind18.jsonl", 0.80, 0.93, 0.88, 0.96, 1},
+                Floor{"blind19.jsonl", 0.72, 0.84, 0.84, 0.96, 1},
+                Floor{"blind20.jsonl", 0.77, 0.87, 0.87, 0.96, 1},
+                Floor{"blind21.jsonl", 0.70, 0.88, 0.85, 0.96, 1}});
 }
 
 // First contact on main 8b3a196, before any change they guided: blind22 0.688 / 0.866 / 0.800 / 0.993 with two
 // unexpected "Boleh", blind23 0.714 / 0.866 / 0.857 / 0.993 with two (README, "First contact").
 TEST_CASE("blind sets 22 and 23 stay at the scores their fixes reached", "[accuracy]") {
-  for (const Floor& floor : {Floor{"blind22.jsonl", 0.68, 0.84, 0.80, 0.97, 1},
-                             Floor{"blind23.jsonl", 0.70, 0.83, 0.84, 0.97, 1}}) {
-    check_floor(floor);
-  }
+  check_floors({Floor{"blind22.jsonl", 0.68, 0.84, 0.80, 0.97, 1},
+                Floor{"blind23.jsonl", 0.70, 0.83, 0.84, 0.97, 1}});
 }
