@@ -107,7 +107,11 @@ Decision RuleBook::decide(const Reading& reading) const {
   as_verdict.focus = QuestionFocus::verdict;
   Decision whether = decide_for_focus(as_verdict);
   if (!reading.sanction_asks_whether_punished) return whether.verdict == Verdict::boleh ? whether : decision;
-  if (whether.verdict == Verdict::none || whether.verdict == Verdict::info) return decide_for_focus(reading);
+  if (whether.verdict == Verdict::none || whether.verdict == Verdict::info) {
+    // No sanction rule for a fact ("nama sy dicatut di SK timses, bisa kena sanksi?"): the fact answers.
+    Decision sanction = decide_for_focus(reading);
+    return sanction.verdict == Verdict::none ? whether : sanction;
+  }
   // The answer's sanction line says how it is punished; an allowed act has no sanction to state.
   Decision sanction = decide_for_focus(reading);
   if (whether.verdict != Verdict::boleh && !sanction.entries.empty()) whether.sanction_entry = sanction.entries.front();

@@ -115,6 +115,7 @@ void PeopleReader::run() {
   name_speakers_told_after();
   infer_venue_use();
   settle_groups_left();
+  disown_misused_identity();
   choose_subject();
 }
 
@@ -180,7 +181,12 @@ bool PeopleReader::negated(size_t token) const {
     bool listed_role = role_at(token) && token - negation.last_token <= 2;  // "bukan PNS/PPPK", not "… jd relawan"
     if (role_at(negation.last_token + 1) && !listed_role) continue;
     if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
-    if (!act_cue_between(negation.last_token, token)) return true;
+    // "akun fb sy ga kepake ternyata dipake org": what turned out is told, not denied.
+    bool realised_between = false;
+    for (size_t t = negation.last_token + 1; t < token; ++t) {
+      realised_between = realised_between || word_is(knowledge::WordClass::realisation, tokens_[t].word);
+    }
+    if (!realised_between && !act_cue_between(negation.last_token, token)) return true;
   }
   // "gak pernah komen atau share": a negation reaches across acts joined by "atau", "dan", "maupun".
   if (token >= 2 && tokens_[token - 1].clause == tokens_[token].clause &&

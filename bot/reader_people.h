@@ -316,6 +316,8 @@ class PeopleReader {
   // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
   // leaving is what the question is about. So is a thing they refuse afterwards ("nitip brosur, sy tolak").
   void settle_groups_left();
+  // Acts told of someone whose name, photo or account was used without consent are that user's, not theirs.
+  void disown_misused_identity();
   // A withdrawal in the same sentence names a word of `act` ("nitip brosur … tolak brosurnya").
   bool names_same_thing(const ActMention& withdrawal, const ActMention& act) const;
 

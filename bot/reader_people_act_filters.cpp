@@ -2,7 +2,8 @@
 // invitation asks for, a purpose word after another act, a cue whose gap holds another act, a team that only
 // owns a thing, a post that is only what is liked (each pass runs before actors are assigned, PeopleReader::run);
 // what a shared post is about; after targets are assigned, a vote asked of someone else, which is the asker's
-// appeal, the speaker of an appeal named after it, and what the same person leaves or refuses afterwards.
+// appeal, the speaker of an appeal named after it, what the same person leaves or refuses afterwards, and the
+// acts of a story in which someone else used a person's name, photo or account.
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -178,6 +179,28 @@ void PeopleReader::settle_groups_left() {
     // group one joined is not undone by leaving another ("gabung grup caleg, keluar grup RT").
     if (act.act == Act::join_group || act.act == Act::admin_group) continue;
     if (withdrawn_after(act, true)) act.negated = true;
+  }
+}
+
+// "foto sy dipasang di baliho caleg, sy ga pernah setuju", "akun fb sy dipake org buat posting kampanye": the
+// poster, the post and the team list the story tells are the doing of whoever used the name, photo or account, so
+// no act of its owner's stands but the misuse itself, which the owner asks about ("takut dikira timses").
+void PeopleReader::disown_misused_identity() {
+  auto& acts = reading_.acts;
+  for (auto& misuse : acts) {
+    if (misuse.act != Act::identity_misused || misuse.negated) continue;
+    // "ditambahkan ke grup tanpa izin. Saya belum keluar": a cue read across a clause end is no phrase, and being
+    // put into a group without consent is that act's own question.
+    bool added = std::any_of(acts.begin(), acts.end(), [&](const ActMention& act) {
+      return act.act == Act::added_to_group && act.person == misuse.person;
+    });
+    if (added || tokens_[misuse.first_token].clause != tokens_[misuse.last_token].clause) misuse.negated = true;
+  }
+  for (const auto& misuse : acts) {
+    if (misuse.act != Act::identity_misused || misuse.negated) continue;
+    for (auto& act : acts) {
+      if (act.person == misuse.person && act.act != Act::identity_misused) act.negated = true;
+    }
   }
 }
 

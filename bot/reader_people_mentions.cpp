@@ -274,6 +274,10 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);
   mentions_.push_back({token, match.last_token, person, true});
+  size_t next = match.last_token + 1;
+  if (next < tokens_.size() && tokens_[next].word == "yang" && tokens_[next].clause == tokens_[token].clause) {
+    reading_.people[person].named_as_class = true;
+  }
   if (clause_lead(token) == ClauseLead::existential) {
     mentions_.back().own_clause_only = true;
     reading_.people[person].named_after_existential = true;

@@ -68,8 +68,9 @@ void SpeechReader::read_focus_and_election() {
     }
   }
   reading_.asks_whether_allowed = last_verdict.has_value() && reading_.focus == QuestionFocus::verdict;
+  bool yes_or_no_of_a_case = asks_sanction_yes_or_no() && !asks_of_a_class();
   reading_.sanction_asks_whether_punished =
-      reading_.focus == QuestionFocus::sanction && (asks_sanction_yes_or_no() || tells_a_case());
+      reading_.focus == QuestionFocus::sanction && (yes_or_no_of_a_case || tells_a_case());
   bool pilkada = has(MessageCue::pilkada);
   bool pemilu = has(MessageCue::pemilu);
   if (pilkada != pemilu) reading_.election = pilkada ? Election::pilkada : Election::pemilu;

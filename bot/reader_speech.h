@@ -121,6 +121,10 @@ class SpeechReader {
   bool names_undenied(MessageCue kind) const;
   // The subject is a relative and no "if" stands in the message: a case told, not a rule asked.
   bool tells_a_case() const;
+  // Whether anyone of a role who does a deed, named with a defining "yang", incurs a criminal penalty
+  // ("perangkat desa yg ikut kampanye kena pidana?"): it binds only some of them, so the sanction answers, not a
+  // verdict on a case. Whether the discipline follows ("PPPK yg jd timses, kontraknya bisa diputus?") stays one.
+  bool asks_of_a_class() const;
   // A content question word within kContentQuestionLead words before the sanction word `cue`, in its sentence,
   // and not the particle of a yes/no question ("apa ada …", "apa bisa …").
   bool content_question_before(const PhraseMatch& cue) const;

@@ -57,6 +57,14 @@ bool SpeechReader::tells_a_case() const {
   });
 }
 
+bool SpeechReader::asks_of_a_class() const {
+  const Person& subject = reading_.subject_person();
+  if (subject.kind != Person::Kind::generic || !subject.named_as_class) return false;
+  return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
+    return analyzer_.lexicon().in(knowledge::WordClass::criminal_penalty, token.word);
+  });
+}
+
 bool SpeechReader::asks_sanction_yes_or_no() const {
   using knowledge::WordClass;
   bool marked = false;
@@ -120,7 +128,11 @@ bool SpeechReader::tagged_right_after(const PhraseMatch& cue) const {
 }
 
 bool SpeechReader::asks_off_topic() const {
-  if (asks_for_fact() || has(MessageCue::verdict) || !has(MessageCue::off_topic)) return false;
+  // "ada kuis di grup 'siapa yg bakal menang?' sy jawab nomor 2": a quoted question is someone else's.
+  bool unquoted_cue = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::off_topic) && reading_.tokens[cue.first_token].quote == 0;
+  });
+  if (asks_for_fact() || has(MessageCue::verdict) || !unquoted_cue) return false;
   if (reading_.acts.empty()) return true;
   // "besok hujan gk? sy PNS mau ikut kampanye paslon 1": an act for a candidate is still asked about.
   bool partisan_act = std::any_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
@@ -132,7 +144,8 @@ bool SpeechReader::asks_off_topic() const {
     // "pake jaket partai krn hujan, ga kampanye": a cue in a statement asks nothing.
     bool asked = reading_.tokens[cue.first_token].sentence == reading_.focus_sentence &&
                  (reading_.asks || ends_with_question_tag() || tagged_right_after(cue));
-    if (!is_kind(cue, MessageCue::off_topic) || !asked) return false;
+    bool quoted = reading_.tokens[cue.first_token].quote != 0;
+    if (!is_kind(cue, MessageCue::off_topic) || !asked || quoted) return false;
     size_t clause = reading_.tokens[cue.first_token].clause;
     return std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
       return reading_.tokens[act.first_token].clause == clause;

@@ -48,6 +48,9 @@ struct Person {
   // Named by role after "ada"/"muncul" ("pengajian yg ada caleg ceramah", "kl ada ASN gk netral"): someone there
   // is, or may be, rather than someone the writer names.
   bool named_after_existential = false;
+  // Named by role with a defining "yang" clause right after ("kades yg ikut kampanye", "perangkat desa yg jd
+  // timses"): anyone of that role who does it, a rule asked rather than a case told.
+  bool named_as_class = false;
 };
 
 // One act the message names, with whoever does it and what it is directed at.

@@ -234,6 +234,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::yes_no_marker: return "yes_no_marker";
     case WordClass::conditional: return "conditional";
     case WordClass::realisation: return "realisation";
+    case WordClass::criminal_penalty: return "criminal_penalty";
     case WordClass::pending_marker: return "pending_marker";
     case WordClass::pointer: return "pointer";
     case WordClass::vehicle: return "vehicle";

@@ -123,6 +123,7 @@ enum class WordClass {
   yes_no_marker,      // "tidak", "bisa", "kena" beside a fact word: asks yes or no ("dipidana gk?", "bisa dipecat?")
   conditional,        // "kalau", "seandainya": what follows is supposed, not told
   realisation,        // "ternyata": what follows is told as learned ("ternyata cuma dengerin gpp"), not asked
+  criminal_penalty,   // "pidana", "penjara": a criminal sanction, which only some of those a rule binds can incur
   pending_marker,     // "ngajuin", "mau": a status applied for or planned ("ngajuin pensiun dini"), not yet held
   pointer,            // "itu", "gitu": a question that points back at what was told ("itu gpp kan?")
   vehicle,            // "mobil", "ambulans": a facility that is lent for campaign use is used (PP 94/2021 5 n 4)

@@ -107,6 +107,9 @@ enum class Act {
   discriminate_service,
   added_to_group,  // put into a group by someone else ("dimasukin ke grup timses"): not joining, but staying is
   mute_group,      // muting or archiving a group: the membership stays
+  // One's name, photo, ID number or account used by someone else without consent ("foto sy dipasang di baliho
+  // caleg, sy ga pernah setuju"): no act of one's own, but a thing to disown and report.
+  identity_misused,
   withdraw,  // stepping back from support: unfollow, leave a group, delete a post or tag, decline an order
 };
 std::optional<Act> parse_act(std::string_view label);

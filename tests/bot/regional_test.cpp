@@ -239,3 +239,12 @@ TEST_CASE("regional words that are also Indonesian words keep their Indonesian m
     CHECK(words_of(word) == std::vector<std::string>{word});
   }
 }
+
+TEST_CASE("Minang election words are read", "[regional]") {
+  CHECK(verdict_of("ambo perangkat nagari, buliah sato kampanye caleg?") == "dilarang");
+  CHECK(verdict_of("awak PNS, buliah hadia rapek kampanye caleg?") == "dilarang");
+  auto words = words_of("ambo PNS, buliah mambagikan kalender caleg ka urang kampuang?");
+  CHECK(contains(words, "membagikan"));
+  CHECK(contains(words, "warga"));
+  CHECK(verdict_of("ambo PNS, buliah mambagikan kalender caleg ka urang kampuang?") == "dilarang");
+}

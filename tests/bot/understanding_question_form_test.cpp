@@ -34,6 +34,24 @@ TEST_CASE("a sanction asked yes or no is answered by whether the act is allowed"
   CHECK_FALSE(reading.sanction_asks_whether_punished);
 }
 
+TEST_CASE("whether anyone of a role who does a deed is punished asks for the sanction", "[understanding]") {
+  // "perangkat desa yg …": a defining "yang" names anyone of the role; the sanction entry answers.
+  auto reading = explain("perangkat desa yg jd timses caleg kena pidana?").reading;
+  CHECK(reading.focus == QuestionFocus::sanction);
+  CHECK_FALSE(reading.sanction_asks_whether_punished);
+  CHECK(answer("perangkat desa yg jd timses caleg kena pidana?").verdict == Verdict::info);
+  // A deed told of someone is judged, and "kena" before a sanction word is no topic word ("mengenai").
+  CHECK(answer("perangkat desa kami kmrn bagi amplop ke warga buat caleg. itu kena pidana?").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("a question quoted in a story is someone else's, and who handles a report is a procedure",
+          "[understanding]") {
+  auto quiz = explain("di grup kantor ada kuis 'siapa yg bakal menang pilkada?' sy PNS jawab nomor 1, salah gk?");
+  CHECK(quiz.reading.speech_act == SpeechAct::question);
+  CHECK(explain("laporan pelanggaran kades skrg yg nanganin siapa?").reading.focus == QuestionFocus::procedure);
+}
+
 TEST_CASE("weather asked beside an act that only says why it matters is out of scope", "[understanding]") {
   CHECK(explain("min lusa hujan gk ya di Bandung? mau ke TPS pagi2").reading.speech_act == SpeechAct::out_of_scope);
   CHECK(explain("lusa di Sleman hujan gak min, mau ada acara di balai desa").reading.speech_act ==

@@ -1,5 +1,5 @@
 // Who does what in a story: a candidate "there" who speaks, an act repeated without its object, the writer asked
-// to act, and an order given to the writer. Messages here are written for these tests, not taken from any eval set.
+// to act, an order given to the writer, a name used by others, and an appeal told as a purpose. Messages here are written for these tests, not taken from any eval set.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -82,4 +82,31 @@ TEST_CASE("reporting to a panwas is no post on it, joining one is", "[understand
   });
   CHECK_FALSE(supervising);
   CHECK(answer("sy PNS mau daftar jadi panwas kecamatan, boleh?").verdict == Verdict::hati_hati);
+}
+
+TEST_CASE("a name, photo or account used without consent is no act of its owner's", "[understanding]") {
+  auto reading = explain("sy guru PNS, foto sy dipasang di spanduk caleg padahal sy tidak pernah setuju. sy hrs gmn?").reading;
+  bool props_stand = std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return act.act == Act::install_props && !act.negated;
+  });
+  CHECK_FALSE(props_stand);
+  CHECK(answer("sy guru PNS, foto sy dipasang di spanduk caleg padahal sy tidak pernah setuju. sy hrs gmn?").verdict ==
+        Verdict::info);
+  CHECK(answer("akun ig sy dipake org buat share konten capres. sy PPPK, sy bisa kena?").verdict == Verdict::info);
+  // Done by the writer, the same act is theirs.
+  CHECK(answer("sy PNS pasang foto sy di spanduk caleg, boleh?").verdict == Verdict::dilarang);
+  // Put into a group without consent stays that act, whose staying is the question; and a consent phrase read
+  // across a sentence end ("tanpa izin. saya …") is none.
+  CHECK(answer("dimasukin ke grup caleg tanpa izin sy. sy PNS, gmn?").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS, ditambahkan ke grup relawan paslon tanpa izin. saya diam saja, perlu keluar?").verdict ==
+        Verdict::hati_hati);
+}
+
+TEST_CASE("a purpose clause naming whom to vote for is the appeal", "[understanding]") {
+  auto reading = explain("bidan PNS diminta kades keliling posyandu supaya ibu2 pilih caleg anaknya, gmn?").reading;
+  bool appeal = std::any_of(reading.acts.begin(), reading.acts.end(),
+                            [](const ActMention& act) { return act.act == Act::invite_to_vote; });
+  CHECK(appeal);
+  CHECK(answer("bidan PNS diminta kades keliling posyandu supaya ibu2 pilih caleg anaknya, gmn?").verdict ==
+        Verdict::dilarang);
 }

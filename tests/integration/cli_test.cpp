@@ -115,9 +115,9 @@ TEST_CASE("netra reports export writes every report as CSV and as JSON with its 
 TEST_CASE("netra lexicon coverage counts the informal words the chat-language map rewrites") {
   TempDir dir;
   // sy and bojo map to their formal words (bojo to "istri suami", which holds "istri"); gk maps to another
-  // word; dipake maps to another form of the same stem; zzqx is left alone; line 7 has no tab.
+  // word; dipasangin maps to another form of the same stem; zzqx is left alone; line 7 has no tab.
   netra::testing::write_file(dir.path() / "pairs.tsv",
-                             "informal\tformal\nsy\tsaya\nbojo\tistri\ngk\tbukan\nzzqx\tsesuatu\ndipake\tdipakai\n"
+                             "informal\tformal\nsy\tsaya\nbojo\tistri\ngk\tbukan\nzzqx\tsesuatu\ndipasangin\tdipasang\n"
                              "no tab here\n");
   std::string output;
   int code = run_netra({"lexicon", "coverage", "--knowledge", netra::testing::knowledge_root(), dir.file("pairs.tsv")},
