@@ -98,14 +98,18 @@ Decision RuleBook::decide(const Reading& reading) const {
   // The act's verdict answers a sanction question when it asks whether the act is punished at all ("kades bagi
   // sembako pas masa tenang, pidana gk?", Reading::sanction_asks_whether_punished), or when no sanction rule binds
   // the act and it is allowed ("pensiunan PNS yg like postingan capres sanksinya apa?"). Decided once, and only
-  // where it may answer.
+  // where it may answer. The article asked of a deed ("kades bagi amplop pas masa tenang, pasalnya apa?") is the
+  // verdict's, whose answer names the articles; a rule written for the question, where there is one, answers.
   Decision decision = reading.sanction_asks_whether_punished ? Decision{} : decide_for_focus(reading);
-  bool verdict_may_answer = reading.sanction_asks_whether_punished ||
-                            (reading.focus == QuestionFocus::sanction && decision.verdict == Verdict::none);
+  bool unanswered = decision.verdict == Verdict::none;
+  bool article_asked = reading.focus == QuestionFocus::definition && unanswered;
+  bool verdict_may_answer = reading.sanction_asks_whether_punished || article_asked ||
+                            (reading.focus == QuestionFocus::sanction && unanswered);
   if (!verdict_may_answer) return decision;
   Reading as_verdict = reading;
   as_verdict.focus = QuestionFocus::verdict;
   Decision whether = decide_for_focus(as_verdict);
+  if (article_asked) return whether;
   if (!reading.sanction_asks_whether_punished) return whether.verdict == Verdict::boleh ? whether : decision;
   if (whether.verdict == Verdict::none || whether.verdict == Verdict::info) {
     // No sanction rule for a fact ("nama sy dicatut di SK timses, bisa kena sanksi?"): the fact answers.

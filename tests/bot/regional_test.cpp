@@ -248,3 +248,17 @@ TEST_CASE("Minang election words are read", "[regional]") {
   CHECK(contains(words, "warga"));
   CHECK(verdict_of("ambo PNS, buliah mambagikan kalender caleg ka urang kampuang?") == "dilarang");
 }
+
+TEST_CASE("Javanese 'ana' before a candidate is 'there is', and Sundanese offers are read", "[regional]") {
+  // "ana caleg teka": a candidate came; the writer only sat and listened, not a candidate themself.
+  auto reading = shared_answerer().read("aku PPPK, ana caleg teka neng yasinan, aku mung lungguh ngrungokke wae. oleh ra?");
+  CHECK_FALSE(reading.people[0].runs_for_office);
+  CHECK(verdict_of("aku PPPK, ana caleg teka neng yasinan, aku mung lungguh ngrungokke wae. oleh ra?") == "hati-hati");
+  CHECK(verdict_of("Abdi perangkat desa, diajak janten tim suksesna calon bupati. Upami nampi kumaha?") == "dilarang");
+}
+
+TEST_CASE("English talks, favours and penalties are read", "[regional]") {
+  CHECK(verdict_of("I'm a PNS teacher. A candidate asked me to give a speech at his rally. Is that allowed?") ==
+        "dilarang");
+  CHECK(verdict_of("What is the penalty for a lurah who uses his position to favour a candidate?") == "info");
+}

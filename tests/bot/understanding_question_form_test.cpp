@@ -45,6 +45,14 @@ TEST_CASE("whether anyone of a role who does a deed is punished asks for the san
         Verdict::dilarang);
 }
 
+TEST_CASE("the article asked of a deed is answered by the deed's verdict", "[understanding]") {
+  // The verdict's answer names the articles; a question of basis with no deed stays a fact.
+  CHECK(answer("camat bagi bansos cuma ke pendukung paslon 2, pasalnya apa?").verdict == Verdict::dilarang);
+  CHECK(answer("kades kami ngeluarin dana hibah cuma buat RT yg dukung caleg, itu kena pasal apa?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("dasar hukum netralitas ASN apa sih?").verdict != Verdict::dilarang);
+}
+
 TEST_CASE("a question quoted in a story is someone else's, and who handles a report is a procedure",
           "[understanding]") {
   auto quiz = explain("di grup kantor ada kuis 'siapa yg bakal menang pilkada?' sy PNS jawab nomor 1, salah gk?");

@@ -110,3 +110,11 @@ TEST_CASE("a purpose clause naming whom to vote for is the appeal", "[understand
   CHECK(answer("bidan PNS diminta kades keliling posyandu supaya ibu2 pilih caleg anaknya, gmn?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("a handshake where a candidate comes by is being there, and 'kebetulan' opens the writer's clause",
+          "[understanding]") {
+  auto reading = explain("tetangga sy hajatan, caleg dateng salaman sama tamu. kebetulan sy guru PNS ikut salaman").reading;
+  CHECK(reading.people[0].role == Role::asn);
+  CHECK(answer("tetangga sy hajatan, caleg dateng salaman sama tamu. kebetulan sy guru PNS ikut salaman, salah gk?")
+            .verdict == Verdict::hati_hati);
+}
