@@ -227,7 +227,10 @@ void PeopleReader::name_speakers_told_after() {
     if (!named_as_speaker) continue;
     bool appeal_named = false;
     for (auto& act : reading_.acts) {
-      if (act.act != Act::invite_to_vote || act.person != 0 || act.first_token >= mention.token) continue;
+      // Told without an actor, or by "someone" ("ada yg bilang …"), whom the speaker named after now names.
+      const Person& actor = reading_.people[act.person];
+      bool unnamed = act.person == 0 || (actor.kind == Person::Kind::relation && actor.relation == Relation::someone);
+      if (act.act != Act::invite_to_vote || !unnamed || act.first_token >= mention.token) continue;
       act.person = mention.person;
       appeal_named = true;
     }

@@ -234,12 +234,23 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   bool possessor_follows = std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& other) {
     return other.first_token == match.last_token + 1;
   });
+  bool someone = static_cast<Relation>(match.label) == Relation::someone;
+  // "staf sy di kelurahan ada yg masang twibbon": "ada yang" after people named is one of them.
+  if (someone) {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->last >= token || token - it->last > 5 || tokens_[it->last].clause != tokens_[token].clause) break;
+      if (it->person == 0) continue;
+      mentions_.push_back({token, match.last_token, it->person, true});
+      return;
+    }
+  }
   size_t person = relation_person(static_cast<Relation>(match.label), someone_elses, !possessor_follows);
   // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
   // nyaleg": one followed by a relative clause does its act.
   bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");
+  // "grup alumni ada yg share flyer caleg": "ada yang" opens a clause of its own wherever it stands.
   bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
-               does_relative_clause_act(match);
+               does_relative_clause_act(match) || someone;
   mentions_.push_back({token, match.last_token, person, actor});
 }
 

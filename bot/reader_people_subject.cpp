@@ -6,16 +6,24 @@
 namespace netra::bot {
 
 // The question's sentence, else the nearest sentence before it that names an act, else after it.
+// Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts.
 std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
-  auto has_acts = [&](size_t s) {
-    return std::any_of(reading_.acts.begin(), reading_.acts.end(),
-                       [&](const ActMention& a) { return a.sentence == s && !a.negated; });
+  auto by_someone = [&](const ActMention& a) {
+    const Person& person = reading_.people[a.person];
+    return person.kind == Person::Kind::relation && person.relation == Relation::someone;
   };
-  for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
-    if (has_acts(s)) return s;
-  }
-  for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
-    if (has_acts(s)) return s;
+  for (bool with_someone : {false, true}) {
+    auto has_acts = [&](size_t s) {
+      return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& a) {
+        return a.sentence == s && !a.negated && (with_someone || !by_someone(a));
+      });
+    };
+    for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
+      if (has_acts(s)) return s;
+    }
+    for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
+      if (has_acts(s)) return s;
+    }
   }
   return std::nullopt;
 }

@@ -32,6 +32,9 @@ void SpeechReader::read_focus_and_election() {
   // allowed; "kemana lapornya?" after "boleh gk?" asks where. A sanction asked beside a verdict word ("boleh gk?
   // sanksinya apa?") is answered by the verdict, whose answer states the sanction too, …
   std::optional<PhraseMatch> last_fact, last_verdict;
+  bool question_names_a_deed = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+    return act.sentence == reading_.focus_sentence && !act.negated;
+  });
   for (const auto& cue : cues_) {
     if (names_content(cue)) continue;
     auto kind = static_cast<MessageCue>(cue.label);
@@ -40,9 +43,13 @@ void SpeechReader::read_focus_and_election() {
     // asked without a question mark ("… melanggar apa? dan kl mau lapor kemana").
     size_t sentence = reading_.tokens[cue.first_token].sentence;
     bool after_question = sentence > reading_.focus_sentence;
+    // "… atasan sy yg dicopot krn dianggap ga loyal. sy pengen laporin ini, ke bawaslu?": a fact word told in the
+    // story before a question about a deed of its own asks nothing.
+    bool told_before = sentence < reading_.focus_sentence && !sentence_asks(sentence) &&
+                       !sentence_has_question_mark(sentence) && question_names_a_deed;
     bool fact = (kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
                  kind == MessageCue::definition) &&
-                !(after_question && !sentence_asks(sentence));
+                !(after_question && !sentence_asks(sentence)) && !told_before;
     // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
     if (fact && (!last_fact || cue.first_token > last_fact->first_token ||
                  (cue.first_token == last_fact->first_token && fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {

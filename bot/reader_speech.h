@@ -84,6 +84,8 @@ class SpeechReader {
   // question mark and nothing asked about a rule: the question is still to come.
   bool introduces_a_question() const;
   // A question word stands in `sentence`.
+  // A question mark, outside quotes, ends or stands in `sentence`.
+  bool sentence_has_question_mark(size_t sentence) const;
   bool sentence_asks(size_t sentence) const;
 
   // The token names the writer's own role ("sy sekdes"), a person, or a body ("bawaslu"): who someone is, not a

@@ -100,6 +100,21 @@ bool SpeechReader::sentence_asks(size_t sentence) const {
   });
 }
 
+bool SpeechReader::sentence_has_question_mark(size_t sentence) const {
+  const auto& tokens = reading_.tokens;
+  size_t begin = std::string::npos, end = reading_.text.size();
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].sentence == sentence && begin == std::string::npos) begin = tokens[t].start;
+    if (tokens[t].sentence > sentence) {
+      end = tokens[t].start;
+      break;
+    }
+  }
+  if (begin == std::string::npos) return false;
+  size_t mark = reading_.text.find('?', begin);
+  return mark != std::string::npos && mark < end && !quoted_at(mark);
+}
+
 bool SpeechReader::names_someone(size_t token) const {
   auto inside = [&](const PhraseMatch& match) { return match.first_token <= token && token <= match.last_token; };
   Role writer = reading_.people[0].role;

@@ -96,10 +96,11 @@ std::string_view to_string(Relation relation) {
     case Relation::colleague: return "colleague";
     case Relation::superior: return "superior";
     case Relation::neighbour: return "neighbour";
+    case Relation::someone: return "someone";
   }
   return "relative";
 }
-std::optional<Relation> parse_relation(std::string_view label) { return parse_by_label(label, Relation::neighbour); }
+std::optional<Relation> parse_relation(std::string_view label) { return parse_by_label(label, Relation::someone); }
 
 std::string_view to_string(Act act) {
   switch (act) {

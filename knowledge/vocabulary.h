@@ -57,7 +57,8 @@ const std::vector<Role>& bound_roles();
 bool is_bound(Role role);
 
 // A third party named by the writer, relative to the writer.
-enum class Relation { spouse, parent, child, sibling, relative, friend_, colleague, superior, neighbour };
+// `someone`: a person the message names by no relation or role ("ada yg share flyer caleg", "seseorang").
+enum class Relation { spouse, parent, child, sibling, relative, friend_, colleague, superior, neighbour, someone };
 std::optional<Relation> parse_relation(std::string_view label);
 std::string_view to_string(Relation relation);
 

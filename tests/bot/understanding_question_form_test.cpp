@@ -58,6 +58,11 @@ TEST_CASE("a question quoted in a story is someone else's, and who handles a rep
   auto quiz = explain("di grup kantor ada kuis 'siapa yg bakal menang pilkada?' sy PNS jawab nomor 1, salah gk?");
   CHECK(quiz.reading.speech_act == SpeechAct::question);
   CHECK(explain("laporan pelanggaran kades skrg yg nanganin siapa?").reading.focus == QuestionFocus::procedure);
+  // A sanction word told in the story ("dicopot") asks nothing when the question is about reporting it; the
+  // channel asked ("lewat bot ini?") is a procedure.
+  auto story = explain("kepala dinas kami dicopot bupati krn dianggap ga dukung petahana. sy mau laporin, ke bawaslu "
+                       "atau lewat bot ini?");
+  CHECK(story.reading.focus == QuestionFocus::procedure);
 }
 
 TEST_CASE("weather asked beside an act that only says why it matters is out of scope", "[understanding]") {

@@ -118,3 +118,20 @@ TEST_CASE("a handshake where a candidate comes by is being there, and 'kebetulan
   CHECK(answer("tetangga sy hajatan, caleg dateng salaman sama tamu. kebetulan sy guru PNS ikut salaman, salah gk?")
             .verdict == Verdict::hati_hati);
 }
+
+TEST_CASE("someone the story names by nothing acts for themself, never for the writer", "[understanding]") {
+  auto reading = explain("sy guru PNS. di grup wali murid ada yg share brosur caleg, sy cuma diem. aman?").reading;
+  auto shared_by_writer = std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    return act.act == Act::share && act.person == 0;
+  });
+  CHECK_FALSE(shared_by_writer);
+  CHECK(answer("sy guru PNS. di grup wali murid ada yg share brosur caleg, sy cuma diem. aman?").verdict !=
+        Verdict::dilarang);
+  // The writer's own deed told before stays the question; the photo someone took is context.
+  auto own = explain("sy PNS, kmrn ikut kampanye pake atribut. ternyata ada yg foto dan upload. sanksinya apa?").reading;
+  CHECK(own.subject == 0);
+  // One offered something is the one asked to do it.
+  auto offered = explain("sy PPPK, ada yg nawarin sy jadi admin grup relawan capres. boleh?").reading;
+  CHECK(offered.subject == 0);
+  CHECK(answer("sy PPPK, ada yg nawarin sy jadi admin grup relawan capres. boleh?").verdict == Verdict::dilarang);
+}
