@@ -224,6 +224,10 @@ class PeopleReader {
   bool ends_act(const PhraseMatch& role) const;
 
   void read_person(const PhraseMatch& match);
+  void read_relation(const PhraseMatch& match);
+  // Someone other than the writer named within five words before `token` in its clause: the group "ada yang"
+  // picks one of.
+  std::optional<size_t> group_named_before(size_t token) const;
 
   void read_role(const PhraseMatch& match);
   void read_denied_role(const PhraseMatch& match, Role role);
@@ -318,6 +322,10 @@ class PeopleReader {
   void settle_groups_left();
   // Acts told of someone whose name, photo or account was used without consent are that user's, not theirs.
   void disown_misused_identity();
+  // The person of `act` is named as an actor earlier in its clause ("… yaudh sy share aja").
+  bool named_acting_before(const ActMention& act) const;
+  // A verb in the passive ("di" + stem) stands in `clause`.
+  bool clause_has_passive(size_t clause) const;
   // A withdrawal in the same sentence names a word of `act` ("nitip brosur … tolak brosurnya").
   bool names_same_thing(const ActMention& withdrawal, const ActMention& act) const;
 

@@ -182,9 +182,10 @@ void PeopleReader::settle_groups_left() {
   }
 }
 
-// "foto sy dipasang di baliho caleg, sy ga pernah setuju", "akun fb sy dipake org buat posting kampanye": the
-// poster, the post and the team list the story tells are the doing of whoever used the name, photo or account, so
-// no act of its owner's stands but the misuse itself, which the owner asks about ("takut dikira timses").
+// "foto sy dipake di brosur caleg, sy ga pernah setuju", "akun fb sy dipake org buat posting kampanye", "takut
+// dikira timses": a deed told in the passive in a story of misuse is the doing of whoever used the name, photo or
+// account. A deed told in the active ("kmrn ikut deklarasi, trus fotonya disebar tanpa izin saya") or with its
+// owner named acting ("yaudh sy share aja") stays the owner's.
 void PeopleReader::disown_misused_identity() {
   auto& acts = reading_.acts;
   for (auto& misuse : acts) {
@@ -199,9 +200,26 @@ void PeopleReader::disown_misused_identity() {
   for (const auto& misuse : acts) {
     if (misuse.act != Act::identity_misused || misuse.negated) continue;
     for (auto& act : acts) {
-      if (act.person == misuse.person && act.act != Act::identity_misused) act.negated = true;
+      bool others_deed = act.person == misuse.person && act.act != Act::identity_misused &&
+                         clause_has_passive(tokens_[act.first_token].clause) && !named_acting_before(act);
+      if (others_deed) act.negated = true;
     }
   }
+}
+
+bool PeopleReader::clause_has_passive(size_t clause) const {
+  // "dipakai", "dicantumin", "dikira": "di" before a stem of its own (not "dinas", "diri").
+  return std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+    return token.clause == clause && token.word.rfind("di", 0) == 0 && token.stem != token.word &&
+           token.word.size() > token.stem.size() + 1;
+  });
+}
+
+bool PeopleReader::named_acting_before(const ActMention& act) const {
+  return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    return mention.person == act.person && mention.actor && mention.token < act.first_token &&
+           tokens_[mention.token].clause == tokens_[act.first_token].clause;
+  });
 }
 
 bool PeopleReader::names_same_thing(const ActMention& withdrawal, const ActMention& act) const {

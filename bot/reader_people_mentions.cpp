@@ -222,6 +222,12 @@ void PeopleReader::read_person(const PhraseMatch& match) {
     }
     return;
   }
+  read_relation(match);
+}
+
+// "suami saya", "temen sy", "ada yg …": a relative, acquaintance or someone unnamed, and whether they act here.
+void PeopleReader::read_relation(const PhraseMatch& match) {
+  size_t token = match.first_token;
   const std::string& word = tokens_[token].word;
   bool someone_elses = match.first_token == match.last_token && word.size() > 5 &&
                        word.compare(word.size() - 3, 3, "nya") == 0;
@@ -236,13 +242,9 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   });
   bool someone = static_cast<Relation>(match.label) == Relation::someone;
   // "staf sy di kelurahan ada yg masang twibbon": "ada yang" after people named is one of them.
-  if (someone) {
-    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-      if (it->last >= token || token - it->last > 5 || tokens_[it->last].clause != tokens_[token].clause) break;
-      if (it->person == 0) continue;
-      mentions_.push_back({token, match.last_token, it->person, true});
-      return;
-    }
+  if (auto named = someone ? group_named_before(token) : std::nullopt) {
+    mentions_.push_back({token, match.last_token, *named, true});
+    return;
   }
   size_t person = relation_person(static_cast<Relation>(match.label), someone_elses, !possessor_follows);
   // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
@@ -252,6 +254,14 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
                does_relative_clause_act(match) || someone;
   mentions_.push_back({token, match.last_token, person, actor});
+}
+
+std::optional<size_t> PeopleReader::group_named_before(size_t token) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->last >= token || token - it->last > 5 || tokens_[it->last].clause != tokens_[token].clause) break;
+    if (it->person != 0) return it->person;
+  }
+  return std::nullopt;
 }
 
 void PeopleReader::read_role(const PhraseMatch& match) {

@@ -83,9 +83,9 @@ class SpeechReader {
   // A greeting or a question announced ("mau nanya"), beside who the writer is and where, with no act, no
   // question mark and nothing asked about a rule: the question is still to come.
   bool introduces_a_question() const;
-  // A question word stands in `sentence`.
   // A question mark, outside quotes, ends or stands in `sentence`.
   bool sentence_has_question_mark(size_t sentence) const;
+  // A question word stands in `sentence`.
   bool sentence_asks(size_t sentence) const;
 
   // The token names the writer's own role ("sy sekdes"), a person, or a body ("bawaslu"): who someone is, not a

@@ -126,3 +126,10 @@ TEST_CASE("blind sets 22 and 23 stay at the scores their fixes reached", "[accur
   check_floors({Floor{"blind22.jsonl", 0.68, 0.84, 0.80, 0.97, 1},
                 Floor{"blind23.jsonl", 0.70, 0.83, 0.84, 0.97, 1}});
 }
+
+// First contact on main dce041e, before any change they guided: blind24 0.729 / 0.890 / 0.836 / 0.971 with one
+// unexpected "Boleh", blind25 0.778 / 0.935 / 0.850 / 1.000 with two (README, "First contact").
+TEST_CASE("blind sets 24 and 25 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind24.jsonl", 0.72, 0.89, 0.90, 0.96, 1},
+                Floor{"blind25.jsonl", 0.78, 0.91, 0.86, 0.97, 1}});
+}

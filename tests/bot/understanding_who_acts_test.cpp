@@ -92,7 +92,7 @@ TEST_CASE("a name, photo or account used without consent is no act of its owner'
   CHECK_FALSE(props_stand);
   CHECK(answer("sy guru PNS, foto sy dipasang di spanduk caleg padahal sy tidak pernah setuju. sy hrs gmn?").verdict ==
         Verdict::info);
-  CHECK(answer("akun ig sy dipake org buat share konten capres. sy PPPK, sy bisa kena?").verdict == Verdict::info);
+  CHECK(answer("akun ig sy dibajak, trus dipake buat share konten capres. sy PPPK, sy bisa kena?").verdict == Verdict::info);
   // Done by the writer, the same act is theirs.
   CHECK(answer("sy PNS pasang foto sy di spanduk caleg, boleh?").verdict == Verdict::dilarang);
   // Put into a group without consent stays that act, whose staying is the question; and a consent phrase read
@@ -100,6 +100,19 @@ TEST_CASE("a name, photo or account used without consent is no act of its owner'
   CHECK(answer("dimasukin ke grup caleg tanpa izin sy. sy PNS, gmn?").verdict == Verdict::hati_hati);
   CHECK(answer("sy PNS, ditambahkan ke grup relawan paslon tanpa izin. saya diam saja, perlu keluar?").verdict ==
         Verdict::hati_hati);
+  // Found by a review: the owner's own deeds, told in the active or with the owner named acting, stay theirs.
+  CHECK(answer("foto sy dipasang di baliho caleg tanpa izin saya, yaudh sy sekalian share aja. sy PNS. boleh?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("Sy PNS, kmrn ikut deklarasi caleg, trus fotonya disebar tanpa izin saya. gmn?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("sy PNS share flyer caleg di fb, sy ga pernah izin atasan, aman gk?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("one greeted or visited is no one who acts in the clause that follows", "[understanding]") {
+  // Found by a review: "warga" after "nyapa" took the writer's appeal, and the writer's vote was answered "Boleh".
+  CHECK(answer("sy PNS nyapa warga sambil ngajak milih caleg no 5, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy perangkat desa, nyalamin warga satu2 sambil bilang jangan lupa pilih no 3. boleh?").verdict ==
+        Verdict::dilarang);
 }
 
 TEST_CASE("a purpose clause naming whom to vote for is the appeal", "[understanding]") {
