@@ -310,3 +310,10 @@ TEST_CASE("a procedure asked before a trailing remark is answered with the proce
   CHECK(answer("kalau lapor ke panwascam harus isi apa aja? takut salah").verdict == Verdict::info);
   CHECK(answer("laporan pelanggaran pemilu bisa diwakilkan ke saudara gak?").verdict == Verdict::info);
 }
+
+TEST_CASE("a neighbourhood head ('sy rt', 'RT boleh …?') is read as one, not assumed an ASN", "[understanding]") {
+  // "RT" alone is also the place ("pengajian RT"); as the writer or the one asked about it is the RT head, whom
+  // the fact sheet's rules do not name: careful, never banned as an ASN would be.
+  CHECK(explain("sy rt boleh memihak salah satu caleg?").reading.people[0].role == Role::rt_rw);
+  CHECK(answer("RT kan bukan ASN ya? RT boleh ikut kampanye caleg?").verdict == Verdict::hati_hati);
+}
