@@ -111,13 +111,12 @@ Decision RuleBook::decide(const Reading& reading) const {
   Decision whether = decide_for_focus(as_verdict);
   if (article_asked) return whether;
   if (!reading.sanction_asks_whether_punished) return whether.verdict == Verdict::boleh ? whether : decision;
+  Decision sanction = decide_for_focus(reading);  // not decided above: this path skipped it
   if (whether.verdict == Verdict::none || whether.verdict == Verdict::info) {
     // No sanction rule for a fact ("nama sy dicatut di SK timses, bisa kena sanksi?"): the fact answers.
-    Decision sanction = decide_for_focus(reading);
     return sanction.verdict == Verdict::none ? whether : sanction;
   }
   // The answer's sanction line says how it is punished; an allowed act has no sanction to state.
-  Decision sanction = decide_for_focus(reading);
   if (whether.verdict != Verdict::boleh && !sanction.entries.empty()) whether.sanction_entry = sanction.entries.front();
   return whether;
 }

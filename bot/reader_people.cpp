@@ -182,10 +182,8 @@ bool PeopleReader::negated(size_t token) const {
     if (role_at(negation.last_token + 1) && !listed_role) continue;
     if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
     // "akun fb sy ga kepake ternyata dipake org": what turned out is told, not denied.
-    bool realised_between = false;
-    for (size_t t = negation.last_token + 1; t < token; ++t) {
-      realised_between = realised_between || word_is(knowledge::WordClass::realisation, tokens_[t].word);
-    }
+    bool realised_between = std::any_of(tokens_.begin() + negation.last_token + 1, tokens_.begin() + token,
+                                        [&](const Token& t) { return word_is(knowledge::WordClass::realisation, t.word); });
     if (!realised_between && !act_cue_between(negation.last_token, token)) return true;
   }
   // "gak pernah komen atau share": a negation reaches across acts joined by "atau", "dan", "maupun".

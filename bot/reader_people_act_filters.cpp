@@ -246,8 +246,7 @@ void PeopleReader::name_speakers_told_after() {
     bool appeal_named = false;
     for (auto& act : reading_.acts) {
       // Told without an actor, or by "someone" ("ada yg bilang …"), whom the speaker named after now names.
-      const Person& actor = reading_.people[act.person];
-      bool unnamed = act.person == 0 || (actor.kind == Person::Kind::relation && actor.relation == Relation::someone);
+      bool unnamed = act.person == 0 || reading_.people[act.person].is_someone();
       if (act.act != Act::invite_to_vote || !unnamed || act.first_token >= mention.token) continue;
       act.person = mention.person;
       appeal_named = true;

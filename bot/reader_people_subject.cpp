@@ -8,10 +8,7 @@ namespace netra::bot {
 // The question's sentence, else the nearest sentence before it that names an act, else after it.
 // Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts.
 std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
-  auto by_someone = [&](const ActMention& a) {
-    const Person& person = reading_.people[a.person];
-    return person.kind == Person::Kind::relation && person.relation == Relation::someone;
-  };
+  auto by_someone = [&](const ActMention& a) { return reading_.people[a.person].is_someone(); };
   for (bool with_someone : {false, true}) {
     auto has_acts = [&](size_t s) {
       return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& a) {

@@ -51,6 +51,9 @@ struct Person {
   // Named by role with a defining "yang" clause right after ("kades yg ikut kampanye", "perangkat desa yg jd
   // timses"): anyone of that role who does it, a rule asked rather than a case told.
   bool named_as_class = false;
+
+  // Named by nothing ("ada yg …", "seseorang"): acts for themself, asked about only where no one else acts.
+  bool is_someone() const { return kind == Kind::relation && relation == Relation::someone; }
 };
 
 // One act the message names, with whoever does it and what it is directed at.
