@@ -262,6 +262,7 @@ bool PeopleReader::person_between(size_t after, size_t before) const {
 }
 
 void PeopleReader::read_acts() {
+  read_gifts_accepted();
   for (const auto& match : acts_) {
     if (asks_if_required(match)) continue;
     ActMention act;
@@ -288,6 +289,31 @@ void PeopleReader::read_acts() {
   settle_passive_attendance();
 }
 
+// "ada yg ngasih amplop 100rb trus sy terima aja": accepting told bare after a gift of money receives that gift.
+void PeopleReader::read_gifts_accepted() {
+  std::vector<PhraseMatch> accepted;
+  for (const auto& gift : acts_) {
+    if (static_cast<Act>(gift.label) != Act::give_money) continue;
+    for (size_t t = gift.last_token + 1; t < tokens_.size() && tokens_[t].sentence <= tokens_[gift.last_token].sentence + 1; ++t) {
+      bool in_act = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+        return act.first_token <= t && t <= act.last_token;
+      });
+      if (in_act || !word_is(knowledge::WordClass::accepting_verb, tokens_[t].word)) continue;
+      PhraseMatch received;
+      received.label = static_cast<int>(Act::receive_money);
+      received.first_token = received.last_token = t;
+      received.words = 1;
+      accepted.push_back(received);
+    }
+  }
+  for (const auto& match : accepted) {
+    bool known = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) { return act.first_token == match.first_token; });
+    if (!known) acts_.push_back(match);
+  }
+  std::stable_sort(acts_.begin(), acts_.end(),
+                   [](const PhraseMatch& a, const PhraseMatch& b) { return a.first_token < b.first_token; });
+}
+
 bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) const {
   // "semua caleg partai Y": every candidate of one party is not every candidate.
   if (modifier == Modifier::all_candidates) {
@@ -312,10 +338,15 @@ void PeopleReader::settle_passive_attendance() {
       return other.act == act && other.negated == negated && other.sentence == sentence;
     });
   };
+  // Bare coming ("kampanye akbar kmrn sy dateng") says nothing of how one was there.
+  auto in_passive_attendance = [&](size_t sentence) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.act == Act::attend_passive && !other.negated && other.sentence == sentence && !is_bare_coming(other);
+    });
+  };
   reading_.acts.erase(std::remove_if(reading_.acts.begin(), reading_.acts.end(),
                                      [&](const ActMention& act) {
-                                       return act.act == Act::attend_campaign &&
-                                              in_sentence(act.sentence, Act::attend_passive, false);
+                                       return act.act == Act::attend_campaign && in_passive_attendance(act.sentence);
                                      }),
                       reading_.acts.end());
   auto active = [&](const ActMention& act) {

@@ -142,6 +142,8 @@ class PeopleReader {
 
   // --- acts
   void read_acts();
+  // Accepting told bare after a gift of money (knowledge WordClass::accepting_verb) is receiving it.
+  void read_gifts_accepted();
 
   // An opening quotation mark stands before `token` or one of the kQuoteReach words before it in its clause.
   bool quoted(size_t token) const;
@@ -232,6 +234,8 @@ class PeopleReader {
   void read_role(const PhraseMatch& match);
   void read_denied_role(const PhraseMatch& match, Role role);
   Role former_role(size_t token, Role role) const;
+  // The retired or former marker before the role at `token` (or before the role phrase it heads), if any.
+  const PhraseMatch* former_marker_before(size_t token) const;
   bool names_relatives_possessor(const PhraseMatch& role) const;
 
   // --- who does each act
@@ -261,6 +265,14 @@ class PeopleReader {
   // sentences before the question's are asked too.
   void add_acts_told_before_a_pointing_question();
   bool question_clause_points_back() const;
+  // An official acting for a candidate beside a citizen `subject` chosen by a question that names no one.
+  std::optional<size_t> official_acting_beside(size_t subject) const;
+  // Coming told bare ("dateng gpp ga?", knowledge WordClass::coming_verb): no place or event follows it.
+  bool is_bare_coming(const ActMention& act) const;
+  // "warga pada dtg. dia kena ga": others' bare coming outside the question's sentence is the scene, not a deed.
+  void drop_bare_comings_of_others();
+  // Asked of bare coming only, the subject's acts told in the sentences before are the gathering's.
+  void add_acts_of_the_gathering_come_to();
   // The last clause of the question's sentence, when it names no act of its own.
   std::optional<size_t> actless_question_clause() const;
   // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").

@@ -120,13 +120,20 @@ void PeopleReader::drop_teams_owning_things() {
 // vote ("nyuruh warga milih", "nitip ke warga pilih …"). Runs after targets are assigned: an asked vote for no
 // one ("minta warga dateng nyoblos") is a call to turn out and stays a vote.
 void PeopleReader::read_asked_votes_as_appeals() {
-  for (auto& act : reading_.acts) {
+  std::vector<std::pair<size_t, ActMention>> calls_to_come;  // the asker's call, to stand before the coming asked
+  for (size_t index = 0; index < reading_.acts.size(); ++index) {
+    ActMention& act = reading_.acts[index];
     // "lurah bilang warga harus pilih calon nomor 3": an appeal said to someone is the speaker's, too.
     bool vote = act.act == Act::vote && act.target == Target::candidate;
-    if (act.negated || !(vote || act.act == Act::invite_to_vote)) continue;
+    // "kades bikin surat edaran supaya warga hadir di kampanye paslon 1": coming to a candidate's gathering asked
+    // of others ("supaya", or an asking verb) is also the asker's call to support that candidate; the coming stays
+    // theirs ("ngajak murid SD ikut kampanye" involves minors).
+    bool attendance = (act.act == Act::attend_campaign || act.act == Act::attend_passive ||
+                       act.act == Act::attend_declaration) && act.target == Target::candidate;
+    if (act.negated || !(vote || attendance || act.act == Act::invite_to_vote)) continue;
     // A verb of saying anywhere before the vote in its clause; else an asking verb (asking_word_before finds a
     // verb of saying only where saying_verb_before would have found it first).
-    std::optional<size_t> verb = saying_verb_before(act.first_token);
+    std::optional<size_t> verb = attendance ? std::nullopt : saying_verb_before(act.first_token);
     bool told = verb.has_value();
     if (!verb) verb = asking_word_before(act.first_token);
     if (!verb) continue;
@@ -149,8 +156,12 @@ void PeopleReader::read_asked_votes_as_appeals() {
       if (names_speaker || (asker.value_or(0) == 0 && says_i(t))) own_choice = true;
     }
     if (own_choice) continue;
-    act.act = Act::invite_to_vote;
-    act.person = asker.value_or(0);
+    ActMention& appeal = attendance ? calls_to_come.emplace_back(index, act).second : act;
+    appeal.act = Act::invite_to_vote;
+    appeal.person = asker.value_or(0);
+  }
+  for (auto it = calls_to_come.rbegin(); it != calls_to_come.rend(); ++it) {
+    reading_.acts.insert(reading_.acts.begin() + static_cast<std::ptrdiff_t>(it->first), it->second);
   }
 }
 

@@ -273,13 +273,17 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   }
   // "sudah 2 minggu ngajuin pensiun dini, SK blm keluar": a retirement applied for or planned has not begun.
   if (role == Role::retired && token > 0 && word_is(knowledge::WordClass::pending_marker, tokens_[token - 1].word)) return;
+  const PhraseMatch* left = former_marker_before(token);  // "mantan", "udh berhenti dr"
   role = former_role(token, role);
   bool possessor_of_relative = names_relatives_possessor(match);
   // "sy ikut krn ga enak sm warga": a role right after a preposition is someone else, not what the writer is
   // ("sy jd kades" is: "jadi" marks an object for acts, not here).
   bool object = after_object_marker(token) && !does_relative_clause_act(match);
-  bool after_preposition = token > 0 && word_is(knowledge::WordClass::preposition, tokens_[token - 1].word);
-  if (auto described = described_by(token, 4); described && !possessor_of_relative && !after_preposition) {
+  // "udh berhenti dr PNS": the role left is named after a preposition and still describes the one who left it.
+  bool after_preposition = token > 0 && word_is(knowledge::WordClass::preposition, tokens_[token - 1].word) && !left;
+  auto described = described_by(token, 4);
+  if (!described && left) described = described_by(left->first_token, 4);  // "sy mantan PNS"
+  if (described && !possessor_of_relative && !after_preposition) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
     mention.last = match.last_token;  // "sy bidan PNS": PNS describes the writer too
@@ -303,52 +307,6 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     mentions_.back().own_clause_only = true;
     reading_.people[person].named_after_existential = true;
   }
-}
-
-// "sy bkn ASN", "blm PPPK, msh honorer": who someone is not. Unless the message says what they are, they are bound
-// by nothing the denied role would bind them to.
-void PeopleReader::read_denied_role(const PhraseMatch& match, Role role) {
-  size_t token = match.first_token;
-  // "sy dosen di kampus swasta (bukan ASN)": a denial may follow a longer description of the job.
-  // "bukan PNS bukan PPPK": one negation's scope spans both; the second denial starts after the mention the
-  // first one already extended.
-  size_t start = negation_start(token);
-  for (const auto& mention : mentions_) {
-    bool denied_before = mention.denied_pns || mention.denied_pppk;
-    if (denied_before && mention.last >= start && mention.last < token) start = mention.last + 1;
-  }
-  auto described = described_by(start, 4);
-  if (!described) described = described_by(start, kDenialReach, /*any_words=*/true);
-  if (!described) return;
-  Mention& mention = mentions_[*described];
-  Person& person = reading_.people[mention.person];
-  // "honorer, bukan PNS bukan PPPK": an honorer who is not ASN is bound by no ASN rule, a citizen. "dosen, bukan
-  // ASN": a job that usually means ASN, denied as ASN outright, is a citizen's. "guru bukan PNS" is not enough: a
-  // PPPK is ASN without being PNS, so the job stays ASN.
-  bool not_asn = role == Role::asn || role == Role::pppk;
-  // "bukan PNS, bukan PPPK": both kinds of ASN denied, one after the other, deny ASN as a whole.
-  if (role == Role::asn && tokens_[token].word != "asn") mention.denied_pns = true;
-  if (role == Role::pppk) mention.denied_pppk = true;
-  bool denies_all_asn = (role == Role::asn && tokens_[token].word == "asn") || (mention.denied_pns && mention.denied_pppk);
-  if ((person.role == Role::honorer && not_asn) || (person.role == Role::asn && denies_all_asn)) {
-    person.role = Role::citizen;
-  }
-  // "sy bukan PNS" alone leaves open whether the writer is a PPPK; only a denial of ASN as a whole says they are
-  // bound by no ASN rule.
-  if (denies_all_asn || role != Role::asn) describe(person, Role::citizen);
-  mention.last = match.last_token;
-}
-
-// "pensiunan PNS", "mantan kades": a former holder is bound by none of that role's rules.
-Role PeopleReader::former_role(size_t token, Role role) const {
-  for (const auto& modifier : modifiers_) {
-    auto kind = static_cast<Modifier>(modifier.label);
-    if (modifier.last_token < token && token - modifier.last_token <= 2 &&
-        (kind == Modifier::retired_marker || kind == Modifier::former_marker)) {
-      role = kind == Modifier::retired_marker ? Role::retired : Role::citizen;
-    }
-  }
-  return role;
 }
 
 // "istri pak kades", "anak camat": right after a relative who has no "saya", a role names whose relative it is.

@@ -27,6 +27,7 @@ std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
 
 void PeopleReader::choose_subject() {
   reading_.focus_sentence = focus_sentence();
+  drop_bare_comings_of_others();
   std::optional<size_t> sentence = sentence_of_asked_acts();
   // "istri pak kades ikut kampanye, pak kadesnya kena jg gk?": the question's own clause names whom it asks
   // about and gives them no act; that person's acts anywhere in the message are the question.
@@ -74,14 +75,35 @@ void PeopleReader::choose_subject() {
       return;
     }
     reading_.subject = *subject;
+    auto official = official_acting_beside(*subject);
+    if (official) reading_.subject = *official;
     for (size_t i = 0; i < reading_.acts.size(); ++i) {
       const auto& act = reading_.acts[i];
-      if (act.sentence == *sentence && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
+      bool in_scope = act.sentence == *sentence || official.has_value();
+      if (in_scope && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
     }
   } else {
     reading_.subject = subject_without_acts();
   }
   finish_subject();
+}
+
+// "kades bikin edaran supaya warga hadir di kampanye paslon 1. kan cuma ngajak hadir": a question that names no one,
+// about what a citizen does in a story where an official acts for a candidate, asks about the official: the
+// neutrality rules bind the official, and answering for the citizen would clear the official's deed.
+std::optional<size_t> PeopleReader::official_acting_beside(size_t subject) const {
+  if (reading_.people[subject].role != Role::citizen) return std::nullopt;
+  bool question_names_someone = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    return mention.actor && tokens_[mention.token].sentence == reading_.focus_sentence;
+  });
+  if (question_names_someone) return std::nullopt;
+  for (const auto& act : reading_.acts) {
+    if (act.negated || act.person == subject || act.target != Target::candidate || act.act == Act::run_for_office) {
+      continue;
+    }
+    if (knowledge::is_bound(reading_.people[act.person].role)) return act.person;
+  }
+  return std::nullopt;
 }
 
 bool PeopleReader::only_runs_for_office(size_t person, size_t sentence) const {
@@ -140,6 +162,7 @@ void PeopleReader::add_orders_given_to_the_subject() {
 
 void PeopleReader::finish_subject() {
   add_acts_told_before_a_pointing_question();
+  add_acts_of_the_gathering_come_to();
   add_orders_given_to_the_subject();
   add_acts_asked_of_others();
   const Person& subject = reading_.people[reading_.subject];
@@ -173,6 +196,32 @@ void PeopleReader::add_acts_told_before_a_pointing_question() {
     if (std::find(reading_.asked_acts.begin(), reading_.asked_acts.end(), i) == reading_.asked_acts.end()) {
       reading_.asked_acts.push_back(i);
     }
+  }
+}
+
+bool PeopleReader::is_bare_coming(const ActMention& act) const {
+  return act.act == Act::attend_passive && act.first_token == act.last_token &&
+         word_is(knowledge::WordClass::coming_verb, tokens_[act.first_token].word);
+}
+
+void PeopleReader::drop_bare_comings_of_others() {
+  std::erase_if(reading_.acts, [&](const ActMention& act) {
+    return is_bare_coming(act) && act.person != 0 && act.sentence != reading_.focus_sentence;
+  });
+}
+
+// "camat nyuruh kami hadir pakai seragam dinas di acara cabup petahana. harus dateng?": coming to the gathering
+// told before is asked with what the subject was told to do there; "ortu murid yg nyaleg ngundang makan. dateng
+// gpp?" names nothing the writer does there, so the coming alone is asked.
+void PeopleReader::add_acts_of_the_gathering_come_to() {
+  bool only_coming = !reading_.asked_acts.empty() &&
+                     std::all_of(reading_.asked_acts.begin(), reading_.asked_acts.end(),
+                                 [&](size_t index) { return is_bare_coming(reading_.acts[index]); });
+  if (!only_coming) return;
+  size_t asked_sentence = reading_.acts[reading_.asked_acts.front()].sentence;
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    if (act.sentence < asked_sentence && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
   }
 }
 

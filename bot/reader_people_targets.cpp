@@ -53,6 +53,13 @@ std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
   for (const auto& mention : mentions_) {
     if (mention.token > *verb && mention.token < token) return mention.person;
   }
+  // "kades bikin surat edaran ke ketua RT supaya pasang baliho": those asked are named, though not as people who
+  // act here; the writer is not among them.
+  bool role_told = word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word) &&
+                   std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+                     return role.first_token > *verb && role.last_token < token;
+                   });
+  if (role_told) return std::nullopt;
   // Someone named before the verb in the clause asks; the writer, named or not, is asked ("bos sy minta forward
   // …, gmn nih?" asks what the writer should do).
   for (const auto& mention : mentions_) {

@@ -245,6 +245,8 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::support_word: return "support_word";
     case WordClass::number_abbreviation: return "number_abbreviation";
     case WordClass::existential: return "existential";
+    case WordClass::coming_verb: return "coming_verb";
+    case WordClass::accepting_verb: return "accepting_verb";
   }
   return "object_marker";
 }

@@ -134,8 +134,10 @@ enum class WordClass {
   support_word,       // "dukung", "lanjutkan": support said, so a candidate's private post is no longer private
   number_abbreviation,  // "no" before a number is "nomor" ("paslon no 2"), never a negation
   existential,          // "ada", "muncul": the role right after one opens a clause and may act ("ada caleg ceramah")
+  coming_verb,          // "datang" told bare ("dateng gpp?"): coming to the gathering the story named
+  accepting_verb,       // "terima" told bare after a gift of money ("ngasih amplop … sy terima aja"): receiving it
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::existential) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::accepting_verb) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

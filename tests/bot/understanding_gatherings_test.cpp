@@ -1,0 +1,89 @@
+// Gatherings and gifts told in a story and asked about in a word ("dateng gpp?", "sy terima aja"), calls on others
+// to come to a campaign, and roles no longer held. Messages here are written for these tests, not taken from any
+// eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Role;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+bool asks_act(const Reading& reading, Act act) {
+  return std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(),
+                     [&](size_t index) { return reading.acts[index].act == act; });
+}
+
+Role subject_role(const Reading& reading) { return reading.people[reading.subject].role; }
+
+}  // namespace
+
+TEST_CASE("coming asked bare is coming to the gathering the story named", "[understanding]") {
+  auto reading = explain("sy PNS. tetangga sy caleg bikin syukuran di rumahnya. boleh dtg?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(asks_act(reading, Act::attend_passive));
+  // A candidate's gathering: careful, never a plain "Boleh".
+  CHECK(answer("sy PNS. tetangga sy caleg bikin syukuran di rumahnya. boleh dtg?").verdict == Verdict::hati_hati);
+}
+
+TEST_CASE("what the subject was told to do at the gathering is asked with the coming", "[understanding]") {
+  auto reading = explain("sy PNS. kabid minta kami pake kaos paslon 2 di jalan sehat minggu. sy dateng gpp?").reading;
+  CHECK(asks_act(reading, Act::wear_attributes));
+  CHECK(answer("sy PNS. kabid minta kami pake kaos paslon 2 di jalan sehat minggu. sy dateng gpp?").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("others coming, told outside the question, is the scene and not whom the question asks about",
+          "[understanding]") {
+  auto reading = explain("kadus kami bikin posko relawan caleg di rumahnya. tetangga pada dateng. dia kena ga").reading;
+  CHECK(subject_role(reading) == Role::perangkat);
+  CHECK(answer("kadus kami bikin posko relawan caleg di rumahnya. tetangga pada dateng. dia kena ga").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("asking others to come to a candidate's campaign is the asker's call to support them", "[understanding]") {
+  auto reading = explain("lurah bikin pengumuman supaya warga dateng ke kampanye cawalkot nomor 3. boleh?").reading;
+  CHECK(subject_role(reading) == Role::asn);
+  CHECK(asks_act(reading, Act::invite_to_vote));
+  // A question that names no one is about the official, not about the residents who would come.
+  auto told = answer("kades kirim edaran ke ketua RT supaya warga hadir di rapat akbar paslon 2. kan cuma ngajak hadir aja");
+  CHECK(told.verdict == Verdict::dilarang);
+  // Invited oneself, the writer's own coming is what is asked.
+  auto invited = explain("sy PNS, diajak temen dateng ke kampanye paslon 1, boleh?").reading;
+  CHECK(invited.subject == 0);
+  CHECK(asks_act(invited, Act::attend_campaign));
+}
+
+TEST_CASE("accepting told bare after a gift of money is receiving it", "[understanding]") {
+  auto reading = explain("ada org ngasih amplop pas pilbup, sy terima aja. sy kena?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(asks_act(reading, Act::receive_money));
+  CHECK(answer("ada org ngasih amplop pas pilbup, sy terima aja. sy kena?").verdict != Verdict::boleh);
+  // Thanks is no acceptance.
+  auto thanks = explain("timses ngasih amplop ke warga. terima kasih infonya").reading;
+  CHECK(std::none_of(thanks.acts.begin(), thanks.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::receive_money; }));
+}
+
+TEST_CASE("a role left is no longer held", "[understanding]") {
+  CHECK(subject_role(explain("sy udh keluar dari PPPK thn lalu, skrg mau jd relawan caleg. boleh?").reading) ==
+        Role::citizen);
+  CHECK(subject_role(explain("sy mantan sekdes, mau jd timses caleg. boleh?").reading) == Role::citizen);
+  CHECK(answer("sy mantan sekdes, mau jd timses caleg. boleh?").verdict == Verdict::boleh);
+  // Leaving asked about, not done, leaves the role held.
+  CHECK(subject_role(explain("sy PPPK, harus keluar dari PPPK dulu kalau mau jd timses?").reading) == Role::pppk);
+}
+
+TEST_CASE("a trade or a youth-group post is a citizen's", "[understanding]") {
+  CHECK(subject_role(explain("sy cuma jualan gorengan, bukan PNS bukan apa2. boleh pasang stiker caleg di gerobak?").reading) ==
+        Role::citizen);
+  CHECK(answer("ketua karang taruna jd relawan capres, boleh?").verdict == Verdict::boleh);
+}
