@@ -173,6 +173,8 @@ size_t PeopleReader::negation_start(size_t token) const {
 bool PeopleReader::negated(size_t token) const {
   for (const auto& negation : negations_) {
     if (negation.last_token >= token || token - negation.last_token > 3) continue;
+    // "spanduk 'Jangan Golput' dari KPU": a negation inside a quote denies nothing outside it.
+    if (tokens_[negation.last_token].quote != 0 && tokens_[negation.last_token].quote != tokens_[token].quote) continue;
     // "anak sy bukan ASN jd relawan": a negation that denies a role right after it binds roles only ("bukan
     // PNS/PPPK"), not the act that follows them.
     auto role_at = [&](size_t at) {
@@ -324,6 +326,13 @@ bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) c
   if (modifier == Modifier::personal_post) {
     return std::none_of(tokens_.begin(), tokens_.end(),
                         [&](const Token& token) { return word_is(knowledge::WordClass::support_word, token.word); });
+  }
+  // "minjemin sound system kantor desa": a place right after a thing that can be carried off owns it; nothing is
+  // done there.
+  if (modifier == Modifier::place_government || modifier == Modifier::place_school) {
+    for (size_t t = match.first_token; t-- > 0 && match.first_token - t <= 2;) {
+      if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) return false;
+    }
   }
   return true;
 }

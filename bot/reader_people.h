@@ -45,6 +45,8 @@ constexpr size_t kRelativeReach = 3;
 constexpr size_t kQuoteReach = 2;
 // Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
 constexpr size_t kChoiceReach = 3;
+// Words after a lending verb where the thing lent is named ("minjemin sound system kantor").
+constexpr size_t kObjectReach = 3;
 // Words after a topic word ("soal", "tentang") that say what a shared post is about ("soal ajakan lapor politik
 // uang").
 constexpr size_t kTopicContentReach = 4;
@@ -259,8 +261,11 @@ class PeopleReader {
   std::optional<size_t> quoting_person(const ActMention& act) const;
   // A person or a body is named after the act in its clause ("diupload dia", "diupload di akun pemkab").
   bool someone_named_after(const ActMention& act) const;
-  // The facility an act names is a vehicle ("mobil dinas", "ambulans desa").
-  bool names_vehicle(const ActMention& act) const;
+  // The facility an act names can be carried off ("mobil dinas", "ambulans desa", "sound system kantor desa").
+  bool names_movable_property(const ActMention& act) const;
+  // What a lending lends can be carried off: named within kObjectReach words after the verb, or by an earlier
+  // lending in the message.
+  bool lends_movable_property(const ActMention& lending) const;
   // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the
   // sentences before the question's are asked too.
   void add_acts_told_before_a_pointing_question();
@@ -324,6 +329,10 @@ class PeopleReader {
   // `sentence`, or the sentences continuing it, deny a candidate ("tanpa nyebut nama calon", "tanpa gambar
   // calon", "… kan? asal ga nyebut nama").
   bool candidate_denied_in_sentence(size_t sentence) const;
+  // The sentence names a neutral body as where something comes from ("dari KPU", "dr Bawaslu").
+  bool neutral_source_in_sentence(size_t sentence) const;
+  // A printed thing (knowledge WordClass::owned_thing) in `sentence` that is no campaign print.
+  bool not_campaign_print(const PhraseMatch& thing, size_t sentence) const;
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();
   // A verb of saying before `token` in its clause ("bilang", "pesan"): its token.

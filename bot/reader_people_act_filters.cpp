@@ -277,11 +277,34 @@ bool PeopleReader::someone_named_after(const ActMention& act) const {
          std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& t) { return after_in_clause(t.first_token); });
 }
 
-bool PeopleReader::names_vehicle(const ActMention& act) const {
+bool PeopleReader::names_movable_property(const ActMention& act) const {
   for (size_t t = act.first_token; t <= act.last_token && t < tokens_.size(); ++t) {
-    if (word_is(knowledge::WordClass::vehicle, tokens_[t].word)) return true;
+    if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) return true;
   }
   return false;
+}
+
+// "minjemin sound system kantor desa … katanya cuma dipinjem semalem": the thing lent is named right after the
+// lending verb, or, lent again without an object, by an earlier lending in the message. "Mobil siaga desa lg
+// nganggur, tim caleg mau pinjem … boleh sy pinjemin?": a lending that ends its clause lends what the story named.
+bool PeopleReader::lends_movable_property(const ActMention& lending) const {
+  size_t clause = tokens_[lending.first_token].clause;
+  for (size_t t = lending.first_token; t < tokens_.size() && t <= lending.last_token + kObjectReach; ++t) {
+    if (tokens_[t].clause != clause) break;
+    if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) return true;
+  }
+  bool lent_before = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& earlier) {
+    return earlier.act == Act::lend_facilities && earlier.last_token < lending.first_token &&
+           lends_movable_property(earlier);
+  });
+  size_t next = lending.last_token + 1;
+  bool ends_clause = next >= tokens_.size() || tokens_[next].clause != clause ||
+                     std::any_of(negations_.begin(), negations_.end(),
+                                 [&](const PhraseMatch& negation) { return negation.first_token == next; });
+  bool named_before = ends_clause && std::any_of(tokens_.begin(), tokens_.begin() + lending.first_token, [&](const Token& t) {
+    return word_is(knowledge::WordClass::movable_property, t.word);
+  });
+  return lent_before || named_before;
 }
 
 // "share postingan Bawaslu soal ajakan lapor politik uang": words right after a topic word ("soal", "tentang"),

@@ -8,6 +8,8 @@ namespace netra::bot {
 std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, bool same_sentence) const {
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (!it->actor || it->token >= token) continue;
+    // "twibbon dari KPU yg 'Pemilih Cerdas' boleh dipasang?": whoever a quote names acts inside it, not outside.
+    if (tokens_[it->token].quote != 0 && tokens_[it->token].quote != tokens_[token].quote) continue;
     bool other_clause = tokens_[it->token].clause != tokens_[token].clause;
     if ((same_clause || it->own_clause_only) && other_clause) continue;
     if (same_sentence && tokens_[it->token].sentence != tokens_[token].sentence) continue;
@@ -20,8 +22,9 @@ std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
   for (const auto& mention : mentions_) {
     // "boleh laporin pak kades yg ikut kampanye?": the one named as an object ("laporin …") acts in their own
     // relative clause, never in the act before it.
+    bool quoted_apart = tokens_[mention.token].quote != 0 && tokens_[mention.token].quote != tokens_[token].quote;
     if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence &&
-        !after_object_marker(mention.token)) {
+        !after_object_marker(mention.token) && !quoted_apart) {
       return mention.person;
     }
   }
@@ -187,9 +190,7 @@ Target PeopleReader::target_of(const ActMention& act) const {
   for (const auto& match : targets_) {
     if (tokens_[match.first_token].clause != clause || target_negated(match)) continue;
     auto target = static_cast<Target>(match.label);
-    // "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props; so is
-    // one whose sentence denies any candidate on it ("spanduk 'Ayo ke TPS' tanpa gambar calon").
-    if (kind_of_thing(match) && (owner_follows(match) || candidate_denied_in_sentence(act.sentence))) continue;
+    if (kind_of_thing(match) && not_campaign_print(match, act.sentence)) continue;
     if (match.first_token > 0 && match.first_token > act.last_token && !owner && !kind_of_thing(match) &&
         word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word)) {
       owner = target;
@@ -254,6 +255,24 @@ bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
   });
 }
 
+// "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props; so is one
+// whose sentence denies any candidate on it ("spanduk 'Ayo ke TPS' tanpa gambar calon"), and one the sentence says
+// comes from a neutral body, even past a quote ("pasang stiker 'Pemilih Cerdas, Tolak Politik Uang' dr Bawaslu").
+bool PeopleReader::not_campaign_print(const PhraseMatch& thing, size_t sentence) const {
+  return owner_follows(thing) || candidate_denied_in_sentence(sentence) || neutral_source_in_sentence(sentence);
+}
+
+bool PeopleReader::neutral_source_in_sentence(size_t sentence) const {
+  return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
+    size_t at = match.first_token;
+    bool from = at > 0 && (tokens_[at - 1].word == "dari" || tokens_[at - 1].word == "from");
+    // "bukan dari KPU" denies the source; a negation inside the print's words ("'Jangan Golput' dari KPU") does not.
+    bool denied = from && std::any_of(negations_.begin(), negations_.end(),
+                                      [&](const PhraseMatch& negation) { return negation.last_token + 2 == at; });
+    return tokens_[at].sentence == sentence && knowledge::is_neutral(static_cast<Target>(match.label)) && from && !denied;
+  });
+}
+
 bool PeopleReader::candidate_in_sentence(size_t sentence) const {
   // "Kadis bikin program bibit. Yg dapet cuma pendukung paslon 2.": what is told after it, naming no act, describes it.
   size_t last = last_sentence_continuing(sentence);
@@ -271,9 +290,7 @@ Target PeopleReader::target_in_message(const ActMention& act) const {
   std::optional<Target> message_neutral;
   for (const auto& match : targets_) {
     if (target_negated(match)) continue;
-    if (kind_of_thing(match) && (owner_follows(match) || candidate_denied_in_sentence(tokens_[match.first_token].sentence))) {
-      continue;
-    }
+    if (kind_of_thing(match) && not_campaign_print(match, tokens_[match.first_token].sentence)) continue;
     auto target = static_cast<Target>(match.label);
     if (target == Target::candidate || target == Target::incumbent_official) message_candidate = true;
     if (knowledge::is_neutral(target)) message_neutral = target;
@@ -380,22 +397,29 @@ void PeopleReader::assign_targets() {
     if (act.act != Act::attend_campaign || act.negated) continue;
     bool passive = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
       return other.act == Act::attend_passive && !other.negated && other.person == act.person &&
-             other.sentence == act.sentence;
+             other.sentence == act.sentence && !is_bare_coming(other);
     });
     if (passive) act.negated = true;
   }
   // "pinjamkan balai desa buat acara kampanye": lending a facility names who uses it — the borrower, not the
-  // lender; the facility phrase's use is the same lending, refined. A service vehicle lent for a campaign is the
-  // lender putting state property to campaign use (PP 94/2021 5 n angka 4): the use stands, the lending is it.
+  // lender; the facility phrase's use is the same lending, refined. A service vehicle or equipment lent for a
+  // campaign is the lender putting state property to campaign use (PP 94/2021 5 n angka 4): the use stands, the
+  // lending is it.
+  std::vector<size_t> carried_off;
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    if (act.act == Act::lend_facilities && !act.negated && lends_movable_property(act)) carried_off.push_back(i);
+  }
+  for (size_t i : carried_off) reading_.acts[i].act = Act::use_facilities;
   for (auto& act : reading_.acts) {
     if (act.act != Act::use_facilities || act.negated) continue;
-    bool vehicle = names_vehicle(act);
+    bool movable = names_movable_property(act);
     for (auto& other : reading_.acts) {
       if (other.act != Act::lend_facilities || other.negated || other.person != act.person ||
           other.sentence != act.sentence) {
         continue;
       }
-      (vehicle ? other : act).negated = true;
+      (movable ? other : act).negated = true;
     }
   }
 }

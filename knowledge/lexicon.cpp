@@ -237,7 +237,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::criminal_penalty: return "criminal_penalty";
     case WordClass::pending_marker: return "pending_marker";
     case WordClass::pointer: return "pointer";
-    case WordClass::vehicle: return "vehicle";
+    case WordClass::movable_property: return "movable_property";
     case WordClass::passive_report: return "passive_report";
     case WordClass::passive_post: return "passive_post";
     case WordClass::preposition: return "preposition";

@@ -126,7 +126,7 @@ enum class WordClass {
   criminal_penalty,   // "pidana", "penjara": a criminal sanction, which only some of those a rule binds can incur
   pending_marker,     // "ngajuin", "mau": a status applied for or planned ("ngajuin pensiun dini"), not yet held
   pointer,            // "itu", "gitu": a question that points back at what was told ("itu gpp kan?")
-  vehicle,            // "mobil", "ambulans": a facility that is lent for campaign use is used (PP 94/2021 5 n 4)
+  movable_property,   // "mobil", "sound system": state property lent for campaign use is used (PP 94/2021 5 n 4)
   passive_report,     // "dilaporkan": a report in the passive is nobody's act ("itu bisa dilaporin?")
   passive_post,       // "diunggah": a post in the passive is not the writer's ("fotonya diupload di akun pemkab")
   preposition,        // "sama", "ke": a role right after one is someone else ("ga enak sama warga"), not a description

@@ -1,6 +1,6 @@
-// Gatherings and gifts told in a story and asked about in a word ("dateng gpp?", "sy terima aja"), calls on others
-// to come to a campaign, and roles no longer held. Messages here are written for these tests, not taken from any
-// eval set.
+// Gatherings, gifts and things lent told in a story and asked about in a word ("dateng gpp?", "sy terima aja",
+// "boleh sy pinjemin?"), calls on others to come to a campaign, prints from a neutral body, whom a quote names, and
+// roles no longer held. Messages here are written for these tests, not taken from any eval set.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -86,4 +86,40 @@ TEST_CASE("a trade or a youth-group post is a citizen's", "[understanding]") {
   CHECK(subject_role(explain("sy cuma jualan gorengan, bukan PNS bukan apa2. boleh pasang stiker caleg di gerobak?").reading) ==
         Role::citizen);
   CHECK(answer("ketua karang taruna jd relawan capres, boleh?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("village equipment lent to a campaign is put to its use; a hall lent is the hall rule's question",
+          "[understanding]") {
+  CHECK(answer("sy kasi pelayanan, minjemin genset kantor desa ke acara caleg, boleh?").verdict == Verdict::dilarang);
+  // The thing lent named earlier in the story, the lending asked bare.
+  const std::string lent = "Sy sekdes. Ambulans desa lg nganggur, relawan capres mau pake buat jemput massa. boleh sy pinjemin?";
+  CHECK(asks_act(explain(lent).reading, Act::use_facilities));
+  CHECK(answer(lent).verdict == Verdict::dilarang);
+  CHECK(answer("sy sekdes, tim caleg mau pinjem aula kantor desa buat rapat, boleh sy pinjemin?").verdict ==
+        Verdict::hati_hati);
+}
+
+TEST_CASE("a print from the election body is that body's, even past a quote", "[understanding]") {
+  auto reading = explain("sy PPPK, mau pasang spanduk \"Ayo Nyoblos, Jangan Golput\" dari KPU di pagar rumah. boleh?").reading;
+  REQUIRE(!reading.asked_acts.empty());
+  CHECK(reading.acts[reading.asked_acts.front()].target == netra::knowledge::Target::election_body);
+  CHECK(answer("sy PPPK, mau pasang spanduk \"Ayo Nyoblos, Jangan Golput\" dari KPU di pagar rumah. boleh?").verdict ==
+        Verdict::boleh);
+  // A candidate's print stays a campaign print.
+  CHECK(answer("sy PPPK, mau pasang spanduk dari timses caleg di pagar rumah. boleh?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("whoever a quote names acts inside it, not in the words around it", "[understanding]") {
+  auto reading = explain("poster dari Bawaslu yg 'Warga Awasi Pemilu' boleh di-share PNS?").reading;
+  CHECK(subject_role(reading) != Role::citizen);
+  CHECK(answer("poster dari Bawaslu yg 'Warga Awasi Pemilu' boleh di-share PNS?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("whether one must obey an order asks whether doing it is allowed", "[understanding]") {
+  auto reply = answer("camat nyuruh semua staf pake pin paslon 1 pas apel. kalo nolak takut dimutasi. kami wajib nurut?");
+  CHECK(reply.verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a village official running a candidate's group is banned", "[understanding]") {
+  CHECK(answer("pak kasi kesra jd admin grup FB pendukung cabup, gpp?").verdict == Verdict::dilarang);
 }
