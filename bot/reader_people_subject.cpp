@@ -258,6 +258,7 @@ std::optional<size_t> PeopleReader::person_of_question_clause() const {
             kind == knowledge::MessageCue::sanction);
   });
   if (!asks_in_clause) return std::nullopt;
+  if (auto doer = person_named_by_deed(*clause)) return doer;
   for (const auto& mention : mentions_) {
     if (mention.actor && tokens_[mention.token].clause == *clause && mention.person != 0) return mention.person;
   }
@@ -296,6 +297,21 @@ size_t PeopleReader::focus_sentence() const {
   if (marked) return *marked;
   if (focus) return *focus;
   return reading_.sentence_count == 0 ? 0 : reading_.sentence_count - 1;
+}
+
+// "kabid nyuruh semua staf dateng … yg nyuruh itu salah ga?": one named in the question by what they did in the
+// story ("the one who ordered") is the one asked about.
+std::optional<size_t> PeopleReader::person_named_by_deed(size_t clause) const {
+  for (size_t t = 0; t + 1 < tokens_.size(); ++t) {
+    if (tokens_[t].clause != clause || !word_is(knowledge::WordClass::relativizer, tokens_[t].word)) continue;
+    const std::string& deed = tokens_[t + 1].word;
+    for (auto it = reading_.acts.rbegin(); it != reading_.acts.rend(); ++it) {
+      if (it->first_token < t && !it->negated && it->person != 0 && tokens_[it->first_token].word == deed) {
+        return it->person;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace netra::bot

@@ -88,7 +88,7 @@ TEST_CASE("a trade or a youth-group post is a citizen's", "[understanding]") {
   CHECK(answer("ketua karang taruna jd relawan capres, boleh?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("village equipment lent to a campaign is put to its use; a hall lent is the hall rule's question",
+TEST_CASE("village equipment lent to a campaign is put to its use, a hall lent is the hall rule's question",
           "[understanding]") {
   CHECK(answer("sy kasi pelayanan, minjemin genset kantor desa ke acara caleg, boleh?").verdict == Verdict::dilarang);
   // The thing lent named earlier in the story, the lending asked bare.

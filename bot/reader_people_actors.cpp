@@ -1,0 +1,158 @@
+// Who does each act: the person named last before it in its clause or sentence, the one asked by an asking verb,
+// the speaker of a quote, or the writer; whoever a quote names acts only inside it.
+#include <algorithm>
+
+#include "bot/reader_people.h"
+
+namespace netra::bot {
+
+std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, bool same_sentence) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (!it->actor || it->token >= token) continue;
+    // "twibbon dari KPU yg 'Pemilih Cerdas' boleh dipasang?": whoever a quote names acts inside it, not outside.
+    if (tokens_[it->token].quote != 0 && tokens_[it->token].quote != tokens_[token].quote) continue;
+    bool other_clause = tokens_[it->token].clause != tokens_[token].clause;
+    if ((same_clause || it->own_clause_only) && other_clause) continue;
+    if (same_sentence && tokens_[it->token].sentence != tokens_[token].sentence) continue;
+    return it->person;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
+  for (const auto& mention : mentions_) {
+    // "boleh laporin pak kades yg ikut kampanye?": the one named as an object ("laporin …") acts in their own
+    // relative clause, never in the act before it.
+    bool quoted_apart = tokens_[mention.token].quote != 0 && tokens_[mention.token].quote != tokens_[token].quote;
+    if (mention.actor && mention.token > token && tokens_[mention.token].sentence == tokens_[token].sentence &&
+        !after_object_marker(mention.token) && !quoted_apart) {
+      return mention.person;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> PeopleReader::asking_word_before(size_t token) const {
+  size_t clause = tokens_[token].clause;
+  for (size_t t = token; t-- > 0 && tokens_[t].clause == clause;) {
+    if (word_is(knowledge::WordClass::asking_verb, tokens_[t].word)) return t;
+    // "bilang ke warga supaya pilih nomor 1": a verb of saying with "so that" after it asks as an asking verb
+    // does; the one asked may stand on either side of "supaya".
+    if (word_is(knowledge::WordClass::appeal_link, tokens_[t].word)) {
+      for (size_t s = t; s-- > 0 && tokens_[s].clause == clause;) {
+        if (word_is(knowledge::WordClass::saying_verb, tokens_[s].word)) return s;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// When an asking verb stands between the last person named in the clause and `token`, who is asked: the person
+// named after the verb, or the writer.
+std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
+  size_t clause = tokens_[token].clause;
+  std::optional<size_t> verb = asking_word_before(token);
+  if (!verb) return std::nullopt;
+  // The person named between the verb and the act, if any ("nyuruh pegawai hadir").
+  for (const auto& mention : mentions_) {
+    if (mention.token > *verb && mention.token < token) return mention.person;
+  }
+  // "kades bikin surat edaran ke ketua RT supaya pasang baliho": those asked are named, though not as people who
+  // act here; the writer is not among them.
+  bool role_told = word_is(knowledge::WordClass::saying_verb, tokens_[*verb].word) &&
+                   std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+                     return role.first_token > *verb && role.last_token < token;
+                   });
+  if (role_told) return std::nullopt;
+  // Someone named before the verb in the clause asks; the writer, named or not, is asked ("bos sy minta forward
+  // …, gmn nih?" asks what the writer should do).
+  for (const auto& mention : mentions_) {
+    if (mention.token < *verb && tokens_[mention.token].clause == clause && mention.actor && mention.person != 0) {
+      return std::size_t{0};
+    }
+  }
+  return std::nullopt;
+}
+
+void PeopleReader::assign_actors() {
+  bool asker_present = reading_.people[0].mentioned;
+  for (auto& act : reading_.acts) {
+    std::optional<size_t> actor = last_actor(act.first_token, true, false);
+    // "bos sy minta forward …": the one asked does it — named after the verb, or the writer.
+    if (auto asked = asked_actor(act.first_token)) actor = *asked;
+    if (!actor) actor = last_actor(act.first_token, false, true);
+    if (!actor && asker_present) actor = 0;
+    // "kades kami bagi kalender caleg. lapor kmana ini": reporting in a sentence that names no one is the writer's.
+    if (!actor && act.act == Act::report) actor = 0;
+    if (!actor) actor = last_actor(act.first_token, false, false);
+    if (!actor) actor = next_actor_in_sentence(act.first_token);
+    // "kades X bagi amplop. itu bisa dilaporin?": a report in the passive is nobody's act; it asks whether the
+    // deed told is a violation. "fotonya diupload dia", "diupload di akun pemkab": a post in the passive whose
+    // agent or owner is named after it is not the writer's ("trus diunggah ke IG": the writer's).
+    bool passive_report = act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word);
+    bool passive_post = act.act == Act::post && word_is(knowledge::WordClass::passive_post, tokens_[act.first_token].word);
+    if (passive_report || (passive_post && actor.value_or(0) == 0 && someone_named_after(act))) act.negated = true;
+    // "Kades posting 'warga desa X wajib pilih nomor 3'", "'warga pendukung paslon 2 bantuannya kita tunda'": an
+    // appeal or a decision quoted is the quoting person's; whom it addresses inside the quote does not make it.
+    if (auto speaker = quoting_person(act)) actor = speaker;
+    size_t person = actor.value_or(0);
+    // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
+    if (person == 0 && witnessed(act.first_token)) {
+      if (!witness_subject_) {
+        Person someone;
+        someone.kind = Person::Kind::generic;
+        witness_subject_ = add_person(someone);
+      }
+      person = *witness_subject_;
+    }
+    // A relative who runs does not help their own campaign: the writer asks about their own help.
+    const Person& who = reading_.people[person];
+    if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
+        !last_actor(act.first_token, true, false)) {
+      person = 0;
+    }
+    // "adik nanya ke saya 'pilih siapa?'": a talk about one's choice has two sides, and the writer is one of them.
+    if (act.act == Act::discuss_privately && writer_in_sentence(act.sentence)) person = 0;
+    act.person = person;
+    if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
+  }
+}
+
+std::optional<size_t> PeopleReader::quoting_person(const ActMention& act) const {
+  size_t quote = tokens_[act.first_token].quote;
+  bool speakers_act = act.act == Act::invite_to_vote || act.act == Act::favour_decision;
+  if (!speakers_act || quote == 0) return std::nullopt;
+  size_t opening = act.first_token;
+  while (opening > 0 && tokens_[opening - 1].quote == quote) --opening;
+  if (opening == 0) return std::nullopt;
+  return last_actor(opening, false, true);
+}
+
+bool PeopleReader::witnessed(size_t token) const {
+  // "sy liat debat capres di tv, boleh?": a writer who asks about what they watched is the one who watched.
+  if (reading_.text.find('?') != std::string::npos) return false;
+  bool asks = std::any_of(message_cues_.begin(), message_cues_.end(), [](const PhraseMatch& cue) {
+    auto kind = static_cast<knowledge::MessageCue>(cue.label);
+    return kind == knowledge::MessageCue::question || kind == knowledge::MessageCue::verdict;
+  });
+  if (asks) return false;
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->token >= token || !it->actor) continue;
+    if (it->person != 0 || tokens_[it->token].clause != tokens_[token].clause) return false;
+    size_t next = it->last + 1;
+    return next < token && word_is(knowledge::WordClass::perception_verb, tokens_[next].word);
+  }
+  return false;
+}
+
+bool PeopleReader::writer_in_sentence(size_t sentence) const {
+  bool acts = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    return mention.person == 0 && tokens_[mention.token].sentence == sentence;
+  });
+  return acts || std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& match) {
+           return match.label == kSelfLabel && tokens_[match.first_token].sentence == sentence &&
+                  after_object_marker(match.first_token);
+         });
+}
+
+}  // namespace netra::bot
