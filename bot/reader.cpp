@@ -16,6 +16,9 @@ bool ends_sentence(const std::string& text, size_t i) {
   char c = text[i];
   if (c == '\n') return true;
   if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  // "gmn?gk pake kaos": a question or exclamation mark ends its sentence even with no space after it; a full stop
+  // without one may be an abbreviation or a number ("S.Pd", "1.5").
+  if ((c == '?' || c == '!') && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) return true;
   return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.' ||
          text[i + 1] == '!' || text[i + 1] == '?' || text[i + 1] == '"' || text[i + 1] == '\'' ||
          text[i + 1] == ')';

@@ -270,6 +270,8 @@ class PeopleReader {
   // sentences before the question's are asked too.
   void add_acts_told_before_a_pointing_question();
   bool question_clause_points_back() const;
+  // Serving as election staff, asked of election staff beside another deed, is who they are, not what is asked.
+  void drop_service_that_is_the_role();
   // The one a question names by a deed told before ("yg nyuruh itu salah?"), in the question's `clause`.
   std::optional<size_t> person_named_by_deed(size_t clause) const;
   // An official acting for a candidate beside a citizen `subject` chosen by a question that names no one.

@@ -130,10 +130,12 @@ void PeopleReader::read_asked_votes_as_appeals() {
     // theirs ("ngajak murid SD ikut kampanye" involves minors).
     bool attendance = (act.act == Act::attend_campaign || act.act == Act::attend_passive ||
                        act.act == Act::attend_declaration) && act.target == Target::candidate;
-    if (act.negated || !(vote || attendance || act.act == Act::invite_to_vote)) continue;
+    // "kades ngumumin di masjid biar warga dateng ke TPS": a call to turn out asked of others is the asker's call.
+    bool turnout = act.act == Act::encourage_turnout && act.target != Target::candidate;
+    if (act.negated || !(vote || attendance || turnout || act.act == Act::invite_to_vote)) continue;
     // A verb of saying anywhere before the vote in its clause; else an asking verb (asking_word_before finds a
     // verb of saying only where saying_verb_before would have found it first).
-    std::optional<size_t> verb = attendance ? std::nullopt : saying_verb_before(act.first_token);
+    std::optional<size_t> verb = attendance || turnout ? std::nullopt : saying_verb_before(act.first_token);
     bool told = verb.has_value();
     if (!verb) verb = asking_word_before(act.first_token);
     if (!verb) continue;
@@ -157,7 +159,7 @@ void PeopleReader::read_asked_votes_as_appeals() {
     }
     if (own_choice) continue;
     ActMention& appeal = attendance ? calls_to_come.emplace_back(index, act).second : act;
-    appeal.act = Act::invite_to_vote;
+    if (!turnout) appeal.act = Act::invite_to_vote;
     appeal.person = asker.value_or(0);
   }
   for (auto it = calls_to_come.rbegin(); it != calls_to_come.rend(); ++it) {
@@ -333,15 +335,31 @@ void PeopleReader::drop_content_of_media() {
     }
   }
   // "repost infografis 'tolak politik uang'": a quote after an act on media is the title of what is shared. An
-  // appeal quoted there stays: it makes the shared thing partisan.
+  // appeal quoted there stays: it makes the shared thing partisan. "posting 'ayo datang ke TPS'": a call to turn
+  // out quoted there is what the post does, so the call stands in for the post.
   for (size_t i = 0; i < reading_.acts.size(); ++i) {
     const ActMention& act = reading_.acts[i];
     size_t quote = tokens_[act.last_token].quote;  // a gapped cue may reach into the quote ("bagi .. uang")
     if (quote == 0 || media_act(act.act) || act.act == Act::invite_to_vote || act.act == Act::vote) continue;
-    content[i] = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& media) {
-      return media_act(media.act) && media.sentence == act.sentence && media.last_token < act.last_token &&
-             tokens_[media.last_token].quote != quote;
-    });
+    for (size_t m = 0; m < reading_.acts.size(); ++m) {
+      const ActMention& media = reading_.acts[m];
+      if (!media_act(media.act) || media.sentence != act.sentence || media.last_token >= act.last_token ||
+          tokens_[media.last_token].quote == quote) {
+        continue;
+      }
+      // Only a call for no one: a candidate's post, or a quote that also names a choice, stays partisan.
+      bool for_no_one = !candidate_in_sentence(act.sentence) &&
+                        std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+                          return tokens_[other.first_token].quote == quote &&
+                                 (other.act == Act::invite_to_vote || other.act == Act::vote);
+                        });
+      bool spreads = media.act == Act::post || media.act == Act::share || media.act == Act::make_content;
+      if (act.act == Act::encourage_turnout && for_no_one && spreads) {
+        content[m] = true;
+      } else {
+        content[i] = true;
+      }
+    }
   }
   std::vector<ActMention> kept;
   for (size_t i = 0; i < reading_.acts.size(); ++i) {

@@ -165,6 +165,7 @@ void PeopleReader::finish_subject() {
   add_acts_of_the_gathering_come_to();
   add_orders_given_to_the_subject();
   add_acts_asked_of_others();
+  drop_service_that_is_the_role();
   const Person& subject = reading_.people[reading_.subject];
   reading_.role_assumed = subject.role == Role::unknown && subject.kind == Person::Kind::asker;
   // "istri sy caleg … boleh gk sy dampingi?": the candidate is the writer's spouse. "istri sy PNS, sy caleg, boleh
@@ -312,6 +313,19 @@ std::optional<size_t> PeopleReader::person_named_by_deed(size_t clause) const {
     }
   }
   return std::nullopt;
+}
+
+// "anggota KPPS di TPS kami ngajak warga ke TPS": serving as KPPS names who the subject is, not what is asked of
+// them, where the question names another deed.
+void PeopleReader::drop_service_that_is_the_role() {
+  if (reading_.people[reading_.subject].role != Role::election_staff) return;
+  auto& asked = reading_.asked_acts;
+  auto is_service = [&](size_t index) {
+    Act act = reading_.acts[index].act;
+    return act == Act::serve_election_staff || act == Act::serve_election_supervisor;
+  };
+  if (std::all_of(asked.begin(), asked.end(), is_service)) return;
+  asked.erase(std::remove_if(asked.begin(), asked.end(), is_service), asked.end());
 }
 
 }  // namespace netra::bot
