@@ -137,19 +137,23 @@ bool PeopleReader::candidate_in_sentence(size_t sentence) const {
 // The target of an act whose clause names none: a candidate the message names anywhere (a person who runs
 // included), else a neutral body it names, else none.
 Target PeopleReader::target_in_message(const ActMention& act) const {
-  bool message_candidate = false;
+  bool message_candidate = false, message_incumbent = false;
   std::optional<Target> message_neutral;
   for (const auto& match : targets_) {
     if (target_negated(match)) continue;
     if (kind_of_thing(match) && not_campaign_print(match, tokens_[match.first_token].sentence)) continue;
     auto target = static_cast<Target>(match.label);
-    if (target == Target::candidate || target == Target::incumbent_official) message_candidate = true;
+    if (target == Target::candidate) message_candidate = true;
+    if (target == Target::incumbent_official) message_incumbent = true;
     if (knowledge::is_neutral(target)) message_neutral = target;
   }
   for (size_t i = 0; i < reading_.people.size(); ++i) {
     if (i != act.person && reading_.people[i].runs_for_office) message_candidate = true;
   }
-  if (message_candidate) return Target::candidate;
+  // "Bupati petahana kunker ke desa … sy kades wajib menyambut": an incumbent on official business the message
+  // names, and no other candidate, is the official.
+  if (message_incumbent && message_neutral && !message_candidate) return Target::incumbent_official;
+  if (message_candidate || message_incumbent) return Target::candidate;
   return message_neutral.value_or(Target::none);
 }
 
