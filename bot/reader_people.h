@@ -26,7 +26,6 @@ bool is_time_or_place(Modifier modifier);
 // Acts a candidate does not do for their own campaign: when the nearest person is the writer's relative who runs,
 // "boleh bantu kampanye?" is the writer's act.
 bool is_support_act(Act act);
-
 bool overlaps(const PhraseMatch& a, const PhraseMatch& b);
 
 constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
@@ -292,8 +291,9 @@ class PeopleReader {
   // Denied by a negation just before it, or by one anywhere before it in its clause when a free-choice word
   // follows it ("tidak ada hubungannya sama calon manapun").
   bool target_negated(const PhraseMatch& target) const;
-
+  // An incumbent is named among the targets; someone the message names runs for office.
   bool incumbent_named() const;
+  bool someone_runs() const;
   // The writer is named in `sentence` as one who acts or as an object ("nanya ke saya"), not as a possessor.
   bool writer_in_sentence(size_t sentence) const;
   // The last actor named before `token` in its clause is the writer, followed by a verb of seeing or hearing

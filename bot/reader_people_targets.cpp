@@ -5,6 +5,10 @@
 
 namespace netra::bot {
 
+bool PeopleReader::someone_runs() const {
+  return std::any_of(reading_.people.begin(), reading_.people.end(), [](const Person& p) { return p.runs_for_office; });
+}
+
 bool PeopleReader::incumbent_named() const {
   return std::any_of(targets_.begin(), targets_.end(), [](const PhraseMatch& t) {
     return static_cast<Target>(t.label) == Target::incumbent_official;
@@ -72,6 +76,9 @@ Target PeopleReader::target_of(const ActMention& act) const {
   if (neutral_owner && candidate && !candidate_outside_topic && !incumbent) return *neutral_owner;
   if (neutral && (incumbent || (!candidate && incumbent_named()))) return Target::incumbent_official;
   if (candidate || incumbent) return Target::candidate;
+  // "like postingan bupati soal peresmian pasar? dia lagi nyalon": a government post or event in a story where
+  // someone runs is the incumbent's, never plainly neutral.
+  if (neutral == Target::government && someone_runs()) return Target::incumbent_official;
   if (neutral) return *neutral;
   for (const auto& mention : mentions_) {
     if (tokens_[mention.token].clause == clause && mention.person != act.person &&

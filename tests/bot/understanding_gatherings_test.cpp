@@ -123,3 +123,14 @@ TEST_CASE("whether one must obey an order asks whether doing it is allowed", "[u
 TEST_CASE("a village official running a candidate's group is banned", "[understanding]") {
   CHECK(answer("pak kasi kesra jd admin grup FB pendukung cabup, gpp?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("an official's event or post in a story where the official runs again is the incumbent's", "[understanding]") {
+  // Duty at an incumbent's official visit is careful, not banned, for a kades.
+  CHECK(answer("walikota petahana kunker ke kelurahan, sy lurah wajib menyambut. boleh?").verdict != Verdict::boleh);
+  CHECK(answer("sy kades, gubernur petahana resmiin pasar desa, sy kasih sambutan. boleh?").verdict == Verdict::hati_hati);
+  // A post about a government event, liked while its owner runs again, is never plainly "Boleh".
+  auto liked = explain("sy PPPK, like postingan walikota soal peresmian taman? dia nyalon lagi").reading;
+  REQUIRE(!liked.asked_acts.empty());
+  CHECK(liked.acts[liked.asked_acts.front()].target == netra::knowledge::Target::incumbent_official);
+  CHECK(answer("sy PPPK, like postingan walikota soal peresmian taman? dia nyalon lagi").verdict == Verdict::hati_hati);
+}
