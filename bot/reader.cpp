@@ -12,13 +12,15 @@ namespace {
 
 // Sentence ends: . ! ? ; and line breaks, when followed by a space or the end (a dot between digits, as in
 // "Rp1.000", or inside "lapor.go.id" ends nothing).
-bool ends_sentence(const std::string& text, size_t i) {
+bool ends_sentence(const std::string& text, size_t i, bool in_quote) {
   char c = text[i];
   if (c == '\n') return true;
   if (c != '.' && c != '!' && c != '?' && c != ';') return false;
   // "gmn?gk pake kaos": a question or exclamation mark ends its sentence even with no space after it; a full stop
-  // without one may be an abbreviation or a number ("S.Pd", "1.5").
-  if ((c == '?' || c == '!') && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) return true;
+  // without one may be an abbreviation or a number ("S.Pd", "1.5"). Inside a quote ("'Ayo ke TPS!Coblos no 2'")
+  // the quoted words stay one.
+  bool glued = i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]));
+  if ((c == '?' || c == '!') && glued && !in_quote) return true;
   return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.' ||
          text[i + 1] == '!' || text[i + 1] == '?' || text[i + 1] == '"' || text[i + 1] == '\'' ||
          text[i + 1] == ')';
@@ -113,10 +115,15 @@ void Reader::tokenize(Reading& reading) const {
   // Sentence and clause number of every byte offset where a boundary falls.
   std::vector<size_t> sentence_at(text.size() + 1, 0), clause_at(text.size() + 1, 0);
   size_t sentence = 0, clause = 0;
+  reading.quotes = find_quotes(text);
+  auto in_quote = [&](size_t at) {
+    return std::any_of(reading.quotes.begin(), reading.quotes.end(),
+                       [&](const auto& quote) { return quote.first <= at && at < quote.second; });
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     sentence_at[i] = sentence;
     clause_at[i] = clause;
-    if (ends_sentence(text, i)) {
+    if (ends_sentence(text, i, in_quote(i))) {
       ++sentence;
       ++clause;
     } else if (ends_clause(text, i)) {
@@ -147,7 +154,6 @@ void Reader::tokenize(Reading& reading) const {
     reading.tokens.push_back(std::move(token));
   }
   reading.sentence_count = reading.tokens.empty() ? 0 : reading.tokens.back().sentence + 1;
-  reading.quotes = find_quotes(text);
   for (auto& token : reading.tokens) {
     for (size_t q = 0; q < reading.quotes.size(); ++q) {
       if (reading.quotes[q].first <= token.start && token.start < reading.quotes[q].second) token.quote = q + 1;

@@ -232,8 +232,10 @@ bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) c
   }
   // "minjemin sound system kantor desa": a place right after a thing that can be carried off owns it; nothing is
   // done there.
+  // "pasang tenda di sekolah" names where, so a preposition between keeps the place.
   if (modifier == Modifier::place_government || modifier == Modifier::place_school) {
     for (size_t t = match.first_token; t-- > 0 && match.first_token - t <= 2;) {
+      if (tokens_[t].word == "di" || word_is(knowledge::WordClass::preposition, tokens_[t].word)) break;
       if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) return false;
     }
   }

@@ -44,8 +44,7 @@ constexpr size_t kRelativeReach = 3;
 constexpr size_t kQuoteReach = 2;
 // Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
 constexpr size_t kChoiceReach = 3;
-// Words after a lending verb where the thing lent is named ("minjemin sound system kantor").
-constexpr size_t kObjectReach = 3;
+constexpr size_t kObjectReach = 3;  // words after a lending verb that name the thing lent ("minjemin sound system")
 // Words after a topic word ("soal", "tentang") that say what a shared post is about ("soal ajakan lapor politik
 // uang").
 constexpr size_t kTopicContentReach = 4;
@@ -262,8 +261,7 @@ class PeopleReader {
   bool someone_named_after(const ActMention& act) const;
   // The facility an act names can be carried off ("mobil dinas", "ambulans desa", "sound system kantor desa").
   bool names_movable_property(const ActMention& act) const;
-  // What a lending lends can be carried off: named within kObjectReach words after the verb, or by an earlier
-  // lending in the message.
+  // What a lending lends can be carried off (named after the verb, by an earlier lending, or just before it).
   bool lends_movable_property(const ActMention& lending) const;
   // The question's last clause names no act and points back ("itu gpp kan?"): the subject's acts told in the
   // sentences before the question's are asked too.
@@ -273,6 +271,8 @@ class PeopleReader {
   void drop_service_that_is_the_role();
   // The one a question names by a deed told before ("yg nyuruh itu salah?"), in the question's `clause`.
   std::optional<size_t> person_named_by_deed(size_t clause) const;
+  // Whom the acts of `sentence` are about: the writer when they act in it, else the first act's actor.
+  std::optional<size_t> actor_of_sentence(size_t sentence) const;
   // An official acting for a candidate beside a citizen `subject` chosen by a question that names no one.
   std::optional<size_t> official_acting_beside(size_t subject) const;
   // Coming told bare ("dateng gpp ga?", knowledge WordClass::coming_verb): no place or event follows it.
@@ -340,7 +340,7 @@ class PeopleReader {
   // A vote for a candidate asked of someone else is the asker's appeal (see reader_people_act_filters.cpp).
   void read_asked_votes_as_appeals();
   // A verb of saying before `token` in its clause ("bilang", "pesan"): its token.
-  std::optional<size_t> saying_verb_before(size_t token) const;
+  std::optional<size_t> saying_verb_before(size_t token, bool whole_sentence = false) const;
 
   // "di-add ke grup timses, sy langsung keluar": a group the same person left afterwards is no longer theirs; the
   // leaving is what the question is about. So is a thing they refuse afterwards ("nitip brosur, sy tolak").

@@ -136,6 +136,9 @@ void PeopleReader::read_asked_votes_as_appeals() {
     // A verb of saying anywhere before the vote in its clause; else an asking verb (asking_word_before finds a
     // verb of saying only where saying_verb_before would have found it first).
     std::optional<size_t> verb = attendance || turnout ? std::nullopt : saying_verb_before(act.first_token);
+    // "ngumumin lewat toa biar warga dateng ke TPS, jgn lupa coblos no 2": an appeal in a later clause of what
+    // was announced is still the announcement.
+    if (!verb && act.act == Act::invite_to_vote) verb = saying_verb_before(act.first_token, /*whole_sentence=*/true);
     bool told = verb.has_value();
     if (!verb) verb = asking_word_before(act.first_token);
     if (!verb) continue;
@@ -167,8 +170,9 @@ void PeopleReader::read_asked_votes_as_appeals() {
   }
 }
 
-std::optional<size_t> PeopleReader::saying_verb_before(size_t token) const {
-  for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
+std::optional<size_t> PeopleReader::saying_verb_before(size_t token, bool whole_sentence) const {
+  for (size_t t = token; t-- > 0 && (whole_sentence ? tokens_[t].sentence == tokens_[token].sentence
+                                                    : tokens_[t].clause == tokens_[token].clause);) {
     if (word_is(knowledge::WordClass::saying_verb, tokens_[t].word)) return t;
   }
   return std::nullopt;
@@ -303,9 +307,21 @@ bool PeopleReader::lends_movable_property(const ActMention& lending) const {
   bool ends_clause = next >= tokens_.size() || tokens_[next].clause != clause ||
                      std::any_of(negations_.begin(), negations_.end(),
                                  [&](const PhraseMatch& negation) { return negation.first_token == next; });
-  bool named_before = ends_clause && std::any_of(tokens_.begin(), tokens_.begin() + lending.first_token, [&](const Token& t) {
-    return word_is(knowledge::WordClass::movable_property, t.word);
-  });
+  // The thing last named before the lending is the one lent: a hall named after a vehicle ("naik motor ke balai
+  // desa … timses mau pinjem balai desa") is the hall.
+  bool named_before = false;
+  for (size_t t = lending.first_token; ends_clause && t-- > 0;) {
+    bool place = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& m) {
+      auto kind = static_cast<Modifier>(m.label);
+      return (kind == Modifier::place_government || kind == Modifier::place_school || kind == Modifier::place_worship ||
+              kind == Modifier::place_campus) && m.first_token <= t && t <= m.last_token;
+    });
+    if (place) break;
+    if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) {
+      named_before = true;
+      break;
+    }
+  }
   return lent_before || named_before;
 }
 
@@ -348,7 +364,14 @@ void PeopleReader::drop_content_of_media() {
         continue;
       }
       // Only a call for no one: a candidate's post, or a quote that also names a choice, stays partisan.
-      bool for_no_one = !candidate_in_sentence(act.sentence) &&
+      // "'jangan lupa ke TPS, pilih yg muda'": a word of choosing in the quote that points at someone is no call
+      // for no one.
+      bool points_at_someone = std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+        size_t at = static_cast<size_t>(&token - tokens_.data());
+        return token.quote == quote && word_is(knowledge::WordClass::choosing_verb, token.word) &&
+               names_choice_after(at, true);
+      });
+      bool for_no_one = !candidate_in_sentence(act.sentence) && !points_at_someone &&
                         std::none_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
                           return tokens_[other.first_token].quote == quote &&
                                  (other.act == Act::invite_to_vote || other.act == Act::vote);

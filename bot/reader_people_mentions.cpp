@@ -283,6 +283,13 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   bool after_preposition = token > 0 && word_is(knowledge::WordClass::preposition, tokens_[token - 1].word) && !left;
   auto described = described_by(token, 4);
   if (!described && left) described = described_by(left->first_token, 4);  // "sy mantan PNS"
+  // "saya dulu PNS di dinas pendidikan, skrg kepala sekolah": the role held now describes the one told of before.
+  bool now = token > 0 && (tokens_[token - 1].word == "sekarang" || tokens_[token - 1].word == "kini");
+  if (!described && now) described = described_by(token, kDenialReach, /*any_words=*/true);
+  // "sy wartawan di media pemda (PNS)": a role alone in its own clause is an aside about the one just described.
+  bool aside = clause_start(token) &&
+               (match.last_token + 1 >= tokens_.size() || tokens_[match.last_token + 1].clause != tokens_[token].clause);
+  if (!described && aside) described = described_by(token, kDenialReach, /*any_words=*/true);
   if (described && !possessor_of_relative && !after_preposition) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);

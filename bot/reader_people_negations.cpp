@@ -10,6 +10,13 @@ namespace netra::bot {
 void PeopleReader::find_negations() {
   for (const auto& match : negation_cues_) {
     if (is_question_tag(match) || negates_permission(match)) continue;
+    // "jangan lupa .. coblos", "jangan golput": a negation that is a word of an act's own phrase (not a word its gap
+    // skipped, as in "harus .. memilih" over "hrs netral gk nyoblos") denies nothing after it.
+    bool own_word = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
+      bool in_gap = act.gap_first <= act.gap_last && act.gap_first <= match.first_token && match.last_token <= act.gap_last;
+      return overlaps(act, match) && !in_gap;
+    });
+    if (own_word) continue;
     // "paslon no 2": the English "no" before a number abbreviates "nomor".
     size_t next = match.last_token + 1;
     bool number_follows = next < tokens_.size() && !tokens_[next].word.empty() &&

@@ -54,19 +54,7 @@ void PeopleReader::choose_subject() {
     }
   }
   if (sentence) {
-    // The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?").
-    std::optional<size_t> subject;
-    for (const auto& act : reading_.acts) {
-      if (act.sentence == *sentence && !act.negated && act.person == 0) subject = 0;
-    }
-    if (!subject) {
-      for (const auto& act : reading_.acts) {
-        if (act.sentence == *sentence && !act.negated) {
-          subject = act.person;
-          break;
-        }
-      }
-    }
+    std::optional<size_t> subject = actor_of_sentence(*sentence);
     // "suami sy nyaleg DPRD … sy ASN, sy kena gk?": a relative's candidacy told before the writer speaks of
     // themself is why the writer asks, not what is asked.
     if (*subject != 0 && only_runs_for_office(*subject, *sentence) && writer_acts_after(*sentence)) {
@@ -88,19 +76,34 @@ void PeopleReader::choose_subject() {
   finish_subject();
 }
 
+// The writer's own act comes first: the relative is context ("suami sy timses, sy boleh ikut rapat?"); else whoever
+// does the sentence's first act.
+std::optional<size_t> PeopleReader::actor_of_sentence(size_t sentence) const {
+  auto in_sentence = [&](const ActMention& act) { return act.sentence == sentence && !act.negated; };
+  if (std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                  [&](const ActMention& act) { return in_sentence(act) && act.person == 0; })) {
+    return std::size_t{0};
+  }
+  auto first = std::find_if(reading_.acts.begin(), reading_.acts.end(), in_sentence);
+  if (first == reading_.acts.end()) return std::nullopt;
+  return first->person;
+}
+
 // "kades bikin edaran supaya warga hadir di kampanye paslon 1. kan cuma ngajak hadir": a question that names no one,
 // about what a citizen does in a story where an official acts for a candidate, asks about the official: the
 // neutrality rules bind the official, and answering for the citizen would clear the official's deed.
 std::optional<size_t> PeopleReader::official_acting_beside(size_t subject) const {
-  if (reading_.people[subject].role != Role::citizen) return std::nullopt;
+  // The writer's own deeds are their question ("sy bagi sembako biar pilih paslon 1 … kades jg milih paslon 1").
+  if (subject == 0 || reading_.people[subject].role != Role::citizen) return std::nullopt;
   bool question_names_someone = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
     return mention.actor && tokens_[mention.token].sentence == reading_.focus_sentence;
   });
   if (question_names_someone) return std::nullopt;
   for (const auto& act : reading_.acts) {
-    if (act.negated || act.person == subject || act.target != Target::candidate || act.act == Act::run_for_office) {
-      continue;
-    }
+    // Only deeds that take a side: a vote, a call to turn out or being there says nothing of one.
+    bool takes_no_side = act.act == Act::run_for_office || act.act == Act::vote || act.act == Act::encourage_turnout ||
+                         act.act == Act::attend_passive || act.act == Act::discuss_privately;
+    if (act.negated || act.person == subject || act.target != Target::candidate || takes_no_side) continue;
     if (knowledge::is_bound(reading_.people[act.person].role)) return act.person;
   }
   return std::nullopt;
@@ -201,13 +204,21 @@ void PeopleReader::add_acts_told_before_a_pointing_question() {
 }
 
 bool PeopleReader::is_bare_coming(const ActMention& act) const {
-  return act.act == Act::attend_passive && act.first_token == act.last_token &&
-         word_is(knowledge::WordClass::coming_verb, tokens_[act.first_token].word);
+  if (act.act != Act::attend_passive || act.first_token != act.last_token ||
+      !word_is(knowledge::WordClass::coming_verb, tokens_[act.first_token].word)) {
+    return false;
+  }
+  // "dateng ke posko pemenangan": a place named after it says where; only coming with none is bare.
+  size_t next = act.last_token + 1;
+  return next >= tokens_.size() || tokens_[next].clause != tokens_[act.last_token].clause ||
+         (tokens_[next].word != "di" && !word_is(knowledge::WordClass::preposition, tokens_[next].word));
 }
 
 void PeopleReader::drop_bare_comings_of_others() {
+  // An official's coming ("pak lurah dtg") is a deed the rules judge, told bare or not.
   std::erase_if(reading_.acts, [&](const ActMention& act) {
-    return is_bare_coming(act) && act.person != 0 && act.sentence != reading_.focus_sentence;
+    return is_bare_coming(act) && act.person != 0 && act.sentence != reading_.focus_sentence &&
+           !knowledge::is_bound(reading_.people[act.person].role);
   });
 }
 
@@ -219,10 +230,18 @@ void PeopleReader::add_acts_of_the_gathering_come_to() {
                      std::all_of(reading_.asked_acts.begin(), reading_.asked_acts.end(),
                                  [&](size_t index) { return is_bare_coming(reading_.acts[index]); });
   if (!only_coming) return;
+  // Only how one is at a gathering (what is worn, used, said, posed for, or taken part in): the gathering's own
+  // organising told of the writer is more often a misreading of whose it is.
+  auto conduct_there = [](Act act) {
+    return act == Act::wear_attributes || act == Act::use_facilities || act == Act::speak || act == Act::pose_gesture ||
+           act == Act::photo_with_candidate || act == Act::attend_campaign || act == Act::attend_declaration;
+  };
   size_t asked_sentence = reading_.acts[reading_.asked_acts.front()].sentence;
   for (size_t i = 0; i < reading_.acts.size(); ++i) {
     const ActMention& act = reading_.acts[i];
-    if (act.sentence < asked_sentence && !act.negated && act.person == reading_.subject) reading_.asked_acts.push_back(i);
+    if (act.sentence < asked_sentence && !act.negated && act.person == reading_.subject && conduct_there(act.act)) {
+      reading_.asked_acts.push_back(i);
+    }
   }
 }
 
@@ -305,10 +324,14 @@ size_t PeopleReader::focus_sentence() const {
 std::optional<size_t> PeopleReader::person_named_by_deed(size_t clause) const {
   for (size_t t = 0; t + 1 < tokens_.size(); ++t) {
     if (tokens_[t].clause != clause || !word_is(knowledge::WordClass::relativizer, tokens_[t].word)) continue;
+    // Only a verb of asking or ordering ("yg nyuruh", "yg ngajak") names its giver reliably; other deeds are often
+    // told of several people.
     const std::string& deed = tokens_[t + 1].word;
-    for (auto it = reading_.acts.rbegin(); it != reading_.acts.rend(); ++it) {
-      if (it->first_token < t && !it->negated && it->person != 0 && tokens_[it->first_token].word == deed) {
-        return it->person;
+    if (!word_is(knowledge::WordClass::asking_verb, deed)) continue;
+    for (const auto& act : reading_.acts) {
+      bool order = act.act == Act::mobilise_staff || act.act == Act::invite_to_vote;
+      if (order && act.first_token < t && !act.negated && act.person != 0 && tokens_[act.first_token].stem == tokens_[t + 1].stem) {
+        return act.person;
       }
     }
   }

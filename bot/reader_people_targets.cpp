@@ -248,6 +248,11 @@ void PeopleReader::assign_targets() {
     if (act.act == Act::invite_to_vote && act.target != Target::candidate && quoted(act.first_token) && names_whom) {
       act.target = Target::candidate;
     }
+    // "bilang ke warga jgn lupa coblos no 2": an appeal that names a choice right after it is for a candidate.
+    if (act.act == Act::invite_to_vote && act.target == Target::none && names_choice_after(act.last_token) &&
+        !candidate_denied_in_sentence(act.sentence)) {
+      act.target = Target::candidate;
+    }
     // "kadis bikin program bantuan bibit, tp yg nerima cuma pendukung calon bupati": the office that decides is
     // no beneficiary; a candidate its sentence names is whom the decision favours.
     if (favours_someone(act.act) && knowledge::is_neutral(act.target) && candidate_in_sentence(act.sentence)) {

@@ -247,6 +247,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::existential: return "existential";
     case WordClass::coming_verb: return "coming_verb";
     case WordClass::accepting_verb: return "accepting_verb";
+    case WordClass::choosing_verb: return "choosing_verb";
   }
   return "object_marker";
 }

@@ -48,3 +48,31 @@ TEST_CASE("a question mark with no space after it still ends the sentence", "[un
   CHECK(reading.sentence_count == 2);
   CHECK(answer("sy PNS,klo liat kampanye dr jauh gmn?gk pake atribut").verdict == Verdict::hati_hati);
 }
+
+// Messages a review of this round's reader changes found answered "Boleh" although the act is banned; each now
+// reads the deed it names.
+TEST_CASE("a bound writer's banned deed is never cleared by a word that looks like another role or a call",
+          "[understanding]") {
+  // A trade named as a verb is no role; a youth-group post held beside the kades's is outranked.
+  CHECK(answer("sy PNS, boleh jualan kaos paslon 2?").verdict == Verdict::dilarang);
+  CHECK(answer("sy kades merangkap pengurus karang taruna, boleh pasang baliho caleg?").verdict == Verdict::dilarang);
+  // A role given as an aside, or held now after one left, binds.
+  CHECK(answer("sy wartawan di media pemda (PNS). boleh nulis berita yg muji paslon 2?").verdict == Verdict::dilarang);
+  CHECK(answer("saya dulu PNS di dinas pendidikan, skrg kepala sekolah. boleh ikut kampanye?").verdict ==
+        Verdict::dilarang);
+  // "jangan lupa" is part of the appeal, not a denial of the choice named after it.
+  CHECK(answer("sy kades bilang ke warga jgn lupa coblos no 2. boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy kades ngumumin lewat toa masjid biar warga dateng ke TPS, jgn lupa coblos no 2. boleh?").verdict ==
+        Verdict::dilarang);
+  // A quoted call with a choice in it stays one, glued marks and veiled pointers included.
+  CHECK(answer("sy PNS posting 'Ayo ke TPS!Coblos paslon no 2' di fb. boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("sy kades share status 'jangan lupa ke TPS, pilih yg muda dan merakyat'. gpp?").verdict !=
+        Verdict::boleh);
+  // The writer's own deed is the question, whatever an official in the story does.
+  CHECK(answer("sy petani. kades kami milih paslon 1. sy bagi2 sembako ke tetangga biar pilih paslon 1. boleh ga?")
+            .verdict == Verdict::dilarang);
+  // A place named after "di" is where the thing is put, not its owner.
+  CHECK(answer("caleg pasang tenda di sekolah buat kampanye. boleh?").verdict == Verdict::dilarang);
+  // An official's coming to a campaign post is a deed, told bare or not.
+  CHECK(answer("pak kades tiap malem dateng ke posko pemenangan paslon 2. itu boleh?").verdict != Verdict::boleh);
+}
