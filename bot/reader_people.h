@@ -1,7 +1,7 @@
-// Private to the reader's translation units: the pass that reads who does what to what in one message. Its parts
-// live along its seams: reader_people.cpp (negation scope, circumstances, acts), reader_people_mentions.cpp (the
-// people a message names and their roles), reader_people_targets.cpp (who does each act and what it is directed
-// at), reader_people_subject.cpp (whose act the question is about).
+// Private to the reader's translation units: the pass that reads who does what to what in one message, split along
+// its seams: reader_people.cpp (circumstances, acts), _negations (negation scope), _mentions and _former_roles (the
+// people named and their roles), _actors and _targets (who does each act, at what), _media (what a post is about),
+// _act_filters, _quotes, and _subject (whose act the question is about).
 #pragma once
 
 #include <optional>
@@ -29,14 +29,12 @@ bool is_support_act(Act act);
 bool overlaps(const PhraseMatch& a, const PhraseMatch& b);
 
 constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
-// Words between an act and a purpose word that still makes the purpose word "for" ("dipinjamkan gratis buat").
-constexpr size_t kPurposeReach = 2;
+constexpr size_t kPurposeReach = 2;  // words from an act to a purpose word still "for" it ("dipinjamkan gratis buat")
 // How far after an invitation the act it asks for may be named ("ajak semua guru nyoblos").
 constexpr size_t kContentReach = 4;
 // Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
 constexpr size_t kVenueReach = 3;
-// Words from a denied role back to the person it denies, across a description ("dosen di kampus swasta (bukan
-// ASN)").
+// Words from a denied role back to whom it denies, across a description ("dosen di kampus swasta (bukan ASN)").
 constexpr size_t kDenialReach = 6;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
 constexpr size_t kRelativeReach = 3;
@@ -45,8 +43,7 @@ constexpr size_t kQuoteReach = 2;
 // Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
 constexpr size_t kChoiceReach = 3;
 constexpr size_t kObjectReach = 3;  // words after a lending verb that name the thing lent ("minjemin sound system")
-// Words after a topic word ("soal", "tentang") that say what a shared post is about ("soal ajakan lapor politik
-// uang").
+// Words after a topic word ("soal", "tentang") that say what a post is about ("soal ajakan lapor politik uang").
 constexpr size_t kTopicContentReach = 4;
 // Words from an invitation or an order to the act it asks of someone named ("ngajak murid2 kelas 6 ikut kampanye").
 constexpr size_t kCausedReach = 6;
@@ -162,9 +159,12 @@ class PeopleReader {
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
   void settle_passive_attendance();
-
-  // "share postingan Bawaslu soal ajakan lapor politik uang": what a shared or posted thing is about is nobody's act.
+  // "share postingan Bawaslu soal ajakan lapor politik uang": what a shared or posted thing is about is nobody's act
+  // (reader_people_media.cpp): words after a topic word, quoted words, and a quoted call for no one.
   void drop_content_of_media();
+  void mark_content_after_topics(std::vector<bool>& content) const;
+  void mark_quoted_content(std::vector<bool>& content) const;
+  bool quoted_call_for_no_one(const ActMention& call, size_t quote) const;
 
   // A topic word ("soal", "tentang") ends within kTopicContentReach words before `token`, in its clause.
   bool names_topic(size_t token) const;
@@ -275,9 +275,9 @@ class PeopleReader {
   std::optional<size_t> actor_of_sentence(size_t sentence) const;
   // An official acting for a candidate beside a citizen `subject` chosen by a question that names no one.
   std::optional<size_t> official_acting_beside(size_t subject) const;
-  // Coming told bare ("dateng gpp ga?", knowledge WordClass::coming_verb): no place or event follows it.
+  // Coming told bare ("dateng gpp?", WordClass::coming_verb, no place after it); a citizen's outside the question
+  // is the scene ("warga pada dtg. dia kena ga"), not a deed.
   bool is_bare_coming(const ActMention& act) const;
-  // "warga pada dtg. dia kena ga": others' bare coming outside the question's sentence is the scene, not a deed.
   void drop_bare_comings_of_others();
   // Asked of bare coming only, the subject's acts told in the sentences before are the gathering's.
   void add_acts_of_the_gathering_come_to();
