@@ -133,3 +133,14 @@ TEST_CASE("blind sets 24 and 25 stay at the scores their fixes reached", "[accur
   check_floors({Floor{"blind24.jsonl", 0.72, 0.89, 0.90, 0.96, 1},
                 Floor{"blind25.jsonl", 0.78, 0.91, 0.86, 0.97, 1}});
 }
+
+// First contact: blind26 0.710 / 0.890 / 0.814 / 0.986 with four unexpected "Boleh" and blind27 0.718 / 0.913 /
+// 0.821 / 0.943 with two, on main a274ad8 before any change they guided; blind28 0.743 / 0.911 / 0.864 / 0.979 with
+// one and blind29 0.644 / 0.875 / 0.829 / 0.979 with two, on 32ac190 after part of the fixes 26 and 27 guided
+// (README, "First contact"). blind27's thanks are labelled ["greeting","help"] as in the other sets.
+TEST_CASE("blind sets 26 to 29 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind26.jsonl", 0.73, 0.91, 0.87, 0.97, 1},
+                Floor{"blind27.jsonl", 0.71, 0.92, 0.86, 0.95, 2},
+                Floor{"blind28.jsonl", 0.72, 0.89, 0.87, 0.96, 1},
+                Floor{"blind29.jsonl", 0.63, 0.86, 0.84, 0.96, 2}});
+}
