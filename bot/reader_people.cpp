@@ -168,8 +168,11 @@ bool PeopleReader::person_between(size_t after, size_t before) const {
 
 void PeopleReader::read_acts() {
   read_gifts_accepted();
+  // "Keluar grup keluarga kan ga enak. Sy harus keluar ga?": a withdrawal asked about as a duty is the question's,
+  // and the same withdrawal weighed elsewhere in the message is that question too, not a deed.
+  bool duty_asked = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& match) { return asks_if_required(match); });
   for (const auto& match : acts_) {
-    if (asks_if_required(match)) continue;
+    if (asks_if_required(match) || (duty_asked && static_cast<Act>(match.label) == Act::withdraw)) continue;
     ActMention act;
     act.act = static_cast<Act>(match.label);
     act.first_token = match.first_token;
@@ -180,7 +183,9 @@ void PeopleReader::read_acts() {
     // appeal to vote for someone, not the speaker's own vote.
     // "cerita ke istri 'aku milih nomer 2'": a quoted vote of the quote's own "I" tells one's choice, it asks no
     // one to follow it.
-    if (act.act == Act::vote && quoted(match.first_token) && names_choice_after(match.last_token)) {
+    // "punya hak pilih 'pilih yg nomor 1 ya'": a vote phrase reaching into a quote is quoted too.
+    bool in_quote = quoted(match.first_token) || quoted(match.last_token);
+    if (act.act == Act::vote && in_quote && names_choice_after(match.last_token)) {
       act.act = Act::invite_to_vote;
     }
     // The vote word right after a quoted "I" ("bilang ke suami 'aku pilih nomor 1'") is that "I"'s own choice.

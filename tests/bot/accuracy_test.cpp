@@ -144,3 +144,10 @@ TEST_CASE("blind sets 26 to 29 stay at the scores their fixes reached", "[accura
                 Floor{"blind28.jsonl", 0.72, 0.89, 0.87, 0.96, 1},
                 Floor{"blind29.jsonl", 0.63, 0.86, 0.84, 0.96, 2}});
 }
+
+// First contact on main 8d4824f, at the end of the round blind26–29 guided: blind30 0.714 / 0.815 / 0.786 / 0.993
+// with five unexpected "Boleh", blind31 0.710 / 0.935 / 0.814 / 0.993 with four (README, "First contact").
+TEST_CASE("blind sets 30 and 31 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind30.jsonl", 0.69, 0.79, 0.77, 0.97, 4},
+                Floor{"blind31.jsonl", 0.70, 0.91, 0.81, 0.97, 2}});
+}

@@ -76,3 +76,18 @@ TEST_CASE("a bound writer's banned deed is never cleared by a word that looks li
   // An official's coming to a campaign post is a deed, told bare or not.
   CHECK(answer("pak kades tiap malem dateng ke posko pemenangan paslon 2. itu boleh?").verdict != Verdict::boleh);
 }
+
+TEST_CASE("a choice quoted to others by its number is an appeal, and chanting a slogan is campaigning",
+          "[understanding]") {
+  CHECK(answer("wali kelas PNS bilang ke murid 'pilih yg nomor 3 ya', boleh gitu?").verdict == Verdict::dilarang);
+  // A private teacher is free, but the children the teacher draws in are not.
+  CHECK(answer("guru les privat ngajak anak2 SD nyanyi yel yel paslon di kelasnya. boleh?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a withdrawal asked about as a duty is the question wherever the message weighs it", "[understanding]") {
+  const std::string asked =
+      "sy PNS. di grup alumni ada caleg tiap hari share brosur. keluar grup alumni kan ga enak. sy harus keluar ga?";
+  auto reading = explain(asked).reading;
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) { return act.act == Act::withdraw; }));
+  CHECK(answer(asked).verdict != Verdict::boleh);
+}
