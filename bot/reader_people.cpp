@@ -42,7 +42,13 @@ void describe(Person& person, Role role) {
 
 // When or where an act happens ("di luar jam kerja", "pas cuti", "di masjid"), as opposed to scope words and
 // facts about the message ("tidak diunggah", "mau laporin").
+bool is_place(Modifier modifier) {
+  return modifier == Modifier::place_worship || modifier == Modifier::place_school ||
+         modifier == Modifier::place_campus || modifier == Modifier::place_government;
+}
+
 bool is_time_or_place(Modifier modifier) {
+  if (is_place(modifier)) return true;
   switch (modifier) {
     case Modifier::on_leave:
     case Modifier::unpaid_leave:
@@ -51,11 +57,7 @@ bool is_time_or_place(Modifier modifier) {
     case Modifier::before_campaign:
     case Modifier::after_election:
     case Modifier::quiet_period:
-    case Modifier::voting_day:
-    case Modifier::place_worship:
-    case Modifier::place_school:
-    case Modifier::place_campus:
-    case Modifier::place_government: return true;
+    case Modifier::voting_day: return true;
     default: return false;
   }
 }
@@ -204,7 +206,10 @@ void PeopleReader::read_gifts_accepted() {
   std::vector<PhraseMatch> accepted;
   for (const auto& gift : acts_) {
     if (static_cast<Act>(gift.label) != Act::give_money) continue;
-    for (size_t t = gift.last_token + 1; t < tokens_.size() && tokens_[t].sentence <= tokens_[gift.last_token].sentence + 1; ++t) {
+    // Accepting follows the gift in its own sentence or the next ("… ngasih amplop. Sy terima aja"); further on, a
+    // "terima" is about something else.
+    size_t last_sentence = tokens_[gift.last_token].sentence + 1;
+    for (size_t t = gift.last_token + 1; t < tokens_.size() && tokens_[t].sentence <= last_sentence; ++t) {
       bool in_act = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& act) {
         return act.first_token <= t && t <= act.last_token;
       });

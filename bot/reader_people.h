@@ -18,10 +18,10 @@ namespace netra::bot {
 int role_rank(Role role);
 
 void describe(Person& person, Role role);
-
 // When or where an act happens ("di luar jam kerja", "pas cuti", "di masjid"), as opposed to scope words and
 // facts about the message ("tidak diunggah", "mau laporin").
 bool is_time_or_place(Modifier modifier);
+bool is_place(Modifier modifier);  // a venue: a place of worship, a school, a campus, a government building
 
 // Acts a candidate does not do for their own campaign: when the nearest person is the writer's relative who runs,
 // "boleh bantu kampanye?" is the writer's act.

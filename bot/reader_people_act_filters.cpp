@@ -161,9 +161,14 @@ void PeopleReader::read_asked_votes_as_appeals() {
       if (names_speaker || (asker.value_or(0) == 0 && says_i(t))) own_choice = true;
     }
     if (own_choice) continue;
-    ActMention& appeal = attendance ? calls_to_come.emplace_back(index, act).second : act;
+    ActMention appeal = act;
     if (!turnout) appeal.act = Act::invite_to_vote;
     appeal.person = asker.value_or(0);
+    if (attendance) {
+      calls_to_come.emplace_back(index, appeal);
+    } else {
+      act = appeal;
+    }
   }
   for (auto it = calls_to_come.rbegin(); it != calls_to_come.rend(); ++it) {
     reading_.acts.insert(reading_.acts.begin() + static_cast<std::ptrdiff_t>(it->first), it->second);
@@ -312,9 +317,7 @@ bool PeopleReader::lends_movable_property(const ActMention& lending) const {
   bool named_before = false;
   for (size_t t = lending.first_token; ends_clause && t-- > 0;) {
     bool place = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& m) {
-      auto kind = static_cast<Modifier>(m.label);
-      return (kind == Modifier::place_government || kind == Modifier::place_school || kind == Modifier::place_worship ||
-              kind == Modifier::place_campus) && m.first_token <= t && t <= m.last_token;
+      return is_place(static_cast<Modifier>(m.label)) && m.first_token <= t && t <= m.last_token;
     });
     if (place) break;
     if (word_is(knowledge::WordClass::movable_property, tokens_[t].word)) {

@@ -123,8 +123,9 @@ bool PeopleReader::not_campaign_print(const PhraseMatch& thing, size_t sentence)
 bool PeopleReader::neutral_source_in_sentence(size_t sentence) const {
   return std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& match) {
     size_t at = match.first_token;
-    bool from = at > 0 && (tokens_[at - 1].word == "dari" || tokens_[at - 1].word == "from");
-    // "bukan dari KPU" denies the source; a negation inside the print's words ("'Jangan Golput' dari KPU") does not.
+    bool from = at > 0 && word_is(knowledge::WordClass::source_marker, tokens_[at - 1].word);
+    // "bukan dari KPU": a negation right before the source marker denies the source; one inside the print's own
+    // words ("'Jangan Golput' dari KPU") does not.
     bool denied = from && std::any_of(negations_.begin(), negations_.end(),
                                       [&](const PhraseMatch& negation) { return negation.last_token + 2 == at; });
     return tokens_[at].sentence == sentence && knowledge::is_neutral(static_cast<Target>(match.label)) && from && !denied;
@@ -171,10 +172,7 @@ void PeopleReader::infer_venue_use() {
   std::vector<ActMention> inferred;
   for (const auto& place : modifiers_) {
     auto modifier = static_cast<Modifier>(place.label);
-    if (modifier != Modifier::place_worship && modifier != Modifier::place_school &&
-        modifier != Modifier::place_campus && modifier != Modifier::place_government) {
-      continue;
-    }
+    if (!is_place(modifier)) continue;
     size_t clause = tokens_[place.first_token].clause;
     bool marked = false;
     // The marker may open the place's own phrase ("di sma": a lone "sma" is chat for "sama").

@@ -248,6 +248,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::coming_verb: return "coming_verb";
     case WordClass::accepting_verb: return "accepting_verb";
     case WordClass::choosing_verb: return "choosing_verb";
+    case WordClass::source_marker: return "source_marker";
   }
   return "object_marker";
 }
