@@ -240,6 +240,16 @@ bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) c
     return std::none_of(tokens_.begin(), tokens_.end(),
                         [&](const Token& token) { return word_is(knowledge::WordClass::support_word, token.word); });
   }
+  // "gabung grup caleg terus keluar grup RT": a group named by a candidate ("grup [WA] relawan paslon") is a
+  // candidate's group, whatever other group the message names.
+  if (modifier == Modifier::general_group) {
+    return std::none_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+      size_t from = target.first_token >= 2 ? target.first_token - 2 : 0;
+      bool after_group = false;
+      for (size_t t = from; t < target.first_token; ++t) after_group = after_group || tokens_[t].word == "grup";
+      return static_cast<Target>(target.label) == Target::candidate && after_group;
+    });
+  }
   // "minjemin sound system kantor desa": a place right after a thing that can be carried off owns it; nothing is
   // done there.
   // "pasang tenda di sekolah" names where, so a preposition between keeps the place.

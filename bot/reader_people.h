@@ -86,8 +86,7 @@ class PeopleReader {
   // --- negation scope
   void find_negations();
 
-  // "boleh gk", "aman ga?", "bisa tidak": a negation after a question or verdict word, or at the end of a
-  // clause, asks; it negates nothing.
+  // "boleh gk", "aman ga?": a negation after a question or verdict word, or ending a clause, asks; negates nothing.
   bool is_question_tag(const PhraseMatch& negation) const;
 
   // "gak boleh komentar di postingan capres?": a negation right before a verdict word negates the permission
@@ -286,6 +285,8 @@ class PeopleReader {
   // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").
   bool works_in_government_office(size_t person) const;
   void assign_actors();
+  // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
+  size_t doer_beside_writer(const ActMention& act, size_t person);
 
   // --- what each act is directed at
   // Denied by a negation just before it, or by one anywhere before it in its clause when a free-choice word
@@ -296,15 +297,14 @@ class PeopleReader {
   bool someone_runs() const;
   // The writer is named in `sentence` as one who acts or as an object ("nanya ke saya"), not as a possessor.
   bool writer_in_sentence(size_t sentence) const;
-  // The last actor named before `token` in its clause is the writer, followed by a verb of seeing or hearing
-  // ("sy liat …"), the act at `token` comes after it, and the message asks nothing (a story, not a question).
+  // The writer, the last actor before `token` in its clause, sees or hears the act there ("sy liat …"), and the
+  // message asks nothing (a story, not a question).
   bool witnessed(size_t token) const;
-  // The last mention is the writer acting, in `token`'s clause, with only description fillers between
-  // ("sy cuma anaknya").
+  // The last mention is the writer acting, in `token`'s clause, with only fillers between ("sy cuma anaknya").
   bool writer_just_before(size_t token) const;
 
-  // A target cue that only names the kind of a printed thing: the chat map writes "stiker" as "stiker alat
-  // peraga", and "alat peraga" (campaign props) ends in a printed-thing word. It names no owner and no candidate.
+  // A target cue that only names the kind of a printed thing ("stiker alat peraga": campaign props end in a
+  // printed-thing word): it names no owner and no candidate.
   bool kind_of_thing(const PhraseMatch& match) const;
   // A target cue starts right after `thing`, in its clause: the thing's owner ("poster dinkes").
   bool owner_follows(const PhraseMatch& thing) const;
@@ -394,7 +394,7 @@ class PeopleReader {
   std::vector<PhraseMatch> negations_;
   std::vector<Mention> mentions_;
   std::vector<const PhraseMatch*> object_roles_;
-  std::optional<size_t> witness_subject_;  // the unnamed one who did what the writer saw (people index)
+  std::optional<size_t> witness_subject_;  // the unnamed one who did what the writer saw or suffered (people index)
 };
 
 }  // namespace netra::bot

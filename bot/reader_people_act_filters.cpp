@@ -75,12 +75,23 @@ void PeopleReader::drop_purpose_acts() {
 }
 
 // "daftar relawan capres": a cue with a gap ("daftar .. calon") that spans another act names that act's
-// words, not its own; "bantu bikin desain brosur kampanye" is making content, not "bantu .. kampanye".
+// words, not its own; "bantu bikin desain brosur kampanye" is making content, not "bantu .. kampanye". "liat
+// atasan sy ikut kampanye": seeing someone named in the gap is watching them act, not watching a campaign.
 void PeopleReader::drop_gapped_acts_spanning_others() {
+  auto someone_seen = [&](const PhraseMatch& match) {
+    if (match.gap_first > match.gap_last ||
+        !word_is(knowledge::WordClass::perception_verb, tokens_[match.first_token].word)) {
+      return false;
+    }
+    auto in_gap = [&](const PhraseMatch& person) {
+      return person.first_token >= match.gap_first && person.first_token <= match.gap_last;
+    };
+    return std::any_of(roles_.begin(), roles_.end(), in_gap) || std::any_of(people_.begin(), people_.end(), in_gap);
+  };
   std::vector<PhraseMatch> kept;
   for (const auto& match : acts_) {
     bool spans = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) { return match.gap_holds(other); });
-    if (!spans) kept.push_back(match);
+    if (!spans && !someone_seen(match)) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

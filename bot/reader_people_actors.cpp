@@ -96,15 +96,7 @@ void PeopleReader::assign_actors() {
     // appeal or a decision quoted is the quoting person's; whom it addresses inside the quote does not make it.
     if (auto speaker = quoting_person(act)) actor = speaker;
     size_t person = actor.value_or(0);
-    // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
-    if (person == 0 && witnessed(act.first_token)) {
-      if (!witness_subject_) {
-        Person someone;
-        someone.kind = Person::Kind::generic;
-        witness_subject_ = add_person(someone);
-      }
-      person = *witness_subject_;
-    }
+    person = doer_beside_writer(act, person);
     // A relative who runs does not help their own campaign: the writer asks about their own help.
     const Person& who = reading_.people[person];
     if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
@@ -116,6 +108,29 @@ void PeopleReader::assign_actors() {
     act.person = person;
     if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
   }
+}
+
+size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {
+  if (person != 0) return person;
+  // "td sy liat mobil dinas dipake angkut spanduk caleg": the writer saw it; someone unnamed did it.
+  if (witnessed(act.first_token)) {
+    if (!witness_subject_) {
+      Person someone;
+      someone.kind = Person::Kind::generic;
+      witness_subject_ = add_person(someone);
+    }
+    return *witness_subject_;
+  }
+  // "kalau nolak karir sy dipersulit", "Bawaslu bilang nanti diteruskan": a passive whose doer goes unnamed is
+  // someone's the story does not name, so it is asked only where no one else acts.
+  if (!word_is(knowledge::WordClass::doerless_passive, tokens_[act.first_token].word)) return person;
+  for (size_t index = 1; index < reading_.people.size(); ++index) {
+    if (reading_.people[index].is_someone()) return index;
+  }
+  Person someone;
+  someone.kind = Person::Kind::relation;
+  someone.relation = Relation::someone;
+  return add_person(someone);
 }
 
 std::optional<size_t> PeopleReader::quoting_person(const ActMention& act) const {

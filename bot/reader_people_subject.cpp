@@ -6,9 +6,15 @@
 namespace netra::bot {
 
 // The question's sentence, else the nearest sentence before it that names an act, else after it.
-// Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts.
+// Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts,
+// and not before the writer tells of their own conduct ("byk yg share kampanye. sy cuma diem ga ikut komen").
 std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
   auto by_someone = [&](const ActMention& a) { return reading_.people[a.person].is_someone(); };
+  auto writer_tells_own_after = [&](size_t s) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& a) {
+      return a.person == 0 && a.sentence > s && a.sentence <= reading_.focus_sentence;
+    });
+  };
   for (bool with_someone : {false, true}) {
     auto has_acts = [&](size_t s) {
       return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& a) {
@@ -16,7 +22,7 @@ std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
       });
     };
     for (size_t s = reading_.focus_sentence + 1; s-- > 0;) {
-      if (has_acts(s)) return s;
+      if (has_acts(s)) return with_someone && writer_tells_own_after(s) ? std::nullopt : std::optional<size_t>(s);
     }
     for (size_t s = reading_.focus_sentence + 1; s < reading_.sentence_count; ++s) {
       if (has_acts(s)) return s;

@@ -277,7 +277,8 @@ bool SpeechReader::says_nothing_legal() const {
 // "siapa capres paling bagus?": Netra recommends no one. Not when the message asks whether something is allowed
 // or for a fact, or names an official whose conduct is the question ("kades boleh nyuruh pilih siapa?").
 bool SpeechReader::asks_for_a_choice() const {
-  if (!has(MessageCue::choice) || has(MessageCue::verdict) || asks_for_fact() || has(MessageCue::report)) {
+  if (!has(MessageCue::choice) || has(MessageCue::verdict) || asks_for_fact_beside_choice() ||
+      has(MessageCue::report)) {
     return false;
   }
   for (const auto& person : reading_.people) {

@@ -34,6 +34,20 @@ bool SpeechReader::asks_for_fact() const {
          has(MessageCue::definition);
 }
 
+bool SpeechReader::asks_for_fact_beside_choice() const {
+  auto inside_choice = [&](const PhraseMatch& cue) {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& choice) {
+      return is_kind(choice, MessageCue::choice) && choice.first_token <= cue.first_token &&
+             cue.last_token <= choice.last_token;
+    });
+  };
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    bool fact = is_kind(cue, MessageCue::sanction) || is_kind(cue, MessageCue::procedure) ||
+                is_kind(cue, MessageCue::deadline) || is_kind(cue, MessageCue::definition);
+    return fact && !inside_choice(cue);
+  });
+}
+
 // A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",
 // "min"), the writer, possessive forms of those ("infonya").
 bool SpeechReader::filler(const Token& token) const {

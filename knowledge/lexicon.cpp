@@ -249,6 +249,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::accepting_verb: return "accepting_verb";
     case WordClass::choosing_verb: return "choosing_verb";
     case WordClass::source_marker: return "source_marker";
+    case WordClass::doerless_passive: return "doerless_passive";
   }
   return "object_marker";
 }

@@ -138,8 +138,9 @@ enum class WordClass {
   accepting_verb,       // "terima" told bare after a gift of money ("ngasih amplop … sy terima aja"): receiving it
   choosing_verb,        // "pilih", "coblos": followed by who ("yg muda", "no 2"), it points at a candidate
   source_marker,        // "dari", "from": before a body, where something comes from ("stiker dr Bawaslu")
+  doerless_passive,     // "dipersulit", "diteruskan": a passive that names no doer is not the writer's deed
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::source_marker) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::doerless_passive) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

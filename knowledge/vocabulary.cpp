@@ -194,6 +194,7 @@ std::string_view to_string(Modifier modifier) {
     case Modifier::place_government: return "place_government";
     case Modifier::all_candidates: return "all_candidates";
     case Modifier::personal_post: return "personal_post";
+    case Modifier::general_group: return "general_group";
     case Modifier::keeps_office: return "keeps_office";
     case Modifier::spouse_is_candidate: return "spouse_is_candidate";
   }

@@ -154,6 +154,9 @@ enum class Modifier {
   keeps_office,
   // A candidate's post about their private life, not the campaign ("postingan ultah caleg", "foto liburan").
   personal_post,
+  // A group its members share for something other than politics ("grup alumni", "grup RT", "grup arisan"):
+  // campaign posts others put there do not make it a candidate's group (SKB 2022 lampiran II bans joining those).
+  general_group,
   // Every candidate invited or let in alike ("semua paslon diundang", "semua caleg boleh pakai gantian").
   all_candidates,
   // Derived from the whole reading, never from one phrase: the candidate is the subject's spouse.

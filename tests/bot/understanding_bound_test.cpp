@@ -191,7 +191,7 @@ TEST_CASE("an act told without an actor is the one the question's named person i
   REQUIRE_FALSE(reading.asked_acts.empty());
   CHECK(reading.acts[reading.asked_acts.front()].person == reading.subject);
   // A writer who names themself keeps their own act: the question asks about joining it.
-  auto own = explain("Sy ikut nobar debat cagub di balai kota. Lurah boleh ikut nonton?").reading;
+  auto own = explain("Sy ikut nobar debat cagub di balai kota. Lurah boleh ikut juga?").reading;
   REQUIRE_FALSE(own.asked_acts.empty());
   CHECK(own.acts[own.asked_acts.front()].person == 0);
 }

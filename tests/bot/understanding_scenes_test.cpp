@@ -1,0 +1,86 @@
+// Who does what in a scene the writer only watches, suffers or sits in: watching told bare, a passive with no doer,
+// someone seen acting, a group kept for something else, a neutral body served by office means, and chat that asks
+// for an opinion or about the bot. Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Modifier;
+using netra::knowledge::QuestionFocus;
+using netra::knowledge::SpeechAct;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+bool writer_does(const Reading& reading, Act act) {
+  return std::any_of(reading.acts.begin(), reading.acts.end(),
+                     [&](const ActMention& mention) { return mention.act == act && mention.person == 0 && !mention.negated; });
+}
+
+}  // namespace
+
+TEST_CASE("watching told bare is coming to the gathering the story named", "[understanding]") {
+  auto reading = explain("sy guru PNS. sore ini ada kampanye cabup di alun2. boleh nonton bentar ga?").reading;
+  CHECK(writer_does(reading, Act::attend_passive));
+  CHECK(answer("sy guru PNS. sore ini ada kampanye cabup di alun2. boleh nonton bentar ga?").verdict == Verdict::hati_hati);
+  // Watching on a screen stays reading the news, not being there.
+  CHECK(answer("sy PNS semalem nonton debat capres di tv, gpp kan?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a passive whose doer goes unnamed is no deed of the writer's", "[understanding]") {
+  auto feared = explain("sy PNS disuruh kabag ikut rapat tim pemenangan cabup. kalo nolak takut karir sy dipersulit. "
+                        "ikut aja gpp?").reading;
+  CHECK_FALSE(writer_does(feared, Act::discriminate_service));
+  CHECK(answer("sy PNS disuruh kabag ikut rapat tim pemenangan cabup. kalo nolak takut karir sy dipersulit. "
+               "ikut aja gpp?").verdict == Verdict::dilarang);
+  auto passed_on = explain("sy anggota BPD. sekdes ikut konvoi caleg, kata panwascam nanti diteruskan. "
+                           "sanksinya apa?").reading;
+  CHECK_FALSE(writer_does(passed_on, Act::share));
+}
+
+TEST_CASE("seeing someone act is not watching a campaign oneself", "[understanding]") {
+  auto reading = explain("sy PNS, boleh lapor ke bawaslu kalo liat kabid sy ikut kampanye?").reading;
+  CHECK_FALSE(writer_does(reading, Act::attend_passive));
+  CHECK(writer_does(explain("sy PNS kmrn liat kampanye caleg dr pinggir jalan, gpp?").reading, Act::attend_passive));
+}
+
+TEST_CASE("a group kept for something else is no candidate's group for its members' posts", "[understanding]") {
+  auto alumni = explain("sy PNS di grup WA alumni, skrg isinya kampanye capres semua. sy diem aja, gmn?").reading;
+  CHECK(alumni.has(Modifier::general_group));
+  CHECK(answer("sy PNS di grup WA alumni, skrg isinya kampanye capres semua. sy diem aja, gmn?").verdict ==
+        Verdict::hati_hati);
+  // A candidate's group named beside it is still joined.
+  CHECK_FALSE(explain("sy PNS gabung grup relawan caleg terus keluar grup alumni, aman?").reading.has(
+      Modifier::general_group));
+  // "SMA" beside "alumni" is the school, not "sama".
+  auto words = explain("sy PNS di grup alumni SMA").reading;
+  CHECK(std::any_of(words.tokens.begin(), words.tokens.end(), [](const Token& token) { return token.word == "sma"; }));
+}
+
+TEST_CASE("office means put to an election body's use serve no campaign", "[understanding]") {
+  CHECK(answer("sy PNS share poster Bawaslu soal tolak politik uang ke grup kantor, aman?").verdict == Verdict::boleh);
+  CHECK(answer("sy PNS share poster caleg soal programnya ke grup kantor, aman?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("an opinion asked of the bot and questions about the bot are chat", "[understanding]") {
+  CHECK(answer("menurut admin siapa yg paling layak jadi gubernur?").speech_act == SpeechAct::out_of_scope);
+  CHECK(answer("halo min, botnya masih aktif kan?").speech_act == SpeechAct::small_talk);
+  CHECK(answer("bot ini bisa bantu soal apa aja?").speech_act == SpeechAct::help);
+  // "calon mana pun" names every candidate; it asks nowhere.
+  CHECK(explain("sy kades, boleh ngajak warga ke TPS tanpa nyebut calon mana pun?").reading.focus ==
+        QuestionFocus::verdict);
+}
+
+TEST_CASE("a relative who holds no post is a citizen", "[understanding]") {
+  auto reading = explain("sy perangkat desa, suami sy jd timses caleg, dia ga punya jabatan apa2. boleh?").reading;
+  CHECK(reading.subject_person().role == netra::knowledge::Role::citizen);
+  CHECK(answer("sy perangkat desa, suami sy jd timses caleg, dia ga punya jabatan apa2. boleh?").verdict ==
+        Verdict::boleh);
+}
