@@ -45,6 +45,11 @@ PeopleReader::ClauseLead PeopleReader::clause_lead(size_t token) const {
     // for anyone.
     const std::string& word = tokens_[t].word;
     if (word_is(knowledge::WordClass::existential, word)) return ClauseLead::existential;
+    // "kalo liat atasan sy ikut kampanye": the one seen or heard does what follows; "boleh lapor kalau caleg
+    // bagi uang?": a condition opens a clause of its own wherever it stands.
+    if (word_is(knowledge::WordClass::perception_verb, word) || word_is(knowledge::WordClass::conditional, word)) {
+      return ClauseLead::clause_start;
+    }
     if (!word_is(knowledge::WordClass::description_filler, word) && !word_is(knowledge::WordClass::time_word, word) &&
         !word_is(knowledge::WordClass::actor_introducer, word)) {
       return ClauseLead::other_word;

@@ -78,9 +78,12 @@ bool PeopleReader::negated(size_t token) const {
     bool listed_role = role_at(token) && token - negation.last_token <= 2;  // "bukan PNS/PPPK", not "… jd relawan"
     if (role_at(negation.last_token + 1) && !listed_role) continue;
     if (tokens_[negation.last_token].clause != tokens_[token].clause) continue;
-    // "akun fb sy ga kepake ternyata dipake org": what turned out is told, not denied.
-    bool realised_between = std::any_of(tokens_.begin() + negation.last_token + 1, tokens_.begin() + token,
-                                        [&](const Token& t) { return word_is(knowledge::WordClass::realisation, t.word); });
+    // "akun fb sy ga kepake ternyata dipake org": what turned out is told, not denied; "boleh lapor ga kalau liat
+    // caleg …": a condition opens a clause the negation does not reach.
+    auto opens_anew = [&](const Token& t) {
+      return word_is(knowledge::WordClass::realisation, t.word) || word_is(knowledge::WordClass::conditional, t.word);
+    };
+    bool realised_between = std::any_of(tokens_.begin() + negation.last_token + 1, tokens_.begin() + token, opens_anew);
     if (!realised_between && !act_cue_between(negation.last_token, token)) return true;
   }
   // "gak pernah komen atau share": a negation reaches across acts joined by "atau", "dan", "maupun".

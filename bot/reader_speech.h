@@ -125,7 +125,7 @@ class SpeechReader {
   bool names_undenied(MessageCue kind) const;
   // The subject is a relative and no "if" stands in the message: a case told, not a rule asked.
   bool tells_a_case() const;
-  // Whether anyone of a role who does a deed, named with a defining "yang", incurs a criminal penalty
+  // Whether anyone of a role who does a deed, named with a defining "yang" or a condition, incurs a criminal penalty
   // ("perangkat desa yg ikut kampanye kena pidana?"): it binds only some of them, so the sanction answers, not a
   // verdict on a case. Whether the discipline follows ("PPPK yg jd timses, kontraknya bisa diputus?") stays one.
   bool asks_of_a_class() const;

@@ -59,7 +59,12 @@ bool SpeechReader::tells_a_case() const {
 
 bool SpeechReader::asks_of_a_class() const {
   const Person& subject = reading_.subject_person();
-  if (subject.kind != Person::Kind::generic || !subject.named_as_class) return false;
+  // "perangkat yg ikut kampanye …", "perangkat desa kena pidana gak kalau jadi timses?": anyone of the role who
+  // does it, named by a relative clause or a condition.
+  bool conditioned = std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
+    return analyzer_.lexicon().in(knowledge::WordClass::conditional, token.word);
+  });
+  if (subject.kind != Person::Kind::generic || !(subject.named_as_class || conditioned)) return false;
   return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
     return analyzer_.lexicon().in(knowledge::WordClass::criminal_penalty, token.word);
   });

@@ -84,3 +84,25 @@ TEST_CASE("a relative who holds no post is a citizen", "[understanding]") {
   CHECK(answer("sy perangkat desa, suami sy jd timses caleg, dia ga punya jabatan apa2. boleh?").verdict ==
         Verdict::boleh);
 }
+
+TEST_CASE("a condition opens a clause of its own: whoever it names does its act", "[understanding]") {
+  auto reading = explain("sy kades, boleh ga lapor ke bawaslu kalau liat caleg bagi2 uang?").reading;
+  auto money = std::find_if(reading.acts.begin(), reading.acts.end(),
+                            [](const ActMention& act) { return act.act == Act::give_money; });
+  REQUIRE(money != reading.acts.end());
+  CHECK(reading.people[money->person].role == netra::knowledge::Role::candidate);
+  CHECK(answer("sy kades, boleh ga lapor ke bawaslu kalau liat caleg bagi2 uang?").verdict == Verdict::boleh);
+  // The one seen, named by a relation, does what follows.
+  auto seen = explain("sy PNS, boleh lapor kalo liat atasan sy ikut kampanye?").reading;
+  CHECK_FALSE(writer_does(seen, Act::attend_campaign));
+}
+
+TEST_CASE("plain clothes are no attribute", "[understanding]") {
+  CHECK_FALSE(writer_does(explain("sy PNS boleh nonton kampanye cabup pake kaos polos?").reading, Act::wear_attributes));
+  CHECK(writer_does(explain("sy PNS boleh nonton kampanye cabup pake kaos cabup?").reading, Act::wear_attributes));
+}
+
+TEST_CASE("a criminal penalty asked of anyone of a role under a condition is the sanction asked", "[understanding]") {
+  auto reading = explain("kaur desa kena pidana gak kalau jadi tim kampanye capres?").reading;
+  CHECK_FALSE(reading.sanction_asks_whether_punished);
+}
