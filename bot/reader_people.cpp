@@ -278,9 +278,19 @@ void PeopleReader::settle_passive_attendance() {
       return other.act == Act::attend_passive && !other.negated && other.sentence == sentence && !is_bare_coming(other);
     });
   };
+  // "boleh dtg kampanye? cuma liat2 aja": a sentence right after that only says how one is there says it of that
+  // attendance ("kan cuma ngajak hadir" does more than that).
+  auto passive_after = [&](const ActMention& act) {
+    size_t next = act.sentence + 1;
+    bool other_acts = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+      return other.sentence == next && !other.negated && other.act != Act::attend_passive;
+    });
+    return !other_acts && in_passive_attendance(next);
+  };
   reading_.acts.erase(std::remove_if(reading_.acts.begin(), reading_.acts.end(),
                                      [&](const ActMention& act) {
-                                       return act.act == Act::attend_campaign && in_passive_attendance(act.sentence);
+                                       return act.act == Act::attend_campaign &&
+                                              (in_passive_attendance(act.sentence) || passive_after(act));
                                      }),
                       reading_.acts.end());
   auto active = [&](const ActMention& act) {

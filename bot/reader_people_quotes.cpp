@@ -60,10 +60,25 @@ bool PeopleReader::quote_opens_at(size_t token) const {
 }
 
 // "sy jawab 'nomor 2 aja mbah'", "'paslon 1 dong bu'": a quote that opens with whom to choose is an appeal to vote
-// for them, said by whoever says the quote, even without a word for voting.
+// for them, said by whoever says the quote, even without a word for voting. "'nanti pilih no 3 ya'": a time word
+// or a verb of choosing may come first.
 void PeopleReader::read_quoted_choices() {
+  auto opens_quote = [&](size_t t) {
+    size_t opening = t;
+    while (opening > 0 && opening + 2 > t && !quote_opens_at(opening)) --opening;
+    if (!quote_opens_at(opening)) return false;
+    for (size_t lead = opening; lead < t; ++lead) {
+      const std::string& word = tokens_[lead].word;
+      if (!word_is(knowledge::WordClass::time_word, word) && !word_is(knowledge::WordClass::choosing_verb, word)) {
+        return false;
+      }
+    }
+    return true;
+  };
   for (size_t t = 0; t < tokens_.size(); ++t) {
-    if (!quote_opens_at(t) || !word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) continue;
+    if (tokens_[t].quote == 0 || !opens_quote(t) || !word_is(knowledge::WordClass::choice_marker, tokens_[t].word)) {
+      continue;
+    }
     size_t number = t + 1;
     while (number < tokens_.size() && number <= t + 2 && !is_number(tokens_[number].word)) ++number;
     if (number >= tokens_.size() || number > t + 2 || tokens_[number].clause != tokens_[t].clause) continue;

@@ -106,3 +106,23 @@ TEST_CASE("a criminal penalty asked of anyone of a role under a condition is the
   auto reading = explain("kaur desa kena pidana gak kalau jadi tim kampanye capres?").reading;
   CHECK_FALSE(reading.sanction_asks_whether_punished);
 }
+
+TEST_CASE("how one is at a gathering, said in the sentence right after, is said of that attendance", "[understanding]") {
+  auto reading = explain("PPPK boleh dtg kampanye cabup abis jam kerja? cuma liat2 aja, pake baju biasa").reading;
+  CHECK_FALSE(std::any_of(reading.acts.begin(), reading.acts.end(),
+                          [](const ActMention& act) { return act.act == Act::attend_campaign && !act.negated; }));
+  CHECK(reading.has(Modifier::off_hours));
+  CHECK(answer("PPPK boleh dtg kampanye cabup abis jam kerja? cuma liat2 aja, pake baju biasa").verdict ==
+        Verdict::hati_hati);
+  // A sentence after that does more than say how ("cuma ngajak hadir") leaves the attendance as it is.
+  CHECK(answer("kades bikin edaran supaya warga hadir di kampanye cabup nomor 2. kan cuma ngajak hadir").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("a quoted call to back someone is an appeal, whatever word opens it", "[understanding]") {
+  CHECK(answer("sy PNS, kmrn japri adik 'besok pilih no 2 ya'. masalah ga?").verdict == Verdict::dilarang);
+  CHECK(answer("sy guru PNS, boleh bilang di grup ortu murid 'mari dukung calon yg pro guru'?").verdict ==
+        Verdict::dilarang);
+  // One's own choice told is no appeal.
+  CHECK(answer("sy PNS, cerita ke istri 'aku pilih nomor 2'. gpp kan?").verdict != Verdict::dilarang);
+}
