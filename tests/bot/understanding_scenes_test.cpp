@@ -126,3 +126,11 @@ TEST_CASE("a quoted call to back someone is an appeal, whatever word opens it", 
   // One's own choice told is no appeal.
   CHECK(answer("sy PNS, cerita ke istri 'aku pilih nomor 2'. gpp kan?").verdict != Verdict::dilarang);
 }
+
+TEST_CASE("an offer of money for a vote is a gift, so taking it is receiving money", "[understanding]") {
+  auto reading = explain("pilkada besok, ada yg nawarin 50rb kalau milih paslon 2. kalau sy terima aja tapi nyoblos "
+                         "yg lain, kena ga?").reading;
+  CHECK(writer_does(reading, Act::receive_money));
+  CHECK(answer("pilkada besok, ada yg nawarin 50rb kalau milih paslon 2. kalau sy terima aja tapi nyoblos yg lain, "
+               "kena ga?").verdict != Verdict::boleh);
+}
