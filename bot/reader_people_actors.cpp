@@ -108,6 +108,13 @@ void PeopleReader::assign_actors() {
     act.person = person;
     if (act.act == Act::run_for_office && !act.negated) reading_.people[person].runs_for_office = true;
   }
+  // "PPS minta pake balai desa": a one-word act cue that is the name of someone acting there names that person,
+  // not a deed ("jadi PPS" stays serving).
+  std::erase_if(reading_.acts, [&](const ActMention& act) {
+    return act.first_token == act.last_token && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+             return m.token == act.first_token && m.actor && m.person != 0 && m.person != act.person;
+           });
+  });
 }
 
 size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {

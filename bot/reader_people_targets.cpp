@@ -145,6 +145,19 @@ bool PeopleReader::candidate_in_sentence(size_t sentence) const {
 // The target of an act whose clause names none: a candidate the message names anywhere (a person who runs
 // included), else a neutral body it names, else none.
 Target PeopleReader::target_in_message(const ActMention& act) const {
+  // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
+  // the gathering the nearest sentence before it names, whatever the words after it fear.
+  for (size_t sentence = act.sentence; is_bare_coming(act) && sentence-- > 0;) {
+    std::optional<Target> told;
+    for (const auto& match : targets_) {
+      if (tokens_[match.first_token].sentence != sentence || target_negated(match)) continue;
+      auto target = static_cast<Target>(match.label);
+      if (!told || target == Target::candidate || (target == Target::incumbent_official && *told != Target::candidate)) {
+        told = target;
+      }
+    }
+    if (told) return *told;
+  }
   bool message_candidate = false, message_incumbent = false;
   std::optional<Target> message_neutral;
   for (const auto& match : targets_) {

@@ -134,3 +134,19 @@ TEST_CASE("an offer of money for a vote is a gift, so taking it is receiving mon
   CHECK(answer("pilkada besok, ada yg nawarin 50rb kalau milih paslon 2. kalau sy terima aja tapi nyoblos yg lain, "
                "kena ga?").verdict != Verdict::boleh);
 }
+
+TEST_CASE("coming told bare is to the gathering the sentence before names, whatever is feared after", "[understanding]") {
+  auto reading = explain("Bawaslu ngadain sosialisasi pengawasan partisipatif, sy PPPK diundang. Dateng boleh? takut "
+                         "dikira ikut politik").reading;
+  auto coming = std::find_if(reading.acts.begin(), reading.acts.end(),
+                             [](const ActMention& act) { return act.act == Act::attend_passive; });
+  REQUIRE(coming != reading.acts.end());
+  CHECK(coming->target == netra::knowledge::Target::election_body);
+}
+
+TEST_CASE("a one-word act cue that names someone acting is that person, not a deed", "[understanding]") {
+  auto reading = explain("PPS minta pake balai desa buat sosialisasi dari KPU. sy kades, boleh?").reading;
+  CHECK_FALSE(writer_does(reading, Act::serve_election_staff));
+  CHECK(answer("PPS minta pake balai desa buat sosialisasi dari KPU. sy kades, boleh?").verdict == Verdict::boleh);
+  CHECK(writer_does(explain("sy kades, boleh jadi PPS?").reading, Act::serve_election_staff));
+}
