@@ -150,3 +150,8 @@ TEST_CASE("a one-word act cue that names someone acting is that person, not a de
   CHECK(answer("PPS minta pake balai desa buat sosialisasi dari KPU. sy kades, boleh?").verdict == Verdict::boleh);
   CHECK(writer_does(explain("sy kades, boleh jadi PPS?").reading, Act::serve_election_staff));
 }
+
+TEST_CASE("Minang words for joining and a party's district office are read", "[understanding]") {
+  CHECK(writer_does(explain("ambo PPPK, buliah ndak ambo masuak partai?").reading, Act::join_party));
+  CHECK(answer("anggota BPD boleh jd sekretaris PAC partai?").verdict == Verdict::dilarang);
+}
