@@ -234,11 +234,11 @@ void PeopleReader::settle_turnout_calls() {
     }
   }
   // "ngajak warga ke TPS pake toa masjid", "spanduk 'Ayo ke TPS' pake dana desa", "keliling ngingetin warga ke
-  // TPS", "ngumumin lewat toa biar warga dateng ke TPS": a facility, a budget, a round of visits or an address used
-  // in a call to turn out, for no one, serves that call.
+  // TPS", "ngumumin lewat toa biar warga dateng ke TPS", "bikin konten ngajak anak muda ke TPS": a facility, a
+  // budget, a round of visits, an address or content used in a call to turn out, for no one, serves that call.
   for (auto& act : reading_.acts) {
     bool means = act.act == Act::use_facilities || act.act == Act::use_budget || act.act == Act::accompany_candidate ||
-                 act.act == Act::speak;
+                 act.act == Act::speak || act.act == Act::make_content;
     if (!means || act.negated || act.target != Target::none) continue;
     bool for_turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
       return other.act == Act::encourage_turnout && !other.negated && other.sentence == act.sentence;

@@ -155,3 +155,10 @@ TEST_CASE("Minang words for joining and a party's district office are read", "[u
   CHECK(writer_does(explain("ambo PPPK, buliah ndak ambo masuak partai?").reading, Act::join_party));
   CHECK(answer("anggota BPD boleh jd sekretaris PAC partai?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("content made for a call to turn out, for no one, serves that call", "[understanding]") {
+  CHECK(answer("sy PNS, boleh bikin konten ngajak anak muda dateng ke TPS tanpa nyebut calon apapun?").verdict ==
+        Verdict::boleh);
+  // Javanese "saking" names where a print comes from.
+  CHECK(answer("kula kades, angsal nyebar poster saking KPU babagan tanggal coblosan?").verdict == Verdict::boleh);
+}
