@@ -151,3 +151,17 @@ TEST_CASE("blind sets 30 and 31 stay at the scores their fixes reached", "[accur
   check_floors({Floor{"blind30.jsonl", 0.69, 0.79, 0.77, 0.97, 4},
                 Floor{"blind31.jsonl", 0.70, 0.91, 0.81, 0.97, 2}});
 }
+
+// Blind sets 34–39 (2026-12-02, ids am…, an…, ao…, ap…, aq…, ar…; blind32–33 were lost with their machine before
+// they joined the repository). First contacts (README, "First contact"): blind34 0.792 / 0.927 / 0.871 / 0.979 and
+// blind35 0.757 / 0.888 / 0.800 / 0.979 on main bae495c; blind36 0.710 / 0.935 / 0.871 / 0.986 and blind37 0.841 /
+// 0.935 / 0.836 / 0.986 (two unexpected "Boleh") after the blind34/35 fixes (4c9ec3c); blind38 0.738 / 0.869 /
+// 0.814 / 0.993 and blind39 0.757 / 0.897 / 0.886 / 1.000 (two) at the end of the round (b32a584), never tuned on.
+TEST_CASE("blind sets 34 to 39 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind34.jsonl", 0.81, 0.93, 0.90, 0.96, 0},
+                Floor{"blind35.jsonl", 0.76, 0.88, 0.83, 0.97, 0},
+                Floor{"blind36.jsonl", 0.71, 0.92, 0.88, 0.96, 0},
+                Floor{"blind37.jsonl", 0.84, 0.93, 0.85, 0.96, 1},
+                Floor{"blind38.jsonl", 0.71, 0.84, 0.79, 0.97, 0},
+                Floor{"blind39.jsonl", 0.73, 0.87, 0.86, 0.98, 2}});
+}
