@@ -147,8 +147,8 @@ bool PeopleReader::candidate_in_sentence(size_t sentence) const {
 Target PeopleReader::target_in_message(const ActMention& act) const {
   // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
   // the gathering the nearest sentence before it names, whatever the words after it fear.
-  for (size_t sentence = act.sentence; is_bare_coming(act) && sentence-- > 0;) {
-    std::optional<Target> told;
+  for (size_t sentence = is_bare_coming(act) ? act.sentence : 0; sentence-- > 0;) {
+    std::optional<Target> told;  // a candidate outranks an incumbent, who outranks a neutral body
     for (const auto& match : targets_) {
       if (tokens_[match.first_token].sentence != sentence || target_negated(match)) continue;
       auto target = static_cast<Target>(match.label);

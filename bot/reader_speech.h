@@ -79,6 +79,8 @@ class SpeechReader {
 
   bool quoted_at(size_t byte) const;
 
+  // A sanction, procedure, deadline or definition cue: the kinds that ask for a fact.
+  bool is_fact_cue(const PhraseMatch& cue) const;
   bool asks_for_fact() const;
   // A fact is asked outside every choice cue: "siapa yang" inside "siapa yg paling layak" asks for no fact.
   bool asks_for_fact_beside_choice() const;
@@ -125,6 +127,8 @@ class SpeechReader {
   bool names_undenied(MessageCue kind) const;
   // The subject is a relative and no "if" stands in the message: a case told, not a rule asked.
   bool tells_a_case() const;
+  // A word of `word_class` stands anywhere in the message.
+  bool has_word_of(knowledge::WordClass word_class) const;
   // Whether anyone of a role who does a deed, named with a defining "yang" or a condition, incurs a criminal penalty
   // ("perangkat desa yg ikut kampanye kena pidana?"): it binds only some of them, so the sanction answers, not a
   // verdict on a case. Whether the discipline follows ("PPPK yg jd timses, kontraknya bisa diputus?") stays one.

@@ -29,9 +29,13 @@ bool SpeechReader::quoted_at(size_t byte) const {
                      [&](const auto& span) { return span.first <= byte && byte < span.second; });
 }
 
+bool SpeechReader::is_fact_cue(const PhraseMatch& cue) const {
+  return is_kind(cue, MessageCue::sanction) || is_kind(cue, MessageCue::procedure) ||
+         is_kind(cue, MessageCue::deadline) || is_kind(cue, MessageCue::definition);
+}
+
 bool SpeechReader::asks_for_fact() const {
-  return has(MessageCue::sanction) || has(MessageCue::procedure) || has(MessageCue::deadline) ||
-         has(MessageCue::definition);
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) { return is_fact_cue(cue); });
 }
 
 bool SpeechReader::asks_for_fact_beside_choice() const {
@@ -41,11 +45,8 @@ bool SpeechReader::asks_for_fact_beside_choice() const {
              cue.last_token <= choice.last_token;
     });
   };
-  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
-    bool fact = is_kind(cue, MessageCue::sanction) || is_kind(cue, MessageCue::procedure) ||
-                is_kind(cue, MessageCue::deadline) || is_kind(cue, MessageCue::definition);
-    return fact && !inside_choice(cue);
-  });
+  return std::any_of(cues_.begin(), cues_.end(),
+                     [&](const PhraseMatch& cue) { return is_fact_cue(cue) && !inside_choice(cue); });
 }
 
 // A word that carries nothing of its own in a short social message: stopwords, names of address ("pak",

@@ -52,22 +52,21 @@ bool SpeechReader::tells_a_case() const {
   // The writer asking about their own act asks yes or no or asks for the sanction itself ("sy PNS gabung grup WA
   // caleg, sanksinya apa?"); a relative's deed told is a case brought for judgement.
   if (reading_.subject_person().kind != Person::Kind::relation) return false;
-  return std::none_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
-    return analyzer_.lexicon().in(knowledge::WordClass::conditional, token.word);
-  });
+  return !has_word_of(knowledge::WordClass::conditional);
+}
+
+bool SpeechReader::has_word_of(knowledge::WordClass word_class) const {
+  return std::any_of(reading_.tokens.begin(), reading_.tokens.end(),
+                     [&](const Token& token) { return analyzer_.lexicon().in(word_class, token.word); });
 }
 
 bool SpeechReader::asks_of_a_class() const {
   const Person& subject = reading_.subject_person();
   // "perangkat yg ikut kampanye …", "perangkat desa kena pidana gak kalau jadi timses?": anyone of the role who
   // does it, named by a relative clause or a condition.
-  bool conditioned = std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
-    return analyzer_.lexicon().in(knowledge::WordClass::conditional, token.word);
-  });
+  bool conditioned = has_word_of(knowledge::WordClass::conditional);
   if (subject.kind != Person::Kind::generic || !(subject.named_as_class || conditioned)) return false;
-  return std::any_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& token) {
-    return analyzer_.lexicon().in(knowledge::WordClass::criminal_penalty, token.word);
-  });
+  return has_word_of(knowledge::WordClass::criminal_penalty);
 }
 
 bool SpeechReader::asks_sanction_yes_or_no() const {
