@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bot/phrase_matcher.h"
+#include "bot/reading.h"
 #include "knowledge/lexicon.h"
 
 namespace netra::bot {
@@ -25,6 +26,18 @@ inline std::vector<knowledge::Cue<int>> encode_person_cues(const std::vector<kno
     out.push_back({label, cue.phrase});
   }
   return out;
+}
+
+// The subject is free but shares a household with someone bound (Modifier::household_bound;
+// reader_subject_context.cpp).
+bool household_bound(const Reading& reading);
+// Adds to reading.asked_acts the subject's deeds told before a withdrawal asked about ("ke-like … langsung sy
+// unlike. kena ga?"), unless the withdrawal is only intended ("mau sy hapus").
+void add_deeds_withdrawn_by_an_asked_withdrawal(Reading& reading, const knowledge::Lexicon& lexicon);
+
+// "ditempelin", "dipakai", "dicantumin": "di" before a stem of its own (not "dinas", "diri").
+inline bool is_passive_form(const Token& token) {
+  return token.word.rfind("di", 0) == 0 && token.stem != token.word && token.word.size() > token.stem.size() + 1;
 }
 
 }  // namespace netra::bot

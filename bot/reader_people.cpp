@@ -101,6 +101,7 @@ bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
 
 void PeopleReader::run() {
   drop_acts_inside_circumstances();
+  drop_acts_named_as_categories();
   drop_purpose_acts();
   drop_teams_owning_things();
   drop_gapped_acts_spanning_others();
@@ -246,7 +247,9 @@ bool PeopleReader::modifier_holds(Modifier modifier, const PhraseMatch& match) c
     return std::none_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
       size_t from = target.first_token >= 2 ? target.first_token - 2 : 0;
       bool after_group = false;
-      for (size_t t = from; t < target.first_token; ++t) after_group = after_group || tokens_[t].word == "grup";
+      for (size_t t = from; t < target.first_token; ++t) {
+        after_group = after_group || word_is(knowledge::WordClass::group_word, tokens_[t].word);
+      }
       return static_cast<Target>(target.label) == Target::candidate && after_group;
     });
   }

@@ -107,10 +107,9 @@ class PeopleReader {
 
   bool word_is(knowledge::WordClass word_class, const std::string& word) const;
 
-  // "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
-  // an act. A longer circumstance or object phrase wins over an act phrase it contains, as the longer phrase does
-  // within one vocabulary.
-  void drop_acts_inside_circumstances();
+  void drop_acts_inside_circumstances();  // a cue inside a longer circumstance ("di luar jam kerja") is no act
+  // "itu termasuk ikut kampanye ga?": an act named right after a classifier is the category asked, not a deed.
+  void drop_acts_named_as_categories();
 
   // A vote named right after an invitation in the same clause is what the invitation asks for, not an act of its
   // own: in "ajak semua guru nyoblos" the writer does not vote. Not after a passive ("sy diajak nyoblos"): there
@@ -287,6 +286,7 @@ class PeopleReader {
   void assign_actors();
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
+  bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"
 
   // --- what each act is directed at
   // Denied by a negation just before it, or by one anywhere before it in its clause when a free-choice word

@@ -6,9 +6,16 @@
 // acts of a story in which someone else used a person's name, photo or account.
 #include <algorithm>
 
+#include "bot/reader_internal.h"
 #include "bot/reader_people.h"
 
 namespace netra::bot {
+namespace {
+
+// Words from a classifier to the act it names as a category ("termasuk ga netral").
+constexpr size_t kCategoryReach = 2;
+
+}  // namespace
 
 // "di luar jam kerja" is a circumstance; the act cue "jam kerja" (campaigning in office time) inside it is not
 // an act. A longer circumstance or object phrase wins over an act phrase it contains, as the longer phrase does
@@ -21,11 +28,41 @@ void PeopleReader::drop_acts_inside_circumstances() {
       return target.words > act.words && target.first_token <= act.first_token && target.last_token >= act.last_token;
     });
     if (inside_target) continue;
+    // "dikasih izin", "atasan ngizinin sy ikut": permission received is a circumstance too, not a lending.
     bool inside = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& modifier) {
-      return is_time_or_place(static_cast<Modifier>(modifier.label)) && modifier.words > act.words &&
+      auto kind = static_cast<Modifier>(modifier.label);
+      return (is_time_or_place(kind) || kind == Modifier::with_permission) && modifier.words > act.words &&
              modifier.first_token <= act.first_token && modifier.last_token >= act.last_token;
     });
-    if (!inside) kept.push_back(act);
+    // "atasan ngizinin sy ikut timses": permission given to the writer is a circumstance of the writer's own act.
+    bool permits_writer = act.first_token == act.last_token &&
+                          word_is(knowledge::WordClass::permission_verb, tokens_[act.first_token].word) &&
+                          std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
+                            return person.label == kSelfLabel && person.first_token == act.last_token + 1 &&
+                                   tokens_[person.first_token].clause == tokens_[act.last_token].clause;
+                          });
+    if (permits_writer) reading_.modifiers.insert(Modifier::with_permission);
+    if (!inside && !permits_writer) kept.push_back(act);
+  }
+  acts_ = std::move(kept);
+}
+
+// "Balai desa dipake KPPS buat TPS. Itu ga termasuk fasilitas negara buat kampanye?", "sy dateng ke acara caleg,
+// itu termasuk ikut kampanye?": an act cue within kCategoryReach words after a classifier ("termasuk", "dianggap")
+// in its clause, with no one named between, is the category the writer asks the deed told to fall under.
+void PeopleReader::drop_acts_named_as_categories() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& act : acts_) {
+    size_t clause = tokens_[act.first_token].clause;
+    bool category = false;
+    for (size_t t = act.first_token; t-- > 0 && act.first_token - t <= kCategoryReach;) {
+      if (tokens_[t].clause != clause) break;
+      if (word_is(knowledge::WordClass::classifier, tokens_[t].word)) {
+        category = !person_between(t, act.first_token);
+        break;
+      }
+    }
+    if (!category) kept.push_back(act);
   }
   acts_ = std::move(kept);
 }
@@ -116,9 +153,16 @@ void PeopleReader::drop_posts_reacted_to() {
 void PeopleReader::drop_teams_owning_things() {
   std::vector<PhraseMatch> kept;
   for (const auto& match : acts_) {
-    bool names_owner = static_cast<Act>(match.label) == Act::join_team && match.first_token > 0 &&
-                       word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
-    if (!names_owner) kept.push_back(match);
+    bool team = static_cast<Act>(match.label) == Act::join_team && match.first_token > 0;
+    bool names_owner = team && word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
+    // "ditempelin stiker caleg sama timses": the team named as the doer of a passive deed is joined by no one.
+    bool names_agent = team && word_is(knowledge::WordClass::agent_marker, tokens_[match.first_token - 1].word) &&
+                       std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& deed) {
+                         return deed.last_token < match.first_token &&
+                                tokens_[deed.first_token].clause == tokens_[match.first_token].clause &&
+                                is_passive_form(tokens_[deed.first_token]);
+                       });
+    if (!names_owner && !names_agent) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }
@@ -241,11 +285,8 @@ void PeopleReader::disown_misused_identity() {
 }
 
 bool PeopleReader::clause_has_passive(size_t clause) const {
-  // "dipakai", "dicantumin", "dikira": "di" before a stem of its own (not "dinas", "diri").
-  return std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
-    return token.clause == clause && token.word.rfind("di", 0) == 0 && token.stem != token.word &&
-           token.word.size() > token.stem.size() + 1;
-  });
+  return std::any_of(tokens_.begin(), tokens_.end(),
+                     [&](const Token& token) { return token.clause == clause && is_passive_form(token); });
 }
 
 bool PeopleReader::named_acting_before(const ActMention& act) const {

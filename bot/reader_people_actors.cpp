@@ -129,8 +129,10 @@ size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {
     return *witness_subject_;
   }
   // "kalau nolak karir sy dipersulit", "Bawaslu bilang nanti diteruskan": a passive whose doer goes unnamed is
-  // someone's the story does not name, so it is asked only where no one else acts.
-  if (!word_is(knowledge::WordClass::doerless_passive, tokens_[act.first_token].word)) return person;
+  // someone's the story does not name, so it is asked only where no one else acts. "rumah sy ditempelin stiker
+  // caleg sama timses": a passive whose doer is named after it ("sama", "oleh") but not by role is theirs too.
+  bool doerless = word_is(knowledge::WordClass::doerless_passive, tokens_[act.first_token].word);
+  if (!doerless && !agent_named_after_passive(act)) return person;
   for (size_t index = 1; index < reading_.people.size(); ++index) {
     if (reading_.people[index].is_someone()) return index;
   }
@@ -175,6 +177,30 @@ bool PeopleReader::writer_in_sentence(size_t sentence) const {
            return match.label == kSelfLabel && tokens_[match.first_token].sentence == sentence &&
                   after_object_marker(match.first_token);
          });
+}
+
+namespace {
+
+// Words from a passive act cue to the agent marker naming its doer ("ditempelin stiker caleg sama timses"; the
+// chat map writes "caleg" as three words).
+constexpr size_t kAgentReach = 7;
+
+}  // namespace
+
+bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
+  // "dikasih amplop sama timses", "di-add sama temen": receiving and being added are the writer's own whoever gives.
+  if (act.act == Act::receive_money || act.act == Act::added_to_group) return false;
+  if (!is_passive_form(tokens_[act.first_token])) return false;
+  size_t clause = tokens_[act.first_token].clause;
+  for (size_t t = act.last_token + 1; t < tokens_.size() && t <= act.last_token + kAgentReach; ++t) {
+    if (tokens_[t].clause != clause) return false;
+    if (!word_is(knowledge::WordClass::agent_marker, tokens_[t].word)) continue;
+    // "dipasang sama saya sendiri": the writer is the doer after all.
+    return std::none_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
+      return person.label == kSelfLabel && person.first_token == t + 1;
+    });
+  }
+  return false;
 }
 
 }  // namespace netra::bot

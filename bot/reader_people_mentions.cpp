@@ -205,7 +205,9 @@ void PeopleReader::read_person(const PhraseMatch& match) {
         return role.first_token == match.last_token + 1;
       });
       bool asked = word_is(knowledge::WordClass::asking_verb, before) && !role_follows;
+      // "atasan ngizinin sy ikut timses": the writer permitted is the one who acts.
       bool opens = word_is(knowledge::WordClass::actor_introducer, before) ||
+                   word_is(knowledge::WordClass::permission_verb, before) ||
                    word_is(knowledge::WordClass::time_word, before) ||
                    word_is(knowledge::WordClass::passive_verb, before) || asked;
       if (!opens) return;

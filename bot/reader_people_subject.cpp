@@ -1,10 +1,10 @@
 // Whose act the question is about: the sentence that asks, the person it asks about, and the acts asked.
 #include <algorithm>
 
+#include "bot/reader_internal.h"
 #include "bot/reader_people.h"
 
 namespace netra::bot {
-
 // The question's sentence, else the nearest sentence before it that names an act, else after it.
 // Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts,
 // and not before the writer tells of their own conduct ("byk yg share kampanye. sy cuma diem ga ikut komen").
@@ -173,6 +173,7 @@ void PeopleReader::finish_subject() {
   add_acts_told_before_a_pointing_question();
   add_acts_of_the_gathering_come_to();
   add_orders_given_to_the_subject();
+  add_deeds_withdrawn_by_an_asked_withdrawal(reading_, lexicon_);
   add_acts_asked_of_others();
   drop_service_that_is_the_role();
   const Person& subject = reading_.people[reading_.subject];
@@ -187,6 +188,7 @@ void PeopleReader::finish_subject() {
   if ((reading_.subject == 0 && spouse_runs) || (own_spouse(subject) && reading_.people[0].runs_for_office)) {
     reading_.modifiers.insert(Modifier::spouse_is_candidate);
   }
+  if (household_bound(reading_)) reading_.modifiers.insert(Modifier::household_bound);
 }
 
 // "dapet amplop dari timses. aku terima aja tp milih sesuai hati, itu gpp kan?": a question that points back

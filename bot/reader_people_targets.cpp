@@ -128,7 +128,11 @@ bool PeopleReader::neutral_source_in_sentence(size_t sentence) const {
     // words ("'Jangan Golput' dari KPU") does not.
     bool denied = from && std::any_of(negations_.begin(), negations_.end(),
                                       [&](const PhraseMatch& negation) { return negation.last_token + 2 == at; });
-    return tokens_[at].sentence == sentence && knowledge::is_neutral(static_cast<Target>(match.label)) && from && !denied;
+    // "Bawaslu kab kirim poster …": an election body that opens the sentence is the one who made or sent it.
+    bool opens = (at == 0 || tokens_[at - 1].sentence != sentence) &&
+                 static_cast<Target>(match.label) == Target::election_body;
+    return tokens_[at].sentence == sentence && knowledge::is_neutral(static_cast<Target>(match.label)) &&
+           ((from && !denied) || opens);
   });
 }
 
@@ -147,16 +151,26 @@ bool PeopleReader::candidate_in_sentence(size_t sentence) const {
 Target PeopleReader::target_in_message(const ActMention& act) const {
   // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
   // the gathering the nearest sentence before it names, whatever the words after it fear.
-  for (size_t sentence = is_bare_coming(act) ? act.sentence : 0; sentence-- > 0;) {
+  auto told_in = [&](size_t sentence) {
     std::optional<Target> told;  // a candidate outranks an incumbent, who outranks a neutral body
     for (const auto& match : targets_) {
       if (tokens_[match.first_token].sentence != sentence || target_negated(match)) continue;
+      if (kind_of_thing(match) && not_campaign_print(match, sentence)) continue;
       auto target = static_cast<Target>(match.label);
       if (!told || target == Target::candidate || (target == Target::incumbent_official && *told != Target::candidate)) {
         told = target;
       }
     }
-    if (told) return *told;
+    return told;
+  };
+  // "KPU ngadain sosialisasi di balai desa, kami diminta hadir. Itu bukan politik praktis kan?": an act whose
+  // clause names nothing is directed at the election body its own sentence names (or a candidate named there)
+  // before anything elsewhere in the message. Not at an office: "sy staf kecamatan" says where the writer works.
+  if (auto told = told_in(act.sentence); told && (*told == Target::election_body || *told == Target::candidate)) {
+    return *told;
+  }
+  for (size_t sentence = is_bare_coming(act) ? act.sentence : 0; sentence-- > 0;) {
+    if (auto told = told_in(sentence)) return *told;
   }
   bool message_candidate = false, message_incumbent = false;
   std::optional<Target> message_neutral;

@@ -136,6 +136,18 @@ bool SpeechReader::asks_off_topic() const {
   bool unquoted_cue = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
     return is_kind(cue, MessageCue::off_topic) && reading_.tokens[cue.first_token].quote == 0;
   });
+  // "kapan BLT dana desa cair?", "format LPJ APBDes gmn?": budgets and reports named with no election, no one
+  // who runs and nothing directed at anyone are village administration, not a question of neutrality.
+  bool administrative = reading_.election == Election::unnamed &&
+                        std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                                    [](const ActMention& act) { return act.act == Act::use_budget; }) &&
+                        std::all_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
+                          return act.target == Target::none &&
+                                 (act.act == Act::use_budget || act.act == Act::favour_decision || act.act == Act::report);
+                        }) &&
+                        std::none_of(reading_.people.begin(), reading_.people.end(),
+                                     [](const Person& person) { return person.runs_for_office; });
+  if (unquoted_cue && administrative && !has(MessageCue::verdict)) return true;
   if (asks_for_fact() || has(MessageCue::verdict) || !unquoted_cue) return false;
   if (reading_.acts.empty()) return true;
   // "besok hujan gk? sy PNS mau ikut kampanye paslon 1": an act for a candidate is still asked about.

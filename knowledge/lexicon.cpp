@@ -250,6 +250,10 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::choosing_verb: return "choosing_verb";
     case WordClass::source_marker: return "source_marker";
     case WordClass::doerless_passive: return "doerless_passive";
+    case WordClass::classifier: return "classifier";
+    case WordClass::group_word: return "group_word";
+    case WordClass::permission_verb: return "permission_verb";
+    case WordClass::agent_marker: return "agent_marker";
   }
   return "object_marker";
 }

@@ -139,8 +139,12 @@ enum class WordClass {
   choosing_verb,        // "pilih", "coblos": followed by who ("yg muda", "no 2"), it points at a candidate
   source_marker,        // "dari", "from": before a body, where something comes from ("stiker dr Bawaslu")
   doerless_passive,     // "dipersulit", "diteruskan": a passive that names no doer is not the writer's deed
+  classifier,           // "termasuk", "dianggap": the act after one is the category asked ("termasuk kampanye?")
+  group_word,           // "grup": a candidate named right after one owns the group ("grup relawan paslon")
+  permission_verb,      // "ngizinin": right before the writer, permission for the writer's act, not a lending
+  agent_marker,         // "oleh", "sama": after a passive act, names who did it ("ditempelin … sama timses")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::doerless_passive) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::agent_marker) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -192,10 +192,13 @@ std::string_view to_string(Modifier modifier) {
     case Modifier::place_school: return "place_school";
     case Modifier::place_campus: return "place_campus";
     case Modifier::place_government: return "place_government";
+    case Modifier::own_home: return "own_home";
     case Modifier::all_candidates: return "all_candidates";
     case Modifier::personal_post: return "personal_post";
     case Modifier::general_group: return "general_group";
+    case Modifier::waits_outside: return "waits_outside";
     case Modifier::keeps_office: return "keeps_office";
+    case Modifier::household_bound: return "household_bound";
     case Modifier::spouse_is_candidate: return "spouse_is_candidate";
   }
   return "negation";

@@ -150,15 +150,23 @@ enum class Modifier {
   place_school,
   place_campus,
   place_government,
+  // The writer's own house ("pagar rumah kami", "rumah sy dipake rapat timses"): what happens there is seen as the
+  // household's, so it matters only beside household_bound.
+  own_home,
   // Running for office while keeping the post ("tanpa mundur", "tetap PNS sampai lolos", "resign kalau jadi").
   keeps_office,
   // A candidate's post about their private life, not the campaign ("postingan ultah caleg", "foto liburan").
   personal_post,
+  // Taking someone to a campaign and staying outside ("nunggu di mobil", "ga ikut masuk"): no part in it.
+  waits_outside,
   // A group its members share for something other than politics ("grup alumni", "grup RT", "grup arisan"):
   // campaign posts others put there do not make it a candidate's group (SKB 2022 lampiran II bans joining those).
   general_group,
   // Every candidate invited or let in alike ("semua paslon diundang", "semua caleg boleh pakai gantian").
   all_candidates,
+  // Derived from the whole reading, never from one phrase: the subject is free but shares the household with someone
+  // bound (the writer, or the writer's spouse, parent or child, is ASN, kades or perangkat).
+  household_bound,
   // Derived from the whole reading, never from one phrase: the candidate is the subject's spouse.
   spouse_is_candidate,
 };
