@@ -145,7 +145,14 @@ void PeopleReader::drop_posts_reacted_to() {
                              return reaction(other) && other.first_token < match.first_token &&
                                     match.last_token <= other.last_token;
                            });
-    if (!inside_reaction) kept.push_back(match);
+    // "pasang twibbon Bawaslu di profil FB": where a post goes, named after it in its clause, is that same post.
+    bool place_of_post = static_cast<Act>(match.label) == Act::post &&
+                         word_is(knowledge::WordClass::post_place, tokens_[match.first_token].word) &&
+                         std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+                           return static_cast<Act>(other.label) == Act::post && other.last_token < match.first_token &&
+                                  tokens_[other.first_token].clause == tokens_[match.first_token].clause;
+                         });
+    if (!inside_reaction && !place_of_post) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

@@ -254,6 +254,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::group_word: return "group_word";
     case WordClass::permission_verb: return "permission_verb";
     case WordClass::agent_marker: return "agent_marker";
+    case WordClass::post_place: return "post_place";
   }
   return "object_marker";
 }

@@ -143,8 +143,9 @@ enum class WordClass {
   group_word,           // "grup": a candidate named right after one owns the group ("grup relawan paslon")
   permission_verb,      // "ngizinin": right before the writer, permission for the writer's act, not a lending
   agent_marker,         // "oleh", "sama": after a passive act, names who did it ("ditempelin … sama timses")
+  post_place,           // "profil": where a post is shown; after a post in its clause, that same post
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::agent_marker) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::post_place) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

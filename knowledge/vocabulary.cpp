@@ -148,6 +148,7 @@ std::string_view to_string(Act act) {
     case Act::discriminate_service: return "discriminate_service";
     case Act::added_to_group: return "added_to_group";
     case Act::mute_group: return "mute_group";
+    case Act::replace_officials: return "replace_officials";
     case Act::identity_misused: return "identity_misused";
     case Act::withdraw: return "withdraw";
   }

@@ -108,6 +108,9 @@ enum class Act {
   discriminate_service,
   added_to_group,  // put into a group by someone else ("dimasukin ke grup timses"): not joining, but staying is
   mute_group,      // muting or archiving a group: the membership stays
+  // An incumbent regional head replacing officials ("bupati mutasi kepala dinas"): banned from six months before
+  // the determination of candidates without the Minister's written approval (UU 10/2016 Pasal 71 ayat 2).
+  replace_officials,
   // One's name, photo, ID number or account used by someone else without consent ("foto sy dipasang di baliho
   // caleg, sy ga pernah setuju"): no act of one's own, but a thing to disown and report.
   identity_misused,

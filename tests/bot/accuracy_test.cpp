@@ -165,3 +165,12 @@ TEST_CASE("blind sets 34 to 39 stay at the scores their fixes reached", "[accura
                 Floor{"blind38.jsonl", 0.71, 0.84, 0.79, 0.97, 0},
                 Floor{"blind39.jsonl", 0.73, 0.87, 0.86, 0.98, 2}});
 }
+
+// Blind sets 40–42 (2026-12-02 evening, ids as…, at…, au…). First contacts (README, "First contact"): blind40
+// 0.816 / 0.913 / 0.850 / 0.993 (one unexpected "Boleh") and blind41 0.784 / 0.897 / 0.807 / 0.979 (one) on 8b6eaec
+// plus the household rule; blind42 0.777 / 0.903 / 0.836 / 0.993 (one) at the end of the round, never tuned on.
+TEST_CASE("blind sets 40 to 42 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind40.jsonl", 0.79, 0.90, 0.90, 0.97, 0},
+                Floor{"blind41.jsonl", 0.78, 0.88, 0.89, 0.97, 0},
+                Floor{"blind42.jsonl", 0.75, 0.88, 0.81, 0.97, 1}});
+}

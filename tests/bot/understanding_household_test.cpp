@@ -150,3 +150,16 @@ TEST_CASE("English the chat map reads: wanting, going, being an ordinary citizen
   CHECK(writer_does(rally, Act::attend_campaign));
   CHECK_FALSE(writer_does(explain("I'd like to ask about the rules for village heads").reading, Act::like));
 }
+
+TEST_CASE("an incumbent replacing officials before the determination is a deed of its own, not a programme",
+          "[understanding]") {
+  auto reading = explain("walikota kami incumbent, sebulan sebelum penetapan calon dia memutasi lima camat. sy staf "
+                         "BKPSDM, itu boleh?").reading;
+  CHECK(std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(),
+                    [&](size_t index) { return reading.acts[index].act == Act::replace_officials; }));
+  CHECK(answer("walikota kami incumbent, sebulan sebelum penetapan calon dia memutasi lima camat. sy staf BKPSDM, itu "
+               "boleh?").verdict == Verdict::dilarang);
+  // Being moved oneself is the threat a superior makes, not a replacement told.
+  CHECK_FALSE(writer_does(explain("sy PNS, takut dimutasi kalo ga ikut apel relawan paslon").reading,
+                          Act::replace_officials));
+}
