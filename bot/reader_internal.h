@@ -1,5 +1,5 @@
-// Private to the reader's translation units (reader.cpp, reader_people.cpp, reader_speech.cpp): how person cues
-// are numbered for the phrase matcher, and small word classes the reader's grammar needs.
+// Private to the reader's translation units (reader.cpp, reader_people*.cpp, reader_speech*.cpp): how person cues
+// are numbered for the phrase matcher, a word-shape test, and what reader_subject_context.cpp adds to a reading.
 #pragma once
 
 #include <string>

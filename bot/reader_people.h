@@ -107,7 +107,7 @@ class PeopleReader {
 
   bool word_is(knowledge::WordClass word_class, const std::string& word) const;
 
-  void drop_acts_inside_circumstances();  // a cue inside a longer circumstance ("di luar jam kerja") is no act
+  void drop_acts_inside_circumstances();  // "di luar jam kerja", "ngizinin sy": no act; permission is noted
   // "itu termasuk ikut kampanye ga?": an act named right after a classifier is the category asked, not a deed.
   void drop_acts_named_as_categories();
 

@@ -28,10 +28,12 @@ void PeopleReader::drop_acts_inside_circumstances() {
       return target.words > act.words && target.first_token <= act.first_token && target.last_token >= act.last_token;
     });
     if (inside_target) continue;
-    // "dikasih izin", "atasan ngizinin sy ikut": permission received is a circumstance too, not a lending.
+    // "dikasih izin tertulis": permission received is a circumstance too, and wins over the lending cue it covers
+    // even at the same length ("diberi izin" against "beri izin").
     bool inside = std::any_of(modifiers_.begin(), modifiers_.end(), [&](const PhraseMatch& modifier) {
       auto kind = static_cast<Modifier>(modifier.label);
-      return (is_time_or_place(kind) || kind == Modifier::with_permission) && modifier.words > act.words &&
+      bool longer = modifier.words > act.words || (kind == Modifier::with_permission && modifier.words == act.words);
+      return (is_time_or_place(kind) || kind == Modifier::with_permission) && longer &&
              modifier.first_token <= act.first_token && modifier.last_token >= act.last_token;
     });
     // "atasan ngizinin sy ikut timses": permission given to the writer is a circumstance of the writer's own act.
@@ -58,7 +60,11 @@ void PeopleReader::drop_acts_named_as_categories() {
     for (size_t t = act.first_token; t-- > 0 && act.first_token - t <= kCategoryReach;) {
       if (tokens_[t].clause != clause) break;
       if (word_is(knowledge::WordClass::classifier, tokens_[t].word)) {
-        category = !person_between(t, act.first_token);
+        // "itu termasuk …", "termasuk kampanye ga?"; not "ikut semua kegiatan caleg termasuk pasang baliho".
+        bool asks_of_told = t == 0 || tokens_[t - 1].clause != clause ||
+                            word_is(knowledge::WordClass::pointer, tokens_[t - 1].word) ||
+                            (t >= 2 && word_is(knowledge::WordClass::pointer, tokens_[t - 2].word));
+        category = asks_of_told && !person_between(t, act.first_token);
         break;
       }
     }
@@ -146,8 +152,11 @@ void PeopleReader::drop_posts_reacted_to() {
                                     match.last_token <= other.last_token;
                            });
     // "pasang twibbon Bawaslu di profil FB": where a post goes, named after it in its clause, is that same post.
-    bool place_of_post = static_cast<Act>(match.label) == Act::post &&
-                         word_is(knowledge::WordClass::post_place, tokens_[match.first_token].word) &&
+    bool names_place = false;
+    for (size_t t = match.first_token; t <= match.last_token; ++t) {
+      names_place = names_place || word_is(knowledge::WordClass::post_place, tokens_[t].word);
+    }
+    bool place_of_post = static_cast<Act>(match.label) == Act::post && names_place &&
                          std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
                            return static_cast<Act>(other.label) == Act::post && other.last_token < match.first_token &&
                                   tokens_[other.first_token].clause == tokens_[match.first_token].clause;

@@ -188,8 +188,11 @@ constexpr size_t kAgentReach = 7;
 }  // namespace
 
 bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
-  // "dikasih amplop sama timses", "di-add sama temen": receiving and being added are the writer's own whoever gives.
-  if (act.act == Act::receive_money || act.act == Act::added_to_group) return false;
+  // Only deeds done to the writer's things by the one named ("ditempelin stiker", "diposting", "dishare"): receiving
+  // ("dikasih amplop sama timses"), lending ("dipinjem sama timses") or being asked ("diajak foto sama caleg") stay
+  // the writer's.
+  bool done_by_agent = act.act == Act::install_props || act.act == Act::post || act.act == Act::share;
+  if (!done_by_agent || word_is(knowledge::WordClass::passive_verb, tokens_[act.first_token].word)) return false;
   if (!is_passive_form(tokens_[act.first_token])) return false;
   size_t clause = tokens_[act.first_token].clause;
   for (size_t t = act.last_token + 1; t < tokens_.size() && t <= act.last_token + kAgentReach; ++t) {

@@ -149,12 +149,13 @@ bool PeopleReader::candidate_in_sentence(size_t sentence) const {
 // The target of an act whose clause names none: a candidate the message names anywhere (a person who runs
 // included), else a neutral body it names, else none.
 Target PeopleReader::target_in_message(const ActMention& act) const {
-  // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
-  // the gathering the nearest sentence before it names, whatever the words after it fear.
-  auto told_in = [&](size_t sentence) {
-    std::optional<Target> told;  // a candidate outranks an incumbent, who outranks a neutral body
+  // The targets a sentence names (before `before`, when given): a candidate outranks an incumbent, who outranks a
+  // neutral body.
+  auto told_in = [&](size_t sentence, size_t before) {
+    std::optional<Target> told;
     for (const auto& match : targets_) {
       if (tokens_[match.first_token].sentence != sentence || target_negated(match)) continue;
+      if (match.first_token >= before) continue;
       if (kind_of_thing(match) && not_campaign_print(match, sentence)) continue;
       auto target = static_cast<Target>(match.label);
       if (!told || target == Target::candidate || (target == Target::incumbent_official && *told != Target::candidate)) {
@@ -164,13 +165,17 @@ Target PeopleReader::target_in_message(const ActMention& act) const {
     return told;
   };
   // "KPU ngadain sosialisasi di balai desa, kami diminta hadir. Itu bukan politik praktis kan?": an act whose
-  // clause names nothing is directed at the election body its own sentence names (or a candidate named there)
-  // before anything elsewhere in the message. Not at an office: "sy staf kecamatan" says where the writer works.
-  if (auto told = told_in(act.sentence); told && (*told == Target::election_body || *told == Target::candidate)) {
+  // clause names nothing is directed at the election body (or candidate) its own sentence names before it, ahead
+  // of anything elsewhere in the message. Not at an office ("sy staf kecamatan" says where the writer works), nor at
+  // a body named after it ("… sy kirim ke Bawaslu").
+  if (auto told = told_in(act.sentence, act.first_token);
+      told && (*told == Target::election_body || *told == Target::candidate)) {
     return *told;
   }
+  // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
+  // the gathering the nearest sentence before it names, whatever the words after it fear.
   for (size_t sentence = is_bare_coming(act) ? act.sentence : 0; sentence-- > 0;) {
-    if (auto told = told_in(sentence)) return *told;
+    if (auto told = told_in(sentence, tokens_.size())) return *told;
   }
   bool message_candidate = false, message_incumbent = false;
   std::optional<Target> message_neutral;

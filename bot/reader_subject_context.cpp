@@ -63,5 +63,4 @@ void add_deeds_withdrawn_by_an_asked_withdrawal(Reading& reading, const knowledg
   asked.insert(asked.end(), deeds.begin(), deeds.end());
 }
 
-
 }  // namespace netra::bot

@@ -167,8 +167,8 @@ enum class Modifier {
   general_group,
   // Every candidate invited or let in alike ("semua paslon diundang", "semua caleg boleh pakai gantian").
   all_candidates,
-  // Derived from the whole reading, never from one phrase: the subject is free but shares the household with someone
-  // bound (the writer, or the writer's spouse, parent or child, is ASN, kades or perangkat).
+  // Derived from the whole reading, never from one phrase: the subject is not bound but shares the household with
+  // someone who is (the writer, or the writer's spouse, parent or child, holds a role knowledge::is_bound names).
   household_bound,
   // Derived from the whole reading, never from one phrase: the candidate is the subject's spouse.
   spouse_is_candidate,

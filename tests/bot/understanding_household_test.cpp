@@ -88,6 +88,10 @@ TEST_CASE("an act whose clause names nothing is directed at the election body it
   // A print an election body opens the sentence with is that body's.
   auto print = explain("sy kades. KPU kab kirim stiker. boleh sy tempel di papan pengumuman desa?").reading;
   CHECK(target_of(print, Act::install_props) == Target::election_body);
+  // A body named after the deed is no target of it: the writer attended the candidate's campaign.
+  auto sent = explain("Caleg X kampanye di lapangan desa. Sy PNS ikut hadir, trus videonya sy kirim ke Bawaslu. Kena "
+                      "ga?").reading;
+  CHECK(target_of(sent, Act::attend_passive) == Target::candidate);
   // The office a writer works in is no target of the writer's deed.
   auto office = explain("camat kami jadi ketua panitia acara yg dibiayai timses caleg. sy staf kecamatan, kami disuruh "
                         "jd panitia juga. boleh?").reading;
@@ -103,6 +107,9 @@ TEST_CASE("a passive deed whose doer is named after it is the doer's, and receiv
         Verdict::hati_hati);
   auto envelope = explain("sy dikasih amplop sama relawan cabup, sy terima aja. gpp kan?").reading;
   CHECK(writer_does(envelope, Act::receive_money));
+  // Lending named in the passive stays the lender's, whoever borrows.
+  CHECK(writer_does(explain("sy kades, balai desa mau dipinjem sama timses caleg buat rapat, boleh?").reading,
+                    Act::lend_facilities));
   // Put up by the writer: still the writer's deed.
   CHECK(writer_does(explain("pagar rumah dipasangi spanduk caleg sama saya sendiri. sy PNS, kena ga?").reading,
                     Act::install_props));
