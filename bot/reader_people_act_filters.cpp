@@ -39,10 +39,8 @@ void PeopleReader::drop_acts_inside_circumstances() {
     // "atasan ngizinin sy ikut timses": permission given to the writer is a circumstance of the writer's own act.
     bool permits_writer = act.first_token == act.last_token &&
                           word_is(knowledge::WordClass::permission_verb, tokens_[act.first_token].word) &&
-                          std::any_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
-                            return person.label == kSelfLabel && person.first_token == act.last_token + 1 &&
-                                   tokens_[person.first_token].clause == tokens_[act.last_token].clause;
-                          });
+                          act.last_token + 1 < tokens_.size() && says_i(act.last_token + 1) &&
+                          tokens_[act.last_token + 1].clause == tokens_[act.last_token].clause;
     if (permits_writer) reading_.modifiers.insert(Modifier::with_permission);
     if (!inside && !permits_writer) kept.push_back(act);
   }

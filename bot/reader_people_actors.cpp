@@ -199,9 +199,7 @@ bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
     if (tokens_[t].clause != clause) return false;
     if (!word_is(knowledge::WordClass::agent_marker, tokens_[t].word)) continue;
     // "dipasang sama saya sendiri": the writer is the doer after all.
-    return std::none_of(people_.begin(), people_.end(), [&](const PhraseMatch& person) {
-      return person.label == kSelfLabel && person.first_token == t + 1;
-    });
+    return t + 1 >= tokens_.size() || !says_i(t + 1);
   }
   return false;
 }
