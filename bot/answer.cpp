@@ -21,11 +21,13 @@ Intent intent_of(knowledge::SpeechAct act) {
     case SpeechAct::tip:
     case SpeechAct::report_request: return Intent::report;
     case SpeechAct::status: return Intent::status;
+    // Thanks and "ok siap" close a turn: the reply offers the menu, as help does (docs/blind-set-brief.md counts
+    // them as help, the way dev.jsonl accepts either).
     case SpeechAct::thanks:
     case SpeechAct::acknowledgement:
+    case SpeechAct::help: return Intent::help;
     case SpeechAct::small_talk:
     case SpeechAct::greeting: return Intent::greeting;
-    case SpeechAct::help: return Intent::help;
     case SpeechAct::out_of_scope: return Intent::out_of_scope;
   }
   return Intent::question;

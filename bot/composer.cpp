@@ -33,6 +33,17 @@ bool same_ref(const Citation& a, const ArticleRef& b) {
   return a.source == b.source && a.pasal == b.pasal && a.ayat == b.ayat;
 }
 
+// Whether the entry cites both articles (an ayat left out stands for every ayat).
+bool cites_both(const Entry& entry, const ArticleRef& first, const ArticleRef& second) {
+  auto cited = [&](const ArticleRef& ref) {
+    return std::any_of(entry.cites.begin(), entry.cites.end(), [&](const ArticleRef& own) {
+      return own.source == ref.source && own.pasal == ref.pasal &&
+             (own.ayat.empty() || ref.ayat.empty() || own.ayat == ref.ayat);
+    });
+  };
+  return cited(first) && cited(second);
+}
+
 }  // namespace
 
 void Composer::word(const Wording& wording, const Reading& reading, Answer& answer) const {
@@ -154,10 +165,21 @@ void Composer::order_citations(std::vector<Citation>& citations, const Reading& 
   for (size_t k = 0; k < places.size(); ++k) citations[places[k]] = std::move(election_citations[k]);
 }
 
+ArticleRef Composer::in_election_law(const ArticleRef& ref, const Reading& reading) const {
+  if (reading.election != Election::pemilu && reading.election != Election::pilkada) return ref;
+  const char* law = reading.election == Election::pilkada ? "uu-10-2016" : "uu-7-2017";
+  if (ref.source == law) return ref;
+  return knowledge_.counterparts().in_source(ref, law).value_or(ref);
+}
+
 std::vector<Citation> Composer::citations(const Entry& primary, const std::vector<knowledge::RankedHit>& hits,
                                           const Reading& reading) const {
   std::vector<Citation> out;
-  auto add = [&](const ArticleRef& ref) {
+  // Two articles of the other election's law with one counterpart are cited once. An entry that names both sides
+  // of a pair compares the two elections (the reporting deadlines) and keeps both.
+  auto add = [&](const ArticleRef& named) {
+    ArticleRef ref = in_election_law(named, reading);
+    if (cites_both(primary, named, ref)) ref = named;
     for (const auto& existing : out) {
       if (same_ref(existing, ref)) return;
     }
@@ -214,7 +236,8 @@ std::string Composer::basis_line(const Entry& primary, const std::vector<Citatio
   auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(reading.subject_role());
   for (const auto& citation : citations) {
     auto names = [&](const ArticleRef& ref) { return same_ref(citation, ref); };
-    bool own = std::any_of(primary.cites.begin(), primary.cites.end(), names) ||
+    auto names_in_election_law = [&](const ArticleRef& ref) { return names(in_election_law(ref, reading)); };
+    bool own = std::any_of(primary.cites.begin(), primary.cites.end(), names_in_election_law) ||
                (&citation - citations.data() < 2 && std::any_of(duties.begin(), duties.end(), names));
     if (!own || count == kMaxBasis) continue;
     if (count++ > 0) articles += "; ";

@@ -70,6 +70,9 @@ class Composer {
   Citation citation_of(const knowledge::ArticleRef& ref) const;
   std::string cite_label(const knowledge::ArticleRef& ref) const;
   void order_citations(std::vector<Citation>& citations, const Reading& reading) const;
+  // `ref` as the law of the election asked about says it (data/counterparts.txt): a Pilkada question is answered
+  // from UU 10/2016 where the entry names the UU 7/2017 article saying the same, and the other way round.
+  knowledge::ArticleRef in_election_law(const knowledge::ArticleRef& ref, const Reading& reading) const;
   // The article that binds the subject's role to neutrality (data/duties.txt) when no citation names that role:
   // a kepala desa is not answered from ASN law alone. nullopt when one does, or the role is unknown or free.
   std::optional<knowledge::ArticleRef> missing_duty(const std::vector<Citation>& citations,

@@ -1,6 +1,6 @@
 // Act cues that name no act of their own: a cue inside a circumstance or a longer object phrase, a vote an
 // invitation asks for, a purpose word after another act, a cue whose gap holds another act, a team that only
-// owns a thing, a post that is only what is liked (each pass runs before actors are assigned, PeopleReader::run);
+// owns a thing (each pass runs before actors are assigned, PeopleReader::run; posts: reader_people_post_filters.cpp);
 // what a shared post is about; after targets are assigned, a vote asked of someone else, which is the asker's
 // appeal, the speaker of an appeal named after it, what the same person leaves or refuses afterwards, and the
 // acts of a story in which someone else used a person's name, photo or account.
@@ -133,33 +133,6 @@ void PeopleReader::drop_gapped_acts_spanning_others() {
   for (const auto& match : acts_) {
     bool spans = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) { return match.gap_holds(other); });
     if (!spans && !someone_seen(match)) kept.push_back(match);
-  }
-  acts_ = std::move(kept);
-}
-
-void PeopleReader::drop_posts_reacted_to() {
-  auto reaction = [](const PhraseMatch& match) {
-    auto act = static_cast<Act>(match.label);
-    return act == Act::like || act == Act::comment;
-  };
-  std::vector<PhraseMatch> kept;
-  for (const auto& match : acts_) {
-    bool inside_reaction = static_cast<Act>(match.label) == Act::post &&
-                           std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-                             return reaction(other) && other.first_token < match.first_token &&
-                                    match.last_token <= other.last_token;
-                           });
-    // "pasang twibbon Bawaslu di profil FB": where a post goes, named after it in its clause, is that same post.
-    bool names_place = false;
-    for (size_t t = match.first_token; t <= match.last_token; ++t) {
-      names_place = names_place || word_is(knowledge::WordClass::post_place, tokens_[t].word);
-    }
-    bool place_of_post = static_cast<Act>(match.label) == Act::post && names_place &&
-                         std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-                           return static_cast<Act>(other.label) == Act::post && other.last_token < match.first_token &&
-                                  tokens_[other.first_token].clause == tokens_[match.first_token].clause;
-                         });
-    if (!inside_reaction && !place_of_post) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

@@ -309,6 +309,13 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     describe(reading_.people[0], role);
     return;
   }
+  // "boleh kan buat warga biasa kayak sy?": a role the writer is likened to is the writer's, even as an object.
+  size_t after = match.last_token + 1;
+  if (!possessor_of_relative && after + 1 < tokens_.size() && tokens_[after].word == "seperti" && says_i(after + 1) &&
+      !reading_.role_given) {
+    describe(reading_.people[0], role);
+    return;
+  }
   if (object || after_passive_verb(token) || possessor_of_relative) return;
   if (role == Role::candidate && !opens_clause(token)) return;
   size_t person = generic_person(role);

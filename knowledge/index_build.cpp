@@ -14,6 +14,7 @@
 #include "knowledge/fts5_tokenizer.h"
 #include "knowledge/index_schema.h"
 #include "knowledge/replies.h"
+#include "knowledge/counterparts.h"
 #include "knowledge/duties.h"
 #include "knowledge/rules.h"
 #include "knowledge/sqlite.h"
@@ -155,6 +156,7 @@ void validate_knowledge_data(const Corpus& corpus, const LexiconTexts& texts, st
   validate_rules(rules, corpus, problems);
   Replies::parse(text_of("replies.txt"), problems);
   RoleDuties::parse(text_of("duties.txt"), problems).validate(corpus, problems);
+  ElectionCounterparts::parse(text_of("counterparts.txt"), problems).validate(corpus, problems);
 }
 
 BuildReport build_index_from(const Corpus& corpus, const LexiconTexts& lexicon_texts, const std::string& out_path,

@@ -100,6 +100,7 @@ void KnowledgeBase::load_lexicon(Database& db, const DictionaryPaths& dictionary
   rules_ = parse_rules(texts["rules.txt"], problems);
   replies_ = Replies::parse(texts["replies.txt"], problems);
   duties_ = RoleDuties::parse(texts["duties.txt"], problems);
+  counterparts_ = ElectionCounterparts::parse(texts["counterparts.txt"], problems);
   stemmer_ = std::make_shared<Stemmer>(dictionary);
   analyzer_ = std::make_unique<Analyzer>(std::move(parsed), stemmer_);
 }

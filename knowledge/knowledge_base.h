@@ -14,6 +14,7 @@
 
 #include "knowledge/analyzer.h"
 #include "knowledge/corpus.h"
+#include "knowledge/counterparts.h"
 #include "knowledge/duties.h"
 #include "knowledge/fts5_postings.h"
 #include "knowledge/fts5_rank.h"
@@ -55,6 +56,8 @@ class KnowledgeBase {
   const Replies& replies() const { return replies_; }
   // Where each bound role's duty of neutrality is written (data/duties.txt).
   const RoleDuties& duties() const { return duties_; }
+  // The articles of the two election laws that say the same thing (data/counterparts.txt).
+  const ElectionCounterparts& counterparts() const { return counterparts_; }
   // The entry with this id, or nullptr.
   const Entry* entry(const std::string& id) const;
   const std::string& fingerprint() const { return fingerprint_; }
@@ -104,6 +107,7 @@ class KnowledgeBase {
   std::vector<Rule> rules_;
   Replies replies_;
   RoleDuties duties_;
+  ElectionCounterparts counterparts_;
   std::unordered_map<std::string, size_t> entry_by_id_;
   std::shared_ptr<const Stemmer> stemmer_;
   std::unique_ptr<Analyzer> analyzer_;

@@ -278,7 +278,7 @@ const std::vector<std::string>& lexicon_file_names() {
   static const std::vector<std::string> names = {
       "slang.txt",  "stopwords.txt", "domain.txt",    "intents.txt",    "roles.txt",   "people.txt",
       "acts.txt",   "targets.txt",   "modifiers.txt", "categories.txt", "unstemmed.txt", "rules.txt",
-      "replies.txt", "grammar.txt",  "duties.txt"};
+      "replies.txt", "grammar.txt",  "duties.txt",    "counterparts.txt"};
   return names;
 }
 

@@ -158,8 +158,11 @@ enum class Modifier {
   own_home,
   // Running for office while keeping the post ("tanpa mundur", "tetap PNS sampai lolos", "resign kalau jadi").
   keeps_office,
-  // A candidate's post about their private life, not the campaign ("postingan ultah caleg", "foto liburan").
+  // A candidate's post or event about their private life, not the campaign ("postingan ultah caleg", "foto
+  // liburan", "kondangan anak caleg").
   personal_post,
+  // A live stream ("live IG", "siaran langsung"): watching one is closer to support than watching a debate.
+  live_stream,
   // Taking someone to a campaign and staying outside ("nunggu di mobil", "ga ikut masuk"): no part in it.
   waits_outside,
   // A group its members share for something other than politics ("grup alumni", "grup RT", "grup arisan"):

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "bot/answer_json.h"
 #include "support/test_support.h"
 
@@ -94,4 +96,23 @@ TEST_CASE("a village official is answered from the law that binds them, not from
   auto asn = shared_answerer().answer("sy PNS, blh nyoblos kan?");
   REQUIRE_FALSE(asn.citations.empty());
   CHECK(asn.citations.front().source != "uu-6-2014");
+}
+
+TEST_CASE("an answer cites the law of the election asked about", "[answer]") {
+  // UU 7/2017 Pasal 280 ayat 3 (Pemilu) and UU 10/2016 Pasal 70 ayat 1 (Pilkada) ban the same involvement of ASN in
+  // a campaign (data/counterparts.txt): an entry naming one is answered from the law of the election asked about.
+  auto cites = [](const Answer& answer, const std::string& source, const std::string& pasal) {
+    return std::any_of(answer.citations.begin(), answer.citations.end(),
+                       [&](const Citation& c) { return c.source == source && c.pasal == pasal; });
+  };
+  auto pilkada = shared_answerer().answer("sy PNS boleh jadi tim kampanye paslon bupati?");
+  CHECK(cites(pilkada, "uu-10-2016", "70"));
+  CHECK_FALSE(cites(pilkada, "uu-7-2017", "280"));
+  auto pemilu = shared_answerer().answer("sy PNS boleh jadi tim kampanye caleg DPR?");
+  CHECK(cites(pemilu, "uu-7-2017", "280"));
+  CHECK_FALSE(cites(pemilu, "uu-10-2016", "70"));
+  // An entry that names both laws' deadlines compares them and keeps both.
+  auto deadline = shared_answerer().answer("batas waktu lapor pelanggaran pemilu brp hari?");
+  CHECK(cites(deadline, "uu-7-2017", "454"));
+  CHECK(cites(deadline, "uu-10-2016", "134"));
 }

@@ -84,6 +84,10 @@ TEST_CASE("thanks, acknowledgements, laughter, emoji and small talk get a short 
     CHECK(reply.citations.empty());
     CHECK(reply.speech_act != SpeechAct::question);
   }
+  // Thanks and acknowledgements close a turn and offer the menu: the help intent, not a greeting.
+  CHECK(answer("makasih infonya min 🙏🙏").intent == Intent::help);
+  CHECK(answer("ok siap pak").intent == Intent::help);
+  CHECK(answer("halo min").intent == Intent::greeting);
 }
 
 TEST_CASE("the menu's words and every way of asking to report start the report flow", "[understanding]") {

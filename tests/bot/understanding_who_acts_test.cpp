@@ -148,3 +148,25 @@ TEST_CASE("someone the story names by nothing acts for themself, never for the w
   CHECK(offered.subject == 0);
   CHECK(answer("sy PPPK, ada yg nawarin sy jadi admin grup relawan capres. boleh?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("voters named as what data is about are not people who act", "[understanding]") {
+  auto reading = explain("sy kaur di desa, disuruh tim petahana bantu data pemilih buat door to door. boleh ga?").reading;
+  CHECK(reading.subject == 0);
+  CHECK(reading.people[0].role == Role::perangkat);
+  CHECK(answer("sy kaur di desa, disuruh tim petahana bantu data pemilih buat door to door. boleh ga?").verdict !=
+        Verdict::boleh);
+}
+
+TEST_CASE("a role the writer is likened to is the writer's role", "[understanding]") {
+  auto reading = explain("jadi saksi partai di TPS boleh kan buat warga biasa kayak sy?").reading;
+  CHECK(reading.people[0].role == Role::citizen);
+  // Without the likeness the role stays someone else's and the writer's stays unknown.
+  CHECK(explain("jadi saksi partai di TPS boleh kan buat warga biasa?").reading.people[0].role != Role::citizen);
+}
+
+TEST_CASE("a candidate's live stream watched in silence is care, a debate watched is allowed", "[understanding]") {
+  CHECK(answer("sy PNS nonton live IG caleg tanpa komen, boleh?").verdict == Verdict::hati_hati);
+  CHECK(answer("sy PNS nonton debat capres di tv, boleh?").verdict == Verdict::boleh);
+  // Streaming a campaign oneself is still posting it.
+  CHECK(answer("sy PNS, boleh live IG pas kampanye caleg?").verdict == Verdict::dilarang);
+}
