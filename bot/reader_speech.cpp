@@ -160,6 +160,13 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = account_after(*cue);
     return SpeechAct::report_request;
   }
+  // "td pagi sekdes bagi2 duit ke ibu2 pengajian. gmn caranya lapor?": a deed told, then only how to report it —
+  // the report flow is that answer.
+  if (tells_story_before_report() && asks_how_to_report() && !has(MessageCue::verdict) &&
+      !has(MessageCue::sanction) && !has(MessageCue::deadline)) {
+    reading_.account = whole;
+    return SpeechAct::report_request;
+  }
   // "mau lapor tp takut ketahuan, bisa anonim?", "I want to report a village head who …": a wish to report
   // starts the report flow, whatever else the message asks. Without a story of what someone did, a question
   // where or how ("mau lapor kemana?") or whether reporting is allowed ("mau laporin camat, ASN boleh

@@ -198,6 +198,8 @@ class SpeechReader {
   // Only fillers follow `cue` in its clause: "Lapor min, …" says what the writer is doing; "laporan soal kades …
   // bisa dikirim lewat mana?" names the report it asks about.
   bool stands_alone(const PhraseMatch& cue) const;
+  // A "cara"/"caranya" fact cue in the sentence of a report act ("gmn caranya lapor?"): asks how to report.
+  bool asks_how_to_report() const;
 
   bool tells_a_story() const;
 

@@ -306,6 +306,17 @@ bool SpeechReader::tells_story_before_report() const {
                      [&](const ActMention& act) { return is_told_deed(act) && act.sentence < report_sentence; });
 }
 
+bool SpeechReader::asks_how_to_report() const {
+  const auto& tokens = reading_.tokens;
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    const std::string& word = tokens[cue.first_token].word;
+    if (!is_kind(cue, MessageCue::procedure) || (word != "cara" && word != "caranya")) return false;
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return act.act == Act::report && !act.negated && act.sentence == tokens[cue.first_token].sentence;
+    });
+  });
+}
+
 bool SpeechReader::reporter_role_asked() const {
   return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
     if (act.act != Act::report || act.negated) return false;

@@ -244,3 +244,13 @@ TEST_CASE("an applicant who passed the PPPK selection is bound, and one who reti
   // A facility used for a call to turn out serves that call.
   CHECK(answer("kades boleh ngajak warga ke TPS pake toa masjid? ga nyebut nama calon").verdict == Verdict::boleh);
 }
+
+TEST_CASE("a deed told, then only how to report it, starts the report flow", "[understanding]") {
+  auto how = answer("td pagi sy liat pak sekdes bagi2 duit 100rb ke ibu2 pengajian. gmn caranya lapor?");
+  CHECK(how.speech_act == SpeechAct::report_request);
+  CHECK(how.verdict == Verdict::none);
+  // Asking whether the deed is allowed, or where reports go without a deed told, stays a question.
+  CHECK(answer("td pagi sy liat pak sekdes bagi2 duit ke ibu2 pengajian. itu melanggar ga?").speech_act ==
+        SpeechAct::question);
+  CHECK(answer("gmn caranya lapor ke bawaslu?").speech_act != SpeechAct::report_request);
+}
