@@ -151,19 +151,15 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
   const std::string whole = std::string(knowledge::trim(reading_.text));
   bool procedure = has(MessageCue::procedure) || has(MessageCue::deadline);
   // "lapor min, kades X bagi amplop" opens a report; "bisa gk lapor lewat lapor.go.id?" asks about reporting. A
-  // sanction word without a question ("Lapor min, spanduk caleg gak dicopot2") tells, it does not ask.
-  // "Lapor min, sekdes kami jd admin grup paslon. Gmn caranya?": one who tells what someone did and asks only
-  // how to report it is answered by the report flow itself.
+  // sanction word without a question ("Lapor min, spanduk caleg gak dicopot2") tells, it does not ask; "Lapor min,
+  // sekdes kami jd admin grup paslon. Gmn caranya?" is answered by the report flow itself.
   bool told = tells_someones_act();
   if (auto cue = opening_report_cue();
       cue && ((!procedure && !asks_plainly()) || (told && stands_alone(*cue) && !has(MessageCue::verdict)))) {
     reading_.account = account_after(*cue);
     return SpeechAct::report_request;
   }
-  // "td pagi sekdes bagi2 duit ke ibu2 pengajian. gmn caranya lapor?": a deed told, then only how to report it —
-  // the report flow is that answer.
-  if (tells_story_before_report() && asks_how_to_report() && !has(MessageCue::verdict) &&
-      !has(MessageCue::sanction) && !has(MessageCue::deadline)) {
+  if (asks_only_how_to_report_a_deed()) {
     reading_.account = whole;
     return SpeechAct::report_request;
   }
@@ -200,11 +196,10 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = whole;
     return SpeechAct::tip;
   }
-  // "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?", "… sy mau lapor ke sini boleh?": whether to report
-  // what someone did, told in a sentence of its own, is a question about the deed, answered by the rule they broke
-  // and the offer to report it. Not when the question names the reporter's role ("PPPK boleh ngelapor gak?"): that asks whether that role
-  // may report at all; nor when the deed only names whom to report ("boleh gak laporin kades yg bagi amplop?").
-  // "… sy mau lapor ke sini boleh?" wants to report: a tip, the offer first.
+  // "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?": whether to report a deed told in a sentence of its
+  // own asks about the deed (the rule broken, then the offer to report); "… sy mau lapor ke sini boleh?" wants to
+  // report (a tip). Not when the reporter's role is named ("PPPK boleh ngelapor gak?"), nor the deed only names
+  // whom to report ("boleh gak laporin kades yg bagi amplop?").
   if (asks_about_own_report() && tells_story_before_report() && !procedure && !reporter_role_asked()) {
     reading_.account = whole;
     reading_.asks_about_reporting = true;

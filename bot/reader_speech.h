@@ -198,8 +198,10 @@ class SpeechReader {
   // Only fillers follow `cue` in its clause: "Lapor min, …" says what the writer is doing; "laporan soal kades …
   // bisa dikirim lewat mana?" names the report it asks about.
   bool stands_alone(const PhraseMatch& cue) const;
-  // A "cara"/"caranya" fact cue in the sentence of a report act ("gmn caranya lapor?"): asks how to report.
-  bool asks_how_to_report() const;
+  // "td pagi sekdes bagi2 duit ke ibu2 pengajian. gmn caranya lapor?": a deed told, then only how to report it
+  // ("cara"/"caranya" in the sentence of the report act, no verdict, sanction or deadline asked) — the report
+  // flow is that answer.
+  bool asks_only_how_to_report_a_deed() const;
 
   bool tells_a_story() const;
 

@@ -306,7 +306,11 @@ bool SpeechReader::tells_story_before_report() const {
                      [&](const ActMention& act) { return is_told_deed(act) && act.sentence < report_sentence; });
 }
 
-bool SpeechReader::asks_how_to_report() const {
+bool SpeechReader::asks_only_how_to_report_a_deed() const {
+  if (!tells_story_before_report() || has(MessageCue::verdict) || has(MessageCue::sanction) ||
+      has(MessageCue::deadline)) {
+    return false;
+  }
   const auto& tokens = reading_.tokens;
   return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
     const std::string& word = tokens[cue.first_token].word;
