@@ -201,7 +201,10 @@ double Answerer::retrieval_confidence(const Reading& reading, const std::vector<
 }
 
 bool Answerer::in_domain(const Reading& reading) const {
-  return knowledge_.analyzer().mentions_domain(reading.terms) || !reading.acts.empty();
+  // "hukuman disiplin berat PNS itu apa aja?": the sanctions of someone bound by neutrality are Netra's to tell,
+  // though "hukuman" and "PNS" alone are too common to count as election words (data/domain.txt).
+  bool bound_sanction = reading.focus == QuestionFocus::sanction && knowledge::is_bound(reading.subject_role());
+  return knowledge_.analyzer().mentions_domain(reading.terms) || !reading.acts.empty() || bound_sanction;
 }
 
 AnswerPlan Answerer::decide_question(const Reading& reading) const {

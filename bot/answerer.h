@@ -66,7 +66,8 @@ class Answerer {
   // Without a rule: the retrieved entry that answers, or nullptr when retrieval is not sure enough.
   const knowledge::Entry* retrieved_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits,
                                           double confidence) const;
-  // Whether the message is about what Netra knows (election neutrality), by its terms or its acts.
+  // Whether the message is about what Netra knows (election neutrality), by its terms, its acts, or a sanction
+  // asked for a bound role.
   bool in_domain(const Reading& reading) const;
   // Settles an answer resting on `primary`: its verdict and entry, the citations' candidates and the notes.
   void explain_with(AnswerPlan& plan, const knowledge::Entry& primary, const std::vector<knowledge::RankedHit>& hits,

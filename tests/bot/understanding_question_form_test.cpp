@@ -255,3 +255,11 @@ TEST_CASE("'no' before a number abbreviates 'nomor' and negates nothing", "[unde
   CHECK_FALSE(like->negated);
   CHECK(answer("sy PNS, boleh like postingan paslon no 2?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("the sanctions of a bound role are in scope even asked with chat around them", "[understanding]") {
+  auto levels = answer("hukuman disiplin berat PNS itu apa ajaaa sih? denger2 bisa diturunin jabatan");
+  CHECK(levels.intent == Intent::question);
+  CHECK(levels.verdict == Verdict::info);
+  // Nothing bound, nothing electoral: still out of scope.
+  CHECK(answer("hukuman buat maling motor apa aja sih?").intent == Intent::out_of_scope);
+}
