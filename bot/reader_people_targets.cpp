@@ -173,9 +173,10 @@ Target PeopleReader::target_in_message(const ActMention& act) const {
     return *told;
   }
   // "Bawaslu ngadain sosialisasi … sy diundang. Dateng boleh? takut dikira ikut politik": coming told bare is to
-  // the gathering the nearest sentence before it names, whatever the words after it fear.
+  // the gathering the nearest sentence before it names, whatever the words after it fear — past an office, which
+  // says where someone works ("adek sy caleg, ada syukuran … sy PNS di dinas pendidikan. boleh dateng?").
   for (size_t sentence = is_bare_coming(act) ? act.sentence : 0; sentence-- > 0;) {
-    if (auto told = told_in(sentence, tokens_.size())) return *told;
+    if (auto told = told_in(sentence, tokens_.size()); told && *told != Target::government) return *told;
   }
   bool message_candidate = false, message_incumbent = false;
   std::optional<Target> message_neutral;

@@ -134,3 +134,12 @@ TEST_CASE("an official's event or post in a story where the official runs again 
   CHECK(liked.acts[liked.asked_acts.front()].target == netra::knowledge::Target::incumbent_official);
   CHECK(answer("sy PPPK, like postingan walikota soal peresmian taman? dia nyalon lagi").verdict == Verdict::hati_hati);
 }
+
+TEST_CASE("a bare 'dateng?' goes to the gathering told before, not to the office the writer works in",
+          "[understanding]") {
+  auto family = answer("adek sy caleg DPRD, sabtu ada syukuran pendaftaran di rumah ortu. sy PNS di dinas pendidikan. "
+                       "boleh dateng ga?");
+  CHECK(family.verdict == Verdict::hati_hati);
+  // An office named as the gathering's host still counts when nothing else is named.
+  CHECK(answer("dinas pendidikan ngadain upacara hari guru. sy diundang. boleh dateng?").verdict == Verdict::boleh);
+}
