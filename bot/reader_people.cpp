@@ -202,11 +202,13 @@ void PeopleReader::read_acts() {
   settle_passive_attendance();
 }
 
-// "ada yg ngasih amplop 100rb trus sy terima aja": accepting told bare after a gift of money receives that gift.
+// "ada yg ngasih amplop 100rb trus sy terima aja", "sy dikasih amplop sama timses. trima aja gpp kan?": accepting
+// told bare after a gift of money, given or handed to the writer, receives that gift.
 void PeopleReader::read_gifts_accepted() {
   std::vector<PhraseMatch> accepted;
   for (const auto& gift : acts_) {
-    if (static_cast<Act>(gift.label) != Act::give_money) continue;
+    auto act = static_cast<Act>(gift.label);
+    if (act != Act::give_money && act != Act::receive_money) continue;
     // Accepting follows the gift in its own sentence or the next ("… ngasih amplop. Sy terima aja"); further on, a
     // "terima" is about something else.
     size_t last_sentence = tokens_[gift.last_token].sentence + 1;

@@ -254,3 +254,11 @@ TEST_CASE("a deed told, then only how to report it, starts the report flow", "[u
         SpeechAct::question);
   CHECK(answer("gmn caranya lapor ke bawaslu?").speech_act != SpeechAct::report_request);
 }
+
+TEST_CASE("accepting told bare after an envelope handed to the writer receives it", "[understanding]") {
+  auto kept = answer("sy warga biasa, dikasih amplop 100rb sama timses paslon bupati. trima aja gpp kan, milihnya "
+                     "tetep bebas");
+  CHECK(kept.verdict == Verdict::dilarang);
+  // Voting freely, with no envelope in the story, stays the citizen's right.
+  CHECK(answer("sy warga biasa, milih paslon bupati bebas kan?").verdict == Verdict::boleh);
+}
