@@ -143,3 +143,12 @@ TEST_CASE("a bare 'dateng?' goes to the gathering told before, not to the office
   // An office named as the gathering's host still counts when nothing else is named.
   CHECK(answer("dinas pendidikan ngadain upacara hari guru. sy diundang. boleh dateng?").verdict == Verdict::boleh);
 }
+
+TEST_CASE("a circular telling residents to attend a rally is mobilising them, and renting a hall is using it",
+          "[understanding]") {
+  CHECK(answer("Saya kades. Mau bikin surat edaran ke RT RW supaya warga hadir di kampanye akbar capres, cuma hadir. "
+               "Boleh?")
+            .verdict == Verdict::dilarang);
+  CHECK(answer("Warga boleh ga sewa gedung serbaguna milik pemkab buat acara kampanye caleg?").verdict ==
+        Verdict::hati_hati);
+}
