@@ -136,13 +136,14 @@ Citation Composer::citation_of(const ArticleRef& ref) const {
 // (perangkat), and one written for both elections cites UU 7/2017 (Pemilu) before UU 10/2016 (Pilkada).
 void Composer::order_citations(std::vector<Citation>& citations, const Reading& reading) const {
   std::string audience = reading.audience();
-  // Articles that bind only other roles go after the rest (not for citizens: what they ask about binds others).
+  // Articles that bind only other roles go after the rest (not for citizens: what they ask about binds others). An
+  // article for "asn" alone binds PNS (PP 94/2021 discipline, PP 42/2004 ethics): a PPPK hears first what names PPPK.
   if (!audience.empty() && audience != "citizen") {
     auto binds_subject = [&](const Citation& citation) {
       const Entry* article = knowledge_.article({citation.source, citation.pasal, citation.ayat});
       if (!article || article->audience.empty()) return true;
       for (const auto& who : article->audience) {
-        if (who == audience || who == "all" || (audience == "pppk" && who == "asn")) return true;
+        if (who == audience || who == "all") return true;
       }
       return false;
     };
