@@ -149,6 +149,13 @@ void Composer::order_citations(std::vector<Citation>& citations, const Reading& 
     };
     std::stable_partition(citations.begin(), citations.end(), binds_subject);
   }
+  // A village head election is governed by UU Desa and regional rules: the Pemilu and Pilkada laws go last.
+  if (reading.election == Election::pilkades) {
+    std::stable_partition(citations.begin(), citations.end(), [](const Citation& citation) {
+      return citation.source != "uu-7-2017" && citation.source != "uu-10-2016";
+    });
+    return;
+  }
   // The two election laws trade places: the places they hold keep holding one of them, the named election first.
   if (reading.election == Election::unnamed) return;
   const std::string first = reading.election == Election::pilkada ? "uu-10-2016" : "uu-7-2017";
