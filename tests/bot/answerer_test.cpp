@@ -118,7 +118,8 @@ TEST_CASE("an answer cites the law of the election asked about", "[answer]") {
 }
 
 TEST_CASE("a village head election is answered from UU Desa before the election laws", "[answer]") {
-  auto pilkades = shared_answerer().answer("kades petahana mau nyalon lagi di pilkades, balihonya dibayar pake dana desa. boleh?");
+  auto pilkades =
+      shared_answerer().answer("kades petahana mau nyalon lagi di pilkades, balihonya dibayar pake dana desa. boleh?");
   REQUIRE_FALSE(pilkades.citations.empty());
   CHECK(pilkades.citations.front().source == "uu-6-2014");
 }
