@@ -174,3 +174,13 @@ TEST_CASE("blind sets 40 to 42 stay at the scores their fixes reached", "[accura
                 Floor{"blind41.jsonl", 0.78, 0.88, 0.89, 0.97, 0},
                 Floor{"blind42.jsonl", 0.75, 0.88, 0.81, 0.97, 1}});
 }
+
+// Blind sets 43–45 (2026-12-03, ids ay…, az…, ba…; the lost sets of the round before kept their numbers). First
+// contacts (README, "First contact"): blind44 0.719 / 0.884 / 0.864 / 0.957 (one unexpected "Boleh") and blind45
+// 0.756 / 0.874 / 0.829 / 0.971 (three) on 218db76, before the round; blind43 0.857 / 0.916 / 0.864 / 0.979 (one) on
+// af9a269, at the end of the round, never tuned on.
+TEST_CASE("blind sets 43 to 45 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind43.jsonl", 0.84, 0.90, 0.85, 0.97, 1},
+                Floor{"blind44.jsonl", 0.80, 0.92, 0.88, 0.97, 0},
+                Floor{"blind45.jsonl", 0.83, 0.91, 0.87, 0.98, 1}});
+}
