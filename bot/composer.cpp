@@ -175,6 +175,9 @@ void Composer::order_citations(std::vector<Citation>& citations, const Reading& 
 
 ArticleRef Composer::in_election_law(const ArticleRef& ref, const Reading& reading) const {
   if (reading.election != Election::pemilu && reading.election != Election::pilkada) return ref;
+  // UU 10/2016 names neither BPD members nor those too young to vote: what binds them stays UU 7/2017.
+  knowledge::Role role = reading.subject_role();
+  if (role == knowledge::Role::bpd || role == knowledge::Role::minor) return ref;
   const char* law = reading.election == Election::pilkada ? "uu-10-2016" : "uu-7-2017";
   if (ref.source == law) return ref;
   return knowledge_.counterparts().in_source(ref, law).value_or(ref);
@@ -244,7 +247,9 @@ std::string Composer::basis_line(const Entry& primary, const std::vector<Citatio
   auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(reading.subject_role());
   for (const auto& citation : citations) {
     auto names = [&](const ArticleRef& ref) { return same_ref(citation, ref); };
-    auto names_in_election_law = [&](const ArticleRef& ref) { return names(in_election_law(ref, reading)); };
+    auto names_in_election_law = [&](const ArticleRef& ref) {
+      return names(ref) || names(in_election_law(ref, reading));
+    };
     bool own = std::any_of(primary.cites.begin(), primary.cites.end(), names_in_election_law) ||
                (&citation - citations.data() < 2 && std::any_of(duties.begin(), duties.end(), names));
     if (!own || count == kMaxBasis) continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "knowledge/strings.h"
 
@@ -22,6 +23,8 @@ bool side_matches(const ArticleRef& side, const ArticleRef& article) {
          (side.ayat.empty() || side.ayat == article.ayat);
 }
 
+bool is_election_law(const std::string& source) { return source == "uu-7-2017" || source == "uu-10-2016"; }
+
 std::string describe(const ArticleRef& article) {
   return article.source + " pasal " + article.pasal + (article.ayat.empty() ? "" : " ayat " + article.ayat);
 }
@@ -31,18 +34,21 @@ std::string describe(const ArticleRef& article) {
 ElectionCounterparts ElectionCounterparts::parse(std::string_view text, std::vector<Problem>& problems) {
   ElectionCounterparts counterparts;
   for_each_line(text, [&](int number, std::string_view content) {
-    auto equals = content.find('=');
-    auto left = equals == std::string_view::npos ? std::nullopt : parse_side(content.substr(0, equals));
-    auto right = equals == std::string_view::npos ? std::nullopt : parse_side(content.substr(equals + 1));
+    auto arrow = content.find("=>");
+    bool both_ways = arrow == std::string_view::npos;
+    auto split = both_ways ? content.find('=') : arrow;
+    size_t width = both_ways ? 1 : 2;
+    auto left = split == std::string_view::npos ? std::nullopt : parse_side(content.substr(0, split));
+    auto right = split == std::string_view::npos ? std::nullopt : parse_side(content.substr(split + width));
     if (!left || !right) {
-      problems.push_back({kFile, number, "expected `SOURCE PASAL [AYAT] = SOURCE PASAL [AYAT]`"});
+      problems.push_back({kFile, number, "expected `SOURCE PASAL [AYAT] = SOURCE PASAL [AYAT]` (or `=>`)"});
       return;
     }
-    if (left->source == right->source) {
-      problems.push_back({kFile, number, "a counterpart must be in the other election law"});
+    if (!is_election_law(left->source) || !is_election_law(right->source) || left->source == right->source) {
+      problems.push_back({kFile, number, "one side must be in uu-7-2017 and the other in uu-10-2016"});
       return;
     }
-    counterparts.pairs_.push_back({*left, *right, number});
+    counterparts.pairs_.push_back({*left, *right, both_ways, number});
   });
   return counterparts;
 }
@@ -53,17 +59,28 @@ void ElectionCounterparts::validate(const Corpus& corpus, std::vector<Problem>& 
       return entry.kind == EntryKind::article && side_matches(side, {entry.source, entry.pasal, entry.ayat});
     });
   };
+  // Each (from, to-law) once: an article leading to two counterparts would be cited as the first one only.
+  std::vector<std::pair<std::string, std::string>> sources;
+  auto unique_source = [&](const ArticleRef& from, const std::string& to, int line) {
+    std::pair<std::string, std::string> key{describe(from), to};
+    if (std::find(sources.begin(), sources.end(), key) != sources.end()) {
+      problems.push_back({kFile, line, describe(from) + " already has a counterpart in " + to});
+    }
+    sources.push_back(key);
+  };
   for (const auto& pair : pairs_) {
     for (const auto* side : {&pair.left, &pair.right}) {
       if (!in_corpus(*side)) problems.push_back({kFile, pair.line, "no corpus article " + describe(*side)});
     }
+    unique_source(pair.left, pair.right.source, pair.line);
+    if (pair.both_ways) unique_source(pair.right, pair.left.source, pair.line);
   }
 }
 
 std::optional<ArticleRef> ElectionCounterparts::in_source(const ArticleRef& article, std::string_view source) const {
   for (const auto& pair : pairs_) {
     if (side_matches(pair.left, article) && pair.right.source == source) return pair.right;
-    if (side_matches(pair.right, article) && pair.left.source == source) return pair.left;
+    if (pair.both_ways && side_matches(pair.right, article) && pair.left.source == source) return pair.left;
   }
   return std::nullopt;
 }

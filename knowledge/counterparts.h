@@ -35,6 +35,7 @@ class ElectionCounterparts {
   struct Pair {
     ArticleRef left;
     ArticleRef right;
+    bool both_ways = true;  // false for `=>`: only left becomes right
     int line = 0;
   };
   std::vector<Pair> pairs_;
