@@ -192,6 +192,18 @@ const Entry* Answerer::retrieved_entry(const Reading& reading, const std::vector
   return primary;
 }
 
+const Entry* Answerer::cautious_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const {
+  const Person& subject = reading.subject_person();
+  bool acts_asked = !reading.asked_acts.empty() || in_domain(reading);
+  if (!knowledge::is_bound(subject.role) || !acts_asked || reading.focus != QuestionFocus::verdict) return nullptr;
+  size_t reach = std::min(kRankedReach, hits.size());
+  for (size_t i = 0; i < reach; ++i) {
+    const Entry& candidate = knowledge_.entries()[hits[i].entry];
+    if (candidate.verdict == "dilarang" || candidate.verdict == "hati-hati") return &candidate;
+  }
+  return nullptr;
+}
+
 double Answerer::retrieval_confidence(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const {
   if (hits.empty()) return 0;
   const auto& top = hits.front();
@@ -226,6 +238,15 @@ AnswerPlan Answerer::decide_question(const Reading& reading) const {
   if (!primary) {
     double confidence = retrieval_confidence(reading, hits);
     primary = retrieved_entry(reading, hits, confidence);
+    if (!primary && (primary = cautious_entry(reading, hits))) {
+      // Someone bound by neutrality does something no rule covers and retrieval is unsure: never "not found"
+      // (the asker would guess) and never "boleh" — care, with the nearest explanation and the uncertainty said.
+      decision.verdict = Verdict::hati_hati;
+      decision.downgraded = true;
+      answer.confidence = std::min(confidence, kAnswerThreshold);
+      explain_with(plan, *primary, hits, reading, decision);
+      return plan;
+    }
     if (!primary) {
       bool about_elections = in_domain(reading);
       answer.intent = about_elections ? Intent::question : Intent::out_of_scope;

@@ -37,8 +37,7 @@ bool same_ref(const Citation& a, const ArticleRef& b) {
 bool cites_both(const Entry& entry, const ArticleRef& first, const ArticleRef& second) {
   auto cited = [&](const ArticleRef& ref) {
     return std::any_of(entry.cites.begin(), entry.cites.end(), [&](const ArticleRef& own) {
-      return own.source == ref.source && own.pasal == ref.pasal &&
-             (own.ayat.empty() || ref.ayat.empty() || own.ayat == ref.ayat);
+      return knowledge::covers(own, ref) || knowledge::covers(ref, own);
     });
   };
   return cited(first) && cited(second);

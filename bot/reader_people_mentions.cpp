@@ -256,7 +256,7 @@ void PeopleReader::read_relation(const PhraseMatch& match) {
   size_t person = relation_person(static_cast<Relation>(match.label), someone_elses, !possessor_follows);
   // "kondangan sodara", "rumah temen": a relative who owns something does not act; "follow IG istrinya yg
   // nyaleg": one followed by a relative clause does its act.
-  bool as_description = token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as");
+  bool as_description = token > 0 && word_is(knowledge::WordClass::role_introducer, tokens_[token - 1].word);
   // "grup alumni ada yg share flyer caleg": "ada yang" opens a clause of its own wherever it stands.
   bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
                does_relative_clause_act(match) || someone;
@@ -291,7 +291,7 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   auto described = described_by(token, 4);
   if (!described && left) described = described_by(left->first_token, 4);  // "sy mantan PNS"
   // "saya dulu PNS di dinas pendidikan, skrg kepala sekolah": the role held now describes the one told of before.
-  bool now = token > 0 && (tokens_[token - 1].word == "sekarang" || tokens_[token - 1].word == "kini");
+  bool now = token > 0 && word_is(knowledge::WordClass::now_marker, tokens_[token - 1].word);
   if (!described && now) described = described_by(token, kDenialReach, /*any_words=*/true);
   // "sy wartawan di media pemda (PNS)": a role alone in its own clause is an aside about the one just described.
   bool aside = clause_start(token) &&
@@ -304,14 +304,15 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     return;
   }
   // "sbg kaur, blh gk …": the writer's role.
-  if (!possessor_of_relative && token > 0 && (tokens_[token - 1].word == "sebagai" || tokens_[token - 1].word == "as") &&
+  if (!possessor_of_relative && token > 0 && word_is(knowledge::WordClass::role_introducer, tokens_[token - 1].word) &&
       !reading_.role_given) {
     describe(reading_.people[0], role);
     return;
   }
   // "boleh kan buat warga biasa kayak sy?": a role the writer is likened to is the writer's, even as an object.
   size_t after = match.last_token + 1;
-  if (!possessor_of_relative && after + 1 < tokens_.size() && tokens_[after].word == "seperti" && says_i(after + 1) &&
+  if (!possessor_of_relative && after + 1 < tokens_.size() && word_is(knowledge::WordClass::likeness, tokens_[after].word) &&
+      says_i(after + 1) &&
       !reading_.role_given) {
     describe(reading_.people[0], role);
     return;

@@ -313,8 +313,8 @@ bool SpeechReader::asks_only_how_to_report_a_deed() const {
   }
   const auto& tokens = reading_.tokens;
   return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
-    const std::string& word = tokens[cue.first_token].word;
-    if (!is_kind(cue, MessageCue::procedure) || (word != "cara" && word != "caranya")) return false;
+    bool asks_how = analyzer_.lexicon().in(knowledge::WordClass::manner_word, tokens[cue.first_token].word);
+    if (!is_kind(cue, MessageCue::procedure) || !asks_how) return false;
     return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
       return act.act == Act::report && !act.negated && act.sentence == tokens[cue.first_token].sentence;
     });

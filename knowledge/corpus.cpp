@@ -333,4 +333,12 @@ Corpus parse_corpus_file(const std::string& name, std::string_view content, std:
   return corpus;
 }
 
+bool covers(const ArticleRef& ref, const ArticleRef& article) {
+  return ref.source == article.source && ref.pasal == article.pasal && (ref.ayat.empty() || ref.ayat == article.ayat);
+}
+
+std::string describe(const ArticleRef& ref) {
+  return ref.source + " pasal " + ref.pasal + (ref.ayat.empty() ? "" : " ayat " + ref.ayat);
+}
+
 }  // namespace netra::knowledge

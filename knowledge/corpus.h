@@ -28,6 +28,12 @@ struct ArticleRef {
   std::string ayat;
 };
 
+// Whether `ref` names `article`: same source and pasal, and the same ayat unless `ref` leaves the ayat out (a
+// reference without an ayat stands for every ayat of its pasal).
+bool covers(const ArticleRef& ref, const ArticleRef& article);
+// "uu-7-2017 pasal 280 ayat 2", or without " ayat …" when the reference has none: a reference as problems name it.
+std::string describe(const ArticleRef& ref);
+
 struct Entry {
   EntryKind kind = EntryKind::article;
   std::string id;      // unique: `source/id` for articles, the qa or summary id otherwise

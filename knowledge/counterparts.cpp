@@ -17,17 +17,8 @@ std::optional<ArticleRef> parse_side(std::string_view text) {
   return ArticleRef{words[0], words[1], words.size() == 3 ? words[2] : ""};
 }
 
-// A side without an ayat stands for every ayat of its pasal.
-bool side_matches(const ArticleRef& side, const ArticleRef& article) {
-  return side.source == article.source && side.pasal == article.pasal &&
-         (side.ayat.empty() || side.ayat == article.ayat);
-}
-
 bool is_election_law(const std::string& source) { return source == "uu-7-2017" || source == "uu-10-2016"; }
 
-std::string describe(const ArticleRef& article) {
-  return article.source + " pasal " + article.pasal + (article.ayat.empty() ? "" : " ayat " + article.ayat);
-}
 
 }  // namespace
 
@@ -56,7 +47,7 @@ ElectionCounterparts ElectionCounterparts::parse(std::string_view text, std::vec
 void ElectionCounterparts::validate(const Corpus& corpus, std::vector<Problem>& problems) const {
   auto in_corpus = [&](const ArticleRef& side) {
     return std::any_of(corpus.entries.begin(), corpus.entries.end(), [&](const Entry& entry) {
-      return entry.kind == EntryKind::article && side_matches(side, {entry.source, entry.pasal, entry.ayat});
+      return entry.kind == EntryKind::article && covers(side, {entry.source, entry.pasal, entry.ayat});
     });
   };
   // Each (from, to-law) once: an article leading to two counterparts would be cited as the first one only.
@@ -79,8 +70,8 @@ void ElectionCounterparts::validate(const Corpus& corpus, std::vector<Problem>& 
 
 std::optional<ArticleRef> ElectionCounterparts::in_source(const ArticleRef& article, std::string_view source) const {
   for (const auto& pair : pairs_) {
-    if (side_matches(pair.left, article) && pair.right.source == source) return pair.right;
-    if (pair.both_ways && side_matches(pair.right, article) && pair.left.source == source) return pair.left;
+    if (covers(pair.left, article) && pair.right.source == source) return pair.right;
+    if (pair.both_ways && covers(pair.right, article) && pair.left.source == source) return pair.left;
   }
   return std::nullopt;
 }

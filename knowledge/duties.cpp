@@ -34,13 +34,10 @@ RoleDuties RoleDuties::parse(std::string_view text, std::vector<Problem>& proble
 void RoleDuties::validate(const Corpus& corpus, std::vector<Problem>& problems) const {
   for (const auto& duty : duties_) {
     bool found = std::any_of(corpus.entries.begin(), corpus.entries.end(), [&](const Entry& entry) {
-      return entry.kind == EntryKind::article && entry.source == duty.article.source &&
-             entry.pasal == duty.article.pasal && (duty.article.ayat.empty() || entry.ayat == duty.article.ayat);
+      return entry.kind == EntryKind::article && covers(duty.article, {entry.source, entry.pasal, entry.ayat});
     });
     if (!found) {
-      problems.push_back({kFile, duty.line,
-                          "no corpus article " + duty.article.source + " pasal " + duty.article.pasal +
-                              (duty.article.ayat.empty() ? "" : " ayat " + duty.article.ayat)});
+      problems.push_back({kFile, duty.line, "no corpus article " + describe(duty.article)});
     }
   }
 }

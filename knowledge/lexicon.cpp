@@ -255,6 +255,11 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::permission_verb: return "permission_verb";
     case WordClass::agent_marker: return "agent_marker";
     case WordClass::post_place: return "post_place";
+    case WordClass::role_introducer: return "role_introducer";
+    case WordClass::now_marker: return "now_marker";
+    case WordClass::likeness: return "likeness";
+    case WordClass::stream_word: return "stream_word";
+    case WordClass::manner_word: return "manner_word";
   }
   return "object_marker";
 }

@@ -144,8 +144,13 @@ enum class WordClass {
   permission_verb,      // "ngizinin": right before the writer, permission for the writer's act, not a lending
   agent_marker,         // "oleh", "sama": after a passive act, names who did it ("ditempelin … sama timses")
   post_place,           // "profil": where a post is shown; after a post in its clause, that same post
+  role_introducer,      // "sebagai", "as": the role right after one is what the person told of is ("sbg kaur")
+  now_marker,           // "sekarang", "kini": the role right after one is held now, by the one told of before
+  likeness,             // "seperti": a role likened to the writer right after it is the writer's ("warga kayak sy")
+  stream_word,          // "siaran": a post cue opening with one, right after watching, is the stream watched
+  manner_word,          // "cara": a procedure cue opening with one asks how to do the act in its sentence
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::post_place) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::manner_word) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 
