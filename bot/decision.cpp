@@ -121,6 +121,18 @@ Decision RuleBook::decide(const Reading& reading) const {
   return whether;
 }
 
+// "sy kades, bupati petahana mau datang resmikan jalan … kalau ada warga bawa spanduk paslon gmn?": what someone
+// else may do is asked, but the writer, bound by neutrality, tells a deed of their own toward a candidate or an
+// incumbent in the same story; the question may be theirs, so the other's "boleh" is no answer to give alone.
+bool RuleBook::bound_asker_acts_too(const Reading& reading) {
+  const Person& asker = reading.people.front();
+  if (reading.subject == 0 || reading.role_assumed || !knowledge::is_bound(asker.role)) return false;
+  return std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+    bool political = act.target == Target::candidate || act.target == Target::incumbent_official;
+    return act.person == 0 && !act.negated && political && act.act != Act::report;
+  });
+}
+
 Decision RuleBook::decide_for_focus(const Reading& reading) const {
   Decision decision;
   const Person& subject = reading.subject_person();
@@ -146,7 +158,8 @@ Decision RuleBook::decide_for_focus(const Reading& reading) const {
     // "suami sy mau jd timses": free as a citizen, bound if he is an ASN or a kades — it depends on him.
     decision.depends_on_role = verdict_as(Role::asn, reading, nullptr) != decision.verdict;
   }
-  if (decision.verdict == Verdict::boleh && (!decision.all_covered || (unknown_relative && decision.depends_on_role))) {
+  if (decision.verdict == Verdict::boleh && (!decision.all_covered || (unknown_relative && decision.depends_on_role) ||
+                                              bound_asker_acts_too(reading))) {
     decision.verdict = Verdict::hati_hati;
     decision.downgraded = true;
   }

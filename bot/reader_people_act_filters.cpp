@@ -79,13 +79,14 @@ void PeopleReader::drop_acts_named_by_another() {
   for (const auto& match : acts_) {
     auto act = static_cast<Act>(match.label);
     bool named = std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-      // "ngajak warga pilih calon": the vote may share the invitation's last word ("ajak .. pilih", "pilih .. calon").
-      if (other.first_token >= match.first_token || other.last_token > match.first_token ||
-          match.first_token - other.last_token > kContentReach) {
-        return false;
-      }
+      // "ngajak warga pilih calon": the vote may share the invitation's last word ("ajak .. pilih", "pilih .. calon")
+      // or start inside it ("ngajak milih caleg" arrives as "ajak pilih coblos calon": "ajak .. coblos" spans
+      // the vote "pilih .. calon").
+      if (other.first_token >= match.first_token) return false;
+      size_t gap_start = std::min(other.last_token, match.first_token);
+      if (match.first_token - gap_start > kContentReach) return false;
       if (tokens_[other.last_token].clause != tokens_[match.first_token].clause) return false;
-      if (person_between(other.last_token, match.first_token)) return false;
+      if (person_between(gap_start, match.first_token)) return false;
       auto by = static_cast<Act>(other.label);
       bool passive = word_is(knowledge::WordClass::passive_verb, tokens_[other.first_token].word);
       return (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote && !passive;

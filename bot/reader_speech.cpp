@@ -159,8 +159,11 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = account_after(*cue);
     return SpeechAct::report_request;
   }
-  if (asks_only_how_to_report_a_deed()) {
-    reading_.account = whole;
+  // How to report a deed just told, or how to report through Netra itself: the flow's first reply says how
+  // reporting here works and that it is anonymous; a fact asked beside it is added to it.
+  bool deed_then_how = asks_only_how_to_report_a_deed();
+  if (deed_then_how || asks_how_to_report_here()) {
+    reading_.account = deed_then_how || told ? whole : "";
     return SpeechAct::report_request;
   }
   // "mau lapor tp takut ketahuan, bisa anonim?", "I want to report a village head who …": a wish to report
@@ -196,17 +199,19 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
     reading_.account = whole;
     return SpeechAct::tip;
   }
-  // "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?": whether to report a deed told in a sentence of its
-  // own asks about the deed (the rule broken, then the offer to report); "… sy mau lapor ke sini boleh?" wants to
-  // report (a tip). Not when the reporter's role is named ("PPPK boleh ngelapor gak?"), nor the deed only names
-  // whom to report ("boleh gak laporin kades yg bagi amplop?").
-  if (asks_about_own_report() && tells_story_before_report() && !procedure && !reporter_role_asked()) {
-    reading_.account = whole;
-    reading_.asks_about_reporting = true;
-    ask_about_told_acts();
-    return has(MessageCue::report_wish) ? SpeechAct::tip : SpeechAct::question;
-  }
-  return std::nullopt;
+  return procedure ? std::nullopt : classify_whether_to_report(whole);
+}
+
+// "kaur keuangan ikut konvoi kampanye … apa sy harus lapor?": whether to report a deed told in a sentence of its
+// own asks about the deed (the rule broken, then the offer to report); "… sy mau lapor ke sini boleh?" wants to
+// report (a tip). Not when the reporter's role is named ("PPPK boleh ngelapor gak?"), nor the deed only names
+// whom to report ("boleh gak laporin kades yg bagi amplop?").
+std::optional<SpeechAct> SpeechReader::classify_whether_to_report(const std::string& whole) {
+  if (!asks_about_own_report() || !tells_story_before_report() || reporter_role_asked()) return std::nullopt;
+  reading_.account = whole;
+  reading_.asks_about_reporting = true;
+  ask_about_told_acts();
+  return has(MessageCue::report_wish) ? SpeechAct::tip : SpeechAct::question;
 }
 
 // Greetings, thanks, small talk, a plain request for help, a request for a recommendation, and chat outside the

@@ -202,6 +202,8 @@ class SpeechReader {
   // ("cara"/"caranya" in the sentence of the report act, no verdict, sanction or deadline asked) — the report
   // flow is that answer.
   bool asks_only_how_to_report_a_deed() const;
+  // "gmn caranya lapor lwt sini? aman gk identitas sy": how to report through Netra itself, with no verdict asked.
+  bool asks_how_to_report_here() const;
 
   bool tells_a_story() const;
 
@@ -209,6 +211,8 @@ class SpeechReader {
   std::optional<SpeechAct> classify_form();
   std::optional<SpeechAct> classify_status();
   std::optional<SpeechAct> classify_report();
+  // Whether to report a deed told (asked after it): a question about the deed, or a tip when a wish is told too.
+  std::optional<SpeechAct> classify_whether_to_report(const std::string& whole);
   std::optional<SpeechAct> classify_chat();
   size_t help_cue_words() const;
 

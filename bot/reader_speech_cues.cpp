@@ -321,6 +321,23 @@ bool SpeechReader::asks_only_how_to_report_a_deed() const {
   });
 }
 
+bool SpeechReader::asks_how_to_report_here() const {
+  const auto& tokens = reading_.tokens;
+  // "aman gk identitas sy?" asks whether the writer is safe, which the flow's reply answers; "boleh?" asks more.
+  bool permission_asked = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::verdict) &&
+           !analyzer_.lexicon().in(knowledge::WordClass::safety_word, tokens[cue.first_token].word);
+  });
+  if (permission_asked || has(MessageCue::sanction) || has(MessageCue::deadline)) return false;
+  bool reports = has(MessageCue::report) || has(MessageCue::report_wish) ||
+                 std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                             [](const ActMention& act) { return act.act == Act::report && !act.negated; });
+  return reports && std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::procedure) &&
+           analyzer_.lexicon().in(knowledge::WordClass::own_channel, tokens[cue.last_token].word);
+  });
+}
+
 bool SpeechReader::reporter_role_asked() const {
   return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
     if (act.act != Act::report || act.negated) return false;

@@ -112,7 +112,9 @@ std::vector<Term> Analyzer::normalize(std::string_view text) const {
     if (is_laughter(word.text)) word.text = "haha";
     if (is_money_amount(word.text)) word.text = "uang";
     if (word.text.find('-') == std::string::npos || lexicon_.slang.count(word.text)) {
-      words.push_back({strip_reduplication_digit(word.text), word.start, word.end});
+      // "dimana2" (everywhere) is a word of its own in the slang map, not "dimana" said twice.
+      bool known = lexicon_.slang.count(word.text) > 0;
+      words.push_back({known ? word.text : strip_reduplication_digit(word.text), word.start, word.end});
       continue;
     }
     std::string previous;

@@ -260,6 +260,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::likeness: return "likeness";
     case WordClass::stream_word: return "stream_word";
     case WordClass::manner_word: return "manner_word";
+    case WordClass::own_channel: return "own_channel";
   }
   return "object_marker";
 }

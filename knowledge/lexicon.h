@@ -149,8 +149,9 @@ enum class WordClass {
   likeness,             // "seperti": a role likened to the writer right after it is the writer's ("warga kayak sy")
   stream_word,          // "siaran": a post cue opening with one, right after watching, is the stream watched
   manner_word,          // "cara": a procedure cue opening with one asks how to do the act in its sentence
+  own_channel,          // "sini", "bot": a procedure cue ending in one asks how to use Netra itself ("lewat sini")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::manner_word) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::own_channel) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

@@ -1,0 +1,69 @@
+// Questions no rule settles alone: a bound subject's deed retrieval is unsure of, a vote inside an invitation, a
+// right to vote that describes voters, a writer who tells a deed of their own while asking about someone else's,
+// how to report through Netra itself, and a reduplicated question word that asks nothing.
+// Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::QuestionFocus;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+TEST_CASE("a bound subject's deed that no rule covers gets care and an explanation, never 'not found'",
+          "[understanding]") {
+  // English for the Facebook endorsement: no act is read, but the writer is a kades and the message is political.
+  Answer endorsed = answer("I'm a village head. Am I allowed to endorse a gubernatorial candidate on my personal "
+                           "Facebook page?");
+  CHECK(endorsed.intent == Intent::question);
+  CHECK(endorsed.verdict == Verdict::hati_hati);
+  CHECK_FALSE(endorsed.entry_id.empty());
+  // Nothing political and nobody bound: still "not found", not a guess.
+  CHECK(answer("resep rendang padang yg enak gmn ya").verdict == Verdict::none);
+}
+
+TEST_CASE("a vote that starts inside an invitation is what the invitation asks for", "[understanding]") {
+  // "milih" arrives as "pilih coblos": "ajak .. coblos" spans the vote "pilih .. calon".
+  CHECK(answer("kades ngajak milih caleg, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("perangkat desa bikin reels ngajak milih caleg dapil sini, di luar jam kerja. masih salah?").verdict ==
+        Verdict::dilarang);
+  // The writer's own vote stays allowed.
+  CHECK(answer("sy kades, boleh milih caleg pas pencoblosan?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a right to vote in a relative clause describes voters and is nobody's vote", "[understanding]") {
+  CHECK(answer("caleg kampanye di SMA ngumpulin murid kelas 12 yg udh punya hak pilih, boleh?").verdict !=
+        Verdict::boleh);
+  CHECK(answer("sy kades, apakah sy tetap punya hak pilih di pemilu?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("what someone else may do is no 'boleh' when the bound writer tells a political deed of their own",
+          "[understanding]") {
+  const char* story =
+      "sy kades. bupati petahana yg udh jd calon mau dateng resmiin jalan desa, sy yg nyambut. kalau ada warga bawa "
+      "spanduk paslon gmn?";
+  CHECK(answer(story).verdict == Verdict::hati_hati);
+  // Without a deed of the writer's the citizen's act is answered as it is.
+  CHECK(answer("sy kades. kalau ada warga bawa spanduk paslon ke rumahnya sendiri gmn?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("how to report through Netra itself starts the report flow; reporting elsewhere is a fact",
+          "[understanding]") {
+  Answer here = answer("gmn caranya lapor lewat sini? aman gk identitas sy");
+  CHECK(here.intent == Intent::report);
+  CHECK(here.verdict == Verdict::none);
+  CHECK(answer("cara laporin pelanggaran lewat bot ini gmn?").intent == Intent::report);
+  CHECK(answer("min, lapor pelanggaran netralitas itu bisa lewat mana aja?").verdict == Verdict::info);
+  // Whether one may report is a permission asked, not a flow to start.
+  CHECK(answer("sy PNS, boleh ga lapor atasan lewat sini?").intent == Intent::question);
+}
+
+TEST_CASE("a reduplicated question word means anywhere and asks nothing", "[understanding]") {
+  auto reading = explain("sy ibu rumah tangga, suami sy PNS. sy boleh jd relawan caleg? sy gk kerja dimana2").reading;
+  CHECK(reading.focus == QuestionFocus::verdict);
+  CHECK(answer("sy ibu rumah tangga, suami sy PNS. sy boleh jd relawan caleg? sy gk kerja dimana2").verdict ==
+        Verdict::boleh);
+}
