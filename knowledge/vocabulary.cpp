@@ -198,6 +198,7 @@ std::string_view to_string(Modifier modifier) {
     case Modifier::personal_post: return "personal_post";
     case Modifier::general_group: return "general_group";
     case Modifier::live_stream: return "live_stream";
+    case Modifier::on_duty: return "on_duty";
     case Modifier::waits_outside: return "waits_outside";
     case Modifier::keeps_office: return "keeps_office";
     case Modifier::household_bound: return "household_bound";

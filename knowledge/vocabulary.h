@@ -163,6 +163,9 @@ enum class Modifier {
   personal_post,
   // A live stream ("live IG", "siaran langsung"): watching one is closer to support than watching a debate.
   live_stream,
+  // Told as official duty ("ditugasi hadir sbg perwakilan dinas", "acara resmi pemda", "bertugas jadi protokol"):
+  // attending an official event an incumbent candidate leads is work, judged by what is done there.
+  on_duty,
   // Taking someone to a campaign and staying outside ("nunggu di mobil", "ga ikut masuk"): no part in it.
   waits_outside,
   // A group its members share for something other than politics ("grup alumni", "grup RT", "grup arisan"):

@@ -50,7 +50,7 @@ TEST_CASE("what someone else may do is no 'boleh' when the bound writer tells a 
   CHECK(answer("sy kades. kalau ada warga bawa spanduk paslon ke rumahnya sendiri gmn?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("how to report through Netra itself starts the report flow; reporting elsewhere is a fact",
+TEST_CASE("how to report through Netra itself starts the report flow, how to report elsewhere is a fact",
           "[understanding]") {
   Answer here = answer("gmn caranya lapor lewat sini? aman gk identitas sy");
   CHECK(here.intent == Intent::report);
