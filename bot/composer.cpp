@@ -221,9 +221,16 @@ std::vector<Citation> Composer::citations(const Entry& primary, const std::vecto
 
 std::optional<ArticleRef> Composer::missing_duty(const std::vector<Citation>& citations,
                                                  const Reading& reading) const {
-  if (reading.audience().empty()) return std::nullopt;  // nobody's role is known
   knowledge::Role role = reading.subject_role();
-  auto duties = knowledge_.duties().of(role);
+  // Nobody's role known (reading.audience() empty): no duty to name.
+  auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(role);
+  // "anak sy bukan ASN jd relawan capres, sy PNS": someone free or unknown is answered beside a bound writer, whom
+  // the answer tells not to help; the writer's duty is the article that says so.
+  const Person& writer = reading.people.front();
+  if (duties.empty() && reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role)) {
+    role = writer.role;
+    duties = knowledge_.duties().of(role);
+  }
   if (duties.empty()) return std::nullopt;
   const std::string role_name(knowledge::to_string(role));
   auto names_role = [&](const Citation& citation) {

@@ -74,7 +74,8 @@ class Composer {
   // from UU 10/2016 where the entry names the UU 7/2017 article saying the same, and the other way round.
   knowledge::ArticleRef in_election_law(const knowledge::ArticleRef& ref, const Reading& reading) const;
   // The article that binds the subject's role to neutrality (data/duties.txt) when no citation names that role:
-  // a kepala desa is not answered from ASN law alone. nullopt when one does, or the role is unknown or free.
+  // a kepala desa is not answered from ASN law alone. For a free or unknown someone else beside a bound writer,
+  // the writer's (the answer tells them not to help). nullopt when a citation names the role, or nobody is bound.
   std::optional<knowledge::ArticleRef> missing_duty(const std::vector<Citation>& citations,
                                                     const Reading& reading) const;
 

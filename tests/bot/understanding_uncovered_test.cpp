@@ -4,6 +4,8 @@
 // Messages here are written for these tests, not taken from any eval set.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "bot/answerer.h"
 #include "support/test_support.h"
 
@@ -66,4 +68,15 @@ TEST_CASE("a reduplicated question word means anywhere and asks nothing", "[unde
   CHECK(reading.focus == QuestionFocus::verdict);
   CHECK(answer("sy ibu rumah tangga, suami sy PNS. sy boleh jd relawan caleg? sy gk kerja dimana2").verdict ==
         Verdict::boleh);
+}
+
+TEST_CASE("a free relative's answer beside a bound writer cites the writer's duty not to help", "[understanding]") {
+  auto cites_pp_94_pasal_5 = [](const Answer& answer) {
+    return std::any_of(answer.citations.begin(), answer.citations.end(), [](const Citation& citation) {
+      return citation.source == "pp-94-2021" && citation.pasal == "5";
+    });
+  };
+  CHECK(cites_pp_94_pasal_5(answer("adik sy kuliah, sering bikin status dukung caleg di FB. sy PNS, dia boleh kan?")));
+  // Without the writer's role there is no writer's duty to name.
+  CHECK_FALSE(cites_pp_94_pasal_5(answer("adik sy kuliah, sering bikin status dukung caleg di FB. dia boleh kan?")));
 }
