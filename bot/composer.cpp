@@ -74,6 +74,9 @@ void Composer::word(const Wording& wording, const Reading& reading, Answer& answ
     if (wording.role_assumed_note) text += "\n\n" + say("note.role_assumed");
     if (wording.relative_role_note) text += "\n\n" + say("note.relative_role");
     if (wording.uncertain_note) text += "\n\n" + say("note.uncertain");
+    bool writers_duty = false;
+    duty_bearer(reading, writers_duty);
+    if (writers_duty && !wording.relative_role_note) text += "\n\n" + say("note.writer_duty");
   }
   if (auto basis = basis_line(primary, answer.citations, reading); !basis.empty()) text += "\n\n" + basis;
   if (wording.tip) {
@@ -219,24 +222,32 @@ std::vector<Citation> Composer::citations(const Entry& primary, const std::vecto
   return out;
 }
 
-std::optional<ArticleRef> Composer::missing_duty(const std::vector<Citation>& citations,
-                                                 const Reading& reading) const {
-  knowledge::Role role = reading.subject_role();
-  // Nobody's role known (reading.audience() empty): no duty to name.
-  auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(role);
+knowledge::Role Composer::duty_bearer(const Reading& reading, bool& writers /* OUT */) const {
+  writers = false;
+  // With reading.audience() empty nobody's role is known, the subject's included.
+  knowledge::Role role = reading.audience().empty() ? knowledge::Role::unknown : reading.subject_role();
+  if (!knowledge_.duties().of(role).empty()) return role;
   // "anak sy bukan ASN jd relawan capres, sy PNS": someone free or unknown is answered beside a bound writer, whom
   // the answer tells not to help; the writer's duty is the article that says so.
   const Person& writer = reading.people.front();
-  if (duties.empty() && reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role)) {
-    role = writer.role;
-    duties = knowledge_.duties().of(role);
-  }
+  writers = reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role);
+  return writers ? writer.role : role;
+}
+
+std::optional<ArticleRef> Composer::missing_duty(const std::vector<Citation>& citations,
+                                                 const Reading& reading) const {
+  bool writers_duty = false;
+  knowledge::Role role = duty_bearer(reading, writers_duty);
+  auto duties = knowledge_.duties().of(role);
   if (duties.empty()) return std::nullopt;
   const std::string role_name(knowledge::to_string(role));
   auto names_role = [&](const Citation& citation) {
     for (const auto& duty : duties) {
       if (citation.source == duty.source && citation.pasal == duty.pasal) return true;
     }
+    // The writer's own duty is what the answer adds for them: an election-law article that lists the role among
+    // many does not say it.
+    if (writers_duty) return false;
     const Entry* article = knowledge_.article({citation.source, citation.pasal, citation.ayat});
     return article && std::find(article->audience.begin(), article->audience.end(), role_name) !=
                           article->audience.end();
@@ -249,8 +260,10 @@ std::string Composer::basis_line(const Entry& primary, const std::vector<Citatio
                                  const Reading& reading) const {
   std::string articles;
   size_t count = 0;
-  // The subject's duty (when it was missing and so came first) belongs to the basis as the entry's own do.
-  auto duties = reading.audience().empty() ? std::vector<ArticleRef>{} : knowledge_.duties().of(reading.subject_role());
+  // The duty added (the subject's or the writer's, when it was missing and so came first) belongs to the basis as
+  // the entry's own articles do.
+  bool writers_duty = false;
+  auto duties = knowledge_.duties().of(duty_bearer(reading, writers_duty));
   for (const auto& citation : citations) {
     auto names = [&](const ArticleRef& ref) { return same_ref(citation, ref); };
     auto names_in_election_law = [&](const ArticleRef& ref) {

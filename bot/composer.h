@@ -76,6 +76,9 @@ class Composer {
   // The article that binds the subject's role to neutrality (data/duties.txt) when no citation names that role:
   // a kepala desa is not answered from ASN law alone. For a free or unknown someone else beside a bound writer,
   // the writer's (the answer tells them not to help). nullopt when a citation names the role, or nobody is bound.
+  // Whose duty of neutrality the answer names: the subject's role when it has one in data/duties.txt, else a bound
+  // writer's when the subject is someone else (`writers` set), else a role with no duty (nothing is named).
+  knowledge::Role duty_bearer(const Reading& reading, bool& writers /* OUT */) const;
   std::optional<knowledge::ArticleRef> missing_duty(const std::vector<Citation>& citations,
                                                     const Reading& reading) const;
 

@@ -55,6 +55,7 @@ std::vector<ReplySpec> conversation_specs() {
     {"note.role_assumed", {}, {}},
     {"note.relative_role", {}, {}},
     {"note.uncertain", {}, {}},
+    {"note.writer_duty", {}, {}},
     {"clarify.role", {}, {}},
     {"clarify.role.asn", {}, {}},
     {"clarify.role.village", {}, {}},

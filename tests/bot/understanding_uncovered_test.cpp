@@ -76,7 +76,14 @@ TEST_CASE("a free relative's answer beside a bound writer cites the writer's dut
       return citation.source == "pp-94-2021" && citation.pasal == "5";
     });
   };
-  CHECK(cites_pp_94_pasal_5(answer("adik sy kuliah, sering bikin status dukung caleg di FB. sy PNS, dia boleh kan?")));
+  Answer beside_writer = answer("adik sy kuliah, sering bikin status dukung caleg di FB. sy PNS, dia boleh kan?");
+  CHECK(cites_pp_94_pasal_5(beside_writer));
+  // A relative told to be free is answered "boleh", with the writer's own duty said beside it.
+  Answer free_relative =
+      answer("istri sy wiraswasta bukan ASN mau pasang banner capres di tokonya sendiri. sy PNS. boleh kan?");
+  CHECK(free_relative.verdict == Verdict::boleh);
+  CHECK(cites_pp_94_pasal_5(free_relative));
+  CHECK_THAT(free_relative.text, Catch::Matchers::Contains("Anda sendiri tetap terikat netralitas"));
   // Without the writer's role there is no writer's duty to name.
   CHECK_FALSE(cites_pp_94_pasal_5(answer("adik sy kuliah, sering bikin status dukung caleg di FB. dia boleh kan?")));
 }
