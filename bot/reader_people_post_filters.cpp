@@ -15,9 +15,10 @@ constexpr size_t kWatchedPostReach = 5;
 }  // namespace
 
 void PeopleReader::drop_posts_reacted_to() {
+  // "like story IG caleg", "liat story caleg": a post liked, commented on or watched is the object, not a post.
   auto reaction = [](const PhraseMatch& match) {
     auto act = static_cast<Act>(match.label);
-    return act == Act::like || act == Act::comment;
+    return act == Act::like || act == Act::comment || act == Act::watch_or_read;
   };
   std::vector<PhraseMatch> kept;
   for (const auto& match : acts_) {

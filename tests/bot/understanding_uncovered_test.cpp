@@ -10,6 +10,7 @@
 #include "support/test_support.h"
 
 using namespace netra::bot;
+using netra::knowledge::Act;
 using netra::knowledge::QuestionFocus;
 using netra::knowledge::Verdict;
 using netra::testing::answer;
@@ -86,4 +87,11 @@ TEST_CASE("a free relative's answer beside a bound writer cites the writer's dut
   CHECK_THAT(free_relative.text, Catch::Matchers::Contains("Anda sendiri tetap terikat netralitas"));
   // Without the writer's role there is no writer's duty to name.
   CHECK_FALSE(cites_pp_94_pasal_5(answer("adik sy kuliah, sering bikin status dukung caleg di FB. dia boleh kan?")));
+}
+
+TEST_CASE("a candidate's story seen is watched, not posted", "[understanding]") {
+  auto seen = explain("sy PNS, nonton story IG caleg boleh?").reading;
+  CHECK(std::none_of(seen.acts.begin(), seen.acts.end(), [](const ActMention& act) { return act.act == Act::post; }));
+  CHECK(answer("sy PNS, cuma liat story IG caleg, ga like. gpp?").verdict != Verdict::dilarang);
+  CHECK(answer("sy PNS, bikin story dukung caleg boleh?").verdict == Verdict::dilarang);
 }
