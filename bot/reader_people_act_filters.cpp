@@ -150,7 +150,12 @@ void PeopleReader::drop_teams_owning_things() {
                                 tokens_[deed.first_token].clause == tokens_[match.first_token].clause &&
                                 is_passive_form(tokens_[deed.first_token]);
                        });
-    if (!names_owner && !names_agent) kept.push_back(match);
+    // "konser yg diadain timses capres": right after a passive deed the team is its doer, with no marker between;
+    // not after a passive of asking or placing ("dimasukin timses" puts someone in the team).
+    const Token* before = team ? &tokens_[match.first_token - 1] : nullptr;
+    bool doer_of_passive = before && is_passive_form(*before) &&
+                           !word_is(knowledge::WordClass::passive_verb, before->word);
+    if (!names_owner && !names_agent && !doer_of_passive) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

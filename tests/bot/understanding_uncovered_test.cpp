@@ -95,3 +95,18 @@ TEST_CASE("a candidate's story seen is watched, not posted", "[understanding]") 
   CHECK(answer("sy PNS, cuma liat story IG caleg, ga like. gpp?").verdict != Verdict::dilarang);
   CHECK(answer("sy PNS, bikin story dukung caleg boleh?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("a ballot number with its leading zero names a candidate pair", "[understanding]") {
+  CHECK(answer("sy PNS, semua temen kantor pasang frame 'Kami Bersama 02' di foto profil IG. sy ikut boleh?").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("a team named right after a passive deed did it and is joined by no one", "[understanding]") {
+  auto concert = explain("temen sy PNS nonton konser yg diadain timses capres, ga pake atribut. salah ga?").reading;
+  CHECK(std::none_of(concert.acts.begin(), concert.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::join_team; }));
+  // Put into the team by someone, the writer is in it.
+  auto placed = explain("sy PNS dimasukin timses caleg tanpa ditanya. gmn?").reading;
+  CHECK(std::any_of(placed.acts.begin(), placed.acts.end(),
+                    [](const ActMention& act) { return act.act == Act::join_team; }));
+}
