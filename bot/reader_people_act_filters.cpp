@@ -91,7 +91,11 @@ void PeopleReader::drop_acts_named_by_another() {
       bool passive = word_is(knowledge::WordClass::passive_verb, tokens_[other.first_token].word);
       return (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote && !passive;
     });
-    if (!named) kept.push_back(match);
+    // "sy disuruh masukin semua warga ke daftar": a call cue that opens with a passive of asking ("disuruh ..
+    // warga") tells what the writer was asked, not whom the writer calls on; the deed asked is read on its own.
+    bool asked_of_writer = (act == Act::invite_to_vote || act == Act::mobilise_staff) &&
+                           word_is(knowledge::WordClass::passive_verb, tokens_[match.first_token].word);
+    if (!named && !asked_of_writer) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

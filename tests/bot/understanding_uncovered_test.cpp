@@ -110,3 +110,13 @@ TEST_CASE("a team named right after a passive deed did it and is joined by no on
   CHECK(std::any_of(placed.acts.begin(), placed.acts.end(),
                     [](const ActMention& act) { return act.act == Act::join_team; }));
 }
+
+TEST_CASE("a call cue that opens with a passive of asking is what the writer was asked, not a call",
+          "[understanding]") {
+  auto listed = explain("sy kaur kesra, disuruh masukin semua warga miskin ke daftar penerima bansos. boleh?").reading;
+  CHECK(std::none_of(listed.acts.begin(), listed.acts.end(), [](const ActMention& act) {
+    return act.act == Act::invite_to_vote || act.act == Act::mobilise_staff;
+  }));
+  // Told to call on residents for a candidate, the call is still read.
+  CHECK(answer("sy PNS disuruh kadis ngajak warga pilih paslon 1. gmn?").verdict == Verdict::dilarang);
+}
