@@ -120,3 +120,9 @@ TEST_CASE("a call cue that opens with a passive of asking is what the writer was
   // Told to call on residents for a candidate, the call is still read.
   CHECK(answer("sy PNS disuruh kadis ngajak warga pilih paslon 1. gmn?").verdict == Verdict::dilarang);
 }
+
+TEST_CASE("which of two views is right asks whether the deed is allowed", "[understanding]") {
+  const char* dispute = "istri sy guru PNS, mau jadi bendahara tim kampanye caleg. sy bilang bahaya, dia ngeyel. siapa yg bener?";
+  CHECK(explain(dispute).reading.focus == QuestionFocus::verdict);
+  CHECK(answer(dispute).verdict == Verdict::dilarang);
+}
