@@ -126,3 +126,12 @@ TEST_CASE("which of two views is right asks whether the deed is allowed", "[unde
   CHECK(explain(dispute).reading.focus == QuestionFocus::verdict);
   CHECK(answer(dispute).verdict == Verdict::dilarang);
 }
+
+TEST_CASE("a photo others upload is no post of the writer's", "[understanding]") {
+  auto photo = explain("kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?").reading;
+  CHECK(std::none_of(photo.acts.begin(), photo.acts.end(), [](const ActMention& act) {
+    return act.act == Act::post && act.person == 0 && !act.negated;
+  }));
+  CHECK(answer("kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?")
+            .verdict == Verdict::hati_hati);
+}
