@@ -90,6 +90,9 @@ std::vector<std::string> candidate_terms(const QueryTerms& query, const Knowledg
   double common_idf = knowledge.idf_at_share(kCommonTermShare);
   std::vector<std::string> terms;
   for (size_t i : by_rarity) {
+    // A word no entry uses ("bapidato", "baliak" in a Minang message) matches nothing: it must not take the place
+    // of one that does, or a message rich in regional words finds no candidate at all.
+    if (!query.ids[i]) continue;
     if (terms.size() >= kMaxQueryTerms) break;
     if (terms.size() >= kMinQueryTerms && query.weights[i] < common_idf) break;
     terms.push_back(query.text[i]);

@@ -18,12 +18,19 @@ using netra::testing::explain;
 
 TEST_CASE("a bound subject's deed that no rule covers gets care and an explanation, never 'not found'",
           "[understanding]") {
-  // English for the Facebook endorsement: no act is read, but the writer is a kades and the message is political.
+  // A programme slipped into the village plan for a candidate: no act is read and retrieval is unsure, but the
+  // writer is perangkat desa and the message is political.
+  const char* slipped = "sy kasi pemerintahan, masukin usulan titipan calon bupati ke RKPDes biar dia keliatan berjasa. boleh?";
+  REQUIRE(explain(slipped).decision.verdict == Verdict::none);
+  Answer cautious = answer(slipped);
+  CHECK(cautious.intent == Intent::question);
+  CHECK(cautious.verdict == Verdict::hati_hati);
+  CHECK_FALSE(cautious.entry_id.empty());
+  // English for a Facebook endorsement: no act is read either; never "boleh", never "not found".
   Answer endorsed = answer("I'm a village head. Am I allowed to endorse a gubernatorial candidate on my personal "
                            "Facebook page?");
-  CHECK(endorsed.intent == Intent::question);
-  CHECK(endorsed.verdict == Verdict::hati_hati);
-  CHECK_FALSE(endorsed.entry_id.empty());
+  CHECK(endorsed.verdict != Verdict::boleh);
+  CHECK(endorsed.verdict != Verdict::none);
   // Nothing political and nobody bound: still "not found", not a guess.
   CHECK(answer("resep rendang padang yg enak gmn ya").verdict == Verdict::none);
 }
@@ -134,4 +141,13 @@ TEST_CASE("a photo others upload is no post of the writer's", "[understanding]")
   }));
   CHECK(answer("kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?")
             .verdict == Verdict::hati_hati);
+}
+
+TEST_CASE("words no entry uses do not crowd out the words retrieval can match", "[understanding]") {
+  // A Minang message: most of its words are in no entry, and once took every place among the terms searched.
+  auto regional = explain("ambo guru PNS. kapalo sakola buek acaro di sakola, kaba e ado caleg nan bapidato sambia "
+                          "mintak dipiliah, kami disuruah sato mandanga. salah ambo?");
+  auto plain = explain("sy guru PNS. kepala sekolah bikin acara di sekolah, ada caleg pidato minta dipilih, kami "
+                       "disuruh ikut dengar. salah?");
+  CHECK(regional.hits.size() == plain.hits.size());
 }
