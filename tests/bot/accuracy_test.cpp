@@ -184,3 +184,12 @@ TEST_CASE("blind sets 43 to 45 stay at the scores their fixes reached", "[accura
                 Floor{"blind44.jsonl", 0.80, 0.92, 0.88, 0.97, 0},
                 Floor{"blind45.jsonl", 0.83, 0.91, 0.87, 0.98, 1}});
 }
+
+// Blind sets 46–48 (2026-12-03 afternoon, ids bb…, bc…, bd…). First contacts (README, "First contact"): blind47
+// 0.828 / 0.909 / 0.907 / 0.986 (two unexpected "Boleh") and blind48 0.826 / 0.890 / 0.871 / 0.957 (two) on 2aa3a8d,
+// before the round; blind46 0.825 / 0.907 / 0.886 / 0.993 (one) on ec521e1, at the end of the round, never tuned on.
+TEST_CASE("blind sets 46 to 48 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind46.jsonl", 0.81, 0.89, 0.88, 0.98, 1},
+                Floor{"blind47.jsonl", 0.83, 0.93, 0.93, 0.97, 0},
+                Floor{"blind48.jsonl", 0.83, 0.90, 0.90, 0.95, 1}});
+}
