@@ -194,8 +194,8 @@ const Entry* Answerer::retrieved_entry(const Reading& reading, const std::vector
 
 const Entry* Answerer::cautious_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const {
   const Person& subject = reading.subject_person();
-  bool acts_asked = !reading.asked_acts.empty() || in_domain(reading);
-  if (!knowledge::is_bound(subject.role) || !acts_asked || reading.focus != QuestionFocus::verdict) return nullptr;
+  bool political = !reading.asked_acts.empty() || in_domain(reading);
+  if (!knowledge::is_bound(subject.role) || !political || reading.focus != QuestionFocus::verdict) return nullptr;
   size_t reach = std::min(kRankedReach, hits.size());
   for (size_t i = 0; i < reach; ++i) {
     const Entry& candidate = knowledge_.entries()[hits[i].entry];

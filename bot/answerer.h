@@ -66,8 +66,9 @@ class Answerer {
   // Without a rule: the retrieved entry that answers, or nullptr when retrieval is not sure enough.
   const knowledge::Entry* retrieved_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits,
                                           double confidence) const;
-  // Without a rule and with retrieval unsure: when a bound subject's asked act is read, the best-ranked entry
-  // that forbids or warns among the first candidates (its verdict lowered to care), else nullptr.
+  // Without a rule and with retrieval unsure: when a bound subject asks for a verdict on an act read, or on
+  // anything in the election's domain, the best-ranked entry that forbids or warns among the first candidates
+  // (its verdict lowered to care), else nullptr.
   const knowledge::Entry* cautious_entry(const Reading& reading, const std::vector<knowledge::RankedHit>& hits) const;
   // Whether the message is about what Netra knows (election neutrality), by its terms, its acts, or a sanction
   // asked for a bound role.

@@ -227,10 +227,16 @@ knowledge::Role Composer::duty_bearer(const Reading& reading, bool& writers /* O
   // With reading.audience() empty nobody's role is known, the subject's included.
   knowledge::Role role = reading.audience().empty() ? knowledge::Role::unknown : reading.subject_role();
   if (!knowledge_.duties().of(role).empty()) return role;
-  // "anak sy bukan ASN jd relawan capres, sy PNS": someone free or unknown is answered beside a bound writer, whom
-  // the answer tells not to help; the writer's duty is the article that says so.
+  // "anak sy bukan ASN jd relawan capres, sy PNS": someone free or unknown doing something political is answered
+  // beside a bound writer, whom the answer tells not to help; the writer's duty is the article that says so. A
+  // relative's vote or a neutral act needs no such word.
   const Person& writer = reading.people.front();
-  writers = reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role);
+  bool political = std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(), [&](size_t index) {
+    const ActMention& act = reading.acts[index];
+    return !act.negated && act.act != Act::vote &&
+           (act.target == Target::candidate || act.target == Target::incumbent_official);
+  });
+  writers = reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role) && political;
   return writers ? writer.role : role;
 }
 

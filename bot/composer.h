@@ -73,12 +73,13 @@ class Composer {
   // `ref` as the law of the election asked about says it (data/counterparts.txt): a Pilkada question is answered
   // from UU 10/2016 where the entry names the UU 7/2017 article saying the same, and the other way round.
   knowledge::ArticleRef in_election_law(const knowledge::ArticleRef& ref, const Reading& reading) const;
-  // The article that binds the subject's role to neutrality (data/duties.txt) when no citation names that role:
-  // a kepala desa is not answered from ASN law alone. For a free or unknown someone else beside a bound writer,
-  // the writer's (the answer tells them not to help). nullopt when a citation names the role, or nobody is bound.
   // Whose duty of neutrality the answer names: the subject's role when it has one in data/duties.txt, else a bound
-  // writer's when the subject is someone else (`writers` set), else a role with no duty (nothing is named).
+  // writer's when the subject is someone else doing something political (`writers` set), else a role with no duty
+  // (nothing is named).
   knowledge::Role duty_bearer(const Reading& reading, bool& writers /* OUT */) const;
+  // The article that binds the duty bearer's role to neutrality (data/duties.txt) when no citation names that role:
+  // a kepala desa is not answered from ASN law alone; a bound writer beside a free relative hears their own duty.
+  // nullopt when a citation names the role, or nobody is bound.
   std::optional<knowledge::ArticleRef> missing_duty(const std::vector<Citation>& citations,
                                                     const Reading& reading) const;
 

@@ -123,13 +123,16 @@ Decision RuleBook::decide(const Reading& reading) const {
 
 // "sy kades, bupati petahana mau datang resmikan jalan … kalau ada warga bawa spanduk paslon gmn?": what someone
 // else may do is asked, but the writer, bound by neutrality, tells a deed of their own toward a candidate or an
-// incumbent in the same story; the question may be theirs, so the other's "boleh" is no answer to give alone.
-bool RuleBook::bound_asker_acts_too(const Reading& reading) {
+// incumbent in the same story; the question may be theirs, so the other's "boleh" is no answer to give alone. A
+// deed of the writer's a rule allows for their role ("sy udh nyoblos paslon 2") raises no such doubt.
+bool RuleBook::bound_asker_acts_too(const Reading& reading) const {
   const Person& asker = reading.people.front();
   if (reading.subject == 0 || reading.role_assumed || !knowledge::is_bound(asker.role)) return false;
-  return std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
+  return std::any_of(reading.acts.begin(), reading.acts.end(), [&](const ActMention& act) {
     bool political = act.target == Target::candidate || act.target == Target::incumbent_official;
-    return act.person == 0 && !act.negated && political && act.act != Act::report;
+    if (act.person != 0 || act.negated || !political || act.act == Act::report) return false;
+    const knowledge::Rule* rule = rule_for(asker.role, act, reading);
+    return !rule || rule->verdict != Verdict::boleh;
   });
 }
 

@@ -45,7 +45,7 @@ class RuleBook {
 
   Decision decide_for_focus(const Reading& reading) const;
   // Whether the writer, bound by neutrality, tells a political deed of their own while asking about someone else.
-  static bool bound_asker_acts_too(const Reading& reading);
+  bool bound_asker_acts_too(const Reading& reading) const;
   // The most specific rule that applies, among those written for `only` when given, or nullptr.
   const knowledge::Rule* best_rule(Role role, const ActMention& act, const Reading& reading,
                                    std::optional<Election> only) const;

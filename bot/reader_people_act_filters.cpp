@@ -92,9 +92,12 @@ void PeopleReader::drop_acts_named_by_another() {
       return (by == Act::invite_to_vote || by == Act::mobilise_staff) && act == Act::vote && !passive;
     });
     // "sy disuruh masukin semua warga ke daftar": a call cue that opens with a passive of asking ("disuruh ..
-    // warga") tells what the writer was asked, not whom the writer calls on; the deed asked is read on its own.
-    bool asked_of_writer = (act == Act::invite_to_vote || act == Act::mobilise_staff) &&
-                           word_is(knowledge::WordClass::passive_verb, tokens_[match.first_token].word);
+    // warga") said of the writer (or of no one named) tells what the writer was asked, not whom the writer calls
+    // on; said of others ("pegawai diarahkan kadis dukung petahana") it stays their call, read as before.
+    size_t start = match.first_token;
+    bool of_writer = clause_start(start) || says_i(start - 1);
+    bool asked_of_writer = (act == Act::invite_to_vote || act == Act::mobilise_staff) && of_writer &&
+                           word_is(knowledge::WordClass::passive_verb, tokens_[start].word);
     if (!named && !asked_of_writer) kept.push_back(match);
   }
   acts_ = std::move(kept);
@@ -154,11 +157,12 @@ void PeopleReader::drop_teams_owning_things() {
                                 tokens_[deed.first_token].clause == tokens_[match.first_token].clause &&
                                 is_passive_form(tokens_[deed.first_token]);
                        });
-    // "konser yg diadain timses capres": right after a passive deed the team is its doer, with no marker between;
-    // not after a passive of asking or placing ("dimasukin timses" puts someone in the team).
-    const Token* before = team ? &tokens_[match.first_token - 1] : nullptr;
-    bool doer_of_passive = before && is_passive_form(*before) &&
-                           !word_is(knowledge::WordClass::passive_verb, before->word);
+    // "konser yg diadain timses capres": a team right after a passive that opens a relative clause did the deed,
+    // with no marker between. Not after a passive said of the writer ("sy direkrut timses", "dimasukin timses"):
+    // that puts the writer in the team.
+    size_t first = match.first_token;
+    bool doer_of_passive = team && first >= 2 && is_passive_form(tokens_[first - 1]) &&
+                           word_is(knowledge::WordClass::relativizer, tokens_[first - 2].word);
     if (!names_owner && !names_agent && !doer_of_passive) kept.push_back(match);
   }
   acts_ = std::move(kept);

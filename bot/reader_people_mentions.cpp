@@ -311,9 +311,8 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   }
   // "boleh kan buat warga biasa kayak sy?": a role the writer is likened to is the writer's, even as an object.
   size_t after = match.last_token + 1;
-  if (!possessor_of_relative && after + 1 < tokens_.size() && word_is(knowledge::WordClass::likeness, tokens_[after].word) &&
-      says_i(after + 1) &&
-      !reading_.role_given) {
+  if (!possessor_of_relative && after + 1 < tokens_.size() &&
+      word_is(knowledge::WordClass::likeness, tokens_[after].word) && says_i(after + 1) && !reading_.role_given) {
     describe(reading_.people[0], role);
     return;
   }

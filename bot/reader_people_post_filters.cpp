@@ -38,7 +38,8 @@ void PeopleReader::drop_posts_reacted_to() {
                                   tokens_[other.first_token].clause == tokens_[match.first_token].clause;
                          });
     // "nonton debat capres live di youtube": a live stream named a few words after watching is what is watched.
-    bool watched = static_cast<Act>(match.label) == Act::post && word_is(knowledge::WordClass::stream_word, tokens_[match.first_token].word) &&
+    bool watched = static_cast<Act>(match.label) == Act::post &&
+                   word_is(knowledge::WordClass::stream_word, tokens_[match.first_token].word) &&
                    std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
                      return static_cast<Act>(other.label) == Act::watch_or_read &&
                             other.last_token < match.first_token &&

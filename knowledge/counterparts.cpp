@@ -19,7 +19,6 @@ std::optional<ArticleRef> parse_side(std::string_view text) {
 
 bool is_election_law(const std::string& source) { return source == "uu-7-2017" || source == "uu-10-2016"; }
 
-
 }  // namespace
 
 ElectionCounterparts ElectionCounterparts::parse(std::string_view text, std::vector<Problem>& problems) {

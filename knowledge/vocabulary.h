@@ -163,8 +163,8 @@ enum class Modifier {
   personal_post,
   // A live stream ("live IG", "siaran langsung"): watching one is closer to support than watching a debate.
   live_stream,
-  // Told as official duty ("ditugasi hadir sbg perwakilan dinas", "acara resmi pemda", "bertugas jadi protokol"):
-  // attending an official event an incumbent candidate leads is work, judged by what is done there.
+  // An official event ("acara resmi pemda", "acara dinas", a "peresmian"): attending one an incumbent candidate
+  // leads is work, judged by what is done there. Being told or assigned to go is no such cue.
   on_duty,
   // Taking someone to a campaign and staying outside ("nunggu di mobil", "ga ikut masuk"): no part in it.
   waits_outside,

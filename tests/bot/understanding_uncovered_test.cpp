@@ -20,15 +20,17 @@ TEST_CASE("a bound subject's deed that no rule covers gets care and an explanati
           "[understanding]") {
   // A programme slipped into the village plan for a candidate: no act is read and retrieval is unsure, but the
   // writer is perangkat desa and the message is political.
-  const char* slipped = "sy kasi pemerintahan, masukin usulan titipan calon bupati ke RKPDes biar dia keliatan berjasa. boleh?";
+  const char* slipped =
+      "sy kasi pemerintahan, masukin usulan titipan calon bupati ke RKPDes biar dia keliatan berjasa. boleh?";
   REQUIRE(explain(slipped).decision.verdict == Verdict::none);
   Answer cautious = answer(slipped);
   CHECK(cautious.intent == Intent::question);
   CHECK(cautious.verdict == Verdict::hati_hati);
   CHECK_FALSE(cautious.entry_id.empty());
   // English for a Facebook endorsement: no act is read either; never "boleh", never "not found".
-  Answer endorsed = answer("I'm a village head. Am I allowed to endorse a gubernatorial candidate on my personal "
-                           "Facebook page?");
+  Answer endorsed = answer(
+      "I'm a village head. Am I allowed to endorse a gubernatorial candidate on my personal "
+      "Facebook page?");
   CHECK(endorsed.verdict != Verdict::boleh);
   CHECK(endorsed.verdict != Verdict::none);
   // Nothing political and nobody bound: still "not found", not a guess.
@@ -103,11 +105,6 @@ TEST_CASE("a candidate's story seen is watched, not posted", "[understanding]") 
   CHECK(answer("sy PNS, bikin story dukung caleg boleh?").verdict == Verdict::dilarang);
 }
 
-TEST_CASE("a ballot number with its leading zero names a candidate pair", "[understanding]") {
-  CHECK(answer("sy PNS, semua temen kantor pasang frame 'Kami Bersama 02' di foto profil IG. sy ikut boleh?").verdict ==
-        Verdict::dilarang);
-}
-
 TEST_CASE("a team named right after a passive deed did it and is joined by no one", "[understanding]") {
   auto concert = explain("temen sy PNS nonton konser yg diadain timses capres, ga pake atribut. salah ga?").reading;
   CHECK(std::none_of(concert.acts.begin(), concert.acts.end(),
@@ -129,25 +126,68 @@ TEST_CASE("a call cue that opens with a passive of asking is what the writer was
 }
 
 TEST_CASE("which of two views is right asks whether the deed is allowed", "[understanding]") {
-  const char* dispute = "istri sy guru PNS, mau jadi bendahara tim kampanye caleg. sy bilang bahaya, dia ngeyel. siapa yg bener?";
+  const char* dispute =
+      "istri sy guru PNS, mau jadi bendahara tim kampanye caleg. sy bilang bahaya, dia ngeyel. siapa yg bener?";
   CHECK(explain(dispute).reading.focus == QuestionFocus::verdict);
   CHECK(answer(dispute).verdict == Verdict::dilarang);
 }
 
 TEST_CASE("a photo others upload is no post of the writer's", "[understanding]") {
-  auto photo = explain("kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?").reading;
-  CHECK(std::none_of(photo.acts.begin(), photo.acts.end(), [](const ActMention& act) {
-    return act.act == Act::post && act.person == 0 && !act.negated;
-  }));
-  CHECK(answer("kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?")
-            .verdict == Verdict::hati_hati);
+  auto photo =
+      explain(
+          "kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?")
+          .reading;
+  CHECK(std::none_of(photo.acts.begin(), photo.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::post && act.person == 0 && !act.negated; }));
+  CHECK(
+      answer(
+          "kondangan tetangga ada caleg, foto bareng rame2, sy PNS ga pose apa2. kalo fotonya diupload orang lain gmn?")
+          .verdict == Verdict::hati_hati);
 }
 
 TEST_CASE("words no entry uses do not crowd out the words retrieval can match", "[understanding]") {
   // A Minang message: most of its words are in no entry, and once took every place among the terms searched.
-  auto regional = explain("ambo guru PNS. kapalo sakola buek acaro di sakola, kaba e ado caleg nan bapidato sambia "
-                          "mintak dipiliah, kami disuruah sato mandanga. salah ambo?");
-  auto plain = explain("sy guru PNS. kepala sekolah bikin acara di sekolah, ada caleg pidato minta dipilih, kami "
-                       "disuruh ikut dengar. salah?");
-  CHECK(regional.hits.size() == plain.hits.size());
+  auto regional = explain(
+      "ambo guru PNS. kapalo sakola buek acaro di sakola, kaba e ado caleg nan bapidato sambia "
+      "mintak dipiliah, kami disuruah sato mandanga. salah ambo?");
+  auto plain = explain(
+      "sy guru PNS. kepala sekolah bikin acara di sekolah, ada caleg pidato minta dipilih, kami "
+      "disuruh ikut dengar. salah?");
+  REQUIRE_FALSE(plain.hits.empty());
+  REQUIRE(regional.hits.size() >= 5);
+  // The plain message's best entry is among the regional one's first five.
+  CHECK(std::any_of(regional.hits.begin(), regional.hits.begin() + 5,
+                    [&](const auto& hit) { return hit.entry == plain.hits.front().entry; }));
+}
+
+TEST_CASE("an order or an assignment excuses no campaign act", "[understanding]") {
+  CHECK(answer("sy PNS ditugaskan atasan ikut kampanye paslon 2, boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("kepsek kasih surat tugas suruh kami guru PNS hadir kampanye caleg. boleh?").verdict ==
+        Verdict::dilarang);
+  CHECK(answer("sy PNS ditugaskan pake mobil dinas ke kampanye bupati petahana. boleh?").verdict == Verdict::dilarang);
+  // Others told to back a candidate stay the ones who back them.
+  auto told = explain("pegawai kecamatan disuruh pak camat dukung paslon 2, itu boleh?").reading;
+  CHECK(std::any_of(told.acts.begin(), told.acts.end(), [](const ActMention& act) {
+    return act.act == Act::invite_to_vote || act.act == Act::mobilise_staff;
+  }));
+  // Recruited by a team, the writer is in it.
+  auto recruited = explain("sy PNS direkrut tim kampanye caleg. gmn?").reading;
+  CHECK(std::any_of(recruited.acts.begin(), recruited.acts.end(),
+                    [](const ActMention& act) { return act.act == Act::join_team; }));
+}
+
+TEST_CASE("a neighbourhood number or a state company is no candidate and no citizen", "[understanding]") {
+  auto shared = explain("sy PNS, share info kerja bakti RT 02 di grup WA kantor. boleh?").reading;
+  CHECK(std::none_of(shared.acts.begin(), shared.acts.end(),
+                     [](const ActMention& act) { return act.target == netra::knowledge::Target::candidate; }));
+  CHECK(answer("suami sy kerja di pdam, boleh jd timses caleg?").verdict == Verdict::dilarang);
+  CHECK(answer("suami sy pegawai perumda air minum, boleh jd timses caleg?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("the writer's allowed deed raises no doubt about someone else's", "[understanding]") {
+  CHECK(answer("sy kades, sy udh nyoblos paslon 2. istri sy ibu rumah tangga boleh jd relawan paslon 2?").verdict ==
+        Verdict::boleh);
+  // A relative's vote needs no word about the writer's duty.
+  CHECK_THAT(answer("sy PNS, istri sy IRT boleh nyoblos?").text,
+             !Catch::Matchers::Contains("Anda sendiri tetap terikat netralitas"));
 }
