@@ -177,6 +177,8 @@ class SpeechReader {
   bool only_report_acts() const;
 
   // A verdict word asks about an asked act of reporting ("ASN boleh ngelapor?").
+  // A verdict word that asks permission ("boleh?"), not whether the writer is safe ("aman gk lapor di sini?").
+  bool asks_permission() const;
   bool asks_whether_reporting_is_allowed() const;
   bool has_third_party_act() const;
   // The writer never names themself and the message names an act: told of someone else, whom it leaves unnamed.

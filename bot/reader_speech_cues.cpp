@@ -244,12 +244,15 @@ bool SpeechReader::only_report_acts() const {
                      [](const ActMention& act) { return act.act == Act::report; });
 }
 
-bool SpeechReader::asks_whether_reporting_is_allowed() const {
-  bool permission = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+bool SpeechReader::asks_permission() const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
     return is_kind(cue, MessageCue::verdict) &&
            !analyzer_.lexicon().in(knowledge::WordClass::safety_word, reading_.tokens[cue.first_token].word);
   });
-  return reading_.asks_whether_allowed && permission &&
+}
+
+bool SpeechReader::asks_whether_reporting_is_allowed() const {
+  return reading_.asks_whether_allowed && asks_permission() &&
          std::any_of(reading_.asked_acts.begin(), reading_.asked_acts.end(),
                      [&](size_t act) { return reading_.acts[act].act == Act::report; });
 }
@@ -324,11 +327,7 @@ bool SpeechReader::asks_only_how_to_report_a_deed() const {
 bool SpeechReader::asks_how_to_report_here() const {
   const auto& tokens = reading_.tokens;
   // "aman gk identitas sy?" asks whether the writer is safe, which the flow's reply answers; "boleh?" asks more.
-  bool permission_asked = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
-    return is_kind(cue, MessageCue::verdict) &&
-           !analyzer_.lexicon().in(knowledge::WordClass::safety_word, tokens[cue.first_token].word);
-  });
-  if (permission_asked || has(MessageCue::sanction) || has(MessageCue::deadline)) return false;
+  if (asks_permission() || has(MessageCue::sanction) || has(MessageCue::deadline)) return false;
   bool reports = has(MessageCue::report) || has(MessageCue::report_wish) ||
                  std::any_of(reading_.acts.begin(), reading_.acts.end(),
                              [](const ActMention& act) { return act.act == Act::report && !act.negated; });
