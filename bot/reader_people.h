@@ -284,6 +284,9 @@ class PeopleReader {
   // A mention of `person` is followed by "di" and a government body ("staf sy di kelurahan").
   bool works_in_government_office(size_t person) const;
   void assign_actors();
+  // "narasumbernya ketua DPD partai yg jg caleg", "yang ngisi ceramah ternyata caleg": a speaking post named with
+  // "-nya" or after "yang", then the one who holds it: the speaking is that person's, not the writer's.
+  std::optional<size_t> speaker_named_after(const ActMention& act);
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
   bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"

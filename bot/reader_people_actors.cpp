@@ -6,6 +6,13 @@
 
 namespace netra::bot {
 
+namespace {
+
+// Words from a speaking post ("narasumbernya") to the one named as holding it ("… ketua DPD partai yg jg caleg").
+constexpr size_t kHolderReach = 8;
+
+}  // namespace
+
 std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, bool same_sentence) const {
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (!it->actor || it->token >= token) continue;
@@ -76,6 +83,8 @@ std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
 
 void PeopleReader::assign_actors() {
   bool asker_present = reading_.people[0].mentioned;
+  // Where a speaking post's holder is named after it: the words up to them, and who it is.
+  std::optional<std::pair<size_t, size_t>> holder_span;
   for (auto& act : reading_.acts) {
     std::optional<size_t> actor = last_actor(act.first_token, true, false);
     // "bos sy minta forward …": the one asked does it — named after the verb, or the writer.
@@ -89,14 +98,23 @@ void PeopleReader::assign_actors() {
     // "kades X bagi amplop. itu bisa dilaporin?": a report in the passive is nobody's act; it asks whether the
     // deed told is a violation. "fotonya diupload dia", "diupload di akun pemkab": a post in the passive whose
     // agent or owner is named after it is not the writer's ("trus diunggah ke IG": the writer's).
-    bool passive_report = act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word);
-    bool passive_post = act.act == Act::post && word_is(knowledge::WordClass::passive_post, tokens_[act.first_token].word);
+    bool passive_report =
+        act.act == Act::report && word_is(knowledge::WordClass::passive_report, tokens_[act.first_token].word);
+    bool passive_post =
+        act.act == Act::post && word_is(knowledge::WordClass::passive_post, tokens_[act.first_token].word);
     if (passive_report || (passive_post && actor.value_or(0) == 0 && someone_named_after(act))) act.negated = true;
     // "Kades posting 'warga desa X wajib pilih nomor 3'", "'warga pendukung paslon 2 bantuannya kita tunda'": an
     // appeal or a decision quoted is the quoting person's; whom it addresses inside the quote does not make it.
     if (auto speaker = quoting_person(act)) actor = speaker;
     size_t person = actor.value_or(0);
     person = doer_beside_writer(act, person);
+    if (auto holder = speaker_named_after(act)) {
+      person = *holder;
+      holder_span = {act.last_token, *holder};
+    } else if (holder_span && act.act == Act::party_official && act.first_token > holder_span->first &&
+               act.first_token <= holder_span->first + kHolderReach) {
+      person = holder_span->second;  // "narasumbernya ketua DPD partai": the post described is the holder's
+    }
     // A relative who runs does not help their own campaign: the writer asks about their own help.
     const Person& who = reading_.people[person];
     if (who.kind == Person::Kind::relation && who.runs_for_office && is_support_act(act.act) &&
@@ -115,6 +133,39 @@ void PeopleReader::assign_actors() {
              return m.token == act.first_token && m.actor && m.person != 0 && m.person != act.person;
            });
   });
+}
+
+std::optional<size_t> PeopleReader::speaker_named_after(const ActMention& act) {
+  if (act.act != Act::speak) return std::nullopt;
+  const Token& cue = tokens_[act.last_token];
+  size_t clause = cue.clause;
+  bool possessed = cue.word != cue.stem && cue.word.ends_with("nya");
+  bool relative = act.first_token >= 2 && tokens_[act.first_token - 2].clause == clause &&
+                  (word_is(knowledge::WordClass::relativizer, tokens_[act.first_token - 1].word) ||
+                   word_is(knowledge::WordClass::relativizer, tokens_[act.first_token - 2].word));
+  if (!possessed && !relative) return std::nullopt;
+  // Only words that describe or introduce the holder may stand between: "ternyata", "itu", "pak", a party post
+  // told of them ("ketua DPD partai yg jg caleg"). "sy yg jadi MC acara caleg" names the writer first.
+  for (size_t t = act.last_token + 1; t < tokens_.size() && t <= act.last_token + kHolderReach; ++t) {
+    if (tokens_[t].clause != clause && !word_is(knowledge::WordClass::relativizer, tokens_[t].word)) break;
+    auto mention = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.token == t; });
+    if (mention != mentions_.end()) {
+      if (mention->person == 0) return std::nullopt;
+      return mention->person;
+    }
+    // A candidate named by role only ("ternyata caleg") is someone of that role.
+    auto role = std::find_if(roles_.begin(), roles_.end(), [&](const PhraseMatch& r) { return r.first_token == t; });
+    if (role != roles_.end() && static_cast<Role>(role->label) == Role::candidate)
+      return generic_person(Role::candidate);
+    bool describing = word_is(knowledge::WordClass::description_filler, tokens_[t].word) ||
+                      word_is(knowledge::WordClass::realisation, tokens_[t].word) ||
+                      word_is(knowledge::WordClass::honorific, tokens_[t].word) ||
+                      std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
+                        return other.act == Act::party_official && other.first_token <= t && t <= other.last_token;
+                      });
+    if (!describing) break;
+  }
+  return std::nullopt;
 }
 
 size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {

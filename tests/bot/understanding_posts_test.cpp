@@ -1,0 +1,60 @@
+// Posts named in a story: who holds a speaking post told with "-nya" or after "yang" ("narasumbernya caleg"), and
+// a bare duty ("jadi petugas") that is no election post.
+// Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Role;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+// The role of whoever does `act` in the reading of `message`, or Role::unknown when no such act is read.
+Role doer_role(const std::string& message, Act act) {
+  Explanation explanation = explain(message);
+  const Reading& reading = explanation.reading;
+  auto found =
+      std::find_if(reading.acts.begin(), reading.acts.end(), [&](const ActMention& a) { return a.act == act; });
+  if (found == reading.acts.end()) return Role::unknown;
+  return found->person == 0 ? Role::unknown : reading.people[found->person].role;
+}
+
+}  // namespace
+
+TEST_CASE("a speaking post named with '-nya' or after 'yang' belongs to the one named after it", "[understanding]") {
+  CHECK(doer_role("sy guru PNS, ada bedah buku di aula, pembicaranya ternyata caleg DPR. sy boleh ikut dengerin?",
+                  Act::speak) == Role::candidate);
+  CHECK(doer_role("pengajian rt minggu ini yg ngisi tausiyah itu caleg, sy PPPK boleh dtg?", Act::speak) ==
+        Role::candidate);
+  // Attending where a candidate speaks is never plain "boleh" for an ASN.
+  CHECK(
+      answer("sy guru PNS, ada bedah buku di aula, pembicaranya ternyata caleg DPR. sy boleh ikut dengerin?").verdict !=
+      Verdict::boleh);
+  // The writer who holds the post keeps the act.
+  Explanation own = explain("sy PNS, sy yg jadi pembawa acara di acara caleg itu, boleh?");
+  auto speak = std::find_if(own.reading.acts.begin(), own.reading.acts.end(),
+                            [](const ActMention& a) { return a.act == Act::speak; });
+  REQUIRE(speak != own.reading.acts.end());
+  CHECK(speak->person == 0);
+  CHECK(answer("sy PNS, sy yg jadi pembawa acara di acara caleg itu, boleh?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a bare duty is no election post: only a named one is", "[understanding]") {
+  auto serves = [](const std::string& message) {
+    const Reading reading = explain(message).reading;
+    return std::any_of(reading.acts.begin(), reading.acts.end(),
+                       [](const ActMention& a) { return a.act == Act::serve_election_staff && !a.negated; });
+  };
+  CHECK_FALSE(serves("sy perawat PNS, disuruh jadi petugas di cek kesehatan gratis yg diadain caleg, gmn?"));
+  CHECK(serves("sy perawat PNS, boleh jadi petugas pemilu di TPS?"));
+  CHECK(answer("sy perawat PNS, disuruh jadi petugas di cek kesehatan gratis yg diadain caleg, gmn?").verdict !=
+        Verdict::boleh);
+}
