@@ -110,10 +110,12 @@ void PeopleReader::assign_actors() {
     person = doer_beside_writer(act, person);
     if (auto holder = speaker_named_after(act)) {
       person = *holder;
+      act.describes_scene = true;
       holder_span = {act.last_token, *holder};
     } else if (holder_span && act.act == Act::party_official && act.first_token > holder_span->first &&
                act.first_token <= holder_span->first + kHolderReach) {
       person = holder_span->second;  // "narasumbernya ketua DPD partai": the post described is the holder's
+      act.describes_scene = true;
     }
     // A relative who runs does not help their own campaign: the writer asks about their own help.
     const Person& who = reading_.people[person];

@@ -9,7 +9,8 @@ namespace netra::bot {
 // Acts of someone the story names by nothing ("ternyata ada yg foto dan nyebar") are only where no one else acts,
 // and not before the writer tells of their own conduct ("byk yg share kampanye. sy cuma diem ga ikut komen").
 std::optional<size_t> PeopleReader::sentence_of_asked_acts() const {
-  auto by_someone = [&](const ActMention& a) { return reading_.people[a.person].is_someone(); };
+  // Acts of someone unnamed, or told to describe a scene, are asked only where nothing else is.
+  auto by_someone = [&](const ActMention& a) { return reading_.people[a.person].is_someone() || a.describes_scene; };
   auto writer_tells_own_after = [&](size_t s) {
     return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& a) {
       return a.person == 0 && a.sentence > s && a.sentence <= reading_.focus_sentence;

@@ -62,6 +62,9 @@ struct ActMention {
   size_t person = 0;  // index into Reading::people
   Target target = Target::none;
   bool negated = false;  // "gk pake atribut", "tdk pernah posting"
+  // Told to describe a scene, not as a deed asked about: "pelatihan UMKM, narasumbernya caleg" says who speaks
+  // there; the writer's own deeds elsewhere in the message come first.
+  bool describes_scene = false;
   size_t first_token = 0;
   size_t last_token = 0;
   size_t sentence = 0;

@@ -39,7 +39,9 @@ bool names_act(const Reading& reading, Act act) {
   return std::any_of(reading.acts.begin(), reading.acts.end(), [&](const auto& mention) { return mention.act == act; });
 }
 
-Role asker_role(const Reading& reading) { return reading.people.front().role; }
+Role asker_role(const Reading& reading) {
+  return reading.people.front().role;
+}
 
 }  // namespace
 
@@ -126,8 +128,7 @@ TEST_CASE("Sundanese questions read the asker, the act and the target", "[region
   CHECK(asks(props, Act::install_props, Target::candidate));
 }
 
-TEST_CASE("a Sundanese report of a kades handing out money is read as money politics, never as voting",
-          "[regional]") {
+TEST_CASE("a Sundanese report of a kades handing out money is read as money politics, never as voting", "[regional]") {
   const std::string message = "kades masihan artos ka warga supados milih paslon, kumaha?";
   auto reading = shared_answerer().read(message);
   CHECK(reading.subject_person().role == Role::kades);
@@ -206,7 +207,8 @@ TEST_CASE("English possessives put the person named after 'my'/'our' as the acto
   }));
   CHECK(village.focus == QuestionFocus::procedure);
 
-  auto boss = shared_answerer().read("my boss ordered all staff to attend a candidate's declaration, what should I do?");
+  auto boss =
+      shared_answerer().read("my boss ordered all staff to attend a candidate's declaration, what should I do?");
   REQUIRE(boss.subject != 0);
   CHECK(boss.subject_person().relation == Relation::superior);
   CHECK(asks(boss, Act::mobilise_staff, Target::candidate));
@@ -251,7 +253,8 @@ TEST_CASE("Minang election words are read", "[regional]") {
 
 TEST_CASE("Javanese 'ana' before a candidate is 'there is', and Sundanese offers are read", "[regional]") {
   // "ana caleg teka": a candidate came; the writer only sat and listened, not a candidate themself.
-  auto reading = shared_answerer().read("aku PPPK, ana caleg teka neng yasinan, aku mung lungguh ngrungokke wae. oleh ra?");
+  auto reading =
+      shared_answerer().read("aku PPPK, ana caleg teka neng yasinan, aku mung lungguh ngrungokke wae. oleh ra?");
   CHECK_FALSE(reading.people[0].runs_for_office);
   CHECK(verdict_of("aku PPPK, ana caleg teka neng yasinan, aku mung lungguh ngrungokke wae. oleh ra?") == "hati-hati");
   CHECK(verdict_of("Abdi perangkat desa, diajak janten tim suksesna calon bupati. Upami nampi kumaha?") == "dilarang");
@@ -261,4 +264,26 @@ TEST_CASE("English talks, favours and penalties are read", "[regional]") {
   CHECK(verdict_of("I'm a PNS teacher. A candidate asked me to give a speech at his rally. Is that allowed?") ==
         "dilarang");
   CHECK(verdict_of("What is the penalty for a lurah who uses his position to favour a candidate?") == "info");
+}
+
+TEST_CASE("Palembang and Betawi words are read: taking money, grandparents and aunts", "[regional]") {
+  // Palembang "idak", "dio", "ambek bae": the writer takes the money and does not vote for the giver.
+  auto words = words_of("aku ambek bae duitnyo tapi idak milih dio");
+  CHECK(contains(words, "ambil"));
+  CHECK(contains(words, "tidak"));
+  CHECK(contains(words, "dia"));
+  CHECK(verdict_of(
+            "Wong kito PPPK, kalo ado caleg bagi amplop, aku ambek bae amplopnyo tapi idak milih dio. salah dak?") !=
+        "boleh");
+  // A retired grandfather ("engkong", Betawi) is no longer bound; the writer's aunt ("encing") is someone else.
+  auto reading = shared_answerer().read("Engkong aye pensiunan PNS, die ngajak tetangga milih caleg. boleh kagak?");
+  REQUIRE(reading.people.size() > 1);
+  CHECK(reading.people[1].kind == Person::Kind::relation);
+  CHECK(verdict_of("Engkong aye pensiunan PNS, die ngajak tetangga milih caleg. boleh kagak?") == "boleh");
+  CHECK_FALSE(
+      shared_answerer().read("aye perangkat desa, encing aye nyalon DPRD. aye boleh bantu?").people[0].runs_for_office);
+  // An old man described as "kakek-kakek" is no one new.
+  auto old_man = shared_answerer().read("bapak sy kakek2 pensiunan PNS, diajak jadi saksi partai");
+  CHECK(std::none_of(old_man.people.begin(), old_man.people.end(),
+                     [](const Person& p) { return p.relation == netra::knowledge::Relation::relative; }));
 }

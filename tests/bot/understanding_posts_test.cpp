@@ -58,3 +58,10 @@ TEST_CASE("a bare duty is no election post: only a named one is", "[understandin
   CHECK(answer("sy perawat PNS, disuruh jadi petugas di cek kesehatan gratis yg diadain caleg, gmn?").verdict !=
         Verdict::boleh);
 }
+
+TEST_CASE("a reminder to vote for a named choice is an appeal, even to one's own family", "[understanding]") {
+  Answer reminded = answer("sy PNS, boleh ngingetin anak2 di rumah buat milih caleg nomor 4 pas masa tenang?");
+  CHECK(reminded.verdict == Verdict::dilarang);
+  // Reminding to turn out, with no choice named, stays allowed.
+  CHECK(answer("sy PNS, boleh ngingetin tetangga buat dateng ke TPS tgl 14?").verdict == Verdict::boleh);
+}
