@@ -32,9 +32,13 @@ void SpeechReader::read_focus_and_election() {
   // allowed; "kemana lapornya?" after "boleh gk?" asks where. A sanction asked beside a verdict word ("boleh gk?
   // sanksinya apa?") is answered by the verdict, whose answer states the sanction too, …
   std::optional<PhraseMatch> last_fact, last_verdict;
-  bool question_names_a_deed = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
-    return act.sentence == reading_.focus_sentence && !act.negated;
-  });
+  // A deed told after sentence `s`, up to the question ("syaratnya foto bareng bendera partai. sy diminta jd
+  // koordinator. gmn ya?": the requirement is part of the story; the question is about the deed told after it).
+  auto deed_told_after = [&](size_t s) {
+    return std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
+      return act.sentence > s && act.sentence <= reading_.focus_sentence && !act.negated;
+    });
+  };
   for (const auto& cue : cues_) {
     if (names_content(cue)) continue;
     auto kind = static_cast<MessageCue>(cue.label);
@@ -46,7 +50,7 @@ void SpeechReader::read_focus_and_election() {
     // "… atasan sy yg dicopot krn dianggap ga loyal. sy pengen laporin ini, ke bawaslu?": a fact word told in the
     // story before a question about a deed of its own asks nothing.
     bool told_before = sentence < reading_.focus_sentence && !sentence_asks(sentence) &&
-                       !sentence_has_question_mark(sentence) && question_names_a_deed;
+                       !sentence_has_question_mark(sentence) && deed_told_after(sentence);
     bool fact = (kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
                  kind == MessageCue::definition) &&
                 !(after_question && !sentence_asks(sentence)) && !told_before;

@@ -32,9 +32,11 @@ TEST_CASE("a vote for a candidate asked of others is the asker's appeal", "[unde
   CHECK(answer("pak kades minta warga dateng nyoblos ke TPS, boleh kan?").verdict == Verdict::boleh);
 }
 
-TEST_CASE("a story of what someone did with a wish to report starts the report, and says where reports go", "[understanding]") {
+TEST_CASE("a story of what someone did with a wish to report starts the report, and says where reports go",
+          "[understanding]") {
   // Told, then asked how: the report flow is the answer, with where and by when beside it.
-  auto told = answer("Lapor min, camat kami kemarin ikut deklarasi relawan capres pake kaos partai. Gimana caranya lapor?");
+  auto told =
+      answer("Lapor min, camat kami kemarin ikut deklarasi relawan capres pake kaos partai. Gimana caranya lapor?");
   CHECK(told.speech_act == SpeechAct::report_request);
   bool cites_reporting = std::any_of(told.citations.begin(), told.citations.end(),
                                      [](const Citation& c) { return c.source == "uu-7-2017" && c.pasal == "454"; });
@@ -46,7 +48,8 @@ TEST_CASE("a story of what someone did with a wish to report starts the report, 
   CHECK(answer("laporan soal camat yg ikut kampanye itu bisa dikirim lewat mana?").verdict == Verdict::info);
 }
 
-TEST_CASE("one who holds no bound office may run, and a relative's candidacy told first is context", "[understanding]") {
+TEST_CASE("one who holds no bound office may run, and a relative's candidacy told first is context",
+          "[understanding]") {
   CHECK(answer("bapak sy pensiunan guru PNS, mau nyalon DPRD kota, boleh?").verdict == Verdict::boleh);
   CHECK(answer("sy PPPK, kakak sy karyawan swasta mau nyaleg DPRD provinsi. dia boleh nyaleg?").verdict ==
         Verdict::boleh);
@@ -72,8 +75,10 @@ TEST_CASE("an invitation to vote that denies naming any candidate is a call to t
 }
 
 TEST_CASE("a decision favours the candidate its sentence names, not the office that makes it", "[understanding]") {
-  auto reading = explain("kepala dinas bikin program bantuan pupuk, tp yg dapet cuma pendukung calon bupati nomor 2. "
-                         "itu boleh?").reading;
+  auto reading = explain(
+                     "kepala dinas bikin program bantuan pupuk, tp yg dapet cuma pendukung calon bupati nomor 2. "
+                     "itu boleh?")
+                     .reading;
   const ActMention* decision = find_act(reading, Act::favour_decision);
   REQUIRE(decision != nullptr);
   CHECK(decision->target == netra::knowledge::Target::candidate);
@@ -92,7 +97,8 @@ TEST_CASE("a routine programme that serves no candidate is hati-hati, and 'calon
   }));
 }
 
-TEST_CASE("the formal 'izin lapor' opens a report, and an invitation's vote is not a vote of its own", "[understanding]") {
+TEST_CASE("the formal 'izin lapor' opens a report, and an invitation's vote is not a vote of its own",
+          "[understanding]") {
   CHECK(answer("Izin lapor pak. Kades kami kemarin bagi amplop ke warga buat paslon 2, ada videonya.").speech_act ==
         SpeechAct::report_request);
   auto reading = explain("kades live IG ngajak warga pilih calon bupati nomor 2, boleh?").reading;
@@ -123,7 +129,8 @@ TEST_CASE("a banner or an appeal whose candidate is denied is neutral", "[unders
         Verdict::dilarang);
 }
 
-TEST_CASE("a passive written apart stays passive, and a negation opening the next sentence negates", "[understanding]") {
+TEST_CASE("a passive written apart stays passive, and a negation opening the next sentence negates",
+          "[understanding]") {
   auto reading = explain("sy PPPK, kemarin di undang nikahan anak cabup, dtg gpp? ga ada acara kampanye kok").reading;
   CHECK(find_act(reading, Act::organise) == nullptr);
   CHECK(answer("sy PPPK, kemarin di undang nikahan anak cabup, dtg gpp? ga ada acara kampanye kok").verdict ==
@@ -171,12 +178,14 @@ TEST_CASE("a greeting or an announced question beside who the writer is asks not
   CHECK(answer("pagi min, sy PNS mau nanya, boleh like postingan caleg").speech_act == SpeechAct::question);
 }
 
-TEST_CASE("a denied role binds no act after it, and 'adiknya' after 'adik saya' is the same person", "[understanding]") {
+TEST_CASE("a denied role binds no act after it, and 'adiknya' after 'adik saya' is the same person",
+          "[understanding]") {
   CHECK(answer("anak sy umur 25 bukan ASN jd relawan capres. sy PNS. dia gpp kan? sy gk ikut2").verdict ==
         Verdict::boleh);
   // Both roles of a denied list are denied.
-  CHECK(answer("pak guru honorer sekolah kami bukan PNS/PPPK. dia share konten capres di grup alumni. boleh?").verdict !=
-        Verdict::dilarang);
+  CHECK(
+      answer("pak guru honorer sekolah kami bukan PNS/PPPK. dia share konten capres di grup alumni. boleh?").verdict !=
+      Verdict::dilarang);
   auto reading = explain("kakak saya mau nyaleg DPRD, saya kades. kakaknya sendiri boleh kampanye kan?").reading;
   CHECK(reading.people.size() == 2);
   CHECK(answer("kakak saya mau nyaleg DPRD, saya kades. kakaknya sendiri boleh kampanye kan?").verdict ==
@@ -256,9 +265,34 @@ TEST_CASE("a deed told, then only how to report it, starts the report flow", "[u
 }
 
 TEST_CASE("accepting told bare after an envelope handed to the writer receives it", "[understanding]") {
-  auto kept = answer("sy warga biasa, dikasih amplop 100rb sama timses paslon bupati. trima aja gpp kan, milihnya "
-                     "tetep bebas");
+  auto kept = answer(
+      "sy warga biasa, dikasih amplop 100rb sama timses paslon bupati. trima aja gpp kan, milihnya "
+      "tetep bebas");
   CHECK(kept.verdict == Verdict::dilarang);
   // Voting freely, with no envelope in the story, stays the citizen's right.
   CHECK(answer("sy warga biasa, milih paslon bupati bebas kan?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("a fact word told in the story before the deed it frames asks nothing", "[understanding]") {
+  // "syaratnya" (a condition of the offer) is told, then the writer's deed, then the question.
+  const char* story =
+      "sy PNS penyuluh. warga binaan sy mau dapet bantuan bibit dr caleg, syaratnya pasang stiker partai. sy diminta "
+      "jd "
+      "koordinator. gmn ya?";
+  CHECK(explain(story).reading.focus == netra::knowledge::QuestionFocus::verdict);
+  CHECK(answer(story).verdict == Verdict::dilarang);
+  // Asked in the question's own sentence, the same word still asks for the requirements.
+  CHECK(explain("sy PNS, syaratnya apa aja kalau mau nyaleg DPRD?").reading.focus ==
+        netra::knowledge::QuestionFocus::procedure);
+}
+
+TEST_CASE("helping hand out a candidate's goods is giving them", "[understanding]") {
+  const char* story =
+      "sy perawat PNS. tim caleg bagiin gula di puskesmas, trus kepala puskesmas nyuruh kami bantu bagiin ke pasien. "
+      "salah gk?";
+  const Explanation explanation = explain(story);
+  const auto& acts = explanation.reading.acts;
+  CHECK(std::any_of(acts.begin(), acts.end(),
+                    [](const ActMention& a) { return a.act == Act::give_money && a.person == 0 && !a.negated; }));
+  CHECK(answer(story).verdict == Verdict::dilarang);
 }
