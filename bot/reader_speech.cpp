@@ -26,11 +26,7 @@ bool SpeechReader::names_content(const PhraseMatch& cue) const {
   });
 }
 
-void SpeechReader::read_focus_and_election() {
-  reading_.asks = asks_plainly() || asks_for_fact();
-  // What is asked last is what the question wants: "gk disebar kemana2, itu melanggar gk?" asks whether it is
-  // allowed; "kemana lapornya?" after "boleh gk?" asks where. A sanction asked beside a verdict word ("boleh gk?
-  // sanksinya apa?") is answered by the verdict, whose answer states the sanction too, …
+SpeechReader::AskedCues SpeechReader::last_asked_cues() const {
   std::optional<PhraseMatch> last_fact, last_verdict;
   // A deed told after sentence `s`, up to the question ("syaratnya foto bareng bendera partai. sy diminta jd
   // koordinator. gmn ya?": the requirement is part of the story; the question is about the deed told after it).
@@ -56,13 +52,26 @@ void SpeechReader::read_focus_and_election() {
                 !(after_question && !sentence_asks(sentence)) && !told_before;
     // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
     if (fact && (!last_fact || cue.first_token > last_fact->first_token ||
-                 (cue.first_token == last_fact->first_token && fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
+                 (cue.first_token == last_fact->first_token &&
+                  fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
       last_fact = cue;
     }
-    if (kind == MessageCue::verdict && !after_question && (!last_verdict || cue.first_token > last_verdict->first_token)) {
+    if (kind == MessageCue::verdict && !after_question &&
+        (!last_verdict || cue.first_token > last_verdict->first_token)) {
       last_verdict = cue;
     }
   }
+  return {last_fact, last_verdict};
+}
+
+void SpeechReader::read_focus_and_election() {
+  reading_.asks = asks_plainly() || asks_for_fact();
+  // What is asked last is what the question wants: "gk disebar kemana2, itu melanggar gk?" asks whether it is
+  // allowed; "kemana lapornya?" after "boleh gk?" asks where. A sanction asked beside a verdict word ("boleh gk?
+  // sanksinya apa?") is answered by the verdict, whose answer states the sanction too, …
+  const AskedCues asked = last_asked_cues();
+  const std::optional<PhraseMatch>& last_fact = asked.last_fact;
+  const std::optional<PhraseMatch>& last_verdict = asked.last_verdict;
   // … in a sentence of its own: "itu pelanggaran berat atau ringan?" asks only for the level.
   bool sanction_beside_verdict =
       last_fact && is_kind(*last_fact, MessageCue::sanction) &&
@@ -72,10 +81,18 @@ void SpeechReader::read_focus_and_election() {
       });
   if (last_fact && !(last_verdict && last_verdict->first_token > last_fact->last_token) && !sanction_beside_verdict) {
     switch (static_cast<MessageCue>(last_fact->label)) {
-      case MessageCue::deadline: reading_.focus = QuestionFocus::deadline; break;
-      case MessageCue::sanction: reading_.focus = QuestionFocus::sanction; break;
-      case MessageCue::procedure: reading_.focus = QuestionFocus::procedure; break;
-      default: reading_.focus = QuestionFocus::definition; break;
+      case MessageCue::deadline:
+        reading_.focus = QuestionFocus::deadline;
+        break;
+      case MessageCue::sanction:
+        reading_.focus = QuestionFocus::sanction;
+        break;
+      case MessageCue::procedure:
+        reading_.focus = QuestionFocus::procedure;
+        break;
+      default:
+        reading_.focus = QuestionFocus::definition;
+        break;
     }
   }
   reading_.asks_whether_allowed = last_verdict.has_value() && reading_.focus == QuestionFocus::verdict;
@@ -111,8 +128,7 @@ std::optional<SpeechAct> SpeechReader::classify_form() {
   }
   if (reading_.tokens.empty()) {
     // Emoji, stickers' text, punctuation: a reaction.
-    return has_letters_or_digits(text) || knowledge::trim(text).empty() ? SpeechAct::help
-                                                                         : SpeechAct::acknowledgement;
+    return has_letters_or_digits(text) || knowledge::trim(text).empty() ? SpeechAct::help : SpeechAct::acknowledgement;
   }
   // "👍👍", "🙏🙏": emoji read as words ("jempol") are a reaction when nothing else is written.
   if (std::all_of(reading_.tokens.begin(), reading_.tokens.end(), [&](const Token& t) { return from_emoji(t); })) {
@@ -264,7 +280,8 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
 size_t SpeechReader::help_cue_words() const {
   size_t words = 0;
   for (const auto& cue : cues_) {
-    if (is_kind(cue, MessageCue::help) || is_kind(cue, MessageCue::greeting)) words += cue.last_token - cue.first_token + 1;
+    if (is_kind(cue, MessageCue::help) || is_kind(cue, MessageCue::greeting))
+      words += cue.last_token - cue.first_token + 1;
   }
   return words;
 }

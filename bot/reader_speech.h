@@ -33,16 +33,23 @@ inline constexpr size_t kContentQuestionLead = 2;
 // Words between a topic word and the fact word it governs ("tentang tata cara", "ttg jadwal dan cara").
 inline constexpr size_t kTopicReach = 3;
 
-inline bool is_kind(const PhraseMatch& match, MessageCue kind) { return static_cast<MessageCue>(match.label) == kind; }
+inline bool is_kind(const PhraseMatch& match, MessageCue kind) {
+  return static_cast<MessageCue>(match.label) == kind;
+}
 
 // When one word signals several facts, the more specific one: a time limit, a sanction, a procedure, a definition.
 inline int fact_rank(MessageCue kind) {
   switch (kind) {
-    case MessageCue::deadline: return 4;
-    case MessageCue::sanction: return 3;
-    case MessageCue::procedure: return 2;
-    case MessageCue::definition: return 1;
-    default: return 0;
+    case MessageCue::deadline:
+      return 4;
+    case MessageCue::sanction:
+      return 3;
+    case MessageCue::procedure:
+      return 2;
+    case MessageCue::definition:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -105,6 +112,13 @@ class SpeechReader {
   bool names_content(const PhraseMatch& cue) const;
 
   void read_focus_and_election();
+  // The last fact cue (sanction, procedure, deadline, definition) and the last verdict cue that ask something:
+  // cues after the question sentence or told in the story before a deed do not.
+  struct AskedCues {
+    std::optional<PhraseMatch> last_fact;
+    std::optional<PhraseMatch> last_verdict;
+  };
+  AskedCues last_asked_cues() const;
   // Partisanship named ("ga netral") is the act asked only when no deed is told and the question asks whether it is
   // allowed or how it is punished; otherwise it leaves the asked acts.
   void keep_partisanship_only_as_a_deed();
@@ -150,7 +164,6 @@ class SpeechReader {
 
   // The same for the tokens [first, end): a cue counts when it starts there.
   bool only_within(std::initializer_list<MessageCue> kinds, size_t first, size_t end) const;
-
 
   // A report cue ("lapor", "mau ngadu") among the first words: the message opens a report.
   std::optional<PhraseMatch> opening_report_cue() const;
