@@ -1,7 +1,7 @@
 // Private to the reader's translation units: the pass that reads who does what to what in one message, split along
 // its seams: reader_people.cpp (circumstances, acts), _negations (negation scope), _mentions and _former_roles (the
 // people named and their roles), _actors and _targets (who does each act, at what), _media (what a post is about),
-// _act_filters, _quotes, and _subject (whose act the question is about).
+// _act_filters, _quotes, and _subject (whose act the question is about); reader_reach.h holds its word distances.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "bot/reader.h"
 #include "bot/reader_internal.h"
+#include "bot/reader_reach.h"
 
 namespace netra::bot {
 
@@ -27,26 +28,6 @@ bool is_place(Modifier modifier);  // a venue: a place of worship, a school, a c
 // "boleh bantu kampanye?" is the writer's act.
 bool is_support_act(Act act);
 bool overlaps(const PhraseMatch& a, const PhraseMatch& b);
-
-constexpr size_t kUndoneReach = 12;  // words from a withdrawal to the act it undoes, within its clause
-constexpr size_t kPurposeReach = 2;  // words from an act to a purpose word still "for" it ("dipinjamkan gratis buat")
-// How far after an invitation the act it asks for may be named ("ajak semua guru nyoblos").
-constexpr size_t kContentReach = 4;
-// Words a venue marker may stand before its place ("di ruang kelas SD", "di halaman masjid").
-constexpr size_t kVenueReach = 3;
-// Words from a denied role back to whom it denies, across a description ("dosen di kampus swasta (bukan ASN)").
-constexpr size_t kDenialReach = 6;
-// Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
-constexpr size_t kRelativeReach = 3;
-// Words from an opening quotation mark to a vote it quotes ("'ayo pilih nomor 2'").
-constexpr size_t kQuoteReach = 2;
-// Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").
-constexpr size_t kChoiceReach = 3;
-constexpr size_t kObjectReach = 3;  // words after a lending verb that name the thing lent ("minjemin sound system")
-// Words after a topic word ("soal", "tentang") that say what a post is about ("soal ajakan lapor politik uang").
-constexpr size_t kTopicContentReach = 4;
-// Words from an invitation or an order to the act it asks of someone named ("ngajak murid2 kelas 6 ikut kampanye").
-constexpr size_t kCausedReach = 6;
 
 // Everything the pass over one message keeps track of. Built and run once per message by
 // Reader::read_people_and_acts; it fills the reading's people, acts, subject and asked acts.
@@ -287,6 +268,9 @@ class PeopleReader {
   // "narasumbernya ketua DPD partai yg jg caleg", "yang ngisi ceramah ternyata caleg": a speaking post named with
   // "-nya" or after "yang", then the one who holds it: the speaking is that person's, not the writer's.
   std::optional<size_t> speaker_named_after(const ActMention& act);
+  // "my college friend is running": a possessive determiner ("my", "our") within kOwnerReach words before the
+  // relative at `token`, in its clause and not itself after an object marker; the relative opens the clause.
+  bool owned_by_writer_in_english(size_t token) const;
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
   bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"

@@ -121,9 +121,8 @@ void PeopleReader::read_mentions() {
   // People and role cues in message order; a role inside an act ("jd timses") is the act, not a description.
   std::vector<std::pair<const PhraseMatch*, bool>> ordered;  // (match, is_role)
   for (const auto& match : people_) {
-    bool inside_role = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& r) {
-      return overlaps(r, match) && r.words > match.words;
-    });
+    bool inside_role = std::any_of(roles_.begin(), roles_.end(),
+                                   [&](const PhraseMatch& r) { return overlaps(r, match) && r.words > match.words; });
     if (!inside_role) ordered.push_back({&match, false});
   }
   for (const auto& match : roles_) {
@@ -192,6 +191,8 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   size_t token = match.first_token;
   if (match.label == kVocativeLabel) return;
   if (match.label == kSelfLabel) {
+    // "my college friend is running": an English possessive names the writer as an owner, never as one who acts.
+    if (word_is(knowledge::WordClass::possessive_determiner, tokens_[token].word)) return;
     // "suami saya", "temen sy", "camat kami": a possessor, not someone who acts.
     if (auto owner = described_by(token, 1); owner && tokens_[token - 1].clause == tokens_[token].clause) {
       mentions_[*owner].last = match.last_token;  // "suami saya kades": the role still describes the husband
@@ -232,12 +233,19 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   read_relation(match);
 }
 
+bool PeopleReader::owned_by_writer_in_english(size_t token) const {
+  for (size_t t = token; t-- > 0 && t + kOwnerReach >= token && tokens_[t].clause == tokens_[token].clause;) {
+    if (word_is(knowledge::WordClass::possessive_determiner, tokens_[t].word)) return !after_object_marker(t);
+  }
+  return false;
+}
+
 // "suami saya", "temen sy", "ada yg …": a relative, acquaintance or someone unnamed, and whether they act here.
 void PeopleReader::read_relation(const PhraseMatch& match) {
   size_t token = match.first_token;
   const std::string& word = tokens_[token].word;
-  bool someone_elses = match.first_token == match.last_token && word.size() > 5 &&
-                       word.compare(word.size() - 3, 3, "nya") == 0;
+  bool someone_elses =
+      match.first_token == match.last_token && word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
   // "sy istrinya", "saya cuma anaknya": the writer says whose relative they are; no one new is named.
   if (someone_elses && writer_just_before(token)) {
     mentions_.push_back({token, match.last_token, 0, true});
@@ -259,7 +267,7 @@ void PeopleReader::read_relation(const PhraseMatch& match) {
   bool as_description = token > 0 && word_is(knowledge::WordClass::role_introducer, tokens_[token - 1].word);
   // "grup alumni ada yg share flyer caleg": "ada yang" opens a clause of its own wherever it stands.
   bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
-               does_relative_clause_act(match) || someone;
+               does_relative_clause_act(match) || someone || (owned_by_writer_in_english(token) && !as_description);
   mentions_.push_back({token, match.last_token, person, actor});
 }
 
@@ -279,7 +287,8 @@ void PeopleReader::read_role(const PhraseMatch& match) {
     return;
   }
   // "sudah 2 minggu ngajuin pensiun dini, SK blm keluar": a retirement applied for or planned has not begun.
-  if (role == Role::retired && token > 0 && word_is(knowledge::WordClass::pending_marker, tokens_[token - 1].word)) return;
+  if (role == Role::retired && token > 0 && word_is(knowledge::WordClass::pending_marker, tokens_[token - 1].word))
+    return;
   const PhraseMatch* left = former_marker_before(token);  // "mantan", "udh berhenti dr"
   role = former_role(token, role);
   bool possessor_of_relative = names_relatives_possessor(match);
@@ -294,8 +303,8 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   bool now = token > 0 && word_is(knowledge::WordClass::now_marker, tokens_[token - 1].word);
   if (!described && now) described = described_by(token, kDenialReach, /*any_words=*/true);
   // "sy wartawan di media pemda (PNS)": a role alone in its own clause is an aside about the one just described.
-  bool aside = clause_start(token) &&
-               (match.last_token + 1 >= tokens_.size() || tokens_[match.last_token + 1].clause != tokens_[token].clause);
+  bool aside = clause_start(token) && (match.last_token + 1 >= tokens_.size() ||
+                                       tokens_[match.last_token + 1].clause != tokens_[token].clause);
   if (!described && aside) described = described_by(token, kDenialReach, /*any_words=*/true);
   if (described && !possessor_of_relative && !after_preposition) {
     Mention& mention = mentions_[*described];

@@ -69,7 +69,8 @@ void PeopleReader::read_quoted_choices() {
     if (!quote_opens_at(opening)) return false;
     for (size_t lead = opening; lead < t; ++lead) {
       const std::string& word = tokens_[lead].word;
-      if (!word_is(knowledge::WordClass::time_word, word) && !word_is(knowledge::WordClass::choosing_verb, word)) {
+      if (!word_is(knowledge::WordClass::time_word, word) && !word_is(knowledge::WordClass::choosing_verb, word) &&
+          !word_is(knowledge::WordClass::rallying_word, word)) {
         return false;
       }
     }

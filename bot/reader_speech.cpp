@@ -48,7 +48,7 @@ SpeechReader::AskedCues SpeechReader::last_asked_cues() const {
     bool told_before = sentence < reading_.focus_sentence && !sentence_asks(sentence) &&
                        !sentence_has_question_mark(sentence) && deed_told_after(sentence);
     bool fact = (kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
-                 kind == MessageCue::definition) &&
+                 kind == MessageCue::definition || kind == MessageCue::anonymity) &&
                 !(after_question && !sentence_asks(sentence)) && !told_before;
     // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
     if (fact && (!last_fact || cue.first_token > last_fact->first_token ||
@@ -88,6 +88,7 @@ void SpeechReader::read_focus_and_election() {
         reading_.focus = QuestionFocus::sanction;
         break;
       case MessageCue::procedure:
+      case MessageCue::anonymity:
         reading_.focus = QuestionFocus::procedure;
         break;
       default:

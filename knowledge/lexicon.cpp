@@ -195,6 +195,7 @@ std::string_view to_string(MessageCue cue) {
     case MessageCue::report_wish: return "report_wish";
     case MessageCue::announcement: return "announcement";
     case MessageCue::pilkades: return "pilkades";
+    case MessageCue::anonymity: return "anonymity";
   }
   return "question";
 }
@@ -261,6 +262,8 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::stream_word: return "stream_word";
     case WordClass::manner_word: return "manner_word";
     case WordClass::own_channel: return "own_channel";
+    case WordClass::rallying_word: return "rallying_word";
+    case WordClass::possessive_determiner: return "possessive_determiner";
   }
   return "object_marker";
 }

@@ -48,8 +48,11 @@ enum class MessageCue {
   report_wish,
   announcement,  // "mau tanya", "izin bertanya": a question announced, perhaps still to come
   pilkades,      // a village head election: outside the Pemilu and Pilkada laws
+  // "bisa anonim?", "identitas pelapor dirahasiakan?": asks how a report protects the one who makes it (a fact, like
+  // a procedure), yet beside a wish to report it still opens the report flow, whose first reply answers it.
+  anonymity,
 };
-inline constexpr size_t kMessageCueCount = static_cast<size_t>(MessageCue::pilkades) + 1;
+inline constexpr size_t kMessageCueCount = static_cast<size_t>(MessageCue::anonymity) + 1;
 std::optional<MessageCue> parse_message_cue(std::string_view label);
 std::string_view to_string(MessageCue cue);
 
@@ -150,8 +153,10 @@ enum class WordClass {
   stream_word,          // "siaran": a post cue opening with one, right after watching, is the stream watched
   manner_word,          // "cara": a procedure cue opening with one asks how to do the act in its sentence
   own_channel,          // "sini", "bot": a procedure cue ending in one asks how to use Netra itself ("lewat sini")
+  rallying_word,        // "pokoknya", "ayo": may open a quoted call before whom it is for ("'pokoknya nomor 2'")
+  possessive_determiner,  // "my", "our": the writer named as the owner of who follows ("my friend is running")
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::own_channel) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::possessive_determiner) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

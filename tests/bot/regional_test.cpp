@@ -287,3 +287,13 @@ TEST_CASE("Palembang and Betawi words are read: taking money, grandparents and a
   CHECK(std::none_of(old_man.people.begin(), old_man.people.end(),
                      [](const Person& p) { return p.relation == netra::knowledge::Relation::relative; }));
 }
+
+TEST_CASE("an English possessive names the writer as an owner: the one owned acts", "[regional]") {
+  auto reading =
+      shared_answerer().read("My uncle is running for DPRD and wants me to manage his campaign team. I'm a PNS.");
+  auto runs = std::find_if(reading.acts.begin(), reading.acts.end(),
+                           [](const ActMention& a) { return a.act == netra::knowledge::Act::run_for_office; });
+  REQUIRE(runs != reading.acts.end());
+  CHECK(runs->person != 0);
+  CHECK_FALSE(reading.people[0].runs_for_office);
+}

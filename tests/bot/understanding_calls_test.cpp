@@ -36,7 +36,8 @@ TEST_CASE("a round of visits or an announcement that only reminds people to vote
 }
 
 TEST_CASE("one named in the question by what they ordered is the one asked about", "[understanding]") {
-  auto reading = explain("kemarin kasubag nyuruh staf dateng ke deklarasi cabup pake seragam. yg nyuruh itu kena ga?").reading;
+  auto reading =
+      explain("kemarin kasubag nyuruh staf dateng ke deklarasi cabup pake seragam. yg nyuruh itu kena ga?").reading;
   CHECK(reading.people[reading.subject].role == Role::asn);
   CHECK(reading.subject != 0);
   CHECK(answer("kemarin kasubag nyuruh staf dateng ke deklarasi cabup pake seragam. yg nyuruh itu kena ga?").verdict ==
@@ -81,13 +82,32 @@ TEST_CASE("a choice quoted to others by its number is an appeal, and chanting a 
           "[understanding]") {
   CHECK(answer("wali kelas PNS bilang ke murid 'pilih yg nomor 3 ya', boleh gitu?").verdict == Verdict::dilarang);
   // A private teacher is free, but the children the teacher draws in are not.
-  CHECK(answer("guru les privat ngajak anak2 SD nyanyi yel yel paslon di kelasnya. boleh?").verdict == Verdict::dilarang);
+  CHECK(answer("guru les privat ngajak anak2 SD nyanyi yel yel paslon di kelasnya. boleh?").verdict ==
+        Verdict::dilarang);
 }
 
 TEST_CASE("a withdrawal asked about as a duty is the question wherever the message weighs it", "[understanding]") {
   const std::string asked =
       "sy PNS. di grup alumni ada caleg tiap hari share brosur. keluar grup alumni kan ga enak. sy harus keluar ga?";
   auto reading = explain(asked).reading;
-  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) { return act.act == Act::withdraw; }));
+  CHECK(std::none_of(reading.acts.begin(), reading.acts.end(),
+                     [](const ActMention& act) { return act.act == Act::withdraw; }));
   CHECK(answer(asked).verdict != Verdict::boleh);
+}
+
+TEST_CASE("a quoted call opened by a rallying word names whom it is for", "[understanding]") {
+  const char* cheered = "kades ikut nobar debat di balai, trus teriak2 'pokoknya nomor 3 juara' depan warga. gmn tuh?";
+  const Explanation explanation = explain(cheered);
+  const auto& acts = explanation.reading.acts;
+  CHECK(std::any_of(acts.begin(), acts.end(), [](const ActMention& a) { return a.act == Act::invite_to_vote; }));
+  CHECK(answer(cheered).verdict != Verdict::boleh);
+  // "'ayo ke TPS'" names no one: still a call to turn out.
+  CHECK(answer("kades bilang ke warga 'ayo ke TPS semua' pas rapat RT, boleh?").verdict == Verdict::boleh);
+}
+
+TEST_CASE("whether a report can be anonymous is a fact asked, unless the writer wants to report", "[understanding]") {
+  Answer asked = answer("kalo lapor ke bawaslu identitas pelapor dirahasiakan gak? sy PNS");
+  CHECK(asked.intent == Intent::question);
+  CHECK(asked.verdict == Verdict::info);
+  CHECK(answer("sy mau lapor camat yg ngumpulin staf buat kampanye, bisa anonim?").intent == Intent::report);
 }
