@@ -200,6 +200,13 @@ std::optional<SpeechAct> SpeechReader::classify_report() {
   // "kades kami nyelipin 'pilih nomor 2' di sambutan. itu bisa dilaporin ga?": whether a deed told can be reported
   // asks whether it is a violation: a question about the deed, answered with the rule it breaks and the offer to
   // report it.
+  // "… Sy mau tau ini melanggar apa ngga, dan bisa sy laporin?": whether what was told breaks the rules, the
+  // writer's own deeds among it ("kasat nyuruh kami nurunin baliho calon A … katanya mau lapor. melanggar ga?").
+  if (asks_if_told_deeds_violate() && !procedure && ask_about_deeds_before_report()) {
+    reading_.account = whole;
+    reading_.asks_about_reporting = tells_story_before_report();
+    return SpeechAct::question;
+  }
   if (asks_if_reportable() && tells_story_before_report() && !procedure) {
     reading_.account = whole;
     reading_.asks_about_reporting = true;

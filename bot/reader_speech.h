@@ -1,6 +1,7 @@
 // Private to the reader's translation units: the pass that reads what kind of message it is (SpeechReader).
 // reader_speech.cpp holds the pass itself (the question's focus and election, the speech act); reader_speech_cues.cpp
-// the readings of cue phrases and words it is decided from (fillers, report cues, emoji, receipt-code prefixes).
+// the readings of cue phrases and words it is decided from (fillers, report cues, emoji, receipt-code prefixes);
+// reader_speech_reports.cpp the readings of a message that speaks of reporting.
 #pragma once
 
 #include <algorithm>
@@ -130,6 +131,15 @@ class SpeechReader {
   bool thanks_then_statements() const;
   // The question's sentence asks with a report in the passive ("itu bisa dilaporin ga?").
   bool asks_if_reportable() const;
+  // "… Sy mau tau ini melanggar apa ngga, dan bisa sy laporin?", "… katanya mau lapor. tindakan kayak gitu
+  // melanggar ga?": the question sentence asks whether something breaks the rules (a violation_word among its
+  // verdict cues) and names no deed of its own but a report: the deeds told are asked.
+  bool asks_if_told_deeds_violate() const;
+  // Asks about every deed told before the message's first report, the writer's own too; false (and nothing
+  // changed) when none is.
+  bool ask_about_deeds_before_report();
+  // Makes `person` the one the question is about, once the asked acts changed after the people were read.
+  void set_subject(size_t person);
   // A realisation word ("ternyata") before `token` in its sentence: what follows is told as learned, not asked.
   bool told_as_learned(size_t token) const;
   // A negation right after `cue` in its clause: a question tag ("hujan gk ya min, …").

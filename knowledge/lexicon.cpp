@@ -264,6 +264,7 @@ std::string_view to_string(WordClass word_class) {
     case WordClass::own_channel: return "own_channel";
     case WordClass::rallying_word: return "rallying_word";
     case WordClass::possessive_determiner: return "possessive_determiner";
+    case WordClass::violation_word: return "violation_word";
   }
   return "object_marker";
 }

@@ -155,8 +155,9 @@ enum class WordClass {
   own_channel,          // "sini", "bot": a procedure cue ending in one asks how to use Netra itself ("lewat sini")
   rallying_word,        // "pokoknya", "ayo": may open a quoted call before whom it is for ("'pokoknya nomor 2'")
   possessive_determiner,  // "my", "our": the writer named as the owner of who follows ("my friend is running")
+  violation_word,         // "melanggar", "salah": a verdict word that asks whether a deed breaks the rules
 };
-inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::possessive_determiner) + 1;
+inline constexpr size_t kWordClassCount = static_cast<size_t>(WordClass::violation_word) + 1;
 std::optional<WordClass> parse_word_class(std::string_view label);
 std::string_view to_string(WordClass word_class);
 

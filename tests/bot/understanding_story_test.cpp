@@ -296,3 +296,23 @@ TEST_CASE("helping hand out a candidate's goods is giving them", "[understanding
                     [](const ActMention& a) { return a.act == Act::give_money && a.person == 0 && !a.negated; }));
   CHECK(answer(story).verdict == Verdict::dilarang);
 }
+
+TEST_CASE("whether what was told breaks the rules asks about the deeds told, even beside a report", "[understanding]") {
+  // Someone else's deed, then "melanggar … bisa sy laporin?": the deed is answered, and reporting is offered.
+  const char* told =
+      "tetangga sy guru PNS. kemarin dia bagi kalender caleg ke wali murid pas ambil rapor. sy mau tau itu melanggar "
+      "apa ngga, dan bisa sy laporin?";
+  Answer deed = answer(told);
+  CHECK(deed.intent == Intent::question);
+  CHECK(deed.verdict == Verdict::dilarang);
+  CHECK(deed.text.find("melaporkannya secara anonim") != std::string::npos);
+  // The teacher's role is told: no note asking for the writer's.
+  CHECK(deed.text.find("sebutkan peran Anda") == std::string::npos);
+  // The writer's own deed, with someone else's threat to report it: the deed is still what is asked.
+  const char* own =
+      "sy PNS. kemarin disuruh atasan nurunin spanduk calon A doang, punya calon B dibiarin. skrg tim calon A katanya "
+      "mau lapor. tindakan kayak gitu melanggar gk?";
+  CHECK(answer(own).verdict != Verdict::boleh);
+  // Asking only whether one may report stays a question about reporting.
+  CHECK(answer("sy PNS, boleh gk lapor atasan sy ke bawaslu?").verdict == Verdict::boleh);
+}
