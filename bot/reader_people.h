@@ -320,6 +320,9 @@ class PeopleReader {
   // `sentence`, or the sentences continuing it, deny a candidate ("tanpa nyebut nama calon", "tanpa gambar
   // calon", "… kan? asal ga nyebut nama").
   bool candidate_denied_in_sentence(size_t sentence) const;
+  // A relative who runs for office named after a negation in `sentence` or a condition continuing it ("tanpa
+  // nyebut adik sy").
+  bool runner_denied_in_sentence(size_t sentence) const;
   // The sentence names a neutral body as where something comes from ("dari KPU", "dr Bawaslu").
   bool neutral_source_in_sentence(size_t sentence) const;
   // A printed thing (knowledge WordClass::owned_thing) in `sentence` that is no campaign print.

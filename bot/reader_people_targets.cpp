@@ -113,6 +113,15 @@ bool PeopleReader::candidate_denied_in_sentence(size_t sentence) const {
   });
 }
 
+bool PeopleReader::runner_denied_in_sentence(size_t sentence) const {
+  size_t last = last_sentence_continuing(sentence);
+  return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+    size_t at = tokens_[mention.token].sentence;
+    return mention.person != 0 && reading_.people[mention.person].runs_for_office && negated(mention.token) &&
+           at >= sentence && at <= last;
+  });
+}
+
 // "poster dinkes": the kind of a printed thing followed by its owner is the owner's, not campaign props; so is one
 // whose sentence denies any candidate on it ("spanduk 'Ayo ke TPS' tanpa gambar calon"), and one the sentence says
 // comes from a neutral body, even past a quote ("pasang stiker 'Pemilih Cerdas, Tolak Politik Uang' dr Bawaslu").
@@ -238,7 +247,15 @@ void PeopleReader::settle_turnout_calls() {
   // "ngajak orang nyoblos tanpa nyebut nama calon": an invitation that denies naming any candidate, in its
   // sentence, is that call itself.
   for (auto& act : reading_.acts) {
-    if (act.act != Act::invite_to_vote || act.target == Target::candidate) continue;
+    if (act.act != Act::invite_to_vote) continue;
+    // "bilang ke warga 'jangan lupa nyoblos' tanpa nyebut adik sy": the candidate the call would be for, the
+    // writer's relative who runs, is denied: a call to turn out.
+    if (act.target == Target::candidate && runner_denied_in_sentence(act.sentence) &&
+        !names_choice_after(act.last_token, true)) {
+      act.act = Act::encourage_turnout;
+      act.target = Target::none;
+    }
+    if (act.target == Target::candidate) continue;
     bool turnout = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& other) {
       return other.act == Act::encourage_turnout && tokens_[other.first_token].clause == tokens_[act.first_token].clause;
     });

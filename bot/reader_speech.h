@@ -162,6 +162,8 @@ class SpeechReader {
   bool content_question_before(const PhraseMatch& cue) const;
   // A content question word ("apa", "berapa") after `token`, anywhere in the message.
   bool content_question_after(size_t token) const;
+  // `token` was written reduplicated ("apa2", "apa-apa"): an indefinite, not a question word.
+  bool written_reduplicated(const Token& token) const;
   // A word of `word_class` within [first - before, last + after] in the sentence of `cue`.
   bool word_near(const PhraseMatch& cue, knowledge::WordClass word_class, size_t before, size_t after) const;
 

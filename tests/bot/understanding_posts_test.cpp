@@ -65,3 +65,33 @@ TEST_CASE("a reminder to vote for a named choice is an appeal, even to one's own
   // Reminding to turn out, with no choice named, stays allowed.
   CHECK(answer("sy PNS, boleh ngingetin tetangga buat dateng ke TPS tgl 14?").verdict == Verdict::boleh);
 }
+
+TEST_CASE("a call to vote that denies naming the writer's running relative is a call to turn out", "[understanding]") {
+  const char* call =
+      "sy kaur desa. kakak sy nyaleg DPRD. blh gk sy bilang ke warga 'jangan lupa nyoblos tgl 14 ya' tanpa nyebut kakak "
+      "sy?";
+  const Explanation explanation = explain(call);
+  const auto& acts = explanation.reading.acts;
+  CHECK(std::none_of(acts.begin(), acts.end(),
+                     [](const ActMention& a) { return a.act == Act::invite_to_vote && !a.negated; }));
+  CHECK(answer(call).verdict != Verdict::dilarang);
+  // Naming the relative's number still names whom.
+  CHECK(answer("sy kaur desa. kakak sy nyaleg DPRD. blh gk sy bilang ke warga 'jangan lupa coblos nomor 5 ya'?")
+            .verdict == Verdict::dilarang);
+}
+
+TEST_CASE("the inked finger after voting is a vote shown, not a finger sign", "[understanding]") {
+  const Explanation explanation = explain("sy PNS, habis nyoblos foto jari ungu terus upload ke IG story, aman?");
+  const auto& acts = explanation.reading.acts;
+  CHECK(std::none_of(acts.begin(), acts.end(), [](const ActMention& a) { return a.act == Act::pose_gesture; }));
+  CHECK(answer("sy PNS, habis nyoblos foto jari ungu terus upload ke IG story, aman?").verdict != Verdict::dilarang);
+  CHECK(answer("sy PNS foto pose 2 jari pas kampanye paslon 2, aman?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("a reduplicated question word is an indefinite, not a question", "[understanding]") {
+  // "ga komen apa2" (nothing at all): whether liking is punished is asked yes or no, so the deed is judged.
+  Answer punished = answer("sy PPPK, like postingan caleg di IG kena sanksi gk?? cuma like doang ga komen apa2");
+  CHECK(punished.verdict == Verdict::dilarang);
+  // "sanksinya apa?" asks for the sanction itself.
+  CHECK(answer("sy PPPK, like postingan caleg di IG sanksinya apa?").verdict == Verdict::info);
+}
