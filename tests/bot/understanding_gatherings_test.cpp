@@ -152,3 +152,17 @@ TEST_CASE("a circular telling residents to attend a rally is mobilising them, an
   CHECK(answer("Warga boleh ga sewa gedung serbaguna milik pemkab buat acara kampanye caleg?").verdict ==
         Verdict::hati_hati);
 }
+
+TEST_CASE("those obliged to attend an incumbent's official ceremony attend; the one who obliges mobilises",
+          "[understanding]") {
+  const char* obliged =
+      "bupati petahana yg nyalon lagi ngadain acara resmi peresmian pasar, kami PNS diwajibkan hadir. melanggar gk?";
+  const Explanation explanation = explain(obliged);
+  const auto& acts = explanation.reading.acts;
+  CHECK(std::none_of(acts.begin(), acts.end(),
+                     [](const ActMention& a) { return a.act == Act::mobilise_staff && a.person == 0; }));
+  CHECK(answer(obliged).verdict == Verdict::hati_hati);
+  // The writer who obliges staff to attend a candidate's event mobilises them.
+  CHECK(answer("sy kabag, wajibkan staf hadir di acara bupati petahana yg nyalon lagi. boleh?").verdict ==
+        Verdict::dilarang);
+}
