@@ -95,6 +95,9 @@ class SpeechReader {
   // A greeting or a question announced ("mau nanya"), beside who the writer is and where, with no act, no
   // question mark and nothing asked about a rule: the question is still to come.
   bool introduces_a_question() const;
+  // `verdict` stands right before or within two words after an announcement ("boleh tanya?", "mau nanya dikit
+  // boleh?"): it asks leave to ask.
+  bool asks_leave_to_ask(const PhraseMatch& verdict) const;
   // A question mark, outside quotes, ends or stands in `sentence`.
   bool sentence_has_question_mark(size_t sentence) const;
   // A question word stands in `sentence`.

@@ -90,13 +90,19 @@ bool SpeechReader::only_within(std::initializer_list<MessageCue> kinds, size_t f
 bool SpeechReader::introduces_a_question() const {
   // Every question word is one that announces ("mau nanya"), none that asks ("gimana").
   bool only_announced = std::all_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
-    return !is_kind(cue, MessageCue::question) || std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& other) {
+    return !is_kind(cue, MessageCue::question) || asks_leave_to_ask(cue) ||
+           std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& other) {
              return is_kind(other, MessageCue::announcement) && other.first_token <= cue.first_token &&
                     cue.last_token <= other.last_token;
            });
   });
+  // "mau nanya dikit boleh?", "boleh tanya?": a verdict word beside the announcement asks leave to ask, nothing else.
+  bool verdict_asks = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::verdict) && !asks_leave_to_ask(cue);
+  });
+  bool leave_asked = has(MessageCue::verdict) && !verdict_asks;
   if (!(has(MessageCue::greeting) || has(MessageCue::announcement)) || !only_announced || !reading_.acts.empty() ||
-      reading_.text.find('?') != std::string::npos || has(MessageCue::verdict) || asks_for_fact() ||
+      (reading_.text.find('?') != std::string::npos && !leave_asked) || verdict_asks || asks_for_fact() ||
       has(MessageCue::report) || has(MessageCue::report_wish) || has(MessageCue::choice) || has(MessageCue::off_topic)) {
     return false;
   }
@@ -107,6 +113,15 @@ bool SpeechReader::introduces_a_question() const {
     }
   }
   return content_words_beyond_names() <= opening_words + kMaxHelpContentWords;
+}
+
+bool SpeechReader::asks_leave_to_ask(const PhraseMatch& verdict) const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& announcement) {
+    if (!is_kind(announcement, MessageCue::announcement)) return false;
+    bool right_after = verdict.first_token > announcement.last_token && verdict.first_token <= announcement.last_token + 2;
+    bool right_before = verdict.last_token + 1 == announcement.first_token;
+    return right_after || right_before;
+  });
 }
 
 bool SpeechReader::sentence_asks(size_t sentence) const {

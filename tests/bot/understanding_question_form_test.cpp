@@ -263,3 +263,12 @@ TEST_CASE("the sanctions of a bound role are in scope even asked with chat aroun
   // Nothing bound, nothing electoral: still out of scope.
   CHECK(answer("hukuman buat maling motor apa aja sih?").intent == Intent::out_of_scope);
 }
+
+TEST_CASE("asking leave to ask ('mau nanya dikit boleh?') asks nothing yet", "[understanding]") {
+  CHECK(answer("sore pak, sy perangkat desa di Garut mau tanya dikit boleh?").intent == Intent::greeting);
+  CHECK(answer("boleh tanya?").intent == Intent::help);
+  // A verdict word about a deed told beside the announcement still asks about the deed.
+  Answer asked = answer("mau tanya pak, PNS boleh like postingan caleg?");
+  CHECK(asked.intent == Intent::question);
+  CHECK(asked.verdict == Verdict::dilarang);
+}
