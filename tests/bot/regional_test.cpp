@@ -297,3 +297,11 @@ TEST_CASE("an English possessive names the writer as an owner: the one owned act
   CHECK(runs->person != 0);
   CHECK_FALSE(reading.people[0].runs_for_office);
 }
+
+TEST_CASE("Sundanese and Javanese 'it's fine' asks whether it is allowed", "[regional]") {
+  auto sundanese = words_of("abdi PNS, ngabagikeun poster ti Bawaslu, teu nanaon?");
+  CHECK(contains(sundanese, "boleh"));
+  CHECK(contains(words_of("aku PNS nonton debat ning omah ora popo to?"), "boleh"));
+  CHECK(verdict_of("abdi guru PNS, bade ngabagikeun poster ti Bawaslu ngeunaan cara ngalaporkeun politik uang, teu nanaon?") ==
+        "boleh");
+}
