@@ -305,3 +305,33 @@ TEST_CASE("Sundanese and Javanese 'it's fine' asks whether it is allowed", "[reg
   CHECK(verdict_of("abdi guru PNS, bade ngabagikeun poster ti Bawaslu ngeunaan cara ngalaporkeun politik uang, teu nanaon?") ==
         "boleh");
 }
+
+TEST_CASE("the chat map's replacements are final: none holds a phrase the map would change again", "[regional]") {
+  // The map makes one pass (slang.txt), so "mancaleg = nyaleg" would leave "nyaleg" unread. A replacement may keep
+  // a phrase that maps to itself plus more ("mobdin = kendaraan dinas mobil dinas"), or one its own rule protects
+  // ("teman sma" stays, though "sma" alone is "sama").
+  const auto& slang = shared_knowledge().analyzer().lexicon().slang;
+  auto joined = [](const std::vector<std::string>& words, size_t from, size_t count) {
+    std::string out;
+    for (size_t i = from; i < from + count; ++i) out += (out.empty() ? "" : " ") + words[i];
+    return out;
+  };
+  for (const auto& [phrase, replacement] : slang) {
+    for (size_t count = 1; count <= 3; ++count) {
+      for (size_t from = 0; from + count <= replacement.size(); ++from) {
+        std::string span = joined(replacement, from, count);
+        auto again = slang.find(span);
+        if (again == slang.end() || span == phrase) continue;
+        const auto& next = again->second;
+        // An expansion that keeps the phrase ("tim sukses = tim sukses tim kampanye") adds words, changes none.
+        bool keeps_span = std::find(next.begin(), next.end(), span) != next.end() ||
+                          (next.size() >= count && joined(next, 0, count) == span) ||
+                          (next.size() >= count && joined(next, next.size() - count, count) == span);
+        // A longer phrase of the replacement protects its own words ("teman sma", "abdi negara").
+        bool protected_by_phrase = count < replacement.size() && slang.count(joined(replacement, 0, replacement.size()));
+        INFO(phrase << " = " << joined(replacement, 0, replacement.size()) << " holds '" << span << "'");
+        CHECK((keeps_span || protected_by_phrase));
+      }
+    }
+  }
+}
