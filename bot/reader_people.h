@@ -267,10 +267,14 @@ class PeopleReader {
   void assign_actors();
   // "narasumbernya ketua DPD partai yg jg caleg", "yang ngisi ceramah ternyata caleg": a speaking post named with
   // "-nya" or after "yang", then the one who holds it: the speaking is that person's, not the writer's.
-  std::optional<size_t> speaker_named_after(const ActMention& act);
-  // "my college friend is running": a possessive determiner ("my", "our") within kOwnerReach words before the
-  // relative at `token`, in its clause and not itself after an object marker; the relative opens the clause.
-  bool owned_by_writer_in_english(size_t token) const;
+  struct PostHolder {
+    size_t person = 0;  // index into reading_.people
+    size_t token = 0;   // where they are named
+  };
+  std::optional<PostHolder> speaker_named_after(const ActMention& act);
+  // "my college friend is running", "her brother runs": a possessive determiner within kOwnerReach words before
+  // the relative at `token`, in its clause and not itself after an object marker; the relative opens the clause.
+  bool owned_after_possessive_determiner(size_t token) const;
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
   bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"

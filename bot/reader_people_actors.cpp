@@ -84,7 +84,7 @@ std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
 void PeopleReader::assign_actors() {
   bool asker_present = reading_.people[0].mentioned;
   // Where a speaking post's holder is named after it: the words up to them, and who it is.
-  std::optional<std::pair<size_t, size_t>> holder_span;
+  std::optional<std::pair<size_t, PostHolder>> holder_span;  // the post's last word, and who holds it
   for (auto& act : reading_.acts) {
     std::optional<size_t> actor = last_actor(act.first_token, true, false);
     // "bos sy minta forward …": the one asked does it — named after the verb, or the writer.
@@ -109,12 +109,12 @@ void PeopleReader::assign_actors() {
     size_t person = actor.value_or(0);
     person = doer_beside_writer(act, person);
     if (auto holder = speaker_named_after(act)) {
-      person = *holder;
+      person = holder->person;
       act.describes_scene = true;
       holder_span = {act.last_token, *holder};
     } else if (holder_span && act.act == Act::party_official && act.first_token > holder_span->first &&
-               act.first_token <= holder_span->first + kHolderReach) {
-      person = holder_span->second;  // "narasumbernya ketua DPD partai": the post described is the holder's
+               act.last_token < holder_span->second.token) {
+      person = holder_span->second.person;  // "narasumbernya ketua DPD partai yg jg caleg": the holder's post
       act.describes_scene = true;
     }
     // A relative who runs does not help their own campaign: the writer asks about their own help.
@@ -137,7 +137,7 @@ void PeopleReader::assign_actors() {
   });
 }
 
-std::optional<size_t> PeopleReader::speaker_named_after(const ActMention& act) {
+std::optional<PeopleReader::PostHolder> PeopleReader::speaker_named_after(const ActMention& act) {
   if (act.act != Act::speak) return std::nullopt;
   const Token& cue = tokens_[act.last_token];
   size_t clause = cue.clause;
@@ -146,19 +146,28 @@ std::optional<size_t> PeopleReader::speaker_named_after(const ActMention& act) {
                   (word_is(knowledge::WordClass::relativizer, tokens_[act.first_token - 1].word) ||
                    word_is(knowledge::WordClass::relativizer, tokens_[act.first_token - 2].word));
   if (!possessed && !relative) return std::nullopt;
+  // "sy yg jadi MC …": the writer named before in the clause holds it.
+  bool writer_before = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+    return m.person == 0 && m.actor && m.token < act.first_token && tokens_[m.token].clause == clause;
+  });
+  if (writer_before) return std::nullopt;
   // Only words that describe or introduce the holder may stand between: "ternyata", "itu", "pak", a party post
-  // told of them ("ketua DPD partai yg jg caleg"). "sy yg jadi MC acara caleg" names the writer first.
+  // told of them ("ketua DPD partai yg jg caleg"). After "yang" one must ("yg ngisi tausiyah itu caleg"): right
+  // after the post, a candidate is whose event it is ("yg jadi MC caleg PAN itu sy").
+  bool linked = possessed;
   for (size_t t = act.last_token + 1; t < tokens_.size() && t <= act.last_token + kHolderReach; ++t) {
     if (tokens_[t].clause != clause && !word_is(knowledge::WordClass::relativizer, tokens_[t].word)) break;
     auto mention = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.token == t; });
     if (mention != mentions_.end()) {
-      if (mention->person == 0) return std::nullopt;
-      return mention->person;
+      if (mention->person == 0 || !linked) return std::nullopt;
+      return PostHolder{mention->person, t};
     }
     // A candidate named by role only ("ternyata caleg") is someone of that role.
     auto role = std::find_if(roles_.begin(), roles_.end(), [&](const PhraseMatch& r) { return r.first_token == t; });
-    if (role != roles_.end() && static_cast<Role>(role->label) == Role::candidate)
-      return generic_person(Role::candidate);
+    if (role != roles_.end() && static_cast<Role>(role->label) == Role::candidate) {
+      if (!linked) return std::nullopt;
+      return PostHolder{generic_person(Role::candidate), t};
+    }
     bool describing = word_is(knowledge::WordClass::description_filler, tokens_[t].word) ||
                       word_is(knowledge::WordClass::realisation, tokens_[t].word) ||
                       word_is(knowledge::WordClass::honorific, tokens_[t].word) ||
@@ -166,6 +175,7 @@ std::optional<size_t> PeopleReader::speaker_named_after(const ActMention& act) {
                         return other.act == Act::party_official && other.first_token <= t && t <= other.last_token;
                       });
     if (!describing) break;
+    linked = true;
   }
   return std::nullopt;
 }

@@ -233,7 +233,7 @@ void PeopleReader::read_person(const PhraseMatch& match) {
   read_relation(match);
 }
 
-bool PeopleReader::owned_by_writer_in_english(size_t token) const {
+bool PeopleReader::owned_after_possessive_determiner(size_t token) const {
   for (size_t t = token; t-- > 0 && t + kOwnerReach >= token && tokens_[t].clause == tokens_[token].clause;) {
     if (word_is(knowledge::WordClass::possessive_determiner, tokens_[t].word)) return !after_object_marker(t);
   }
@@ -267,7 +267,7 @@ void PeopleReader::read_relation(const PhraseMatch& match) {
   bool as_description = token > 0 && word_is(knowledge::WordClass::role_introducer, tokens_[token - 1].word);
   // "grup alumni ada yg share flyer caleg": "ada yang" opens a clause of its own wherever it stands.
   bool actor = (!after_object_marker(token) && !after_passive_verb(token) && opens_clause(token) && !as_description) ||
-               does_relative_clause_act(match) || someone || (owned_by_writer_in_english(token) && !as_description);
+               does_relative_clause_act(match) || someone || (owned_after_possessive_determiner(token) && !as_description);
   mentions_.push_back({token, match.last_token, person, actor});
 }
 

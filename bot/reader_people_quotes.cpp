@@ -83,6 +83,7 @@ void PeopleReader::read_quoted_choices() {
     size_t number = t + 1;
     while (number < tokens_.size() && number <= t + 2 && !is_number(tokens_[number].word)) ++number;
     if (number >= tokens_.size() || number > t + 2 || tokens_[number].clause != tokens_[t].clause) continue;
+    if (beside_date_word(number)) continue;  // "'ayo pak 5 hari lagi nyoblos'": a date, not whom
     bool covered = std::any_of(reading_.acts.begin(), reading_.acts.end(), [&](const ActMention& act) {
       return act.first_token >= t && act.first_token <= number;  // an act inside the quote already reads it
     });

@@ -47,8 +47,10 @@ SpeechReader::AskedCues SpeechReader::last_asked_cues() const {
     // story before a question about a deed of its own asks nothing.
     bool told_before = sentence < reading_.focus_sentence && !sentence_asks(sentence) &&
                        !sentence_has_question_mark(sentence) && deed_told_after(sentence);
+    // Anonymity is asked of a report only ("donasi ke caleg secara anonim" asks whether donating is allowed).
+    bool anonymity = kind == MessageCue::anonymity && speaks_of_reporting();
     bool fact = (kind == MessageCue::sanction || kind == MessageCue::procedure || kind == MessageCue::deadline ||
-                 kind == MessageCue::definition || kind == MessageCue::anonymity) &&
+                 kind == MessageCue::definition || anonymity) &&
                 !(after_question && !sentence_asks(sentence)) && !told_before;
     // Among fact words on one word ("kemana" is a procedure and a question), the more specific kind wins.
     if (fact && (!last_fact || cue.first_token > last_fact->first_token ||

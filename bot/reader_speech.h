@@ -95,9 +95,9 @@ class SpeechReader {
   // A greeting or a question announced ("mau nanya"), beside who the writer is and where, with no act, no
   // question mark and nothing asked about a rule: the question is still to come.
   bool introduces_a_question() const;
-  // `verdict` stands right before or within two words after an announcement ("boleh tanya?", "mau nanya dikit
-  // boleh?"): it asks leave to ask.
-  bool asks_leave_to_ask(const PhraseMatch& verdict) const;
+  // A verdict or question cue right before or within two words after an announcement ("boleh tanya?", "mau nanya
+  // dikit boleh?"): it asks leave to ask.
+  bool asks_leave_to_ask(const PhraseMatch& cue) const;
   // A question mark, outside quotes, ends or stands in `sentence`.
   bool sentence_has_question_mark(size_t sentence) const;
   // A question word stands in `sentence`.
@@ -141,6 +141,10 @@ class SpeechReader {
   // Asks about every deed told before the message's first report, the writer's own too; false (and nothing
   // changed) when none is.
   bool ask_about_deeds_before_report();
+  // A report act, a report cue or a wish to report: the message speaks of reporting.
+  bool speaks_of_reporting() const;
+  // The sentence of the message's first report act not negated, or SIZE_MAX.
+  size_t first_report_sentence() const;
   // Makes `person` the one the question is about, once the asked acts changed after the people were read.
   void set_subject(size_t person);
   // A realisation word ("ternyata") before `token` in its sentence: what follows is told as learned, not asked.
@@ -165,8 +169,6 @@ class SpeechReader {
   bool content_question_before(const PhraseMatch& cue) const;
   // A content question word ("apa", "berapa") after `token`, anywhere in the message.
   bool content_question_after(size_t token) const;
-  // `token` was written reduplicated ("apa2", "apa-apa"): an indefinite, not a question word.
-  bool written_reduplicated(const Token& token) const;
   // A word of `word_class` within [first - before, last + after] in the sentence of `cue`.
   bool word_near(const PhraseMatch& cue, knowledge::WordClass word_class, size_t before, size_t after) const;
 

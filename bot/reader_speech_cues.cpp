@@ -115,11 +115,11 @@ bool SpeechReader::introduces_a_question() const {
   return content_words_beyond_names() <= opening_words + kMaxHelpContentWords;
 }
 
-bool SpeechReader::asks_leave_to_ask(const PhraseMatch& verdict) const {
+bool SpeechReader::asks_leave_to_ask(const PhraseMatch& cue) const {
   return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& announcement) {
     if (!is_kind(announcement, MessageCue::announcement)) return false;
-    bool right_after = verdict.first_token > announcement.last_token && verdict.first_token <= announcement.last_token + 2;
-    bool right_before = verdict.last_token + 1 == announcement.first_token;
+    bool right_after = cue.first_token > announcement.last_token && cue.first_token <= announcement.last_token + 2;
+    bool right_before = cue.last_token + 1 == announcement.first_token;
     return right_after || right_before;
   });
 }

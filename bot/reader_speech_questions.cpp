@@ -43,19 +43,9 @@ bool SpeechReader::content_question_before(const PhraseMatch& cue) const {
 
 bool SpeechReader::content_question_after(size_t token) const {
   for (size_t t = token + 1; t < reading_.tokens.size(); ++t) {
-    const Token& word = reading_.tokens[t];
-    if (analyzer_.lexicon().in(knowledge::WordClass::content_question, word.word) && !written_reduplicated(word)) {
-      return true;
-    }
+    if (analyzer_.lexicon().in(knowledge::WordClass::content_question, reading_.tokens[t].word)) return true;
   }
   return false;
-}
-
-bool SpeechReader::written_reduplicated(const Token& token) const {
-  // "ga komen apa2", "gak ngapa-ngapain": a reduplicated interrogative is an indefinite ("anything"), which the
-  // chat map folds to the plain word; the text as written still shows the repetition.
-  std::string_view written = std::string_view(reading_.text).substr(token.start, token.end - token.start);
-  return written.find('2') != std::string_view::npos || written.find('-') != std::string_view::npos;
 }
 
 bool SpeechReader::tells_a_case() const {

@@ -31,26 +31,36 @@ bool SpeechReader::asks_if_told_deeds_violate() const {
   });
 }
 
-bool SpeechReader::ask_about_deeds_before_report() {
+bool SpeechReader::speaks_of_reporting() const {
+  bool report_act = std::any_of(reading_.acts.begin(), reading_.acts.end(),
+                                [](const ActMention& act) { return act.act == Act::report && !act.negated; });
+  return report_act || has(MessageCue::report) || has(MessageCue::report_wish);
+}
+
+size_t SpeechReader::first_report_sentence() const {
   size_t report_sentence = SIZE_MAX;
   for (const auto& act : reading_.acts) {
     if (act.act == Act::report && !act.negated) report_sentence = std::min(report_sentence, act.sentence);
   }
-  // Others' deeds first: the writer's own are asked only where the story tells no one else's.
-  auto deeds_of = [&](bool writers) {
-    std::vector<size_t> deeds;
-    for (size_t i = 0; i < reading_.acts.size(); ++i) {
-      const ActMention& act = reading_.acts[i];
-      bool writers_deed = act.person == 0 && !act.negated && act.act != Act::report;
-      if (act.sentence <= report_sentence && (writers ? writers_deed : is_told_deed(act))) deeds.push_back(i);
-    }
-    return deeds;
-  };
-  std::vector<size_t> deeds = deeds_of(false);
-  if (deeds.empty()) deeds = deeds_of(true);
+  return report_sentence;
+}
+
+bool SpeechReader::ask_about_deeds_before_report() {
+  size_t report_sentence = first_report_sentence();
+  // Others' deeds and the writer's alike ("caleg ngadain pertemuan di rumah sy, sy yg nyediain konsumsi"): the most
+  // severe answers. The question is about someone else's where the story tells one.
+  std::vector<size_t> deeds;
+  std::optional<size_t> others;
+  for (size_t i = 0; i < reading_.acts.size(); ++i) {
+    const ActMention& act = reading_.acts[i];
+    if (act.sentence > report_sentence) continue;
+    bool writers_deed = act.person == 0 && !act.negated && act.act != Act::report;
+    if (is_told_deed(act) && !others) others = act.person;
+    if (writers_deed || is_told_deed(act)) deeds.push_back(i);
+  }
   if (deeds.empty()) return false;
   reading_.asked_acts = deeds;
-  set_subject(reading_.acts[deeds.front()].person);
+  set_subject(others.value_or(reading_.acts[deeds.front()].person));
   return true;
 }
 
@@ -76,10 +86,7 @@ void SpeechReader::set_subject(size_t person) {
 }
 
 bool SpeechReader::tells_story_before_report() const {
-  size_t report_sentence = SIZE_MAX;
-  for (const auto& act : reading_.acts) {
-    if (act.act == Act::report && !act.negated) report_sentence = std::min(report_sentence, act.sentence);
-  }
+  size_t report_sentence = first_report_sentence();
   return std::any_of(reading_.acts.begin(), reading_.acts.end(),
                      [&](const ActMention& act) { return is_told_deed(act) && act.sentence < report_sentence; });
 }

@@ -153,7 +153,7 @@ TEST_CASE("a circular telling residents to attend a rally is mobilising them, an
         Verdict::hati_hati);
 }
 
-TEST_CASE("those obliged to attend an incumbent's official ceremony attend; the one who obliges mobilises",
+TEST_CASE("those obliged to attend an incumbent's official ceremony attend; one who obliges in the active mobilises",
           "[understanding]") {
   const char* obliged =
       "bupati petahana yg nyalon lagi ngadain acara resmi peresmian pasar, kami PNS diwajibkan hadir. melanggar gk?";

@@ -88,10 +88,11 @@ TEST_CASE("the inked finger after voting is a vote shown, not a finger sign", "[
   CHECK(answer("sy PNS foto pose 2 jari pas kampanye paslon 2, aman?").verdict == Verdict::dilarang);
 }
 
-TEST_CASE("a reduplicated question word is an indefinite, not a question", "[understanding]") {
-  // "ga komen apa2" (nothing at all): whether liking is punished is asked yes or no, so the deed is judged.
-  Answer punished = answer("sy PPPK, like postingan caleg di IG kena sanksi gk?? cuma like doang ga komen apa2");
-  CHECK(punished.verdict == Verdict::dilarang);
-  // "sanksinya apa?" asks for the sanction itself.
-  CHECK(answer("sy PPPK, like postingan caleg di IG sanksinya apa?").verdict == Verdict::info);
+TEST_CASE("a post right after 'yang' names whose event it is, and the writer who holds it keeps it", "[understanding]") {
+  // "MC caleg PAN": the candidate's MC, held by the writer named after.
+  CHECK(answer("sy PNS, yg jadi MC caleg PAN kemarin itu sy. aman?").verdict == Verdict::dilarang);
+  // The writer named before the post holds it, whoever is named after.
+  CHECK(answer("sy PNS, sy yg jadi jurkam caleg nomor 2, boleh?").verdict == Verdict::dilarang);
+  // A party post told after the holder is the writer's own, not the speaker's.
+  CHECK(answer("td pengajian narasumbernya caleg. sy PNS jd pengurus partai, aman?").verdict == Verdict::dilarang);
 }

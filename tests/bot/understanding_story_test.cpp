@@ -286,17 +286,6 @@ TEST_CASE("a fact word told in the story before the deed it frames asks nothing"
         netra::knowledge::QuestionFocus::procedure);
 }
 
-TEST_CASE("helping hand out a candidate's goods is giving them", "[understanding]") {
-  const char* story =
-      "sy perawat PNS. tim caleg bagiin gula di puskesmas, trus kepala puskesmas nyuruh kami bantu bagiin ke pasien. "
-      "salah gk?";
-  const Explanation explanation = explain(story);
-  const auto& acts = explanation.reading.acts;
-  CHECK(std::any_of(acts.begin(), acts.end(),
-                    [](const ActMention& a) { return a.act == Act::give_money && a.person == 0 && !a.negated; }));
-  CHECK(answer(story).verdict == Verdict::dilarang);
-}
-
 TEST_CASE("whether what was told breaks the rules asks about the deeds told, even beside a report", "[understanding]") {
   // Someone else's deed, then "melanggar … bisa sy laporin?": the deed is answered, and reporting is offered.
   const char* told =
