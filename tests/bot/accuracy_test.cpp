@@ -193,3 +193,13 @@ TEST_CASE("blind sets 46 to 48 stay at the scores their fixes reached", "[accura
                 Floor{"blind47.jsonl", 0.83, 0.93, 0.93, 0.97, 0},
                 Floor{"blind48.jsonl", 0.83, 0.90, 0.90, 0.95, 1}});
 }
+
+// Blind sets 49–51 (2026-12-03 evening, ids be…, bf…, bg…). First contacts (README, "First contact"): blind50
+// 0.845 / 0.932 / 0.879 / 0.993 (one unexpected "Boleh") and blind51 0.828 / 0.910 / 0.871 / 0.993 (three) on
+// a6b950f, before the round; blind49 0.874 / 0.941 / 0.829 / 0.971 (two) on f2dbfdc, at the end of the round, never
+// tuned on.
+TEST_CASE("blind sets 49 to 51 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind49.jsonl", 0.86, 0.93, 0.82, 0.96, 2},
+                Floor{"blind50.jsonl", 0.84, 0.93, 0.91, 0.99, 0},
+                Floor{"blind51.jsonl", 0.83, 0.91, 0.89, 0.98, 0}});
+}
