@@ -153,8 +153,10 @@ TEST_CASE("a circular telling residents to attend a rally is mobilising them, an
         Verdict::hati_hati);
 }
 
-TEST_CASE("those obliged to attend an incumbent's official ceremony attend; one who obliges in the active mobilises",
-          "[understanding]") {
+TEST_CASE(
+    "those obliged to attend an incumbent's official ceremony attend, and one who obliges them in the active form "
+    "mobilises",
+    "[understanding]") {
   const char* obliged =
       "bupati petahana yg nyalon lagi ngadain acara resmi peresmian pasar, kami PNS diwajibkan hadir. melanggar gk?";
   const Explanation explanation = explain(obliged);
