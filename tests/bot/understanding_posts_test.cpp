@@ -1,5 +1,6 @@
-// Posts named in a story: who holds a speaking post told with "-nya" or after "yang" ("narasumbernya caleg"), and
-// a bare duty ("jadi petugas") that is no election post.
+// Who holds a post or makes a call told in a story: a speaking post told with "-nya" or after "yang"
+// ("narasumbernya caleg"), a bare duty ("jadi petugas") that is no election post, a reminder to vote for a named
+// choice, a call that denies naming the writer's running relative, and the inked finger shown after voting.
 // Messages here are written for these tests, not taken from any eval set.
 #include <catch2/catch.hpp>
 
