@@ -233,8 +233,7 @@ knowledge::Role Composer::duty_bearer(const Reading& reading, bool& writers /* O
   const Person& writer = reading.people.front();
   bool political = std::any_of(reading.asked_acts.begin(), reading.asked_acts.end(), [&](size_t index) {
     const ActMention& act = reading.acts[index];
-    return !act.negated && act.act != Act::vote &&
-           (act.target == Target::candidate || act.target == Target::incumbent_official);
+    return !act.negated && act.act != Act::vote && act.toward_candidacy();
   });
   writers = reading.subject != 0 && !reading.role_assumed && knowledge::is_bound(writer.role) && political;
   return writers ? writer.role : role;

@@ -56,7 +56,7 @@ Verdict RuleBook::verdict_as(Role subject_role, const Reading& reading, Decision
       // An act no rule covers matters when it is done for a candidate, or by someone the neutrality rules bind (a
       // kades handing out aid while saying "jgn lupa coblos no 1"); a citizen's act aimed at nothing partisan
       // ("pake baju biasa ke TPS") leaves the rest of the question's answer standing.
-      if (act.target == Target::candidate || act.target == Target::incumbent_official || knowledge::is_bound(role)) {
+      if (act.toward_candidacy() || knowledge::is_bound(role)) {
         all_covered = false;
       }
       return;
@@ -129,8 +129,7 @@ bool RuleBook::bound_asker_acts_too(const Reading& reading) const {
   const Person& asker = reading.people.front();
   if (reading.subject == 0 || reading.role_assumed || !knowledge::is_bound(asker.role)) return false;
   return std::any_of(reading.acts.begin(), reading.acts.end(), [&](const ActMention& act) {
-    bool political = act.target == Target::candidate || act.target == Target::incumbent_official;
-    if (act.person != 0 || act.negated || !political || act.act == Act::report) return false;
+    if (act.person != 0 || act.negated || !act.toward_candidacy() || act.act == Act::report) return false;
     const knowledge::Rule* rule = rule_for(asker.role, act, reading);
     return !rule || rule->verdict != Verdict::boleh;
   });

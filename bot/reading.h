@@ -68,6 +68,9 @@ struct ActMention {
   size_t first_token = 0;
   size_t last_token = 0;
   size_t sentence = 0;
+
+  // Directed at a candidate or at an incumbent official: the act takes a side in the election, or may.
+  bool toward_candidacy() const { return target == Target::candidate || target == Target::incumbent_official; }
 };
 
 struct Reading {
