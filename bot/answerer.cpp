@@ -21,6 +21,18 @@ constexpr double kRuleConfidenceRanked = 0.8;
 constexpr double kRuleConfidenceUnranked = 0.6;
 constexpr size_t kRankedReach = 5;
 
+// The subject tells deeds and denies every one ("sy ga ngacungin jari, ga senyum ke kamera", "fotonya diupload
+// akun timses"): an entry retrieved for the deed judges what they did not do.
+bool denies_every_deed(const Reading& reading) {
+  bool told = false;
+  for (const auto& act : reading.acts) {
+    if (act.person != reading.subject) continue;
+    if (!act.negated) return false;
+    told = true;
+  }
+  return told;
+}
+
 std::vector<knowledge::RankedHit> first(const std::vector<knowledge::RankedHit>& hits, size_t count) {
   return {hits.begin(), hits.begin() + static_cast<long>(std::min(count, hits.size()))};
 }
@@ -257,8 +269,10 @@ AnswerPlan Answerer::decide_question(const Reading& reading) const {
     }
     answer.confidence = confidence;
     decision.verdict = knowledge::parse_verdict(primary->verdict).value_or(Verdict::info);
-    // No rule covers what the message asks: a retrieved "boleh" is a neighbour's answer, not this question's.
-    if (decision.verdict == Verdict::boleh) {
+    // No rule covers what the message asks: a retrieved "boleh" is a neighbour's answer, not this question's, and
+    // a retrieved "dilarang" is no answer for deeds the subject denies.
+    bool denied = decision.verdict == Verdict::dilarang && denies_every_deed(reading);
+    if (decision.verdict == Verdict::boleh || denied) {
       decision.verdict = Verdict::hati_hati;
       decision.downgraded = true;
     }

@@ -106,6 +106,7 @@ void PeopleReader::run() {
   drop_teams_owning_things();
   drop_gapped_acts_spanning_others();
   drop_posts_reacted_to();
+  drop_things_shared();
   drop_acts_named_by_another();
   find_negations();
   collect_modifiers();
@@ -117,6 +118,7 @@ void PeopleReader::run() {
   read_asked_votes_as_appeals();
   name_speakers_told_after();
   infer_venue_use();
+  grant_requested_use();
   settle_groups_left();
   disown_misused_identity();
   choose_subject();

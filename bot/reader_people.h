@@ -69,14 +69,11 @@ class PeopleReader {
 
   // "boleh gk", "aman ga?": a negation after a question or verdict word, or ending a clause, asks; negates nothing.
   bool is_question_tag(const PhraseMatch& negation) const;
-
   // "gak boleh komentar di postingan capres?": a negation right before a verdict word negates the permission
   // asked about, not the act after it.
   bool negates_permission(const PhraseMatch& negation) const;
-
   // The first token of the negation that negates `token` (for "bkn ASN": the token of "bkn"), or `token`.
   size_t negation_start(size_t token) const;
-
   // True when a negation stands within three words before `token` in its clause, with no act in between.
   bool negated(size_t token) const;
 
@@ -96,26 +93,24 @@ class PeopleReader {
   // own: in "ajak semua guru nyoblos" the writer does not vote. Not after a passive ("sy diajak nyoblos"): there
   // the writer is the one who votes.
   void drop_acts_named_by_another();
-
   // The clauses between open with a relativizer ("yang terus …", "yg lalu …"), and nobody is named in between.
   bool relative_clause_between(size_t after, size_t before) const;
-
   // A person or a role named strictly between two tokens.
   bool person_between(size_t after, size_t before) const;
   // An act cue starts strictly between two tokens.
   bool act_cue_between(size_t after, size_t before) const;
-
   // "gedung dipinjamkan buat acara kampanye": "buat" right after another act is "for", so an act cue that starts
   // with a purpose word there ("buat acara" = organise) is not an act of its own; nor is a content noun there.
   void drop_purpose_acts();
 
   // "grup tim sukses", "akun relawan paslon": a team named right after a group, an account or a printed thing
-  // owns it; nobody joins the team there.
+  // owns it; nobody joins the team there; nor where it opens a clause and does what follows ("timses bagi amplop").
   void drop_teams_owning_things();
   void drop_gapped_acts_spanning_others();
   // "like story IG caleg": a post named inside a like or a comment is what is reacted to, not posted.
   void drop_posts_reacted_to();
-
+  // "share brosur caleg": campaign material named right after a share or a post is what is shared, not put up.
+  void drop_things_shared();
   // --- acts
   void read_acts();
   // Accepting told bare after a gift of money (knowledge WordClass::accepting_verb) is receiving it.
@@ -128,13 +123,11 @@ class PeopleReader {
   void read_quoted_choices();
   // `token` is the writer's or a quote's own "I" ("saya", "aku", "gue").
   bool says_i(size_t token) const;
-
   // A number or a choice_marker word within kChoiceReach words after `token` in its clause: whom a vote is for.
   // With `until_negation`, only before a negation ("milih nomor 2 tanpa nyebut nama calon").
   bool names_choice_after(size_t token, bool until_negation = false) const;
   // The word before or after `token` is a date word ("tanggal 14", "27 november").
   bool beside_date_word(size_t token) const;
-
   // "datang ke kampanye, cuma dengerin visi misi, gk pake atribut": passive attendance says how the writer was
   // there, so the plain attendance in the same sentence is that passive attendance, not active campaigning.
   void settle_passive_attendance();
@@ -159,9 +152,7 @@ class PeopleReader {
 
   // --- people
   bool overlaps_act(const PhraseMatch& match) const;
-
   bool act_follows_in_clause(const PhraseMatch& match) const;
-
   bool clause_start(size_t token) const { return token == 0 || tokens_[token - 1].clause != tokens_[token].clause; }
 
   // The token before `token` in its clause, skipping honorifics ("disuruh pak camat", "ke bu kades"), or none.
@@ -181,6 +172,9 @@ class PeopleReader {
   // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian"), or follows "there is" ("pengajian
   // yg ada caleg ceramah").
   bool opens_clause(size_t token) const { return clause_lead(token) != ClauseLead::other_word; }
+  // Only time words and fillers before `token` in its clause, or "there is": the one named there does what follows
+  // ("kemarin timses caleg bagi amplop", "ada timses mau sewa mobil desa"), unlike after "mau" or "jadi".
+  bool leads_clause_as_doer(size_t token) const;
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
   // words and with no act in between: the person a role at `token` describes ("sy guru", "suami sy kades").
@@ -209,8 +203,9 @@ class PeopleReader {
   // Someone other than the writer named within five words before `token` in its clause: the group "ada yang"
   // picks one of.
   std::optional<size_t> group_named_before(size_t token) const;
-
   void read_role(const PhraseMatch& match);
+  // The mention a role (matched at `match`, read as `role`, after the former marker `left` if any) describes.
+  std::optional<size_t> described_by_role(const PhraseMatch& match, Role role, const PhraseMatch* left) const;
   void read_denied_role(const PhraseMatch& match, Role role);
   Role former_role(size_t token, Role role) const;
   // The retired or former marker before the role at `token` (or before the role phrase it heads), if any.
@@ -278,6 +273,12 @@ class PeopleReader {
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
   bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"
+  // "ada anggota yg share …": an existential, at most one word, then a relativizer right before the act, and no
+  // one named between.
+  bool someone_who_before(const ActMention& act) const;
+  // A relativizer within kRelativeReach before the act, right after a target cue that names no person ("bupati
+  // petahana yg lg nyalon"): the act describes the target.
+  bool describes_target_before(const ActMention& act) const;
 
   // --- what each act is directed at
   // Denied by a negation just before it, or by one anywhere before it in its clause when a free-choice word
@@ -310,6 +311,11 @@ class PeopleReader {
   // after a venue marker uses that place, as the facility rules read it. A place that only describes someone
   // ("sy guru SD") is no venue.
   void infer_venue_use();
+  // "Sy kades. timses mau pinjem mobil siaga desa buat kampanye, boleh?": a use of facilities that someone free of
+  // the neutrality rules only wishes (a pending_marker before it), told by a writer bound by them who does nothing
+  // toward a candidate themself, asks whether the writer may grant it: the writer lends, and a vehicle or equipment
+  // lent is the writer's own use of it.
+  void grant_requested_use();
 
   void assign_targets();
   // Invitations to vote for no one and the facilities used for them are calls to turn out (see the function).

@@ -147,6 +147,7 @@ void PeopleReader::drop_gapped_acts_spanning_others() {
 
 void PeopleReader::drop_teams_owning_things() {
   std::vector<PhraseMatch> kept;
+  std::optional<size_t> doer_end;  // the last word of a team dropped as a doer: the chat map may name it twice
   for (const auto& match : acts_) {
     bool team = static_cast<Act>(match.label) == Act::join_team && match.first_token > 0;
     bool names_owner = team && word_is(knowledge::WordClass::owned_thing, tokens_[match.first_token - 1].word);
@@ -163,7 +164,17 @@ void PeopleReader::drop_teams_owning_things() {
     size_t first = match.first_token;
     bool doer_of_passive = team && first >= 2 && is_passive_form(tokens_[first - 1]) &&
                            word_is(knowledge::WordClass::relativizer, tokens_[first - 2].word);
-    if (!names_owner && !names_agent && !doer_of_passive) kept.push_back(match);
+    // "Tim sukses caleg ngasih sembako ke warga", "timses caleg mau pinjem mobil desa": a team that opens its clause
+    // before another act there is who does it.
+    bool opening = static_cast<Act>(match.label) == Act::join_team &&
+                   (leads_clause_as_doer(first) || (doer_end && *doer_end + 1 == first));
+    bool doer_opening_clause = opening && std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& deed) {
+                                 return deed.first_token > match.last_token &&
+                                        tokens_[deed.first_token].clause == tokens_[first].clause &&
+                                        static_cast<Act>(deed.label) != Act::join_team;
+                               });
+    if (doer_opening_clause) doer_end = match.last_token;
+    if (!names_owner && !names_agent && !doer_of_passive && !doer_opening_clause) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

@@ -26,6 +26,17 @@ std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, b
   return std::nullopt;
 }
 
+bool PeopleReader::leads_clause_as_doer(size_t token) const {
+  for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
+    if (word_is(knowledge::WordClass::existential, tokens_[t].word)) return true;
+    if (!word_is(knowledge::WordClass::time_word, tokens_[t].word) &&
+        !word_is(knowledge::WordClass::description_filler, tokens_[t].word)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<size_t> PeopleReader::next_actor_in_sentence(size_t token) const {
   for (const auto& mention : mentions_) {
     // "boleh laporin pak kades yg ikut kampanye?": the one named as an object ("laporin …") acts in their own
@@ -82,6 +93,11 @@ std::optional<size_t> PeopleReader::asked_actor(size_t token) const {
 }
 
 void PeopleReader::assign_actors() {
+  // "komen di postingan bupati petahana yg lg nyalon": running told in a clause that describes an office named as a
+  // target says what the target is; it is no one's deed in the story.
+  std::erase_if(reading_.acts, [&](const ActMention& act) {
+    return act.act == Act::run_for_office && describes_target_before(act);
+  });
   bool asker_present = reading_.people[0].mentioned;
   // Where a speaking post's holder is named after it: the words up to them, and who it is.
   std::optional<std::pair<size_t, PostHolder>> holder_span;  // the post's last word, and who holds it
@@ -194,8 +210,9 @@ size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {
   // "kalau nolak karir sy dipersulit", "Bawaslu bilang nanti diteruskan": a passive whose doer goes unnamed is
   // someone's the story does not name, so it is asked only where no one else acts. "rumah sy ditempelin stiker
   // caleg sama timses": a passive whose doer is named after it ("sama", "oleh") but not by role is theirs too.
+  // "ada anggota yg share brosur caleg", "ada yg bagi amplop": one "there is" does it.
   bool doerless = word_is(knowledge::WordClass::doerless_passive, tokens_[act.first_token].word);
-  if (!doerless && !agent_named_after_passive(act)) return person;
+  if (!doerless && !agent_named_after_passive(act) && !someone_who_before(act)) return person;
   for (size_t index = 1; index < reading_.people.size(); ++index) {
     if (reading_.people[index].is_someone()) return index;
   }
@@ -203,6 +220,33 @@ size_t PeopleReader::doer_beside_writer(const ActMention& act, size_t person) {
   someone.kind = Person::Kind::relation;
   someone.relation = Relation::someone;
   return add_person(someone);
+}
+
+bool PeopleReader::describes_target_before(const ActMention& act) const {
+  for (size_t t = act.first_token; t-- > 1 && act.first_token - t <= kRelativeReach;) {
+    if (!word_is(knowledge::WordClass::relativizer, tokens_[t].word)) continue;
+    bool target_before = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
+      return target.last_token == t - 1;
+    });
+    bool person_before = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+      return m.token <= t - 1 && t - 1 <= m.last;
+    });
+    return target_before && !person_before && !person_between(t, act.first_token);
+  }
+  return false;
+}
+
+bool PeopleReader::someone_who_before(const ActMention& act) const {
+  for (size_t t = act.first_token; t-- > 0 && act.first_token - t <= kSomeoneWhoReach;) {
+    if (!word_is(knowledge::WordClass::relativizer, tokens_[t].word)) continue;
+    // "ada yg nyuruh ikut kampanye": the one told acts, not the one there is.
+    if (act_cue_between(t, act.first_token) || asking_word_before(act.first_token).value_or(0) > t) return false;
+    for (size_t e = t; e-- > 0 && t - e <= kSomeoneWhoReach;) {
+      if (word_is(knowledge::WordClass::existential, tokens_[e].word)) return !person_between(e, act.first_token);
+    }
+    return false;
+  }
+  return false;
 }
 
 std::optional<size_t> PeopleReader::quoting_person(const ActMention& act) const {

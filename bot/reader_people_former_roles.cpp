@@ -1,5 +1,5 @@
 // Roles someone does not hold or no longer holds: "sy bkn ASN", "honorer, bukan PNS bukan PPPK", "pensiunan PNS",
-// "mantan kades", "udh berhenti dr PNS".
+// "mantan kades", "udh berhenti dr PNS"; and whom a role named describes ("sy mantan PNS", "sy PNS, timses caleg …").
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -69,6 +69,24 @@ Role PeopleReader::former_role(size_t token, Role role) const {
   const PhraseMatch* marker = former_marker_before(token);
   if (!marker) return role;
   return static_cast<Modifier>(marker->label) == Modifier::retired_marker ? Role::retired : Role::citizen;
+}
+
+std::optional<size_t> PeopleReader::described_by_role(const PhraseMatch& match, Role role,
+                                                     const PhraseMatch* left) const {
+  size_t token = match.first_token;
+  // "sy PNS, timses caleg bagi amplop ke warga": a campaign's side opening a clause and acting there is someone
+  // new, not what the person before is.
+  bool new_doer = role == Role::candidate && leads_clause_as_doer(token) && act_follows_in_clause(match);
+  auto described = new_doer ? std::nullopt : described_by(token, 4);
+  if (!described && left) described = described_by(left->first_token, 4);  // "sy mantan PNS"
+  // "saya dulu PNS di dinas pendidikan, skrg kepala sekolah": the role held now describes the one told of before.
+  bool now = token > 0 && word_is(knowledge::WordClass::now_marker, tokens_[token - 1].word);
+  if (!described && now) described = described_by(token, kDenialReach, /*any_words=*/true);
+  // "sy wartawan di media pemda (PNS)": a role alone in its own clause is an aside about the one just described.
+  bool aside = clause_start(token) && (match.last_token + 1 >= tokens_.size() ||
+                                       tokens_[match.last_token + 1].clause != tokens_[token].clause);
+  if (!described && aside) described = described_by(token, kDenialReach, /*any_words=*/true);
+  return described;
 }
 
 }  // namespace netra::bot

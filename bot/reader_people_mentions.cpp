@@ -297,15 +297,7 @@ void PeopleReader::read_role(const PhraseMatch& match) {
   bool object = after_object_marker(token) && !does_relative_clause_act(match);
   // "udh berhenti dr PNS": the role left is named after a preposition and still describes the one who left it.
   bool after_preposition = token > 0 && word_is(knowledge::WordClass::preposition, tokens_[token - 1].word) && !left;
-  auto described = described_by(token, 4);
-  if (!described && left) described = described_by(left->first_token, 4);  // "sy mantan PNS"
-  // "saya dulu PNS di dinas pendidikan, skrg kepala sekolah": the role held now describes the one told of before.
-  bool now = token > 0 && word_is(knowledge::WordClass::now_marker, tokens_[token - 1].word);
-  if (!described && now) described = described_by(token, kDenialReach, /*any_words=*/true);
-  // "sy wartawan di media pemda (PNS)": a role alone in its own clause is an aside about the one just described.
-  bool aside = clause_start(token) && (match.last_token + 1 >= tokens_.size() ||
-                                       tokens_[match.last_token + 1].clause != tokens_[token].clause);
-  if (!described && aside) described = described_by(token, kDenialReach, /*any_words=*/true);
+  auto described = described_by_role(match, role, left);
   if (described && !possessor_of_relative && !after_preposition) {
     Mention& mention = mentions_[*described];
     if (!(mention.person == 0 && reading_.role_given)) describe(reading_.people[mention.person], role);
@@ -345,7 +337,10 @@ bool PeopleReader::names_relatives_possessor(const PhraseMatch& role) const {
   auto described = described_by(token, 2);
   if (!described || mentions_[*described].person == 0) return false;
   const Mention& relative = mentions_[*described];
-  bool own_relative = relative.last > relative.token;  // extended by "saya", "ku": the writer's relative
+  // Extended by "saya", "ku", or joined to "-ku" ("suamiku PNS"): the writer's relative.
+  const Token& named = tokens_[relative.token];
+  bool joined_ku = named.word.size() > 2 && named.word != named.stem && named.word.ends_with("ku");
+  bool own_relative = relative.last > relative.token || joined_ku;
   // "sy PNS, suami caleg.": a clause that is only a relative and a role says what the relative is; "istri caleg
   // bagi sembako" goes on, and names the candidate's wife.
   size_t next = role.last_token + 1;

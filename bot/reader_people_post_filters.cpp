@@ -11,6 +11,8 @@ namespace {
 
 // Words from watching to a live stream still watched ("nonton debat capres live"): the object between them.
 constexpr size_t kWatchedPostReach = 5;
+// Words from a share or a post to the campaign material it shares ("share bagi brosur": the chat map adds a word).
+constexpr size_t kSharedThingReach = 2;
 
 }  // namespace
 
@@ -27,14 +29,17 @@ void PeopleReader::drop_posts_reacted_to() {
                              return reaction(other) && other.first_token < match.first_token &&
                                     match.last_token <= other.last_token;
                            });
-    // "pasang twibbon Bawaslu di profil FB": where a post goes, named after it in its clause, is that same post.
+    // "pasang twibbon Bawaslu di profil FB", "share video debat dari akun KPU ke story WA": where a post or a share
+    // goes, named after it in its clause, is that same post or share.
     bool names_place = false;
     for (size_t t = match.first_token; t <= match.last_token; ++t) {
       names_place = names_place || word_is(knowledge::WordClass::post_place, tokens_[t].word);
     }
     bool place_of_post = static_cast<Act>(match.label) == Act::post && names_place &&
                          std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
-                           return static_cast<Act>(other.label) == Act::post && other.last_token < match.first_token &&
+                           auto earlier = static_cast<Act>(other.label);
+                           return (earlier == Act::post || earlier == Act::share) &&
+                                  other.last_token < match.first_token &&
                                   tokens_[other.first_token].clause == tokens_[match.first_token].clause;
                          });
     // "nonton debat capres live di youtube": a live stream named a few words after watching is what is watched.
@@ -47,6 +52,21 @@ void PeopleReader::drop_posts_reacted_to() {
                             tokens_[other.first_token].clause == tokens_[match.first_token].clause;
                    });
     if (!inside_reaction && !place_of_post && !watched) kept.push_back(match);
+  }
+  acts_ = std::move(kept);
+}
+
+void PeopleReader::drop_things_shared() {
+  std::vector<PhraseMatch> kept;
+  for (const auto& match : acts_) {
+    bool shared = static_cast<Act>(match.label) == Act::install_props &&
+                  std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
+                    auto act = static_cast<Act>(other.label);
+                    return (act == Act::share || act == Act::post) && other.first_token < match.first_token &&
+                           match.first_token <= other.last_token + kSharedThingReach &&
+                           tokens_[other.first_token].clause == tokens_[match.first_token].clause;
+                  });
+    if (!shared) kept.push_back(match);
   }
   acts_ = std::move(kept);
 }

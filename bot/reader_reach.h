@@ -17,6 +17,10 @@ constexpr size_t kVenueReach = 3;
 constexpr size_t kDenialReach = 6;
 // Words from a relativizer to the act of its clause ("yg ikut share", "yang sudah pernah like").
 constexpr size_t kRelativeReach = 3;
+// Words from "ada" to a relativizer, and from it to the act ("ada anggota yg share", "ada yg sering bagi amplop").
+constexpr size_t kSomeoneWhoReach = 2;
+// Words a wish may stand before the use it wishes ("timses mau sewa", "tim caleg ingin pinjam").
+constexpr size_t kWishReach = 2;
 // Words from an opening quotation mark to a vote it quotes ("'ayo pilih nomor 2'").
 constexpr size_t kQuoteReach = 2;
 // Words from a quoted vote to whom it is for ("'coblos yg nomor 2'").

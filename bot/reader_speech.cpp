@@ -254,7 +254,7 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
   if (only({MessageCue::small_talk, MessageCue::greeting, MessageCue::acknowledgement, MessageCue::thanks})) {
     return SpeechAct::small_talk;
   }
-  if (thanks_then_statements()) return SpeechAct::thanks;
+  if (courtesy_then_statements()) return has(MessageCue::thanks) ? SpeechAct::thanks : SpeechAct::acknowledgement;
   // "Assalamualaikum pak, mau tanya sedikit", "mau nanya min": an opening that announces a question not yet asked.
   if (only({MessageCue::question, MessageCue::greeting, MessageCue::acknowledgement}) &&
       reading_.text.find('?') == std::string::npos) {

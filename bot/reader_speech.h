@@ -129,9 +129,10 @@ class SpeechReader {
   // An off-topic cue ("hujan", "quick count") in a clause that names no act, in the sentence that asks, and
   // nothing asked about a rule or a fact: the message asks what Netra does not answer.
   bool asks_off_topic() const;
-  // "makasih pak, sy jadi tenang. likenya udah sy hapus kok 🙏": a first clause of thanks, then statements only —
-  // no question mark, no question word beyond a verdict word said back, no fact asked, no report, no closing tag.
-  bool thanks_then_statements() const;
+  // "makasih pak, sy jadi tenang. likenya udah sy hapus kok 🙏", "oke siap pak, nanti sy sampaikan ke kadus2 lain":
+  // a first clause of thanks or acknowledgement, then statements only — no question mark, no question word beyond a
+  // verdict word said back, no fact asked, no report, no closing tag.
+  bool courtesy_then_statements() const;
   // The question's sentence asks with a report in the passive ("itu bisa dilaporin ga?").
   bool asks_if_reportable() const;
   // "… Sy mau tau ini melanggar apa ngga, dan bisa sy laporin?", "… katanya mau lapor. tindakan kayak gitu

@@ -92,9 +92,10 @@ bool SpeechReader::told_as_learned(size_t token) const {
   return false;
 }
 
-bool SpeechReader::thanks_then_statements() const {
+bool SpeechReader::courtesy_then_statements() const {
   const auto& tokens = reading_.tokens;
-  if (!has(MessageCue::thanks) || reading_.text.find('?') != std::string::npos || asks_for_fact()) return false;
+  bool courtesy = has(MessageCue::thanks) || has(MessageCue::acknowledgement);
+  if (!courtesy || reading_.text.find('?') != std::string::npos || asks_for_fact()) return false;
   size_t first_clause_end = 0;
   while (first_clause_end < tokens.size() && tokens[first_clause_end].clause == tokens[0].clause) ++first_clause_end;
   if (first_clause_end == tokens.size() ||

@@ -85,14 +85,16 @@ TEST_CASE("reporting to a panwas is no post on it, joining one is", "[understand
 }
 
 TEST_CASE("a name, photo or account used without consent is no act of its owner's", "[understanding]") {
+  // Nothing to forbid; yet until disowned it reads as support of one bound by neutrality: care.
   auto reading = explain("sy guru PNS, foto sy dipasang di spanduk caleg padahal sy tidak pernah setuju. sy hrs gmn?").reading;
   bool props_stand = std::any_of(reading.acts.begin(), reading.acts.end(), [](const ActMention& act) {
     return act.act == Act::install_props && !act.negated;
   });
   CHECK_FALSE(props_stand);
   CHECK(answer("sy guru PNS, foto sy dipasang di spanduk caleg padahal sy tidak pernah setuju. sy hrs gmn?").verdict ==
-        Verdict::info);
-  CHECK(answer("akun ig sy dibajak, trus dipake buat share konten capres. sy PPPK, sy bisa kena?").verdict == Verdict::info);
+        Verdict::hati_hati);
+  CHECK(answer("akun ig sy dibajak, trus dipake buat share konten capres. sy PPPK, sy bisa kena?").verdict ==
+        Verdict::hati_hati);
   // Done by the writer, the same act is theirs.
   CHECK(answer("sy PNS pasang foto sy di spanduk caleg, boleh?").verdict == Verdict::dilarang);
   // Put into a group without consent stays that act, whose staying is the question; and a consent phrase read

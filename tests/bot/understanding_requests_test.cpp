@@ -1,0 +1,133 @@
+// What others ask of the writer and what is done to them: a campaign's wish to use or rent the facilities a bound
+// writer runs, rent paid for a hall, someone "there is" who acts, a photo or a name used without consent, deeds the
+// writer denies, a share sent to a story, running told of an office, "-ku" relatives, courtesy followed by plans,
+// watching on a screen, and a quoted plea to remember a running relative.
+// Messages here are written for these tests, not taken from any eval set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bot/answerer.h"
+#include "support/test_support.h"
+
+using namespace netra::bot;
+using netra::knowledge::Act;
+using netra::knowledge::Modifier;
+using netra::knowledge::Role;
+using netra::knowledge::Verdict;
+using netra::testing::answer;
+using netra::testing::explain;
+
+namespace {
+
+// The first act of kind `act` read in `message` that is not denied, or nullopt.
+std::optional<ActMention> act_read(const Reading& reading, Act act) {
+  auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
+                            [&](const ActMention& a) { return a.act == act && !a.negated; });
+  if (found == reading.acts.end()) return std::nullopt;
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("a campaign's wish to use what a bound writer runs asks whether the writer may grant it", "[understanding]") {
+  // A vehicle wished for is the writer's own use of it for the campaign.
+  Reading car = explain("sy kepala desa, timses caleg mau pinjem mobil operasional desa buat kampanye. boleh?").reading;
+  auto use = act_read(car, Act::use_facilities);
+  REQUIRE(use);
+  CHECK(use->person == 0);
+  CHECK(answer("sy kepala desa, timses caleg mau pinjem mobil operasional desa buat kampanye. boleh?").verdict ==
+        Verdict::dilarang);
+  // A hall wished for is lent: the conditions decide (MK 65/PUU-XXI/2023), never a plain answer either way.
+  Reading hall = explain("sy PNS pengelola aula pemkab, partai mau sewa aula buat kampanye. boleh disewain?").reading;
+  auto lend = act_read(hall, Act::lend_facilities);
+  REQUIRE(lend);
+  CHECK(lend->person == 0);
+  CHECK(answer("sy PNS pengelola aula pemkab, partai mau sewa aula buat kampanye. boleh disewain?").verdict ==
+        Verdict::hati_hati);
+  // Without a wish it is the campaign's use told, not the writer's.
+  Reading told = explain("sy kepala desa, kemarin timses caleg pinjem mobil operasional desa buat kampanye").reading;
+  auto theirs = act_read(told, Act::use_facilities);
+  REQUIRE(theirs);
+  CHECK(theirs->person != 0);
+}
+
+TEST_CASE("rent paid at the set tariff is the rental, not money handed out", "[understanding]") {
+  Reading rent = explain("aula pemkab disewain ke semua partai gantian, bayar sesuai tarif perda. sy PNS, aman?").reading;
+  CHECK_FALSE(act_read(rent, Act::give_money));
+  CHECK(act_read(rent, Act::lend_facilities));
+  CHECK(answer("aula pemkab disewain ke semua partai gantian, bayar sesuai tarif perda. sy PNS, aman?").verdict ==
+        Verdict::hati_hati);
+  Reading bribe = explain("sy PNS, timses bayar warga 50rb per orang buat datang kampanye, gmn?").reading;
+  CHECK(act_read(bribe, Act::give_money));
+}
+
+TEST_CASE("someone 'there is' who acts is not the writer", "[understanding]") {
+  Reading group = explain("sy PNS, admin grup WA alumni SMP, ada anggota yg share flyer caleg tiap hari. gmn?").reading;
+  auto share = act_read(group, Act::share);
+  REQUIRE(share);
+  CHECK(share->person != 0);
+  // The one told to act by someone there is, is the writer.
+  Reading told = explain("sy PNS, ada yg nyuruh ikut kampanye caleg besok, gmn?").reading;
+  auto attend = act_read(told, Act::attend_campaign);
+  REQUIRE(attend);
+  CHECK(attend->person == 0);
+}
+
+TEST_CASE("a bound writer's name or photo used without consent calls for care", "[understanding]") {
+  CHECK(answer("sy kades, nama sy dimasukin ke SK tim pemenangan paslon tanpa sepengetahuan sy. hrs gmn?").verdict ==
+        Verdict::hati_hati);
+  CHECK(answer("sy warga biasa, KTP sy dicatut buat dukungan calon perseorangan tanpa sepengetahuan sy").verdict ==
+        Verdict::info);
+}
+
+TEST_CASE("deeds the writer denies are not judged by the entry for them", "[understanding]") {
+  // No rule decides; the nearest entry forbids a gesture the writer says they did not make.
+  Verdict denied =
+      answer("sy PNS, cagub lewat di pasar trus salaman sama sy, timnya motret. sy ga acungin jari, ga senyum ke "
+             "kamera. fotonya diunggah akun relawannya. sy kena?")
+          .verdict;
+  CHECK(denied == Verdict::hati_hati);
+}
+
+TEST_CASE("a share sent to a story is one share, and running told of an office is no one's deed", "[understanding]") {
+  Reading story = explain("sy PPPK, share infografis jadwal pemilu dari akun KPU ke story WA, boleh?").reading;
+  CHECK_FALSE(act_read(story, Act::post));
+  CHECK(answer("sy PPPK, share infografis jadwal pemilu dari akun KPU ke story WA, boleh?").verdict == Verdict::boleh);
+  Reading office = explain("sy PNS, komen 'lanjutkan pak' di postingan walikota petahana yg lagi nyalon, gmn?").reading;
+  CHECK_FALSE(act_read(office, Act::run_for_office));
+  CHECK_FALSE(office.people[0].runs_for_office);
+  CHECK(answer("sy PNS, komen 'lanjutkan pak' di postingan walikota petahana yg lagi nyalon, gmn?").verdict ==
+        Verdict::dilarang);
+}
+
+TEST_CASE("a relative joined to '-ku' is the writer's own, and the role after it theirs", "[understanding]") {
+  Reading wife = explain("istriku PPPK like postingan caleg, boleh?").reading;
+  auto like = act_read(wife, Act::like);
+  REQUIRE(like);
+  CHECK(wife.people[like->person].role == Role::pppk);
+}
+
+TEST_CASE("courtesy followed only by plans is no question", "[understanding]") {
+  CHECK(explain("oke siap pak, nanti sy teruskan ke perangkat lain 👍").reading.speech_act ==
+        SpeechAct::acknowledgement);
+  CHECK(explain("oke siap pak, nanti sy ikut kampanye caleg ya").reading.speech_act == SpeechAct::question);
+}
+
+TEST_CASE("watching on a screen is watching, and 'langgar' alone is the verb", "[understanding]") {
+  Reading screen = explain("sy ASN, cuma nonton debat cagub di TV rumah, aman?").reading;
+  CHECK(act_read(screen, Act::watch_or_read));
+  CHECK_FALSE(act_read(screen, Act::attend_passive));
+  CHECK(answer("sy ASN, cuma nonton debat cagub di TV rumah, aman?").verdict == Verdict::boleh);
+  CHECK_FALSE(explain("ASN yg langgar netralitas sanksinya apa?").reading.has(Modifier::place_worship));
+  CHECK(explain("sy PNS, caleg mau ceramah di langgar kampung, sy boleh ikut?").reading.has(Modifier::place_worship));
+}
+
+TEST_CASE("a quoted plea to remember a running relative is an appeal", "[understanding]") {
+  Reading plea = explain("sy kades, suami sy nyaleg. sy bilang ke ibu2 PKK 'jangan lupa suami sy ya'. salah?").reading;
+  auto appeal = act_read(plea, Act::invite_to_vote);
+  REQUIRE(appeal);
+  CHECK(appeal->person == 0);
+  CHECK(answer("sy kades, suami sy nyaleg. sy bilang ke ibu2 PKK 'jangan lupa suami sy ya'. salah?").verdict ==
+        Verdict::dilarang);
+}
