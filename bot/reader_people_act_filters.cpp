@@ -164,6 +164,14 @@ void PeopleReader::drop_teams_owning_things() {
     size_t first = match.first_token;
     bool doer_of_passive = team && first >= 2 && is_passive_form(tokens_[first - 1]) &&
                            word_is(knowledge::WordClass::relativizer, tokens_[first - 2].word);
+    // "gedung pemkab boleh disewa tim kampanye?": right after a passive deed (not one of being asked or put
+    // somewhere, "direkrut timses"), the team did it.
+    bool after_passive_deed = team && is_passive_form(tokens_[first - 1]) &&
+                              !word_is(knowledge::WordClass::passive_verb, tokens_[first - 1].word) &&
+                              std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& deed) {
+                                return deed.last_token + 1 == first && static_cast<Act>(deed.label) != Act::join_team;
+                              });
+    doer_of_passive = doer_of_passive || after_passive_deed;
     // "Tim sukses caleg ngasih sembako ke warga", "timses caleg mau pinjem mobil desa": a team that opens its clause
     // before another act there is who does it.
     bool opening = static_cast<Act>(match.label) == Act::join_team &&

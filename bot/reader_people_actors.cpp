@@ -298,9 +298,15 @@ bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
   // Only deeds done to the writer's things by the one named ("ditempelin stiker", "diposting", "dishare"): receiving
   // ("dikasih amplop sama timses"), lending ("dipinjem sama timses") or being asked ("diajak foto sama caleg") stay
   // the writer's.
-  bool done_by_agent = act.act == Act::install_props || act.act == Act::post || act.act == Act::share;
+  bool done_by_agent = act.act == Act::install_props || act.act == Act::post || act.act == Act::share ||
+                       act.act == Act::use_facilities;
   if (!done_by_agent || word_is(knowledge::WordClass::passive_verb, tokens_[act.first_token].word)) return false;
   if (!is_passive_form(tokens_[act.first_token])) return false;
+  // "boleh disewa tim kampanye?": a campaign's side right after the passive is its doer, marker or not.
+  bool side_follows = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
+    return role.first_token == act.last_token + 1 && static_cast<Role>(role.label) == Role::candidate;
+  });
+  if (side_follows) return true;
   size_t clause = tokens_[act.first_token].clause;
   for (size_t t = act.last_token + 1; t < tokens_.size() && t <= act.last_token + kAgentReach; ++t) {
     if (tokens_[t].clause != clause) return false;

@@ -17,8 +17,10 @@ bool SpeechReader::names_content(const PhraseMatch& cue) const {
   auto kind = static_cast<MessageCue>(cue.label);
   if (kind == MessageCue::verdict || kind == MessageCue::topic || kind == MessageCue::question) return false;
   bool after_topic = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& topic) {
-    return is_kind(topic, MessageCue::topic) && topic.last_token < cue.first_token &&
-           cue.first_token - topic.last_token <= kTopicReach;
+    if (!is_kind(topic, MessageCue::topic) || topic.last_token >= cue.first_token) return false;
+    size_t distance = cue.first_token - topic.last_token;
+    bool same_clause = reading_.tokens[topic.last_token].clause == reading_.tokens[cue.first_token].clause;
+    return distance <= kTopicReach || (same_clause && distance <= kTopicClauseReach);
   });
   if (!after_topic) return false;
   return std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& verdict) {

@@ -33,6 +33,9 @@ inline constexpr size_t kYesNoReach = 3;
 inline constexpr size_t kContentQuestionLead = 2;
 // Words between a topic word and the fact word it governs ("tentang tata cara", "ttg jadwal dan cara").
 inline constexpr size_t kTopicReach = 3;
+// The same within the topic word's clause, across a list of what the post is about ("soal tanggal coblosan sama cara
+// nyoblos").
+inline constexpr size_t kTopicClauseReach = 6;
 
 inline bool is_kind(const PhraseMatch& match, MessageCue kind) {
   return static_cast<MessageCue>(match.label) == kind;
