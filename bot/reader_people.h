@@ -1,7 +1,8 @@
 // Private to the reader's translation units: the pass that reads who does what to what in one message, split along
 // its seams: reader_people.cpp (circumstances, acts), _negations (negation scope), _mentions and _former_roles (the
 // people named and their roles), _actors and _targets (who does each act, at what), _media (what a post is about),
-// _act_filters, _quotes, and _subject (whose act the question is about); reader_reach.h holds its word distances.
+// _act_filters, _post_filters, _teams, _quotes, and _subject (whose act the question is about); reader_reach.h holds
+// its word distances.
 #pragma once
 
 #include <optional>
@@ -181,12 +182,10 @@ class PeopleReader {
   std::optional<size_t> described_by(size_t token, size_t reach, bool any_words = false) const;
 
   size_t add_person(Person person);
-
   // The person a relation word names: the same relation named again is the same person.
   size_t relation_person(Relation relation, bool someone_elses = false, bool definite = false);
 
   size_t generic_person(Role role);
-
   // The last third party named before `token` (for "dia", "beliau").
   std::optional<size_t> last_third_party(size_t token) const;
 

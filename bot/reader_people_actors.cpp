@@ -302,9 +302,10 @@ bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
                        act.act == Act::use_facilities;
   if (!done_by_agent || word_is(knowledge::WordClass::passive_verb, tokens_[act.first_token].word)) return false;
   if (!is_passive_form(tokens_[act.first_token])) return false;
-  // "boleh disewa tim kampanye?": a campaign's side right after the passive is its doer, marker or not.
+  // "boleh disewa tim kampanye?": a campaign's side right after the passive verb is its doer, marker or not
+  // ("dipasangi spanduk caleg": after the thing, the candidate owns it).
   bool side_follows = std::any_of(roles_.begin(), roles_.end(), [&](const PhraseMatch& role) {
-    return role.first_token == act.last_token + 1 && static_cast<Role>(role.label) == Role::candidate;
+    return role.first_token == act.first_token + 1 && static_cast<Role>(role.label) == Role::candidate;
   });
   if (side_follows) return true;
   size_t clause = tokens_[act.first_token].clause;

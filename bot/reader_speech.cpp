@@ -28,6 +28,11 @@ bool SpeechReader::names_content(const PhraseMatch& cue) const {
   });
 }
 
+bool SpeechReader::says_who(const PhraseMatch& cue) const {
+  return cue.first_token > 0 &&
+         analyzer_.lexicon().in(knowledge::WordClass::relativizer, reading_.tokens[cue.first_token - 1].word);
+}
+
 SpeechReader::AskedCues SpeechReader::last_asked_cues() const {
   std::optional<PhraseMatch> last_fact, last_verdict;
   // A deed told after sentence `s`, up to the question ("syaratnya foto bareng bendera partai. sy diminta jd
@@ -60,7 +65,7 @@ SpeechReader::AskedCues SpeechReader::last_asked_cues() const {
                   fact_rank(kind) > fact_rank(static_cast<MessageCue>(last_fact->label))))) {
       last_fact = cue;
     }
-    if (kind == MessageCue::verdict && !after_question &&
+    if (kind == MessageCue::verdict && !after_question && !says_who(cue) &&
         (!last_verdict || cue.first_token > last_verdict->first_token)) {
       last_verdict = cue;
     }
@@ -80,7 +85,7 @@ void SpeechReader::read_focus_and_election() {
   bool sanction_beside_verdict =
       last_fact && is_kind(*last_fact, MessageCue::sanction) &&
       std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
-        return is_kind(cue, MessageCue::verdict) &&
+        return is_kind(cue, MessageCue::verdict) && !says_who(cue) &&
                reading_.tokens[cue.first_token].sentence != reading_.tokens[last_fact->first_token].sentence;
       });
   if (last_fact && !(last_verdict && last_verdict->first_token > last_fact->last_token) && !sanction_beside_verdict) {

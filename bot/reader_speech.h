@@ -126,6 +126,8 @@ class SpeechReader {
     std::optional<PhraseMatch> last_verdict;
   };
   AskedCues last_asked_cues() const;
+  // "perangkat yg langgar netralitas sanksinya apa?": a verdict word right after "yang" says who, it asks nothing.
+  bool says_who(const PhraseMatch& cue) const;
   // Partisanship named ("ga netral") is the act asked only when no deed is told and the question asks whether it is
   // allowed or how it is punished; otherwise it leaves the asked acts.
   void keep_partisanship_only_as_a_deed();

@@ -111,3 +111,11 @@ TEST_CASE("whether a report can be anonymous is a fact asked, unless the writer 
   CHECK(asked.verdict == Verdict::info);
   CHECK(answer("sy mau lapor camat yg ngumpulin staf buat kampanye, bisa anonim?").intent == Intent::report);
 }
+
+TEST_CASE("a call to turn out with words between, and a choice named by what sets someone apart", "[understanding]") {
+  CHECK(answer("sy PNS, boleh nulis di grup RT 'ayo bapak2 ibu2 ke TPS tgl 14, jgn golput'?").verdict ==
+        Verdict::boleh);
+  // "the one with glasses" names someone: said to residents by a village official, it is an appeal.
+  CHECK(answer("kasi kesra kami bilang ke warga 'besok coblos yg berkacamata ya'. boleh?").verdict ==
+        Verdict::dilarang);
+}

@@ -272,3 +272,13 @@ TEST_CASE("asking leave to ask ('mau nanya dikit boleh?') asks nothing yet", "[u
   CHECK(asked.intent == Intent::question);
   CHECK(asked.verdict == Verdict::dilarang);
 }
+
+TEST_CASE("a verdict word after 'yang' says who, and a fact word listed after a topic word is content",
+          "[understanding]") {
+  CHECK(explain("PNS yg melanggar netralitas sanksinya apa? yg mutusin sanksi siapa?").reading.focus ==
+        QuestionFocus::sanction);
+  Reading shared = explain("sy PPPK, boleh share poster KPU soal jadwal coblosan dan cara nyoblos di IG?").reading;
+  CHECK(shared.focus == QuestionFocus::verdict);
+  CHECK(answer("sy PPPK, boleh share poster KPU soal jadwal coblosan dan cara nyoblos di IG?").verdict ==
+        Verdict::boleh);
+}

@@ -131,3 +131,18 @@ TEST_CASE("a quoted plea to remember a running relative is an appeal", "[underst
   CHECK(answer("sy kades, suami sy nyaleg. sy bilang ke ibu2 PKK 'jangan lupa suami sy ya'. salah?").verdict ==
         Verdict::dilarang);
 }
+
+TEST_CASE("a campaign's side right after a passive deed is its doer", "[understanding]") {
+  Reading rented = explain("gedung kesenian milik pemda boleh disewa timses caleg ga?").reading;
+  auto use = act_read(rented, Act::use_facilities);
+  REQUIRE(use);
+  CHECK(use->person != 0);
+  CHECK_FALSE(act_read(rented, Act::join_team));
+  // Put into a team ("dimasukin timses"), the writer is in it.
+  CHECK(act_read(explain("sy PNS dimasukin timses caleg tanpa ditanya, gmn?").reading, Act::join_team));
+}
+
+TEST_CASE("a meeting an election body holds is attended as its", "[understanding]") {
+  CHECK(answer("sy PNS di kesbangpol, diundang ikut rakor pengawasan pemilu yg diadain Bawaslu. boleh?").verdict ==
+        Verdict::boleh);
+}
