@@ -37,6 +37,14 @@ int role_rank(Role role) {
 
 void describe(Person& person, Role role) {
   if (role == Role::candidate) person.runs_for_office = true;
+  // "ketua RT sekaligus honorer (bukan ASN)": the neighbourhood office asks care whatever frees its holder
+  // otherwise (honorer, retired, a citizen's job), though never more than an office the rules bind.
+  auto frees = [](Role other) { return other != Role::unknown && !knowledge::is_bound(other); };
+  if (role == Role::rt_rw && frees(person.role)) {
+    person.role = role;
+    return;
+  }
+  if (person.role == Role::rt_rw && frees(role)) return;
   if (role_rank(role) > role_rank(person.role)) person.role = role;
 }
 

@@ -317,3 +317,9 @@ TEST_CASE("a neighbourhood head ('sy rt', 'RT boleh …?') is read as one, not a
   CHECK(explain("sy rt boleh memihak salah satu caleg?").reading.people[0].role == Role::rt_rw);
   CHECK(answer("RT kan bukan ASN ya? RT boleh ikut kampanye caleg?").verdict == Verdict::hati_hati);
 }
+
+TEST_CASE("a neighbourhood office outranks a role that frees its holder, not one the rules bind", "[understanding]") {
+  CHECK(explain("sy ketua RT, juga guru honorer di SD. boleh ikut timses caleg?").reading.people[0].role == Role::rt_rw);
+  CHECK(answer("sy ketua RT, juga guru honorer di SD. boleh ikut timses caleg?").verdict == Verdict::hati_hati);
+  CHECK(explain("sy PNS di dinas PU, juga ketua RT. boleh ikut timses caleg?").reading.people[0].role == Role::asn);
+}
