@@ -197,12 +197,8 @@ void PeopleReader::read_acts() {
     // "cerita ke istri 'aku milih nomer 2'": a quoted vote of the quote's own "I" tells one's choice, it asks no
     // one to follow it.
     // "punya hak pilih 'pilih yg nomor 1 ya'": a vote phrase reaching into a quote is quoted too.
-    // "'coblos yg kumisan ya mbah'": a choice named by what sets them apart is someone too.
     bool in_quote = quoted(match.first_token) || quoted(match.last_token);
-    size_t next = match.last_token + 1;
-    bool described_choice = next < tokens_.size() && tokens_[next].quote == tokens_[match.last_token].quote &&
-                            word_is(knowledge::WordClass::relativizer, tokens_[next].word);
-    if (act.act == Act::vote && in_quote && (names_choice_after(match.last_token) || described_choice)) {
+    if (act.act == Act::vote && in_quote && names_choice_after(match.last_token)) {
       act.act = Act::invite_to_vote;
     }
     // The vote word right after a quoted "I" ("bilang ke suami 'aku pilih nomor 1'") is that "I"'s own choice.

@@ -173,8 +173,8 @@ class PeopleReader {
   // opens the clause ("caleg bagi sembako", "timses caleg ngadain pengajian"), or follows "there is" ("pengajian
   // yg ada caleg ceramah").
   bool opens_clause(size_t token) const { return clause_lead(token) != ClauseLead::other_word; }
-  // Only time words and fillers before `token` in its clause, or "there is": the one named there does what follows
-  // ("kemarin timses caleg bagi amplop", "ada timses mau sewa mobil desa"), unlike after "mau" or "jadi".
+  // Only time words before `token` in its clause, or "there is": the one named there does what follows ("kemarin
+  // timses caleg bagi amplop", "ada timses mau sewa mobil desa"), unlike after "sy", "mau" or "jadi".
   bool leads_clause_as_doer(size_t token) const;
 
   // The last mention (actor or not) ending just before `token`, ignoring description fillers, within `reach`
@@ -275,8 +275,8 @@ class PeopleReader {
   // "ada anggota yg share …": an existential, at most one word, then a relativizer right before the act, and no
   // one named between.
   bool someone_who_before(const ActMention& act) const;
-  // A relativizer within kRelativeReach before the act, right after a target cue that names no person ("bupati
-  // petahana yg lg nyalon"): the act describes the target.
+  // A relativizer within kRelativeReach before the act, right after a candidate or incumbent target cue that names
+  // no person ("bupati petahana yg lg nyalon"): the act describes the target.
   bool describes_target_before(const ActMention& act) const;
 
   // --- what each act is directed at

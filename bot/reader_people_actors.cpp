@@ -29,10 +29,7 @@ std::optional<size_t> PeopleReader::last_actor(size_t token, bool same_clause, b
 bool PeopleReader::leads_clause_as_doer(size_t token) const {
   for (size_t t = token; t-- > 0 && tokens_[t].clause == tokens_[token].clause;) {
     if (word_is(knowledge::WordClass::existential, tokens_[t].word)) return true;
-    if (!word_is(knowledge::WordClass::time_word, tokens_[t].word) &&
-        !word_is(knowledge::WordClass::description_filler, tokens_[t].word)) {
-      return false;
-    }
+    if (!word_is(knowledge::WordClass::time_word, tokens_[t].word)) return false;
   }
   return true;
 }
@@ -226,7 +223,8 @@ bool PeopleReader::describes_target_before(const ActMention& act) const {
   for (size_t t = act.first_token; t-- > 1 && act.first_token - t <= kRelativeReach;) {
     if (!word_is(knowledge::WordClass::relativizer, tokens_[t].word)) continue;
     bool target_before = std::any_of(targets_.begin(), targets_.end(), [&](const PhraseMatch& target) {
-      return target.last_token == t - 1;
+      auto kind = static_cast<Target>(target.label);
+      return target.last_token == t - 1 && (kind == Target::candidate || kind == Target::incumbent_official);
     });
     bool person_before = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
       return m.token <= t - 1 && t - 1 <= m.last;

@@ -35,7 +35,11 @@ void PeopleReader::drop_posts_reacted_to() {
     for (size_t t = match.first_token; t <= match.last_token; ++t) {
       names_place = names_place || word_is(knowledge::WordClass::post_place, tokens_[t].word);
     }
-    bool place_of_post = static_cast<Act>(match.label) == Act::post && names_place &&
+    // Only a place marked as one ("ke story", "di profil"): "share jadwal KPU trus bikin story dukung paslon 2" posts.
+    size_t first = match.first_token;
+    bool marked = word_is(knowledge::WordClass::venue_marker, tokens_[first].word) ||
+                  (first > 0 && word_is(knowledge::WordClass::venue_marker, tokens_[first - 1].word));
+    bool place_of_post = static_cast<Act>(match.label) == Act::post && names_place && marked &&
                          std::any_of(acts_.begin(), acts_.end(), [&](const PhraseMatch& other) {
                            auto earlier = static_cast<Act>(other.label);
                            return (earlier == Act::post || earlier == Act::share) &&

@@ -117,6 +117,13 @@ bool SpeechReader::courtesy_then_statements() const {
     return !act.negated && act.act != Act::withdraw && act.target == Target::candidate;
   });
   if (partisan_act) return false;
+  // "iya pak. kemarin sy pake mobil dinas …": after a bare "ok", any deed told is news to answer; passing the
+  // answer on ("nanti sy teruskan ke perangkat lain 👍") is not.
+  bool deed_told = std::any_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
+    bool passing_on = act.target == Target::none && (act.act == Act::share || act.act == Act::like);
+    return !act.negated && act.act != Act::withdraw && !passing_on;
+  });
+  if (!has(MessageCue::thanks) && deed_told) return false;
   // "… aman kan ya" ends on a question tag.
   bool tag_at_end = std::any_of(negations_.begin(), negations_.end(), [&](const PhraseMatch& negation) {
     return negation.last_token + 1 == tokens.size();

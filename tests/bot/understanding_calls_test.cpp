@@ -115,7 +115,18 @@ TEST_CASE("whether a report can be anonymous is a fact asked, unless the writer 
 TEST_CASE("a call to turn out with words between, and a choice named by what sets someone apart", "[understanding]") {
   CHECK(answer("sy PNS, boleh nulis di grup RT 'ayo bapak2 ibu2 ke TPS tgl 14, jgn golput'?").verdict ==
         Verdict::boleh);
-  // "the one with glasses" names someone: said to residents by a village official, it is an appeal.
-  CHECK(answer("kasi kesra kami bilang ke warga 'besok coblos yg berkacamata ya'. boleh?").verdict ==
-        Verdict::dilarang);
+  // A call that names whom between its words is an appeal, not a call to turn out.
+  CHECK(answer("sy kades, boleh tulis di grup warga 'ayo dukung paslon 2 ke TPS'?").verdict == Verdict::dilarang);
+  // "Vote as your conscience tells you" names no one: no appeal.
+  CHECK(answer("sy kades bilang ke warga 'besok coblos yg sesuai hati nurani ya'").verdict != Verdict::dilarang);
+}
+
+TEST_CASE("a plea to remember names the writer's own relative, not anyone addressed", "[understanding]") {
+  auto appeals = [](const std::string& message) {
+    const Reading reading = explain(message).reading;
+    return std::any_of(reading.acts.begin(), reading.acts.end(),
+                       [](const ActMention& a) { return a.act == Act::invite_to_vote && !a.negated; });
+  };
+  CHECK(appeals("sy kades, anak sy nyaleg. sy bilang ke warga 'jangan lupa anak sy ya'. salah?"));
+  CHECK_FALSE(appeals("sy kades, di pengumuman bilang 'jangan lupa bapak ibu kerja bakti minggu pagi'"));
 }

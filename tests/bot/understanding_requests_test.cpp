@@ -20,7 +20,7 @@ using netra::testing::explain;
 
 namespace {
 
-// The first act of kind `act` read in `message` that is not denied, or nullopt.
+// The first act of kind `act` in `reading` that is not denied, or nullopt.
 std::optional<ActMention> act_read(const Reading& reading, Act act) {
   auto found = std::find_if(reading.acts.begin(), reading.acts.end(),
                             [&](const ActMention& a) { return a.act == act && !a.negated; });
@@ -67,6 +67,12 @@ TEST_CASE("someone 'there is' who acts is not the writer", "[understanding]") {
   auto share = act_read(group, Act::share);
   REQUIRE(share);
   CHECK(share->person != 0);
+  // The writer who names themself before the team is in it ("sy jadi timses … pasang baliho").
+  Reading member = explain("sy jadi timses caleg pasang baliho di kampung. sy PPPK aman?").reading;
+  auto joined = act_read(member, Act::join_team);
+  REQUIRE(joined);
+  CHECK(joined->person == 0);
+  CHECK(answer("sy jadi timses caleg pasang baliho di kampung. sy PPPK aman?").verdict == Verdict::dilarang);
   // The one told to act by someone there is, is the writer.
   Reading told = explain("sy PNS, ada yg nyuruh ikut kampanye caleg besok, gmn?").reading;
   auto attend = act_read(told, Act::attend_campaign);
@@ -92,6 +98,8 @@ TEST_CASE("deeds the writer denies are not judged by the entry for them", "[unde
 
 TEST_CASE("a share sent to a story is one share, and running told of an office is no one's deed", "[understanding]") {
   Reading story = explain("sy PPPK, share infografis jadwal pemilu dari akun KPU ke story WA, boleh?").reading;
+  // A story made after a share, not sent to, is a post of its own.
+  CHECK(answer("sy PNS share jadwal KPU trus bikin story dukung paslon 2").verdict == Verdict::dilarang);
   CHECK_FALSE(act_read(story, Act::post));
   CHECK(answer("sy PPPK, share infografis jadwal pemilu dari akun KPU ke story WA, boleh?").verdict == Verdict::boleh);
   Reading office = explain("sy PNS, komen 'lanjutkan pak' di postingan walikota petahana yg lagi nyalon, gmn?").reading;
@@ -112,6 +120,9 @@ TEST_CASE("courtesy followed only by plans is no question", "[understanding]") {
   CHECK(explain("oke siap pak, nanti sy teruskan ke perangkat lain 👍").reading.speech_act ==
         SpeechAct::acknowledgement);
   CHECK(explain("oke siap pak, nanti sy ikut kampanye caleg ya").reading.speech_act == SpeechAct::question);
+  CHECK(explain("iya pak. kemarin sy udah bagi amplop ke warga 50rb per KK").reading.speech_act == SpeechAct::question);
+  CHECK(explain("iya pak, kemarin sy pake mobil dinas antar keluarga ke pasar").reading.speech_act ==
+        SpeechAct::question);
 }
 
 TEST_CASE("watching on a screen is watching, and 'langgar' alone is the verb", "[understanding]") {
@@ -145,4 +156,12 @@ TEST_CASE("a campaign's side right after a passive deed is its doer", "[understa
 TEST_CASE("a meeting an election body holds is attended as its", "[understanding]") {
   CHECK(answer("sy PNS di kesbangpol, diundang ikut rakor pengawasan pemilu yg diadain Bawaslu. boleh?").verdict ==
         Verdict::boleh);
+  CHECK(answer("sy PNS, diundang ikut rakor tim pemenangan caleg malam ini. boleh?").verdict == Verdict::dilarang);
+}
+
+TEST_CASE("helping pack a campaign's goods is work for it, and a shirt worn only at home is care", "[understanding]") {
+  CHECK(act_read(explain("sy PNS, boleh bantu packing stiker caleg di rumah?").reading, Act::join_team));
+  CHECK(answer("sy PNS, boleh bantu packing stiker caleg di rumah?").verdict == Verdict::dilarang);
+  CHECK(answer("sy PPPK, kaos paslon dari tetangga sy pake tidur di rumah aja, ga difoto. aman?").verdict ==
+        Verdict::hati_hati);
 }
