@@ -111,7 +111,7 @@ void PeopleReader::run() {
   drop_acts_inside_circumstances();
   drop_acts_named_as_categories();
   drop_purpose_acts();
-  drop_teams_owning_things();
+  drop_teams_no_one_joins();
   drop_gapped_acts_spanning_others();
   drop_posts_reacted_to();
   drop_things_shared();

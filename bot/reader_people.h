@@ -106,7 +106,7 @@ class PeopleReader {
 
   // "grup tim sukses", "akun relawan paslon": a team named right after a group, an account or a printed thing
   // owns it; nobody joins the team there; nor where it opens a clause and does what follows ("timses bagi amplop").
-  void drop_teams_owning_things();
+  void drop_teams_no_one_joins();
   void drop_gapped_acts_spanning_others();
   // "like story IG caleg": a post named inside a like or a comment is what is reacted to, not posted.
   void drop_posts_reacted_to();
@@ -272,6 +272,11 @@ class PeopleReader {
   // Who does an act told of the writer that the writer only saw or would suffer (else `person` itself).
   size_t doer_beside_writer(const ActMention& act, size_t person);
   bool agent_named_after_passive(const ActMention& act) const;  // "ditempelin … sama timses": not "sama saya"
+  // "Sy kades. timses mau pinjem mobil siaga desa buat kampanye, boleh?": a use of facilities that someone free of
+  // the neutrality rules only wishes (a pending_marker before it), told by a writer bound by them who does nothing
+  // toward a candidate themself, asks whether the writer may grant it: the writer lends, and a vehicle or equipment
+  // lent is the writer's own use of it.
+  void grant_requested_use();
   // "ada anggota yg share …": an existential, at most one word, then a relativizer right before the act, and no
   // one named between.
   bool someone_who_before(const ActMention& act) const;
@@ -310,11 +315,6 @@ class PeopleReader {
   // after a venue marker uses that place, as the facility rules read it. A place that only describes someone
   // ("sy guru SD") is no venue.
   void infer_venue_use();
-  // "Sy kades. timses mau pinjem mobil siaga desa buat kampanye, boleh?": a use of facilities that someone free of
-  // the neutrality rules only wishes (a pending_marker before it), told by a writer bound by them who does nothing
-  // toward a candidate themself, asks whether the writer may grant it: the writer lends, and a vehicle or equipment
-  // lent is the writer's own use of it.
-  void grant_requested_use();
 
   void assign_targets();
   // Invitations to vote for no one and the facilities used for them are calls to turn out (see the function).

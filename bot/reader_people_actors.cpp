@@ -1,5 +1,6 @@
 // Who does each act: the person named last before it in its clause or sentence, the one asked by an asking verb,
-// the speaker of a quote, or the writer; whoever a quote names acts only inside it.
+// the speaker of a quote, or the writer; whoever a quote names acts only inside it; a campaign's wished use of
+// what a bound writer runs is the writer's grant.
 #include <algorithm>
 
 #include "bot/reader_people.h"
@@ -314,6 +315,28 @@ bool PeopleReader::agent_named_after_passive(const ActMention& act) const {
     return t + 1 >= tokens_.size() || !says_i(t + 1);
   }
   return false;
+}
+
+void PeopleReader::grant_requested_use() {
+  const Person& writer = reading_.people[0];
+  if (!writer.mentioned || !knowledge::is_bound(writer.role)) return;
+  bool writer_takes_sides = std::any_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
+    return act.person == 0 && !act.negated && act.toward_candidacy();
+  });
+  if (writer_takes_sides) return;
+  for (auto& act : reading_.acts) {
+    bool others_use = act.act == Act::use_facilities && !act.negated && act.person != 0 &&
+                      act.target == Target::candidate && !knowledge::is_bound(reading_.people[act.person].role);
+    if (!others_use) continue;
+    bool wished = false;
+    for (size_t t = act.first_token; t-- > 0 && act.first_token - t <= kWishReach;) {
+      if (tokens_[t].clause != tokens_[act.first_token].clause) break;
+      wished = wished || word_is(knowledge::WordClass::pending_marker, tokens_[t].word);
+    }
+    if (!wished) continue;
+    act.person = 0;
+    if (!names_movable_property(act)) act.act = Act::lend_facilities;
+  }
 }
 
 }  // namespace netra::bot

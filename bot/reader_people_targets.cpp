@@ -241,28 +241,6 @@ void PeopleReader::infer_venue_use() {
   reading_.acts.insert(reading_.acts.end(), inferred.begin(), inferred.end());
 }
 
-void PeopleReader::grant_requested_use() {
-  const Person& writer = reading_.people[0];
-  if (!writer.mentioned || !knowledge::is_bound(writer.role)) return;
-  bool writer_takes_sides = std::any_of(reading_.acts.begin(), reading_.acts.end(), [](const ActMention& act) {
-    return act.person == 0 && !act.negated && act.toward_candidacy();
-  });
-  if (writer_takes_sides) return;
-  for (auto& act : reading_.acts) {
-    bool others_use = act.act == Act::use_facilities && !act.negated && act.person != 0 &&
-                      act.target == Target::candidate && !knowledge::is_bound(reading_.people[act.person].role);
-    if (!others_use) continue;
-    bool wished = false;
-    for (size_t t = act.first_token; t-- > 0 && act.first_token - t <= kWishReach;) {
-      if (tokens_[t].clause != tokens_[act.first_token].clause) break;
-      wished = wished || word_is(knowledge::WordClass::pending_marker, tokens_[t].word);
-    }
-    if (!wished) continue;
-    act.person = 0;
-    if (!names_movable_property(act)) act.act = Act::lend_facilities;
-  }
-}
-
 void PeopleReader::settle_turnout_calls() {
   // "ajak warga ke TPS, jangan golput" invites to vote, for no one: without a candidate in its clause, an
   // invitation beside a call to turn out is that call.

@@ -8,7 +8,7 @@
 
 namespace netra::bot {
 
-void PeopleReader::drop_teams_owning_things() {
+void PeopleReader::drop_teams_no_one_joins() {
   std::vector<PhraseMatch> kept;
   std::optional<size_t> doer_end;  // the last word of a team dropped as a doer: the chat map may name it twice
   for (const auto& match : acts_) {
