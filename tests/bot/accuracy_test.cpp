@@ -203,3 +203,12 @@ TEST_CASE("blind sets 49 to 51 stay at the scores their fixes reached", "[accura
                 Floor{"blind50.jsonl", 0.84, 0.93, 0.91, 0.99, 0},
                 Floor{"blind51.jsonl", 0.83, 0.91, 0.89, 0.98, 0}});
 }
+
+// Blind sets 52–54 (2026-12-03 night, ids bh…, bi…, bj…). First contacts (README, "First contact"): blind53
+// 0.831 / 0.949 / 0.829 / 0.986 (none unexpected) and blind54 0.783 / 0.948 / 0.821 / 0.993 (none) on 99f7fe2,
+// before the round; blind52 0.840 / 0.933 / 0.879 / 0.979 (one) on 53f8f48, at the end of the round, never tuned on.
+TEST_CASE("blind sets 52 to 54 stay at the scores their fixes reached", "[accuracy]") {
+  check_floors({Floor{"blind52.jsonl", 0.83, 0.92, 0.87, 0.97, 1},
+                Floor{"blind53.jsonl", 0.85, 0.94, 0.86, 0.99, 0},
+                Floor{"blind54.jsonl", 0.80, 0.96, 0.87, 0.99, 0}});
+}
