@@ -14,6 +14,7 @@ using netra::knowledge::Role;
 using netra::knowledge::Verdict;
 using netra::testing::answer;
 using netra::testing::explain;
+using netra::testing::find_act;
 
 TEST_CASE("a post whose words call to turn out for no one is that call", "[understanding]") {
   CHECK(answer("sy sekdes, mau bikin status WA 'jangan lupa ke TPS ya, satu suara menentukan'. boleh?").verdict ==
@@ -124,8 +125,7 @@ TEST_CASE("a call to turn out with words between, and a choice named by what set
 TEST_CASE("a plea to remember names the writer's own relative, not anyone addressed", "[understanding]") {
   auto appeals = [](const std::string& message) {
     const Reading reading = explain(message).reading;
-    return std::any_of(reading.acts.begin(), reading.acts.end(),
-                       [](const ActMention& a) { return a.act == Act::invite_to_vote && !a.negated; });
+    return find_act(reading, Act::invite_to_vote) != nullptr;
   };
   CHECK(appeals("sy kades, anak sy nyaleg. sy bilang ke warga 'jangan lupa anak sy ya'. salah?"));
   CHECK_FALSE(appeals("sy kades, di pengumuman bilang 'jangan lupa bapak ibu kerja bakti minggu pagi'"));
