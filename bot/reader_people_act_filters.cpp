@@ -42,7 +42,12 @@ void PeopleReader::drop_acts_inside_circumstances() {
                           act.last_token + 1 < tokens_.size() && says_i(act.last_token + 1) &&
                           tokens_[act.last_token + 1].clause == tokens_[act.last_token].clause;
     if (permits_writer) reading_.modifiers.insert(Modifier::with_permission);
-    if (!inside && !permits_writer) kept.push_back(act);
+    // "siap pak 👍": an emoji alone ("jempol") reacts to the chat; it likes nothing.
+    bool emoji_only = true;
+    for (size_t t = act.first_token; t <= act.last_token; ++t) {
+      emoji_only = emoji_only && written_as_emoji(reading_.text, tokens_[t]);
+    }
+    if (!inside && !permits_writer && !emoji_only) kept.push_back(act);
   }
   acts_ = std::move(kept);
 }

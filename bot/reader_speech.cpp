@@ -269,7 +269,11 @@ std::optional<SpeechAct> SpeechReader::classify_chat() {
   }
   // "Assalamualaikum, sy guru PNS di Garut mau nanya2 soal netralitas", "sugeng enjing min, kulo kades teng
   // Klaten 🙏": a greeting or an announced question beside who the writer is, asking nothing yet.
-  if (introduces_a_question()) return has(MessageCue::greeting) ? SpeechAct::greeting : SpeechAct::help;
+  // "siap laksanakan 👍 sy sekdes": an acknowledgement beside who the writer is, too.
+  if (introduces_a_question()) {
+    if (has(MessageCue::greeting)) return SpeechAct::greeting;
+    return has(MessageCue::announcement) || has(MessageCue::help) ? SpeechAct::help : SpeechAct::acknowledgement;
+  }
   bool domain = analyzer_.mentions_domain(reading_.terms);  // the message's analysed terms, read once
   if (has(MessageCue::help) && reading_.acts.empty() && !mentions_domain_beyond_names() &&
       content_words_beyond_names() <= help_cue_words() + kMaxHelpContentWords) {

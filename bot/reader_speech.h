@@ -95,8 +95,8 @@ class SpeechReader {
   bool asks_for_fact() const;
   // A fact is asked outside every choice cue: "siapa yang" inside "siapa yg paling layak" asks for no fact.
   bool asks_for_fact_beside_choice() const;
-  // A greeting or a question announced ("mau nanya"), beside who the writer is and where, with no act, no
-  // question mark and nothing asked about a rule: the question is still to come.
+  // A greeting, an acknowledgement or a question announced ("mau nanya"), beside who the writer is and where, with
+  // no act, no question mark and nothing asked about a rule: the question is still to come.
   bool introduces_a_question() const;
   // A verdict or question cue right before or within two words after an announcement ("boleh tanya?", "mau nanya
   // dikit boleh?"): it asks leave to ask.

@@ -101,14 +101,20 @@ bool SpeechReader::introduces_a_question() const {
     return is_kind(cue, MessageCue::verdict) && !asks_leave_to_ask(cue);
   });
   bool leave_asked = has(MessageCue::verdict) && !verdict_asks;
-  if (!(has(MessageCue::greeting) || has(MessageCue::announcement)) || !only_announced || !reading_.acts.empty() ||
+  // An acknowledgement opens only where the message starts with it ("siap pak, sy sekdes", not "ujan ga ya").
+  bool acknowledges = std::any_of(cues_.begin(), cues_.end(), [&](const PhraseMatch& cue) {
+    return is_kind(cue, MessageCue::acknowledgement) && cue.first_token == 0;
+  });
+  bool opening = has(MessageCue::greeting) || has(MessageCue::announcement) || acknowledges;
+  if (!opening || !only_announced || !reading_.acts.empty() ||
       (reading_.text.find('?') != std::string::npos && !leave_asked) || verdict_asks || asks_for_fact() ||
       has(MessageCue::report) || has(MessageCue::report_wish) || has(MessageCue::choice) || has(MessageCue::off_topic)) {
     return false;
   }
   size_t opening_words = 0;
   for (const auto& cue : cues_) {
-    if (is_kind(cue, MessageCue::greeting) || is_kind(cue, MessageCue::announcement) || is_kind(cue, MessageCue::help)) {
+    if (is_kind(cue, MessageCue::greeting) || is_kind(cue, MessageCue::announcement) || is_kind(cue, MessageCue::help) ||
+        is_kind(cue, MessageCue::acknowledgement)) {
       opening_words += cue.last_token - cue.first_token + 1;
     }
   }
@@ -159,7 +165,10 @@ bool SpeechReader::names_someone(size_t token) const {
 
 size_t SpeechReader::content_words_beyond_names() const {
   size_t count = 0;
-  for (size_t t = 0; t < reading_.tokens.size(); ++t) count += !filler(reading_.tokens[t]) && !names_someone(t);
+  for (size_t t = 0; t < reading_.tokens.size(); ++t) {
+    const Token& token = reading_.tokens[t];
+    count += !filler(token) && !names_someone(t) && !from_emoji(token);  // "👍" reacts; it says nothing more
+  }
   return count;
 }
 
@@ -218,15 +227,7 @@ std::string SpeechReader::account_after(const PhraseMatch& cue) const {
 
 // A word the normaliser made of an emoji: its source bytes hold no ASCII letter or digit and are not full-width
 // letters (U+FF01..U+FF5E, which fold to ASCII).
-bool SpeechReader::from_emoji(const Token& token) const {
-  std::string_view source(reading_.text);
-  if (token.end > source.size() || token.start >= token.end) return false;
-  source = source.substr(token.start, token.end - token.start);
-  if (has_letters_or_digits(source)) return false;
-  bool full_width = source.size() >= 2 && static_cast<unsigned char>(source[0]) == 0xEF &&
-                    (static_cast<unsigned char>(source[1]) == 0xBC || static_cast<unsigned char>(source[1]) == 0xBD);
-  return !full_width;
-}
+bool SpeechReader::from_emoji(const Token& token) const { return written_as_emoji(reading_.text, token); }
 
 // A word that starts like a receipt code ("NTR7KQ2M9", "ntr-7k3q") but is not a whole one.
 // "NTR7KQ2M9", "NTR-7KQ2M9" (a code mistyped): the receipt prefix, read in the text as written, because the

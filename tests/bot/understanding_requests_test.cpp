@@ -107,6 +107,10 @@ TEST_CASE("courtesy followed only by plans is no question", "[understanding]") {
   CHECK(explain("oke siap pak, nanti sy teruskan ke perangkat lain 👍").reading.speech_act ==
         SpeechAct::acknowledgement);
   CHECK(explain("oke siap pak, nanti sy ikut kampanye caleg ya").reading.speech_act == SpeechAct::question);
+  // An emoji alone reacts to the chat; beside words it may still be a deed.
+  CHECK(explain("siap pak 👍 sy kadus").reading.speech_act == SpeechAct::acknowledgement);
+  CHECK(find_act(explain("sy PNS kasih 👍 di postingan caleg, gmn?").reading, Act::like) != nullptr);
+  CHECK(explain("lusa di Sleman ujan ga ya").reading.speech_act != SpeechAct::acknowledgement);
   CHECK(explain("iya pak. kemarin sy udah bagi amplop ke warga 50rb per KK").reading.speech_act == SpeechAct::question);
   CHECK(explain("iya pak, kemarin sy pake mobil dinas antar keluarga ke pasar").reading.speech_act ==
         SpeechAct::question);
